@@ -1,0 +1,61 @@
+"""Every path the application uses, in one place.
+
+The data directory comes, in order of precedence, from the ``--data-dir`` option, the
+``CALLBRIEF_HOME`` environment variable, or the platform's user data directory. Resources are
+read from the source tree or, in a PyInstaller build, from the unpacked bundle.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "Callbrief"
+ENV_HOME = "CALLBRIEF_HOME"
+ENV_PLAYBOOK = "CALLBRIEF_PLAYBOOK"
+DB_FILENAME = "callbrief.sqlite3"
+
+
+def is_frozen() -> bool:
+    """True when running from a PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def resources_dir() -> Path:
+    """The bundled ``resources/`` folder (playbook, fonts, schema, translations)."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder holding the database, backups and logs."""
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser().resolve()
+    # Imported here: platformdirs is only needed when no override is given.
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def database_path(folder: Path) -> Path:
+    return folder / DB_FILENAME
+
+
+def backups_dir(folder: Path) -> Path:
+    return folder / "backups"
+
+
+def playbook_override() -> Path | None:
+    """An organisation's own playbook file, if one is configured."""
+    env = os.environ.get(ENV_PLAYBOOK)
+    return Path(env).expanduser() if env else None
+
+
+def font_path() -> Path:
+    """The bundled TrueType CJK font used by the window and the PDF brief."""
+    return resources_dir() / "fonts" / "wqy-microhei.ttc"

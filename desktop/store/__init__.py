@@ -1,0 +1,1 @@
+"""Persistence: the SQLite file, the ORM models, migrations and the search index."""

@@ -1,0 +1,398 @@
+"""The ORM models: one table per thing a rep records.
+
+Keys such as ``stage``, ``attitude`` or ``communication_style`` hold playbook keys (see
+``resources/playbook/playbook.toml``); the labels shown to the rep come from the playbook, so an
+organisation can rename them without touching the data. Every row that can travel in a bundle has
+a ``uid`` so that importing the same bundle twice updates instead of duplicating.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so that migrations can refer to them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def utcnow() -> datetime:
+    """Naive UTC, the form SQLite stores."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
+
+
+class Timestamped:
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Setting(Base):
+    """Preferences that belong with the data (our company, the rep's name, paper size)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Account(Timestamped, Base):
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    alt_name: Mapped[str] = mapped_column(String(200), default="")  # name in the other language
+    industry: Mapped[str] = mapped_column(String(120), default="")
+    city: Mapped[str] = mapped_column(String(120), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    headcount: Mapped[int | None] = mapped_column(Integer)
+    annual_revenue: Mapped[int | None] = mapped_column(Integer)  # whole units of `currency`
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    main_business: Mapped[str] = mapped_column(Text, default="")
+    industry_position: Mapped[str] = mapped_column(Text, default="")
+    org_structure: Mapped[str] = mapped_column(Text, default="")
+    history: Mapped[str] = mapped_column(Text, default="")
+    past_cooperation: Mapped[str] = mapped_column(Text, default="")
+    opinion_of_us: Mapped[str] = mapped_column(Text, default="")
+    category_spend: Mapped[int | None] = mapped_column(Integer)
+    buying_behaviour: Mapped[str | None] = mapped_column(String(40))
+    customer_type: Mapped[str | None] = mapped_column(String(40))
+    pyramid_tier: Mapped[str | None] = mapped_column(String(40), index=True)
+    buying_cycle_stage: Mapped[str | None] = mapped_column(String(40))
+    cvm_phase: Mapped[str | None] = mapped_column(String(40))
+    seg_status: Mapped[str | None] = mapped_column(String(1))
+    seg_profit_tier: Mapped[str | None] = mapped_column(String(1))
+    seg_recognition: Mapped[str | None] = mapped_column(String(1))
+    seg_pain: Mapped[str | None] = mapped_column(String(1))
+    # Derived from the four inputs above by the service on every save; stored for filtering.
+    segment_code: Mapped[str] = mapped_column(String(4), default="", index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+    opportunities: Mapped[list[Opportunity]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+
+
+class Contact(Timestamped, Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(120))
+    alt_name: Mapped[str] = mapped_column(String(120), default="")
+    title: Mapped[str] = mapped_column(String(120), default="")
+    department: Mapped[str] = mapped_column(String(120), default="")
+    reports_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    phone_office: Mapped[str] = mapped_column(String(40), default="")
+    phone_mobile: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    wechat: Mapped[str] = mapped_column(String(80), default="")
+    communication_style: Mapped[str | None] = mapped_column(String(40))
+    decision_style: Mapped[str | None] = mapped_column(String(40))
+    background: Mapped[str] = mapped_column(Text, default="")
+    # Playbook keys; priorities are ranked, most important first.
+    priorities: Mapped[list[str]] = mapped_column(default=list)
+    business_needs: Mapped[list[str]] = mapped_column(default=list)
+    personal_needs: Mapped[list[str]] = mapped_column(default=list)
+    needs_notes: Mapped[str] = mapped_column(Text, default="")
+    relationship_notes: Mapped[str] = mapped_column(Text, default="")
+    last_contact: Mapped[date | None] = mapped_column(Date)
+    # Where the rep dragged the box on the decision map; None means automatic layout.
+    map_x: Mapped[float | None] = mapped_column()
+    map_y: Mapped[float | None] = mapped_column()
+
+    account: Mapped[Account] = relationship(back_populates="contacts", lazy="raise")
+
+
+class Opportunity(Timestamped, Base):
+    __tablename__ = "opportunities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    stage: Mapped[str] = mapped_column(String(8), default="A", index=True)
+    probability_override: Mapped[int | None] = mapped_column(Integer)
+    budget_exists: Mapped[bool | None] = mapped_column(Boolean)  # None: not known yet
+    budget_amount: Mapped[int | None] = mapped_column(Integer)
+    budget_currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    budget_source: Mapped[str] = mapped_column(Text, default="")
+    budget_confirmed_by: Mapped[str] = mapped_column(String(200), default="")
+    purchase_timeline: Mapped[str] = mapped_column(Text, default="")
+    expected_close: Mapped[date | None] = mapped_column(Date)
+    is_tender: Mapped[bool | None] = mapped_column(Boolean)
+    lead_department: Mapped[str] = mapped_column(String(120), default="")
+    deciding_department: Mapped[str] = mapped_column(String(120), default="")
+    decision_process: Mapped[str | None] = mapped_column(String(40))  # individual / committee
+    decision_steps: Mapped[list[str]] = mapped_column(default=list)
+    pains: Mapped[str] = mapped_column(Text, default="")
+    # {qualification key: {"answer": "yes"|"no"|"unknown", "note": str}}
+    qualification: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    risk_notes: Mapped[str] = mapped_column(Text, default="")
+    our_strengths: Mapped[str] = mapped_column(Text, default="")
+    our_weaknesses: Mapped[str] = mapped_column(Text, default="")
+
+    account: Mapped[Account] = relationship(back_populates="opportunities", lazy="raise")
+    roles: Mapped[list[BuyingRole]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+    competitors: Mapped[list[Competitor]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="Competitor.position",
+    )
+    visits: Mapped[list[Visit]] = relationship(
+        back_populates="opportunity",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "probability_override IS NULL OR probability_override BETWEEN 0 AND 100",
+            name="probability_range",
+        ),
+    )
+
+
+class BuyingRole(Base):
+    """A contact's part in one opportunity's decision: roles, attitude, influence."""
+
+    __tablename__ = "buying_roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    roles: Mapped[list[str]] = mapped_column(default=list)  # playbook role keys; "coach" included
+    attitude: Mapped[str] = mapped_column(String(40), default="unknown")
+    influence: Mapped[str | None] = mapped_column(String(40))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (UniqueConstraint("opportunity_id", "contact_id", name="one_per_contact"),)
+
+    @property
+    def is_coach(self) -> bool:
+        return "coach" in (self.roles or [])
+
+
+class Competitor(Base):
+    __tablename__ = "competitors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    strengths: Mapped[str] = mapped_column(Text, default="")
+    weaknesses: Mapped[str] = mapped_column(Text, default="")
+    has_insider: Mapped[bool | None] = mapped_column(Boolean)
+    insider_level: Mapped[str] = mapped_column(String(200), default="")
+    our_strengths: Mapped[str] = mapped_column(Text, default="")
+    our_weaknesses: Mapped[str] = mapped_column(Text, default="")
+    strategy: Mapped[str] = mapped_column(Text, default="")
+
+
+class Visit(Timestamped, Base):
+    """A visit plan: the five steps of the visit model, then the call report."""
+
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200), default="")
+    starts_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # local wall time
+    timezone: Mapped[str] = mapped_column(String(64), default="")  # IANA name, e.g. Asia/Shanghai
+    duration_min: Mapped[int] = mapped_column(Integer, default=60)
+    place: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    # Prepare
+    research_notes: Mapped[str] = mapped_column(Text, default="")
+    objective: Mapped[str] = mapped_column(Text, default="")
+    best_commitment: Mapped[str] = mapped_column(Text, default="")
+    min_commitment: Mapped[str] = mapped_column(Text, default="")
+    info_needed: Mapped[str] = mapped_column(Text, default="")
+    logistics: Mapped[str] = mapped_column(Text, default="")
+    # Open: the value statement in its three parts, plus the proof that backs it
+    vs_who: Mapped[str] = mapped_column(Text, default="")
+    vs_what: Mapped[str] = mapped_column(Text, default="")
+    vs_why: Mapped[str] = mapped_column(Text, default="")
+    value_statement: Mapped[str] = mapped_column(Text, default="")
+    reference: Mapped[str] = mapped_column(Text, default="")
+    # Consult
+    consult_notes: Mapped[str] = mapped_column(Text, default="")
+    # Propose
+    next_action: Mapped[str | None] = mapped_column(String(40))
+    next_action_detail: Mapped[str] = mapped_column(Text, default="")
+    # Close
+    close_technique: Mapped[str | None] = mapped_column(String(40))
+    close_plan: Mapped[str] = mapped_column(Text, default="")
+    # {step key: [checked checklist item keys]}
+    checklist: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    quick_notes: Mapped[str] = mapped_column(Text, default="")  # typed during the meeting
+    # Call report
+    report_outcome: Mapped[str] = mapped_column(Text, default="")
+    report_commitment: Mapped[str | None] = mapped_column(String(40))  # playbook outcome key
+    report_commitment_notes: Mapped[str] = mapped_column(Text, default="")
+    report_stage_before: Mapped[str | None] = mapped_column(String(8))
+    report_stage_after: Mapped[str | None] = mapped_column(String(8))
+    report_completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    opportunity: Mapped[Opportunity] = relationship(back_populates="visits", lazy="raise")
+    attendees: Mapped[list[Attendee]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="Attendee.position",
+    )
+    questions: Mapped[list[PlannedQuestion]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="PlannedQuestion.position",
+    )
+    needs: Mapped[list[Need]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise", order_by="Need.position"
+    )
+    fabs: Mapped[list[FabStatement]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="FabStatement.position",
+    )
+    objections: Mapped[list[Objection]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="Objection.position",
+    )
+    next_steps: Mapped[list[NextStep]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="NextStep.position",
+    )
+
+    __table_args__ = (CheckConstraint("duration_min BETWEEN 5 AND 1440", name="duration_range"),)
+
+
+class VisitChild:
+    """Columns shared by the ordered lists that hang off a visit."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Attendee(VisitChild, Base):
+    """Someone in the meeting: a customer contact, or a member of our team (contact_id NULL)."""
+
+    __tablename__ = "attendees"
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(120), default="")  # our team member's name
+    meeting_role: Mapped[str] = mapped_column(String(120), default="")  # e.g. "presents the demo"
+
+
+class PlannedQuestion(VisitChild, Base):
+    __tablename__ = "planned_questions"
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    framework: Mapped[str] = mapped_column(String(16), default="eric")  # eric / spin / type
+    step: Mapped[str] = mapped_column(String(40), default="explore")  # key within the framework
+    text: Mapped[str] = mapped_column(Text)
+    target_contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL")
+    )
+    asked: Mapped[bool] = mapped_column(Boolean, default=False)
+    answer: Mapped[str] = mapped_column(Text, default="")
+
+
+class Need(VisitChild, Base):
+    __tablename__ = "needs"
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    description: Mapped[str] = mapped_column(Text)
+    scope: Mapped[str] = mapped_column(String(16), default="business")  # business / personal
+    clarity: Mapped[str] = mapped_column(String(16), default="implicit")  # implicit / explicit
+    category: Mapped[str | None] = mapped_column(String(40))  # business or personal need key
+
+
+class FabStatement(VisitChild, Base):
+    __tablename__ = "fab_statements"
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    need_id: Mapped[int | None] = mapped_column(ForeignKey("needs.id", ondelete="SET NULL"))
+    feature: Mapped[str] = mapped_column(Text, default="")
+    advantage: Mapped[str] = mapped_column(Text, default="")
+    benefit: Mapped[str] = mapped_column(Text, default="")
+
+
+class Objection(VisitChild, Base):
+    __tablename__ = "objections"
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    step: Mapped[str | None] = mapped_column(String(40))  # visit step where it is expected
+    type: Mapped[str] = mapped_column(String(40), default="need")
+    nature: Mapped[str | None] = mapped_column(String(40))
+    timing: Mapped[str | None] = mapped_column(String(40))
+    method: Mapped[str | None] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)  # the objection as the customer would say it
+    response: Mapped[str] = mapped_column(Text, default="")
+    resolved: Mapped[bool | None] = mapped_column(Boolean)  # filled in after the visit
+
+
+class NextStep(VisitChild, Base):
+    __tablename__ = "next_steps"
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(120), default="")
+    due_date: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)

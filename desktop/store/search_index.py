@@ -1,0 +1,136 @@
+"""The full-text index over accounts, contacts and opportunities.
+
+One FTS5 table, ``search_fts``; a row's rowid encodes what it indexes (``id * 4 + kind``) so an
+entry is replaced or removed by rowid, never by a scan. Inserts and updates are written by a
+session hook in the same transaction as the change; deletions — including those done by the
+database's own ``ON DELETE CASCADE`` — by triggers created in the first migration, which also
+creates the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, event, select, text
+from sqlalchemy.orm import Session
+
+from desktop.domain.text_search import index_text, match_query
+
+from .models import Account, Contact, Opportunity
+
+KIND_CODES = {"account": 0, "contact": 1, "opportunity": 2}
+KIND_NAMES = {v: k for k, v in KIND_CODES.items()}
+FTS_TABLE = "search_fts"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # account / contact / opportunity
+    id: int
+    account_id: int
+    title: str  # the name as stored
+    subtitle: str  # account name, title or stage: what tells two hits apart
+    rank: float
+
+
+def _entry(obj: Any) -> tuple[int, str, str, int] | None:
+    """(rowid, title text, body text, account id) for an indexed object."""
+    if isinstance(obj, Account):
+        return (
+            obj.id * 4,
+            index_text(obj.name, obj.alt_name),
+            index_text(obj.industry, obj.city, obj.main_business, obj.segment_code, obj.notes),
+            obj.id,
+        )
+    if isinstance(obj, Contact):
+        return (
+            obj.id * 4 + 1,
+            index_text(obj.name, obj.alt_name),
+            index_text(
+                obj.title, obj.department, obj.email, obj.phone_mobile, obj.phone_office, obj.wechat
+            ),
+            obj.account_id,
+        )
+    if isinstance(obj, Opportunity):
+        return (obj.id * 4 + 2, index_text(obj.name), index_text(obj.pains), obj.account_id)
+    return None
+
+
+def write_entries(conn: Connection, objects: list[Any]) -> None:
+    rows = [e for e in map(_entry, objects) if e is not None]
+    if not rows:
+        return
+    params = [{"r": r, "t": t, "b": b, "a": a} for r, t, b, a in rows]
+    conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :r"), params)
+    conn.execute(
+        text(f"INSERT INTO {FTS_TABLE}(rowid, title, body, account_id) VALUES (:r, :t, :b, :a)"),
+        params,
+    )
+
+
+def install(session_class: type[Session] | Any) -> None:
+    """Keep the index in step with every flush of sessions made by ``session_class``."""
+
+    @event.listens_for(session_class, "after_flush")
+    def _after_flush(session: Session, _ctx: Any) -> None:
+        changed = [
+            o
+            for o in (*session.new, *session.dirty)
+            if isinstance(o, Account | Contact | Opportunity) and o not in session.deleted
+        ]
+        if changed:
+            write_entries(session.connection(), changed)
+
+
+def rebuild(conn: Connection) -> int:
+    """Rebuild the whole index from the tables (after a bulk load or a repair)."""
+    conn.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    count = 0
+    with Session(bind=conn) as s:
+        for model in (Account, Contact, Opportunity):
+            batch: list[Any] = []
+            for obj in s.scalars(select(model).execution_options(yield_per=2000)):
+                batch.append(obj)
+                if len(batch) >= 2000:
+                    write_entries(conn, batch)
+                    count += len(batch)
+                    batch.clear()
+            write_entries(conn, batch)
+            count += len(batch)
+    return count
+
+
+def search(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    """Hits for ``query``, best first: name matches before matches elsewhere."""
+    expr = match_query(query)
+    if expr is None:
+        return []
+    # bm25 weights: a match in the name counts ten times one in the other fields.
+    sql = text(
+        f"""
+        WITH hits AS (
+            SELECT rowid AS rid, bm25({FTS_TABLE}, 10.0, 1.0) AS score
+            FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q
+            ORDER BY score LIMIT :lim
+        )
+        SELECT h.rid % 4 AS kind, h.rid / 4 AS id, h.score,
+            COALESCE(a.name, c.name, o.name) AS title,
+            COALESCE(a.industry, ca.name || CASE WHEN c.title <> '' THEN ' · ' || c.title
+                ELSE '' END, oa.name) AS subtitle,
+            COALESCE(a.id, c.account_id, o.account_id) AS account_id
+        FROM hits h
+        LEFT JOIN accounts a ON h.rid % 4 = 0 AND a.id = h.rid / 4
+        LEFT JOIN contacts c ON h.rid % 4 = 1 AND c.id = h.rid / 4
+        LEFT JOIN accounts ca ON ca.id = c.account_id
+        LEFT JOIN opportunities o ON h.rid % 4 = 2 AND o.id = h.rid / 4
+        LEFT JOIN accounts oa ON oa.id = o.account_id
+        WHERE COALESCE(a.id, c.id, o.id) IS NOT NULL
+        ORDER BY h.score
+        """
+    )
+    rows = conn.execute(sql, {"q": expr, "lim": limit}).all()
+    return [
+        SearchHit(KIND_NAMES[r.kind], r.id, r.account_id, r.title, r.subtitle or "", r.score)
+        for r in rows
+    ]
