@@ -1,0 +1,8 @@
+"""Entry point for ``python -m desktop``, the ``callbrief`` script and the frozen build."""
+
+import sys
+
+from desktop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

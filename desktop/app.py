@@ -1,0 +1,57 @@
+"""The composition root: paths → playbook → database → services → (optionally) the window.
+
+Every object the application uses is built here, in a flat list of named steps, and handed down.
+The headless commands use ``open_services``; the GUI adds the QApplication and main window.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop import paths
+
+log = logging.getLogger("callbrief")
+
+
+@dataclass(frozen=True)
+class Options:
+    data_dir: str | None = None
+    playbook: str | None = None
+
+
+def configure_logging(folder: Path) -> None:
+    """Log to a file in the data dir: what the rep can send us when something goes wrong."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(folder / "callbrief.log", encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def load_playbook(options: Options):  # type: ignore[no-untyped-def]
+    from desktop.domain.playbook import default_playbook, load_playbook
+
+    chosen = options.playbook or paths.playbook_override()
+    return load_playbook(chosen) if chosen else default_playbook()
+
+
+def open_services(options: Options):  # type: ignore[no-untyped-def]
+    """Open the data dir's file (creating or upgrading it) and build the services."""
+    from desktop.services import Services
+    from desktop.store.database import open_database
+
+    folder = paths.data_dir(options.data_dir)
+    log.info("data dir %s", folder)
+    playbook = load_playbook(options)
+    db = open_database(paths.database_path(folder))
+    return Services.build(db, playbook)
+
+
+def run_gui(options: Options) -> int:
+    """Start the window. Imports Qt only now, so headless commands never pay for it."""
+    from desktop.ui.application import run
+
+    return run(options)

@@ -1,0 +1,47 @@
+"""What every service shares: the database, the playbook, the notifier and lookups."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.playbook import Playbook, Text
+from desktop.domain.validation import ValidationError
+from desktop.store.database import Database
+
+from .events import Change, Notifier
+
+M = TypeVar("M")
+
+ENTITY_LABELS = {
+    "account": Text("account", "客户"),
+    "contact": Text("contact", "联系人"),
+    "opportunity": Text("opportunity", "商机"),
+    "visit": Text("visit", "拜访"),
+    "item": Text("item", "条目"),
+    "competitor": Text("competitor", "竞争对手"),
+}
+
+
+class Service:
+    def __init__(self, db: Database, playbook: Playbook, notifier: Notifier) -> None:
+        self.db = db
+        self.playbook = playbook
+        self.notifier = notifier
+
+    @staticmethod
+    def fetch(session: Session, model: type[M], ident: int | None, what: str) -> M:
+        """The row, or a ValidationError a rep understands if it has gone."""
+        obj = session.get(model, ident) if ident is not None else None
+        if obj is None:
+            raise ValidationError.single("id", "not_found", label=ENTITY_LABELS[what])
+        return obj
+
+    @staticmethod
+    def apply(obj: Any, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            setattr(obj, name, value)
+
+    def announce(self, kind: str, *ids: int, account_id: int | None = None, deleted: bool = False):
+        self.notifier.publish(Change(kind, frozenset(ids), account_id, deleted))

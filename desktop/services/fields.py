@@ -1,0 +1,403 @@
+"""What each editable field accepts, and turning what the rep typed into stored values.
+
+Every service runs its changes through ``clean()``: it returns the values to store, or raises
+one ValidationError naming every bad field, so nothing is ever half-saved. Text lengths come
+from the columns themselves; playbook-backed fields accept only keys the playbook knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import String
+from sqlalchemy.orm import DeclarativeBase
+
+from desktop.domain.messages import Message
+from desktop.domain.playbook import Playbook, Text
+from desktop.domain.validation import FieldError, ValidationError
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^[+\d\s\-().]*$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_TRUE = {"yes", "y", "true", "1", "是"}
+_FALSE = {"no", "n", "false", "0", "否"}
+_UNKNOWN = {"", "unknown", "?", "未知"}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one field is checked. ``kind`` is one of the branches in ``_clean_one``."""
+
+    en: str
+    zh: str
+    kind: str = "text"
+    required: bool = False
+    group: str | None = None  # playbook group for "key" / "keys"
+    low: int | None = None
+    high: int | None = None
+
+    @property
+    def label(self) -> Text:
+        return Text(self.en, self.zh)
+
+
+def T(en: str, zh: str, kind: str = "text", **kw: Any) -> Spec:  # noqa: N802 - reads as a table
+    return Spec(en, zh, kind, **kw)
+
+
+def _max_len(model: type[DeclarativeBase], name: str) -> int | None:
+    column = model.__table__.columns.get(name)  # type: ignore[attr-defined]
+    if column is not None and isinstance(column.type, String) and column.type.length:
+        return int(column.type.length)
+    return None
+
+
+class _Bad(Exception):
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+
+
+def _parse_int(value: Any) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise _Bad("not_integer")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        digits = value.strip().replace(",", "").replace(" ", "").replace("_", "")
+        if re.fullmatch(r"[+-]?\d+", digits):
+            return int(digits)
+    raise _Bad("not_integer")
+
+
+def _parse_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _Bad("not_date")
+
+
+def _parse_datetime(value: Any) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None, second=0, microsecond=0)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip().replace(" ", "T", 1)).replace(
+                tzinfo=None, second=0, microsecond=0
+            )
+        except ValueError:
+            pass
+    raise _Bad("not_datetime")
+
+
+def _parse_bool(value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    lowered = str(value).strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    if lowered in _UNKNOWN:
+        return None
+    raise _Bad("not_bool")
+
+
+def _clean_one(spec: Spec, value: Any, max_len: int | None, playbook: Playbook) -> Any:
+    kind = spec.kind
+    if kind in ("text", "email", "phone", "currency", "name"):
+        text = "" if value is None else str(value)
+        # Single-line fields lose stray surrounding blanks; multi-line text keeps its layout.
+        if max_len is not None:
+            text = text.strip()
+        if spec.required and not text.strip():
+            raise _Bad("required")
+        if max_len is not None and len(text) > max_len:
+            raise _Bad("too_long", length=len(text), limit=max_len)
+        if kind == "email" and text and not _EMAIL.match(text):
+            raise _Bad("not_email")
+        if kind == "phone" and not _PHONE.match(text):
+            raise _Bad("not_phone")
+        if kind == "currency":
+            text = text.upper()
+            if not _CURRENCY.match(text):
+                raise _Bad("not_currency")
+        return text
+    if kind == "int":
+        number = _parse_int(value)
+        if number is None and spec.required:
+            raise _Bad("required")
+        low = spec.low if spec.low is not None else -(2**62)
+        high = spec.high if spec.high is not None else 2**62
+        if number is not None and not low <= number <= high:
+            raise _Bad("out_of_range", low=low, high=high)
+        return number
+    if kind == "date":
+        return _parse_date(value)
+    if kind == "datetime":
+        stamp = _parse_datetime(value)
+        if stamp is None and spec.required:
+            raise _Bad("required")
+        return stamp
+    if kind == "bool":
+        return _parse_bool(value)
+    if kind == "flag":
+        return bool(value)
+    if kind == "float":
+        if value is None or value == "":
+            return None
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise _Bad("not_integer") from None
+    if kind == "key":
+        if value is None or value == "":
+            if spec.required:
+                raise _Bad("required")
+            return None
+        assert spec.group is not None
+        if str(value) not in playbook.keys(spec.group):
+            raise _Bad("not_choice", value=value)
+        return str(value)
+    if kind == "keys":
+        assert spec.group is not None
+        items = [str(v) for v in (value or [])]
+        allowed = playbook.keys(spec.group)
+        for item in items:
+            if item not in allowed:
+                raise _Bad("not_choice", value=item)
+        return list(dict.fromkeys(items))  # keep the rep's order, drop repeats
+    if kind == "lines":
+        return [str(v).strip() for v in (value or []) if str(v).strip()]
+    if kind == "json":
+        return value if value is not None else {}
+    raise AssertionError(f"unknown field kind {kind}")
+
+
+def clean(
+    model: type[DeclarativeBase],
+    specs: Mapping[str, Spec],
+    changes: Mapping[str, Any],
+    playbook: Playbook,
+    *,
+    creating: bool = False,
+) -> dict[str, Any]:
+    """Checked, converted values for ``changes``; raises ValidationError listing every problem."""
+    errors: list[FieldError] = []
+    out: dict[str, Any] = {}
+    for name, value in changes.items():
+        spec = specs.get(name)
+        if spec is None:
+            errors.append(FieldError(name, Message("unknown_field", {"label": name})))
+            continue
+        try:
+            out[name] = _clean_one(spec, value, _max_len(model, name), playbook)
+        except _Bad as bad:
+            errors.append(FieldError(name, Message(bad.code, {"label": spec.label, **bad.params})))
+    if creating:
+        for name, spec in specs.items():
+            if spec.required and name not in changes:
+                errors.append(FieldError(name, Message("required", {"label": spec.label})))
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+ACCOUNT = {
+    "name": T("Company name", "公司名称", required=True),
+    "alt_name": T("Name in the other language", "另一语言名称"),
+    "industry": T("Industry", "行业"),
+    "city": T("City", "城市"),
+    "address": T("Address", "地址"),
+    "website": T("Website", "网站"),
+    "headcount": T("Headcount", "员工人数", "int", low=0, high=10_000_000),
+    "annual_revenue": T("Annual revenue", "年营业额", "int", low=0),
+    "currency": T("Currency", "币种", "currency"),
+    "main_business": T("Main business", "主营业务"),
+    "industry_position": T("Industry position", "行业地位"),
+    "org_structure": T("Organisation structure", "组织结构"),
+    "history": T("History", "发展历史"),
+    "past_cooperation": T("Past cooperation with us", "与我方的合作历史"),
+    "opinion_of_us": T("Their opinion of us", "对我方的整体看法"),
+    "category_spend": T("Spend in our category", "在我方品类的花费", "int", low=0),
+    "buying_behaviour": T("Buying behaviour", "购买行为", "key", group="buying_behaviours"),
+    "customer_type": T("Customer type", "客户类型", "key", group="customer_types"),
+    "pyramid_tier": T("Pyramid tier", "客户金字塔层级", "key", group="pyramid_tiers"),
+    "buying_cycle_stage": T("Buying-cycle stage", "购买周期阶段", "key", group="buying_cycle"),
+    "cvm_phase": T("Customer value phase", "客户价值阶段", "key", group="cvm_phases"),
+    "seg_status": T("Status", "状态", "key", group="segment_status"),
+    "seg_profit_tier": T("Profit tier", "利润层级", "key", group="profit_tiers"),
+    "seg_recognition": T(
+        "Recognition of our expertise", "对我方专业的认可", "key", group="recognition_levels"
+    ),
+    "seg_pain": T("Pain", "痛点", "key", group="pain_levels"),
+    "notes": T("Notes", "备注"),
+}
+
+CONTACT = {
+    "name": T("Name", "姓名", required=True),
+    "alt_name": T("Name in the other language", "另一语言姓名"),
+    "title": T("Title", "职位"),
+    "department": T("Department", "部门"),
+    "reports_to_id": T("Reports to", "汇报对象", "int"),
+    "phone_office": T("Office phone", "办公电话", "phone"),
+    "phone_mobile": T("Mobile", "手机", "phone"),
+    "email": T("E-mail", "电子邮件", "email"),
+    "wechat": T("WeChat", "微信"),
+    "communication_style": T(
+        "Communication style", "行为风格", "key", group="communication_styles"
+    ),
+    "decision_style": T("Decides", "决策方式", "key", group="decision_styles"),
+    "background": T("Education and background", "教育和背景"),
+    "priorities": T("Cares most about", "最关心", "keys", group="priorities"),
+    "business_needs": T("Business needs", "企业需求", "keys", group="business_needs"),
+    "personal_needs": T("Personal needs", "个人需求", "keys", group="personal_needs"),
+    "needs_notes": T("Needs in their words", "需求描述"),
+    "relationship_notes": T("Relationship notes", "关系备注"),
+    "last_contact": T("Last contact", "最近联系", "date"),
+    "map_x": T("Map position", "图中位置", "float"),
+    "map_y": T("Map position", "图中位置", "float"),
+}
+
+OPPORTUNITY = {
+    "name": T("Opportunity name", "商机名称", required=True),
+    "stage": T("Funnel stage", "商机阶段", "key", group="funnel_stages", required=True),
+    "probability_override": T("Win probability", "赢单概率", "int", low=0, high=100),
+    "budget_exists": T("Budget exists", "是否有预算", "bool"),
+    "budget_amount": T("Budget", "预算金额", "int", low=0),
+    "budget_currency": T("Budget currency", "预算币种", "currency"),
+    "budget_source": T("Source of funds", "资金来源"),
+    "budget_confirmed_by": T("Budget confirmed by", "预算确认人"),
+    "purchase_timeline": T("Purchase timeline", "采购时间表"),
+    "expected_close": T("Expected close", "预计成交日期", "date"),
+    "is_tender": T("Tender", "是否招标", "bool"),
+    "lead_department": T("Lead department", "牵头部门"),
+    "deciding_department": T("Deciding department", "决策部门"),
+    "decision_process": T("Decided by", "决策机构", "key", group="decision_processes"),
+    "decision_steps": T("Decision steps", "决策流程", "lines"),
+    "pains": T("Pain points", "痛点"),
+    "qualification": T("Qualification", "商机确认", "json"),
+    "risk_notes": T("Risks", "风险"),
+    "our_strengths": T("Our strengths", "我方优势"),
+    "our_weaknesses": T("Our weaknesses", "我方劣势"),
+}
+
+BUYING_ROLE = {
+    "roles": T("Roles", "角色", "keys", group="roles"),
+    "attitude": T("Attitude", "态度", "key", group="attitudes"),
+    "influence": T("Influence", "影响力", "key", group="influence_levels"),
+    "notes": T("Notes", "备注"),
+}
+
+COMPETITOR = {
+    "name": T("Competitor", "竞争对手", required=True),
+    "strengths": T("Their strengths", "对手优势"),
+    "weaknesses": T("Their weaknesses", "对手劣势"),
+    "has_insider": T("Has an insider", "是否有内线", "bool"),
+    "insider_level": T("Insider's level", "内线级别"),
+    "our_strengths": T("Our strengths against them", "我方相对优势"),
+    "our_weaknesses": T("Our weaknesses against them", "我方相对劣势"),
+    "strategy": T("Our strategy", "我方策略"),
+    "position": T("Order", "顺序", "int", low=0),
+}
+
+VISIT = {
+    "title": T("Title", "标题"),
+    "starts_at": T("Date and time", "日期和时间", "datetime"),
+    "timezone": T("Time zone", "时区"),
+    "duration_min": T("Duration (minutes)", "时长(分钟)", "int", low=5, high=1440),
+    "place": T("Place", "地点"),
+    "status": T("Status", "状态", "key", group="visit_statuses", required=True),
+    "research_notes": T("Research", "调研"),
+    "objective": T("Objective", "拜访目标"),
+    "best_commitment": T("Best commitment", "最佳承诺"),
+    "min_commitment": T("Minimum acceptable commitment", "最低可接受承诺"),
+    "info_needed": T("Information needed", "需获取的信息"),
+    "logistics": T("Logistics", "后勤安排"),
+    "vs_who": T("Who we are", "我们是谁"),
+    "vs_what": T("What we want to do", "本次要做什么"),
+    "vs_why": T("Why it is worth their time", "为什么值得客户花时间"),
+    "value_statement": T("Value statement", "价值陈述"),
+    "reference": T("Reference", "参考案例"),
+    "consult_notes": T("Consulting notes", "协商备注"),
+    "next_action": T("Next logical action", "下一步行动", "key", group="next_actions"),
+    "next_action_detail": T("Next action details", "下一步行动说明"),
+    "close_technique": T("Close technique", "成交技巧", "key", group="close_techniques"),
+    "close_plan": T("Close plan", "收尾计划"),
+    "checklist": T("Checklist", "检查清单", "json"),
+    "quick_notes": T("Notes", "笔记"),
+    "report_outcome": T("What happened", "拜访结果"),
+    "report_commitment": T("Commitment achieved", "达成的承诺", "key", group="commitment_outcomes"),
+    "report_commitment_notes": T("Commitment notes", "承诺说明"),
+}
+
+ATTENDEE = {
+    "contact_id": T("Contact", "联系人", "int"),
+    "name": T("Name", "姓名"),
+    "meeting_role": T("Role in the meeting", "会中角色"),
+    "position": T("Order", "顺序", "int", low=0),
+}
+
+QUESTION = {
+    "framework": T("Framework", "框架"),
+    "step": T("Step", "步骤"),
+    "text": T("Question", "问题", required=True),
+    "target_contact_id": T("Asked to", "提问对象", "int"),
+    "asked": T("Asked", "已问", "flag"),
+    "answer": T("Answer", "回答"),
+    "position": T("Order", "顺序", "int", low=0),
+}
+
+NEED = {
+    "contact_id": T("Whose need", "需求人", "int"),
+    "description": T("Need", "需求", required=True),
+    "scope": T("Business or personal", "企业或个人", "key", group="need_scopes"),
+    "clarity": T("Implicit or explicit", "隐含或明确", "key", group="need_clarity"),
+    "category": T("Kind of need", "需求类别"),
+    "position": T("Order", "顺序", "int", low=0),
+}
+
+FAB = {
+    "need_id": T("Need", "需求", "int"),
+    "feature": T("Feature", "特点"),
+    "advantage": T("Advantage", "优点"),
+    "benefit": T("Benefit", "利益"),
+    "position": T("Order", "顺序", "int", low=0),
+}
+
+OBJECTION = {
+    "step": T("Expected at", "预计出现于", "key", group="visit_steps"),
+    "type": T("Objection type", "异议类型", "key", group="objection_types", required=True),
+    "nature": T("Nature", "性质", "key", group="objection_natures"),
+    "timing": T("When to answer", "回应时机", "key", group="objection_timings"),
+    "method": T("Method", "处理方法", "key", group="objection_methods"),
+    "text": T("Objection", "异议", required=True),
+    "response": T("Prepared response", "准备的回应"),
+    "resolved": T("Resolved", "已解决", "bool"),
+    "position": T("Order", "顺序", "int", low=0),
+}
+
+NEXT_STEP = {
+    "description": T("Next step", "下一步", required=True),
+    "owner": T("Owner", "负责人"),
+    "due_date": T("Due", "截止日期", "date"),
+    "done": T("Done", "完成", "flag"),
+    "position": T("Order", "顺序", "int", low=0),
+}

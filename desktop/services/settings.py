@@ -1,0 +1,52 @@
+"""Preferences kept in the data file, because they travel with the rep's data.
+
+The brief needs our company's and the rep's names; a headless export reads them too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from desktop.store.models import Setting
+
+from .base import Service
+
+
+@dataclass(frozen=True)
+class Preference:
+    default: str
+    choices: tuple[str, ...] = ()
+
+
+PREFERENCES: dict[str, Preference] = {
+    "language": Preference("system", ("system", "en", "zh")),
+    "brief_language": Preference("same", ("same", "en", "zh")),
+    "paper_size": Preference("A4", ("A4", "Letter")),
+    "company_name": Preference(""),
+    "rep_name": Preference(""),
+    "demo_offered": Preference("no", ("no", "yes")),
+}
+
+
+class SettingsService(Service):
+    def all(self) -> dict[str, str]:
+        with self.db.read() as s:
+            stored = dict(s.execute(select(Setting.key, Setting.value)).all())
+        return {k: stored.get(k, p.default) for k, p in PREFERENCES.items()}
+
+    def get(self, key: str) -> str:
+        return self.all()[key]
+
+    def set(self, **values: str) -> None:
+        for key, value in values.items():
+            pref = PREFERENCES.get(key)
+            if pref is None:
+                raise KeyError(f"unknown preference {key}")
+            if pref.choices and value not in pref.choices:
+                raise ValueError(f"{key} must be one of {', '.join(pref.choices)}")
+        with self.db.write() as s:
+            for key, value in values.items():
+                s.merge(Setting(key=key, value=str(value).strip()[:500]))
+        self.announce("settings")

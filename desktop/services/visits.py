@@ -1,0 +1,291 @@
+"""Use cases for visit plans: plan, fill each step, keep the lists in order, report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.domain.funnel import proposed_stage
+from desktop.domain.readiness import Readiness, visit_readiness
+from desktop.domain.validation import ValidationError
+from desktop.store.models import (
+    Attendee,
+    Contact,
+    FabStatement,
+    Need,
+    NextStep,
+    Objection,
+    Opportunity,
+    PlannedQuestion,
+    Visit,
+    utcnow,
+)
+
+from . import fields
+from .base import Service
+
+# The ordered lists that hang off a visit: model and field specs for each.
+ITEMS: dict[str, tuple[type[Any], dict[str, fields.Spec]]] = {
+    "attendee": (Attendee, fields.ATTENDEE),
+    "question": (PlannedQuestion, fields.QUESTION),
+    "need": (Need, fields.NEED),
+    "fab": (FabStatement, fields.FAB),
+    "objection": (Objection, fields.OBJECTION),
+    "next_step": (NextStep, fields.NEXT_STEP),
+}
+FRAMEWORK_GROUPS = {"eric": "eric_steps", "spin": "spin_types", "type": "question_types"}
+
+
+@dataclass
+class CallReport:
+    """What the rep records after the visit, saved in one go."""
+
+    outcome: str
+    commitment: str | None = None  # playbook commitment_outcomes key
+    commitment_notes: str = ""
+    answers: dict[int, str] = field(default_factory=dict)  # question id -> answer
+    asked: set[int] = field(default_factory=set)  # question ids that were asked
+    resolved_objections: dict[int, bool] = field(default_factory=dict)
+    next_steps: list[dict[str, Any]] = field(default_factory=list)
+    stage_after: str | None = None  # the stage the rep confirmed; None keeps it
+
+
+class VisitService(Service):
+    def plan(self, opportunity_id: int, **values: Any) -> Visit:
+        values.setdefault("status", "draft")
+        clean = fields.clean(Visit, fields.VISIT, values, self.playbook, creating=True)
+        with self.db.write() as s:
+            opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
+            visit = Visit(opportunity_id=opportunity_id)
+            self.apply(visit, clean)
+            s.add(visit)
+            s.flush()
+        self.announce("visit", visit.id, account_id=opp.account_id)
+        return visit
+
+    def update(self, visit_id: int, **changes: Any) -> Visit:
+        clean = fields.clean(Visit, fields.VISIT, changes, self.playbook)
+        with self.db.write() as s:
+            visit = self.fetch(s, Visit, visit_id, "visit")
+            self.apply(visit, clean)
+        self.announce("visit", visit_id)
+        return visit
+
+    def delete(self, visit_id: int) -> None:
+        with self.db.write() as s:
+            s.delete(self.fetch(s, Visit, visit_id, "visit"))
+        self.announce("visit", visit_id, deleted=True)
+
+    def get(self, visit_id: int) -> Visit:
+        """The visit with every list, its opportunity and account loaded."""
+        with self.db.read() as s:
+            visit = s.scalar(
+                select(Visit)
+                .where(Visit.id == visit_id)
+                .options(
+                    selectinload(Visit.attendees),
+                    selectinload(Visit.questions),
+                    selectinload(Visit.needs),
+                    selectinload(Visit.fabs),
+                    selectinload(Visit.objections),
+                    selectinload(Visit.next_steps),
+                    selectinload(Visit.opportunity).selectinload(Opportunity.account),
+                )
+            )
+            if visit is None:
+                raise ValidationError.single("id", "not_found", label="visit")
+            return visit
+
+    def for_opportunity(self, opportunity_id: int) -> list[Visit]:
+        with self.db.read() as s:
+            query = select(Visit).where(Visit.opportunity_id == opportunity_id)
+            return list(s.scalars(query.order_by(Visit.starts_at.desc(), Visit.id.desc())))
+
+    def readiness(self, visit_id: int) -> Readiness:
+        return visit_readiness(self.get(visit_id))
+
+    # The lists of a visit -------------------------------------------------------------------
+
+    def add_item(self, visit_id: int, kind: str, **values: Any) -> Any:
+        model, specs = ITEMS[kind]
+        clean = fields.clean(model, specs, values, self.playbook, creating=True)
+        with self.db.write() as s:
+            visit = self.fetch(s, Visit, visit_id, "visit")
+            self._check_item(s, visit, kind, clean, None)
+            if "position" not in clean:
+                count = s.scalar(
+                    select(func.count()).select_from(model).where(model.visit_id == visit_id)
+                )
+                clean["position"] = count or 0
+            item = model(visit_id=visit_id)
+            self.apply(item, clean)
+            s.add(item)
+            s.flush()
+        self.announce("visit", visit_id)
+        return item
+
+    def update_item(self, kind: str, item_id: int, **changes: Any) -> Any:
+        model, specs = ITEMS[kind]
+        clean = fields.clean(model, specs, changes, self.playbook)
+        with self.db.write() as s:
+            item = self.fetch(s, model, item_id, "item")
+            visit = self.fetch(s, Visit, item.visit_id, "visit")
+            self._check_item(s, visit, kind, clean, item)
+            self.apply(item, clean)
+        self.announce("visit", item.visit_id)
+        return item
+
+    def delete_item(self, kind: str, item_id: int) -> None:
+        model, _ = ITEMS[kind]
+        with self.db.write() as s:
+            item = self.fetch(s, model, item_id, "item")
+            visit_id = item.visit_id
+            s.delete(item)
+            s.flush()
+            self._renumber(s, model, visit_id)
+        self.announce("visit", visit_id)
+
+    def move_item(self, kind: str, item_id: int, new_index: int) -> None:
+        """Move an item to ``new_index`` in its list (questions in asking order, say)."""
+        model, _ = ITEMS[kind]
+        with self.db.write() as s:
+            item = self.fetch(s, model, item_id, "item")
+            rows = list(
+                s.scalars(
+                    select(model).where(model.visit_id == item.visit_id).order_by(model.position)
+                )
+            )
+            rows.remove(item)
+            rows.insert(max(0, min(new_index, len(rows))), item)
+            for index, row in enumerate(rows):
+                row.position = index
+        self.announce("visit", item.visit_id)
+
+    @staticmethod
+    def _renumber(s: Session, model: type[Any], visit_id: int) -> None:
+        rows = s.scalars(select(model).where(model.visit_id == visit_id).order_by(model.position))
+        for index, row in enumerate(rows):
+            row.position = index
+
+    def _check_item(
+        self, s: Session, visit: Visit, kind: str, clean: dict[str, Any], item: Any
+    ) -> None:
+        """Rules that need the database: people of this account, known framework steps."""
+        opp = s.get(Opportunity, visit.opportunity_id)
+        assert opp is not None
+        for key in ("contact_id", "target_contact_id"):
+            contact_id = clean.get(key)
+            if contact_id is not None:
+                contact = s.get(Contact, contact_id)
+                if contact is None or contact.account_id != opp.account_id:
+                    raise ValidationError.single(key, "contact_not_in_account")
+        if kind == "attendee" and clean.get("contact_id") is not None:
+            clash = s.scalar(
+                select(Attendee).where(
+                    Attendee.visit_id == visit.id, Attendee.contact_id == clean["contact_id"]
+                )
+            )
+            if clash is not None and clash is not item:
+                name = s.get(Contact, clean["contact_id"]).name  # type: ignore[union-attr]
+                raise ValidationError.single("contact_id", "duplicate_attendee", name=name)
+        if kind == "attendee" and item is None and not clean.get("contact_id"):
+            if not clean.get("name", "").strip():
+                raise ValidationError.single(
+                    "name", "required", label=fields.ATTENDEE["name"].label
+                )
+        if kind == "question":
+            framework = clean.get("framework", item.framework if item else "eric")
+            step = clean.get("step", item.step if item else None)
+            group = FRAMEWORK_GROUPS.get(framework)
+            if group is None:
+                raise ValidationError.single(
+                    "framework",
+                    "not_choice",
+                    label=fields.QUESTION["framework"].label,
+                    value=framework,
+                )
+            if step is None:
+                step = self.playbook.keys(group)[0]
+                clean["step"] = step
+            if step not in self.playbook.keys(group):
+                raise ValidationError.single(
+                    "step", "not_choice", label=fields.QUESTION["step"].label, value=step
+                )
+        if kind == "fab" and clean.get("need_id") is not None:
+            need = s.get(Need, clean["need_id"])
+            if need is None or need.visit_id != visit.id:
+                raise ValidationError.single("need_id", "not_found", label="need")
+
+    # After the visit ------------------------------------------------------------------------
+
+    def proposed_stage(self, visit_id: int, commitment: str | None) -> str:
+        """The funnel stage to offer the rep after this visit's outcome."""
+        with self.db.read() as s:
+            visit = self.fetch(s, Visit, visit_id, "visit")
+            opp = self.fetch(s, Opportunity, visit.opportunity_id, "opportunity")
+            return proposed_stage(self.playbook, opp.stage, commitment)
+
+    def complete_report(self, visit_id: int, report: CallReport) -> Visit:
+        """Save the call report, answers, next steps and the confirmed stage: one action."""
+        changes = {
+            "report_outcome": report.outcome,
+            "report_commitment": report.commitment,
+            "report_commitment_notes": report.commitment_notes,
+        }
+        clean = fields.clean(Visit, fields.VISIT, changes, self.playbook)
+        steps = [
+            fields.clean(NextStep, fields.NEXT_STEP, step, self.playbook, creating=True)
+            for step in report.next_steps
+        ]
+        if report.stage_after is not None and report.stage_after not in self.playbook.keys(
+            "funnel_stages"
+        ):
+            raise ValidationError.single("stage", "stage_unknown", value=report.stage_after)
+        with self.db.write() as s:
+            visit = self.fetch(s, Visit, visit_id, "visit")
+            opp = self.fetch(s, Opportunity, visit.opportunity_id, "opportunity")
+            self.apply(visit, clean)
+            visit.status = "done"
+            visit.report_completed_at = utcnow()
+            visit.report_stage_before = opp.stage
+            visit.report_stage_after = report.stage_after or opp.stage
+            if report.stage_after:
+                opp.stage = report.stage_after
+            for question in s.scalars(
+                select(PlannedQuestion).where(PlannedQuestion.visit_id == visit_id)
+            ):
+                if question.id in report.answers:
+                    question.answer = report.answers[question.id]
+                if question.id in report.asked or question.answer.strip():
+                    question.asked = True
+            for objection in s.scalars(select(Objection).where(Objection.visit_id == visit_id)):
+                if objection.id in report.resolved_objections:
+                    objection.resolved = report.resolved_objections[objection.id]
+            start = s.scalar(
+                select(func.count()).select_from(NextStep).where(NextStep.visit_id == visit_id)
+            )
+            for index, step in enumerate(steps, start=start or 0):
+                s.add(NextStep(visit_id=visit_id, position=index, **step))
+        self.announce("visit", visit_id, account_id=opp.account_id)
+        self.announce("opportunity", opp.id, account_id=opp.account_id)
+        return self.get(visit_id)
+
+    def upcoming(self, start: date, end: date) -> list[Visit]:
+        """Visits with a start between ``start`` and ``end`` (inclusive), soonest first."""
+        from datetime import datetime, time
+
+        with self.db.read() as s:
+            query = (
+                select(Visit)
+                .where(
+                    Visit.starts_at >= datetime.combine(start, time.min),
+                    Visit.starts_at <= datetime.combine(end, time.max),
+                )
+                .options(selectinload(Visit.opportunity).selectinload(Opportunity.account))
+                .order_by(Visit.starts_at)
+            )
+            return list(s.scalars(query))
