@@ -71,7 +71,9 @@ class QueryService(Service):
 
     def opportunities(self, account_id: int | None = None) -> list[tuple[Opportunity, str]]:
         """Opportunities with their account's name."""
-        query = select(Opportunity, Account.name).join(Account)
+        query = select(Opportunity, Account.name).join(
+            Account, Opportunity.account_id == Account.id
+        )
         if account_id is not None:
             query = query.where(Opportunity.account_id == account_id)
         with self.db.read() as s:
@@ -80,7 +82,11 @@ class QueryService(Service):
     def visits(
         self, start: datetime | None = None, end: datetime | None = None
     ) -> list[tuple[Visit, Opportunity, Account]]:
-        query = select(Visit, Opportunity, Account).join(Opportunity).join(Account)
+        query = (
+            select(Visit, Opportunity, Account)
+            .join(Opportunity, Visit.opportunity_id == Opportunity.id)
+            .join(Account, Opportunity.account_id == Account.id)
+        )
         if start is not None:
             query = query.where(Visit.starts_at >= start)
         if end is not None:

@@ -1,0 +1,238 @@
+"""Binding form widgets to a service call: save as the rep types, show errors at the field.
+
+A ``FormBinder`` watches its widgets. A change is saved shortly after the rep stops typing, when
+the field loses focus, when a choice is picked, or when ``flush()`` is called (before the view
+changes or the window closes). A refused value stays in the field, marked, with the message
+beside it — nothing is lost and nothing half-saved. Each saved change is pushed on the undo
+stack with the values it replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.domain.validation import ValidationError
+
+from .undo import FieldEdit
+
+TYPING_PAUSE_MS = 700
+INVALID_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
+
+
+def display(value: Any) -> str:
+    """How a stored value is shown in a text field."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}" if abs(value) >= 10_000 else str(value)
+    return str(value)
+
+
+class FormBinder(QObject):
+    """Keeps a set of widgets and one record in step."""
+
+    saved = Signal(dict)  # the changes just saved
+    failed = Signal(str)  # a message for the status bar
+
+    def __init__(
+        self,
+        save: Callable[[dict[str, Any]], Any],
+        undo_stack: QUndoStack | None,
+        lang: Callable[[], str],
+        parent: QObject | None = None,
+        description: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._undo = undo_stack
+        self._lang = lang
+        self._description = description
+        self._widgets: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._values: dict[str, Any] = {}  # what the database holds, as last loaded or saved
+        self._loading = False
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+
+    # Wiring ---------------------------------------------------------------------------------
+
+    def bind(self, name: str, widget: QWidget, error_label: QLabel | None = None) -> None:
+        self._widgets[name] = widget
+        if error_label is not None:
+            error_label.setWordWrap(True)
+            error_label.setStyleSheet("color: #c62828;")
+            error_label.hide()
+            self._errors[name] = error_label
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _t, n=name: self._touched(n))
+            widget.editingFinished.connect(lambda n=name: self._commit_now(n))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(lambda n=name: self._touched(n))
+            widget.installEventFilter(self)
+        elif isinstance(widget, QComboBox):
+            widget.activated.connect(lambda _i, n=name: self._commit_now(n))
+        elif isinstance(widget, QCheckBox):
+            widget.clicked.connect(lambda _c, n=name: self._commit_now(n))
+        else:
+            raise TypeError(f"cannot bind {type(widget).__name__}")
+
+    def widget(self, name: str) -> QWidget:
+        return self._widgets[name]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.FocusOut:
+            for name, widget in self._widgets.items():
+                if widget is watched and name in self._pending:
+                    self._commit_now(name)
+        return False
+
+    # Values ---------------------------------------------------------------------------------
+
+    def load(self, record: Any, force: bool = False) -> None:
+        """Show ``record``'s values; a field the rep is still editing keeps their text."""
+        self._loading = True
+        try:
+            for name, widget in self._widgets.items():
+                value = getattr(record, name)
+                self._values[name] = value
+                if name in self._pending and not force:
+                    continue
+                self._show(widget, value)
+                self._clear_error(name)
+        finally:
+            self._loading = False
+
+    @staticmethod
+    def _show(widget: QWidget, value: Any) -> None:
+        if isinstance(widget, QLineEdit):
+            if widget.text() != display(value):
+                widget.setText(display(value))
+        elif isinstance(widget, QPlainTextEdit):
+            if widget.toPlainText() != display(value):
+                widget.setPlainText(display(value))
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(index if index >= 0 else 0)
+        elif isinstance(widget, QCheckBox):
+            if widget.isTristate():
+                state = {True: Qt.Checked, False: Qt.Unchecked, None: Qt.PartiallyChecked}
+                widget.setCheckState(state[value])
+            else:
+                widget.setChecked(bool(value))
+
+    @staticmethod
+    def _read(widget: QWidget) -> Any:
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QCheckBox):
+            if widget.isTristate() and widget.checkState() == Qt.PartiallyChecked:
+                return None
+            return widget.isChecked()
+        raise TypeError(type(widget).__name__)
+
+    # Saving ---------------------------------------------------------------------------------
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def _touched(self, name: str) -> None:
+        if self._loading:
+            return
+        self._pending.add(name)
+        self._timer.start()
+
+    def _commit_now(self, name: str) -> None:
+        if self._loading:
+            return
+        self._pending.add(name)
+        self.flush()
+
+    def flush(self) -> bool:
+        """Save every pending change now; False if a field was refused."""
+        self._timer.stop()
+        if not self._pending:
+            return True
+        names = sorted(self._pending)
+        new = {n: self._read(self._widgets[n]) for n in names}
+        old = {n: self._values.get(n) for n in names}
+        if all(display(new[n]) == display(old[n]) for n in names):
+            self._pending.clear()
+            return True
+        try:
+            result = self._save(new)
+        except ValidationError as exc:
+            by_field = exc.by_field(self._lang())
+            for field, message in by_field.items():
+                self._set_error(field, message)
+            for n in names:
+                if n not in by_field:
+                    self._pending.discard(n)
+            self.failed.emit(exc.text(self._lang()))
+            return False
+        self._pending.clear()
+        stored = {n: getattr(result, n, new[n]) for n in names} if result is not None else new
+        self._values.update(stored)
+        for n in names:
+            self._clear_error(n)
+        if self._undo is not None:
+            self._undo.push(FieldEdit(self._description, self._replay, old, stored))
+        self.saved.emit(stored)
+        return True
+
+    def _replay(self, values: dict[str, Any]) -> None:
+        """Undo/redo: save the values, then show them."""
+        result = self._save(values)
+        self._values.update(values)
+        self._loading = True
+        try:
+            for name, value in values.items():
+                shown = getattr(result, name, value) if result is not None else value
+                self._show(self._widgets[name], shown)
+                self._clear_error(name)
+        finally:
+            self._loading = False
+        self.saved.emit(values)
+
+    def _set_error(self, name: str, message: str) -> None:
+        widget = self._widgets.get(name)
+        if widget is not None:
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setToolTip(message)
+        label = self._errors.get(name)
+        if label is not None:
+            label.setText(message)
+            label.show()
+
+    def _clear_error(self, name: str) -> None:
+        widget = self._widgets.get(name)
+        if widget is not None and widget.styleSheet():
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+        label = self._errors.get(name)
+        if label is not None:
+            label.hide()
