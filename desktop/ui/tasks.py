@@ -10,15 +10,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 _running: set[Task] = set()  # keep tasks alive until they report
 
 
 class Task(QObject):
+    """Lives on the GUI thread; the worker reports through the private signal below."""
+
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
     finished = Signal()
+    _report = Signal(bool, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Queued: the slot runs on this object's (the GUI) thread, whoever emits.
+        self._report.connect(self._deliver, Qt.QueuedConnection)
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value: object) -> None:
+        (self.succeeded if ok else self.failed).emit(value)
+        self.finished.emit()
 
 
 class _Runnable(QRunnable):
@@ -30,10 +43,9 @@ class _Runnable(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # delivered to the GUI thread, which decides
-            self._task.failed.emit(exc)
+            self._task._report.emit(False, exc)
         else:
-            self._task.succeeded.emit(result)
-        self._task.finished.emit()
+            self._task._report.emit(True, result)
 
 
 def run_task(
