@@ -217,12 +217,10 @@ def _known_errors() -> tuple[type[BaseException], ...]:
         ValidationError,
         OSError,
     ]
-    try:
-        from desktop.services.bundle_import import BundleError
+    from desktop.export.bundle import BundleExportError
+    from desktop.services.bundle_import import BundleError
 
-        known.append(BundleError)
-    except ImportError:  # pragma: no cover - the module is part of the package
-        pass
+    known += [BundleError, BundleExportError]
     return tuple(known)
 
 

@@ -31,9 +31,18 @@ def index_text(*parts: str | None) -> str:
     """The text to store in the index for the given fields."""
     joined = " ".join(p for p in parts if p)
     text = normalise(joined)
-    extra = [re.sub(r"\D", "", m.group()) for m in _PHONE.finditer(text)]
+    extra = [d for m in _PHONE.finditer(text) for d in _phone_forms(m.group())]
     text = _CJK_CHAR.sub(r" \1 ", text)
     return " ".join([text, *extra]) if extra else text
+
+
+def _phone_forms(phone: str) -> list[str]:
+    """The digits run together, and again without an international prefix (+86 138… → 138…)."""
+    forms = [re.sub(r"\D", "", phone)]
+    international = re.match(r"(\+|00)\d{1,3}[\s\-.()]+(.*)", phone)
+    if international:
+        forms.append(re.sub(r"\D", "", international.group(2)))
+    return forms
 
 
 def match_query(query: str) -> str | None:

@@ -1,0 +1,143 @@
+"""The headless commands, run as a rep would run them: a separate process per command."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, data: Path | None = None, env_home: Path | None = None):
+    cmd = [sys.executable, "-m", "desktop"]
+    if data is not None:
+        cmd += ["--data-dir", str(data)]
+    env = None
+    if env_home is not None:
+        import os
+
+        env = {**os.environ, "CALLBRIEF_HOME": str(env_home)}
+    return subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, encoding="utf-8", timeout=120, env=env
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    result = run("demo", data=folder)
+    assert result.returncode == 0, result.stderr
+    assert "苏州恒远精密制造有限公司" in result.stdout
+    return folder
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("demo", "list", "search", "check", "export", "import"):
+        assert command in result.stdout
+
+
+def test_demo_visit_is_listed_as_json(demo_dir):
+    result = run("list", "visits", "--json", data=demo_dir)
+    assert result.returncode == 0, result.stderr
+    visits = json.loads(result.stdout)
+    assert len(visits) == 2
+    for visit in visits:
+        assert {"id", "name", "account_id", "opportunity_id", "starts_at"} <= set(visit)
+    upcoming = [v for v in visits if v["status"] == "ready"]
+    assert upcoming and upcoming[0]["starts_at"].endswith("T10:00")
+
+
+def test_list_accounts_and_opportunities(demo_dir):
+    accounts = json.loads(run("list", "accounts", "--json", data=demo_dir).stdout)
+    assert [a["name"] for a in accounts] == ["苏州恒远精密制造有限公司"]
+    opportunities = json.loads(run("list", "opportunities", "--json", data=demo_dir).stdout)
+    assert {o["account_id"] for o in opportunities} == {accounts[0]["id"]}
+    assert sorted(o["probability"] for o in opportunities) == [10, 50]
+
+
+def test_search_finds_a_surname(demo_dir):
+    hits = json.loads(run("search", "王", "--json", data=demo_dir).stdout)
+    names = [h["name"] for h in hits]
+    assert "王建国" in names and "王磊" in names
+    assert all(h["kind"] == "contact" for h in hits[:2])
+
+
+def test_environment_variable_chooses_the_data_dir(demo_dir):
+    result = run("list", "accounts", "--json", env_home=demo_dir)
+    assert json.loads(result.stdout)[0]["name"] == "苏州恒远精密制造有限公司"
+
+
+def test_check_passes_on_a_sound_file(demo_dir):
+    result = run("check", "--full", data=demo_dir)
+    assert result.returncode == 0
+    assert "full check ok" in result.stdout
+
+
+def test_check_reports_a_broken_reference(tmp_path):
+    assert run("demo", data=tmp_path).returncode == 0
+    con = sqlite3.connect(tmp_path / "callbrief.sqlite3")
+    con.execute("PRAGMA foreign_keys = OFF")
+    con.execute("UPDATE contacts SET account_id = 999 WHERE id = 1")
+    con.commit()
+    con.close()
+    result = run("check", data=tmp_path)
+    assert result.returncode == 1
+    assert "broken reference in contacts" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_newer_file_is_one_line_on_stderr(tmp_path):
+    assert run("list", "accounts", data=tmp_path).returncode == 0
+    con = sqlite3.connect(tmp_path / "callbrief.sqlite3")
+    con.execute("UPDATE alembic_version SET version_num = '0099'")
+    con.commit()
+    con.close()
+    result = run("list", "accounts", data=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "newer version of Callbrief" in result.stderr
+
+
+def test_usage_errors_exit_2_without_traceback(tmp_path):
+    result = run("list", "elephants", data=tmp_path)
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_of_a_missing_account_is_a_plain_error(demo_dir, tmp_path):
+    result = run(
+        "export", "bundle", "--account", "999", "-o", str(tmp_path / "x.json"), data=demo_dir
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("callbrief: ") and "999" in result.stderr
+    assert "internal error" not in result.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_bundle_round_trip_through_the_command_line(demo_dir, tmp_path):
+    bundle = tmp_path / "hengyuan.json"
+    result = run("export", "bundle", "--account", "1", "-o", str(bundle), data=demo_dir)
+    assert result.returncode == 0, result.stderr
+    empty = tmp_path / "colleague"
+    for _ in range(2):  # importing twice must not duplicate
+        result = run("import", "bundle", str(bundle), data=empty)
+        assert result.returncode == 0, result.stderr
+    visits = json.loads(run("list", "visits", "--json", data=empty).stdout)
+    original = json.loads(run("list", "visits", "--json", data=demo_dir).stdout)
+    strip = lambda vs: sorted((v["name"], v["starts_at"], v["place"]) for v in vs)  # noqa: E731
+    assert strip(visits) == strip(original)
+    assert len(json.loads(run("list", "accounts", "--json", data=empty).stdout)) == 1
+
+
+def test_a_bad_bundle_is_refused_with_its_location(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "callbrief-bundle", "version": 1, "account": {"name": 5}}')
+    result = run("import", "bundle", str(bad), data=tmp_path / "d")
+    assert result.returncode == 1
+    assert "account" in result.stderr and "Traceback" not in result.stderr
+    accounts = json.loads(run("list", "accounts", "--json", data=tmp_path / "d").stdout)
+    assert accounts == []

@@ -1,0 +1,129 @@
+"""Migrations: a new file gets the whole schema, models and scripts agree, newer files refused."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.store import migrate
+from desktop.store.database import make_engine, open_database
+from desktop.store.errors import DamagedFileError, NewerSchemaError, NotCallbriefFileError
+from desktop.store.models import Base
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_empty_file_is_migrated_to_head_with_every_table(db_path):
+    db = open_database(db_path)
+    db.close()
+    con = sqlite3.connect(db_path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    version = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    con.close()
+    assert set(Base.metadata.tables) <= tables
+    assert "search_fts" in tables
+    assert version == migrate.HEAD_REVISION
+
+
+def test_models_and_migrations_agree(db_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    open_database(db_path).close()
+    engine = make_engine(db_path)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn,
+            opts={
+                "include_object": lambda obj, name, type_, *_: (
+                    not (type_ == "table" and name.startswith("search_fts"))
+                )
+            },
+        )
+        diff = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert diff == [], f"models and migrations differ: {diff}"
+
+
+def test_known_revisions_match_the_scripts():
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    in_order = [s.revision for s in reversed(list(scripts.walk_revisions()))]
+    assert tuple(in_order) == migrate.KNOWN_REVISIONS
+    assert scripts.get_current_head() == migrate.HEAD_REVISION
+
+
+def test_opening_the_current_file_again_does_not_migrate(db_path, monkeypatch):
+    open_database(db_path).close()
+    monkeypatch.setattr(migrate, "upgrade", lambda *a, **k: pytest.fail("migrated again"))
+    open_database(db_path).close()
+
+
+def test_file_from_a_newer_version_is_refused_and_left_untouched(db_path):
+    open_database(db_path).close()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '0099'")
+    con.commit()
+    con.close()
+    before = digest(db_path)
+    with pytest.raises(NewerSchemaError, match="newer version of Callbrief"):
+        open_database(db_path)
+    assert digest(db_path) == before
+
+
+def test_a_copy_is_taken_before_an_upgrade(db_path, monkeypatch):
+    db = open_database(db_path)
+    with db.write() as s:
+        from desktop.store.models import Account
+
+        s.add(Account(name="Before upgrade"))
+    db.close()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '0000'")
+    con.commit()
+    con.close()
+    upgraded = []
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0000", "0001"))
+    monkeypatch.setattr(migrate, "upgrade", lambda engine: upgraded.append(True))
+    open_database(db_path).close()
+    backups = list((db_path.parent / "backups").glob("pre-migration-0000-*.sqlite3"))
+    assert upgraded and len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT name FROM accounts").fetchall() == [("Before upgrade",)]
+    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    copy.close()
+
+
+def test_a_database_that_is_not_ours_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE recipes (name TEXT)")
+    con.commit()
+    con.close()
+    before = digest(path)
+    with pytest.raises(NotCallbriefFileError):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_a_file_of_another_type_is_refused_untouched(tmp_path):
+    path = tmp_path / "callbrief.sqlite3"
+    path.write_bytes(b"%PDF-1.7 this is not a database" * 100)
+    before = digest(path)
+    with pytest.raises(DamagedFileError, match="cannot be read"):
+        open_database(path)
+    assert digest(path) == before
+
+
+def test_connections_enforce_foreign_keys_and_use_wal(db):
+    with db.read() as s:
+        conn = s.connection()
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL

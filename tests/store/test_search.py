@@ -1,0 +1,113 @@
+"""Search: Latin and Chinese, 1-, 2- and 3+-character queries, ranked, through the index."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from desktop.domain.text_search import match_query
+from desktop.store import search_index
+
+
+@pytest.fixture
+def people(services):
+    acme = services.accounts.create(
+        name="华东电力设计院", alt_name="East China Power", industry="能源"
+    )
+    other = services.accounts.create(name="Wangfujing Retail", industry="零售 王府井")
+    for name, title in (
+        ("王建国", "总经理"),
+        ("王芳", "采购经理"),
+        ("李王明", "工程师"),
+        ("张伟", "CIO"),
+    ):
+        services.contacts.create(acme.id, name=name, title=title, email="x@acme.cn")
+    services.contacts.create(
+        other.id, name="Wang Lei", title="Buyer", phone_mobile="+86 138-0013-8000"
+    )
+    services.opportunities.create(acme.id, name="智能电网监控平台", pains="停电定位太慢")
+    return acme, other
+
+
+def titles(services, query):
+    return [h.title for h in services.queries.search(query)]
+
+
+def test_one_character_chinese_query_finds_every_name_with_it(services, people):
+    found = titles(services, "王")
+    assert set(found[:3]) == {"王建国", "王芳", "李王明"}
+    # The account whose other text mentions 王 comes after the names.
+    assert found[-1] == "Wangfujing Retail"
+
+
+def test_two_character_query_matches_adjacent_characters_only(services, people):
+    assert titles(services, "王芳") == ["王芳"]
+    assert titles(services, "建国") == ["王建国"]
+    assert titles(services, "国王") == []
+
+
+def test_three_and_more_character_queries(services, people):
+    assert titles(services, "王建国") == ["王建国"]
+    assert titles(services, "监控平台") == ["智能电网监控平台"]
+    assert titles(services, "设计院") == ["华东电力设计院"]
+
+
+def test_latin_prefix_case_and_width_insensitive(services, people):
+    assert titles(services, "east chi") == ["华东电力设计院"]
+    assert set(titles(services, "WANG")) == {"Wang Lei", "Wangfujing Retail"}
+    assert titles(services, "ｃｉｏ") == ["张伟"]  # full-width letters from a Chinese IME
+
+
+def test_mixed_query_requires_both_parts(services, people):
+    assert titles(services, "王 buyer") == []
+    assert titles(services, "Wang buyer") == ["Wang Lei"]
+
+
+def test_phone_digits_match_however_they_were_typed(services, people):
+    assert titles(services, "13800138000") == ["Wang Lei"]
+
+
+def test_matches_in_other_fields_and_subtitles_tell_hits_apart(services, people):
+    hits = services.queries.search("停电")
+    assert [(h.kind, h.title, h.subtitle) for h in hits] == [
+        ("opportunity", "智能电网监控平台", "华东电力设计院")
+    ]
+    (hit,) = services.queries.search("采购")
+    assert hit.subtitle == "华东电力设计院 · 采购经理"
+
+
+def test_punctuation_only_or_quotes_do_not_break_the_query(services, people):
+    assert match_query("  ，。!!") is None
+    assert titles(services, '"王') == titles(services, "王")
+    assert titles(services, "AND OR NOT") == []
+
+
+def test_edits_and_deletes_keep_the_index_in_step(services, people):
+    acme, _ = people
+    contact = services.contacts.create(acme.id, name="赵敏")
+    assert titles(services, "赵") == ["赵敏"]
+    services.contacts.update(contact.id, name="钱敏")
+    assert titles(services, "赵") == []
+    assert titles(services, "钱") == ["钱敏"]
+    services.contacts.delete(contact.id)
+    assert titles(services, "钱") == []
+
+
+def test_search_uses_the_full_text_index_not_a_table_scan(db, services, people):
+    with db.read() as s:
+        plan = s.execute(
+            text("EXPLAIN QUERY PLAN SELECT rowid FROM search_fts WHERE search_fts MATCH :q"),
+            {"q": match_query("王")},
+        ).all()
+    details = " ".join(str(r[-1]) for r in plan)
+    assert "VIRTUAL TABLE INDEX" in details
+
+
+def test_rebuild_restores_a_cleared_index(db, services, people):
+    with db.write() as s:
+        s.execute(text("DELETE FROM search_fts"))
+    assert titles(services, "王芳") == []
+    with db.write() as s:
+        count = search_index.rebuild(s.connection())
+    assert count == 8
+    assert titles(services, "王芳") == ["王芳"]
