@@ -1,0 +1,1 @@
+"""Writing data out of Callbrief: account bundles and other exports."""
