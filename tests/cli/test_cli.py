@@ -141,3 +141,23 @@ def test_a_bad_bundle_is_refused_with_its_location(tmp_path):
     assert "account" in result.stderr and "Traceback" not in result.stderr
     accounts = json.loads(run("list", "accounts", "--json", data=tmp_path / "d").stdout)
     assert accounts == []
+
+
+def test_an_organisations_own_playbook_is_used(demo_dir, tmp_path):
+    from desktop.domain.playbook import default_playbook_path
+
+    text = default_playbook_path().read_text(encoding="utf-8")
+    assert "probability = 50" in text
+    own = tmp_path / "acme-playbook.toml"
+    own.write_text(text.replace("probability = 50", "probability = 40"), encoding="utf-8")
+    result = run("--playbook", str(own), "list", "opportunities", "--json", data=demo_dir)
+    assert result.returncode == 0, result.stderr
+    assert sorted(o["probability"] for o in json.loads(result.stdout)) == [10, 40]
+
+
+def test_a_malformed_playbook_is_named_in_one_line(demo_dir, tmp_path):
+    own = tmp_path / "broken.toml"
+    own.write_text('[meta]\nid = "x"\nformat = 1\nversion = "1"\n', encoding="utf-8")
+    result = run("--playbook", str(own), "list", "accounts", data=demo_dir)
+    assert result.returncode == 1
+    assert "broken.toml" in result.stderr and result.stderr.count("\n") == 1
