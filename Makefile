@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
 	libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-shape0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 poppler-utils
 
-.PHONY: run test lint build system venv clean
+.PHONY: run test lint build bench bench-quick system venv clean
 
 run: venv
 	$(BIN)/callbrief
@@ -21,6 +21,12 @@ test: venv-test
 lint: venv-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+bench: venv-test
+	$(BIN)/python -m benchmarks.run
+
+bench-quick: venv-test
+	$(BIN)/python -m benchmarks.run --quick
 
 build: venv-build
 	$(BIN)/pyinstaller --noconfirm --clean build.spec

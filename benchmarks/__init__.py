@@ -1,0 +1,1 @@
+"""Benchmarks: dataset generator, measurements and the results table (docs/benchmarks.md)."""

@@ -1,0 +1,90 @@
+"""Benchmarks of the core without a window: search as you type, saving an edit, bundles."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from desktop.domain.playbook import default_playbook
+from desktop.services import Services
+from desktop.store.database import open_database
+
+from .measure import Result, time_calls
+
+# Latin and Chinese, 1, 2 and 3+ characters: what a rep types into the search box.
+SEARCH_QUERIES = {
+    "zh-1": ["王", "张", "李", "苏"],
+    "zh-2": ["王伟", "张敏", "苏州", "精密"],
+    "zh-3+": ["王建国", "恒远精", "有限公司", "汽车零部件"],
+    "latin-1": ["m", "a", "s", "1"],
+    "latin-2": ["wa", "an", "me", "13"],
+    "latin-3+": ["mes", "anna", "supply", "user12"],
+}
+
+
+def open_services(folder: Path) -> Services:
+    return Services.build(open_database(folder / "callbrief.sqlite3"), default_playbook())
+
+
+def bench_search(folder: Path, size: str, repeat: int) -> list[Result]:
+    services = open_services(folder)
+    results = []
+    try:
+        for group, queries in SEARCH_QUERIES.items():
+            samples: list[float] = []
+            for query in queries:
+                # As you type: each prefix of the query is searched in turn.
+                samples += time_calls(lambda q=query: services.queries.search(q), repeat)
+            target = {"M": 30.0, "L": 150.0}.get(size)
+            results.append(Result(f"search {group}", size, samples, target))
+    finally:
+        services.db.close()
+    return results
+
+
+def bench_save(folder: Path, size: str, repeat: int) -> list[Result]:
+    """One field edit saved with full durability (synchronous=FULL, its own transaction)."""
+    services = open_services(folder)
+    try:
+        counter = iter(range(10**9))
+        samples = time_calls(
+            lambda: services.contacts.update(1, relationship_notes=f"note {next(counter)}"),
+            repeat * 5,
+        )
+    finally:
+        services.db.close()
+    return [Result("save one edit", size, samples, 10.0)]
+
+
+def bench_bundle(repeat: int) -> list[Result]:
+    """Export and import of an account with 500 contacts (size-independent)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        services = open_services(root / "src")
+        account = services.accounts.create(name="Bundle benchmark 基准测试有限公司")
+        with services.db.write() as s:
+            from desktop.store.models import Contact
+
+            for i in range(500):
+                s.add(
+                    Contact(
+                        account_id=account.id,
+                        name=f"联系人{i}",
+                        title="工程师 Engineer",
+                        email=f"c{i}@example.cn",
+                        relationship_notes="喜欢打羽毛球; likes badminton. " * 3,
+                    )
+                )
+        from desktop.export.bundle import export_bundle
+        from desktop.services.bundle_import import import_bundle
+
+        bundle = root / "bundle.json"
+        export_ms = time_calls(lambda: export_bundle(services.db, account.id, bundle), repeat)
+        target = open_services(root / "dst")
+        import_ms = time_calls(lambda: import_bundle(target.db, bundle), repeat)
+        services.db.close()
+        target.db.close()
+    return [
+        Result("bundle export, 500 contacts", "-", export_ms, 1000.0, on_median=True),
+        Result("bundle import, 500 contacts", "-", import_ms, 1000.0, on_median=True),
+    ]

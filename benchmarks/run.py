@@ -1,0 +1,118 @@
+"""Run every benchmark, print the table and write docs/benchmarks.md.
+
+    python -m benchmarks.run            # S, M and L side by side, with targets
+    python -m benchmarks.run --quick    # S only, no thresholds (CI runs this so the kit never rots)
+
+Datasets are generated once per size into ``--cache`` (default: the system temp folder) and
+reused; each benchmark that changes data works on a copy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from . import bench_core
+from .generate import generate
+from .measure import Result
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = ROOT / "docs" / "benchmarks.md"
+
+PerSize = Callable[[Path, str, int], list[Result]]
+PER_SIZE: list[PerSize] = [bench_core.bench_search, bench_core.bench_save]
+ONCE: list[Callable[[int], list[Result]]] = [bench_core.bench_bundle]
+
+
+def dataset(cache: Path, size: str) -> Path:
+    folder = cache / f"callbrief-bench-{size}"
+    if not (folder / "callbrief.sqlite3").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        generate(folder, size)
+        print(f"generated {size} in {time.perf_counter() - started:.0f} s")
+    return folder
+
+
+def working_copy(folder: Path, scratch: Path) -> Path:
+    copy = scratch / folder.name
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(folder, copy)
+    return copy
+
+
+def run(sizes: list[str], repeat: int, cache: Path) -> list[Result]:
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            folder = working_copy(dataset(cache, size), Path(tmp))
+            for bench in PER_SIZE:
+                results += bench(folder, size, repeat)
+        for once in ONCE:
+            results += once(repeat)
+    return results
+
+
+def _cell(result: Result | None) -> str:
+    if result is None:
+        return ""
+    return f"{result.median:.1f} / {result.p95:.1f}"
+
+
+def table(results: list[Result], sizes: list[str], thresholds: bool) -> str:
+    names = list(dict.fromkeys(r.name for r in results))
+    head = ["figure"] + [f"{s} median / p95 (ms)" for s in sizes] + ["target", "met"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in names:
+        row = {r.size: r for r in results if r.name == name}
+        if "-" in row:
+            cells = [_cell(row["-"])] + [""] * (len(sizes) - 1)
+            judged = [row["-"]]
+        else:
+            cells = [_cell(row.get(s)) for s in sizes]
+            judged = [r for r in row.values() if r.target_ms is not None]
+        target, verdict = "", ""
+        if judged and judged[0].target_ms is not None:
+            kind = "median" if judged[0].on_median else "p95"
+            target = f"{kind} ≤ {judged[0].target_ms:g}"
+            if thresholds:
+                verdict = "met" if all(r.met() for r in judged) else "**missed**"
+        lines.append("| " + " | ".join([name, *cells, target, verdict]) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="S only, no thresholds")
+    parser.add_argument("--repeat", type=int, default=None)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args()
+    sizes = ["S"] if args.quick else ["S", "M", "L"]
+    repeat = args.repeat or (3 if args.quick else 15)
+    results = run(sizes, repeat, args.cache)
+    text = table(results, sizes, thresholds=not args.quick)
+    print(text)
+    if args.quick or args.no_write:
+        return
+    machine = (
+        f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    )
+    TABLE.write_text(
+        "# Benchmarks\n\n"
+        f"Written by `python -m benchmarks.run` on {date.today()} ({machine}, 2 cores).\n"
+        "Datasets: S = 1k accounts / 10k contacts, M = 10k / 100k, L = 50k / 1M "
+        "(`benchmarks/generate.py`, seed 7).\n\n" + text + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {TABLE}")
+
+
+if __name__ == "__main__":
+    main()
