@@ -101,20 +101,45 @@ def rebuild(conn: Connection) -> int:
     return count
 
 
+def _candidates(conn: Connection, expr: str, limit: int) -> list[tuple[int, float]]:
+    """(rowid, score) of the best hits: ranked name matches, then matches anywhere else.
+
+    Ranking every match of a broad query ("王", "m") costs time in proportion to the matches, so
+    only name matches are ranked (bm25); if they are too few, other matches fill the list in
+    index order, which stops as soon as enough are found.
+    """
+    ranked = conn.execute(
+        text(
+            f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH :q ORDER BY score LIMIT :lim"
+        ),
+        {"q": f"{{title}} : ({expr})", "lim": limit},
+    ).all()
+    found = [(int(r), float(score)) for r, score in ranked]
+    if len(found) < limit:
+        seen = {r for r, _ in found}
+        more = conn.execute(
+            text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT :lim"),
+            {"q": expr, "lim": limit + len(found)},
+        ).scalars()
+        found += [(int(r), 0.0) for r in more if r not in seen][: limit - len(found)]
+    return found
+
+
 def search(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
     """Hits for ``query``, best first: name matches before matches elsewhere."""
     expr = match_query(query)
     if expr is None:
         return []
-    # bm25 weights: a match in the name counts ten times one in the other fields.
+    found = _candidates(conn, expr, limit)
+    if not found:
+        return []
+    values = ", ".join(f"(:r{i}, {i})" for i in range(len(found)))
+    params = {f"r{i}": rid for i, (rid, _) in enumerate(found)}
     sql = text(
         f"""
-        WITH hits AS (
-            SELECT rowid AS rid, bm25({FTS_TABLE}, 10.0, 1.0) AS score
-            FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q
-            ORDER BY score LIMIT :lim
-        )
-        SELECT h.rid % 4 AS kind, h.rid / 4 AS id, h.score,
+        WITH hits(rid, ord) AS (VALUES {values})
+        SELECT h.rid % 4 AS kind, h.rid / 4 AS id,
             COALESCE(a.name, c.name, o.name) AS title,
             COALESCE(a.industry, ca.name || CASE WHEN c.title <> '' THEN ' · ' || c.title
                 ELSE '' END, oa.name) AS subtitle,
@@ -126,11 +151,18 @@ def search(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
         LEFT JOIN opportunities o ON h.rid % 4 = 2 AND o.id = h.rid / 4
         LEFT JOIN accounts oa ON oa.id = o.account_id
         WHERE COALESCE(a.id, c.id, o.id) IS NOT NULL
-        ORDER BY h.score
+        ORDER BY h.ord
         """
     )
-    rows = conn.execute(sql, {"q": expr, "lim": limit}).all()
+    scores = dict(found)
     return [
-        SearchHit(KIND_NAMES[r.kind], r.id, r.account_id, r.title, r.subtitle or "", r.score)
-        for r in rows
+        SearchHit(
+            KIND_NAMES[r.kind],
+            r.id,
+            r.account_id,
+            r.title,
+            r.subtitle or "",
+            scores[r.id * 4 + r.kind],
+        )
+        for r in conn.execute(sql, params)
     ]
