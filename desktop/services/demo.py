@@ -553,11 +553,11 @@ def _past_visit(
         close_technique="summary",
         close_plan="总结 POC 的三个发现, 然后直接问: 下次方案汇报能否请刘总和张总一起参加?",
         checklist={
-            "prepare": ["research_business", "set_objective", "logistics_confirmed"],
-            "open": ["value_statement_written"],
-            "consult": ["questions_planned"],
-            "propose": ["next_action_chosen"],
-            "close": ["close_technique_chosen"],
+            "prepare": ["research_customer", "set_goals", "confirm_logistics"],
+            "open": ["credential", "meeting_purpose", "customer_value"],
+            "consult": ["open_questions", "notes_taken", "quantified"],
+            "propose": ["next_action_chosen", "participants_named"],
+            "close": ["asked_commitment", "next_step_agreed", "call_report"],
         },
         quick_notes="王磊: “58% 这个数我信, 夜班确实没人管。” 张伟问数据存在哪里 → 可本地部署。",
         report_outcome="POC 数据获王磊认可: 2 号线 OEE 实际 58%, 主要损失在换型和夜班待料。"
@@ -714,19 +714,21 @@ def _upcoming_visit(
         close_technique="milestone",
         close_plan="用里程碑收尾: “为赶上年底示范车间验收和补贴申报, 参考客户参观需要下周完成 — "
         "我们定下周四可以吗?” 问完保持沉默。若张伟犹豫, 提议黄志强一起去看 API 集成。",
+        # Keys of the playbook's checklists: what the rep has ticked off while preparing.
         checklist={
             "prepare": [
-                "research_business",
-                "research_relationship",
-                "research_solutions",
-                "set_objective",
-                "prepare_references",
-                "logistics_confirmed",
+                "research_customer",
+                "review_relationship",
+                "select_references",
+                "set_goals",
+                "list_info_gaps",
+                "anticipate_objections",
+                "confirm_logistics",
             ],
-            "open": ["value_statement_written", "reference_ready"],
-            "consult": ["questions_planned", "needs_listed"],
-            "propose": ["next_action_chosen", "fab_linked_to_needs"],
-            "close": ["close_technique_chosen", "objections_prepared"],
+            "open": ["credential", "meeting_purpose", "customer_value", "proof_point"],
+            "consult": ["open_questions"],
+            "propose": ["next_action_chosen", "linked_to_need", "fab_prepared"],
+            "close": ["buying_signals"],  # the signals to watch for are noted
         },
         attendees=[
             Attendee(position=0, contact_id=c["vp_ops"].id),

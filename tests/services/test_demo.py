@@ -473,3 +473,17 @@ def test_a_failure_part_way_leaves_nothing_behind(db: Any, monkeypatch: pytest.M
     with db.read() as s:
         assert s.scalars(select(Account)).all() == []
         assert s.scalars(select(Contact)).all() == []
+
+
+def test_demo_checklists_use_the_playbooks_items(db, playbook):
+    from desktop.services.demo import load_demo
+    from desktop.store.models import Visit
+
+    load_demo(db)
+    with db.read() as s:
+        visits = list(s.scalars(select(Visit)))
+    for visit in visits:
+        assert visit.checklist
+        for step, ticked in visit.checklist.items():
+            known = {item.key for item in playbook.entry("visit_steps", step).checklist}
+            assert set(ticked) <= known, (step, set(ticked) - known)
