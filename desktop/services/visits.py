@@ -51,6 +51,7 @@ class CallReport:
     asked: set[int] = field(default_factory=set)  # question ids that were asked
     resolved_objections: dict[int, bool] = field(default_factory=dict)
     next_steps: list[dict[str, Any]] = field(default_factory=list)
+    new_needs: list[dict[str, Any]] = field(default_factory=list)  # needs found in the meeting
     stage_after: str | None = None  # the stage the rep confirmed; None keeps it
 
 
@@ -241,6 +242,10 @@ class VisitService(Service):
             fields.clean(NextStep, fields.NEXT_STEP, step, self.playbook, creating=True)
             for step in report.next_steps
         ]
+        needs = [
+            fields.clean(Need, fields.NEED, need, self.playbook, creating=True)
+            for need in report.new_needs
+        ]
         if report.stage_after is not None and report.stage_after not in self.playbook.keys(
             "funnel_stages"
         ):
@@ -270,6 +275,16 @@ class VisitService(Service):
             )
             for index, step in enumerate(steps, start=start or 0):
                 s.add(NextStep(visit_id=visit_id, position=index, **step))
+            first_need = s.scalar(
+                select(func.count()).select_from(Need).where(Need.visit_id == visit_id)
+            )
+            for index, need in enumerate(needs, start=first_need or 0):
+                contact_id = need.get("contact_id")
+                if contact_id is not None:
+                    contact = s.get(Contact, contact_id)
+                    if contact is None or contact.account_id != opp.account_id:
+                        raise ValidationError.single("contact_id", "contact_not_in_account")
+                s.add(Need(visit_id=visit_id, **{"position": index, **need}))
         self.announce("visit", visit_id, account_id=opp.account_id)
         self.announce("opportunity", opp.id, account_id=opp.account_id)
         return self.get(visit_id)

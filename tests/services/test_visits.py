@@ -151,9 +151,11 @@ def test_call_report_records_everything_and_moves_the_stage_in_one_action(servic
         answers={q.id: "排产靠 Excel"},
         resolved_objections={o.id: True},
         next_steps=[{"description": "发送试点方案", "owner": "Anna", "due_date": "2027-01-10"}],
+        new_needs=[{"description": "夜班无人值守", "clarity": "explicit", "contact_id": boss.id}],
         stage_after="C",
     )
     done = services.visits.complete_report(visit.id, report)
+    assert [(n.description, n.contact_id) for n in done.needs] == [("夜班无人值守", boss.id)]
     assert done.status == "done"
     assert (done.report_stage_before, done.report_stage_after) == ("B", "C")
     assert services.opportunities.get(opp.id).stage == "C"

@@ -1,0 +1,1 @@
+"""The guided visit plan: the five steps, objections, visit mode and the call report."""

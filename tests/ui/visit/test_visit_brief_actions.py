@@ -1,0 +1,126 @@
+"""The plan's file actions: export the brief, print it, save a calendar entry."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
+
+from desktop.ui.msgbox import prompter
+from desktop.ui.visit import brief_actions
+
+
+class UrlCatcher(QObject):
+    """Stands in for the desktop's file handler: records what would have been opened."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def opened():
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    yield catcher.urls
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def pdf_pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True)
+    line = next(x for x in info.stdout.splitlines() if x.startswith("Pages:"))
+    return int(line.split()[1])
+
+
+def test_export_the_brief_then_open_it(
+    qtbot, services, demo, open_view, tmp_path, monkeypatch, opened
+):
+    pytest.importorskip("reportlab")
+    dest = tmp_path / "brief.pdf"
+    monkeypatch.setattr(prompter, "save_path", lambda *a: str(dest))
+    view, _ = open_view(demo.upcoming)
+    assert not view.brief.open_action.isEnabled()
+    with qtbot.waitSignal(view.brief.exported, timeout=60_000):
+        QTest.keyClick(view, Qt.Key_E, Qt.ControlModifier | Qt.ShiftModifier)
+        assert view.busy.isVisible()  # the work runs on a worker thread meanwhile
+    assert not view.busy.isVisible()
+    assert "恒远" in pdf_text(dest)
+    assert str(dest) in view.message.text()
+    assert view.brief.open_action.isEnabled()
+    view.brief.open_action.trigger()
+    assert [u.toLocalFile() for u in opened] == [str(dest)]
+
+
+def test_print_rasterises_the_brief_onto_the_printer(
+    qtbot, services, demo, open_view, tmp_path, monkeypatch
+):
+    pytest.importorskip("reportlab")
+    out = tmp_path / "printed.pdf"
+
+    def choose(printer, parent):  # the rep picks "print to file" in the dialog
+        printer.setOutputFormat(QPrinter.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+
+    monkeypatch.setattr(brief_actions, "ask_printer", choose)
+    view, _ = open_view(demo.upcoming)
+    QTest.keyClick(view, Qt.Key_P, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: "sent to the printer" in view.message.text(), timeout=90_000)
+    reference = tmp_path / "reference.pdf"
+    services_pages = view.brief.render_brief(services, demo.upcoming, reference)
+    assert pdf_pages(out) == services_pages == pdf_pages(reference)
+
+
+def test_calendar_export_writes_an_ics_file(
+    qtbot, services, demo, open_view, tmp_path, monkeypatch
+):
+    icalendar = pytest.importorskip("icalendar")
+    dest = tmp_path / "visit"
+    monkeypatch.setattr(prompter, "save_path", lambda *a: str(dest))
+    view, _ = open_view(demo.upcoming)
+    if not view.brief.ics_action.isEnabled():
+        pytest.skip("the calendar export is not in this build")
+    with qtbot.waitSignal(view.brief.exported, timeout=30_000):
+        view.brief.ics_action.trigger()
+    calendar = icalendar.Calendar.from_ical((tmp_path / "visit.ics").read_bytes())
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    assert len(events) == 1
+    assert str(events[0]["LOCATION"]).startswith("恒远精密")
+
+
+def test_missing_exporters_disable_the_actions_with_a_reason(demo, open_view, monkeypatch):
+    monkeypatch.setitem(sys.modules, "desktop.export.brief", None)  # import fails
+    monkeypatch.setitem(sys.modules, "desktop.export.ics", None)
+    view, _ = open_view(demo.upcoming)
+    for action in (view.brief.export_pdf_action, view.brief.print_action):
+        assert not action.isEnabled()
+        assert "not available" in action.toolTip()
+    assert not view.brief.ics_action.isEnabled()
+
+
+def test_export_is_refused_while_a_field_is_invalid(demo, open_view, ui, monkeypatch):
+    errors, asked = [], []
+    monkeypatch.setattr(prompter, "error", lambda parent, title, text: errors.append(text))
+    monkeypatch.setattr(prompter, "save_path", lambda *a: asked.append(a) or "")
+    view, _ = open_view(demo.upcoming)
+    page = view.pages["prepare"]
+    ui.replace(page.duration, "two hours")
+    ui.leave(page.duration)
+    view.brief.export_pdf_action.trigger()
+    assert errors == ["A field is not valid; correct the marked field first."]
+    assert asked == []

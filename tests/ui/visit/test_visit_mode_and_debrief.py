@@ -1,0 +1,166 @@
+"""During the meeting (visit mode) and after it (the debrief), checked on screen and in the file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+
+def open_visit_mode(qtbot, view):
+    QTest.keyClick(view, Qt.Key_F5)
+    window = view.visit_mode
+    assert window is not None and window.isFullScreen()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_visit_mode_ticks_answers_and_notes_are_saved(qtbot, services, demo, open_view, ui):
+    view, stack = open_view(demo.upcoming)
+    window = open_visit_mode(qtbot, view)
+    assert "获得项目小组" in window.goal.text()
+    assert "Share the vision" in window.people.text()  # 王磊's style: advocating
+    questions = services.visits.get(demo.upcoming).questions
+    first, second = questions[0].id, questions[1].id
+
+    # Space ticks the focused question; Tab goes to its answer, then to the next question.
+    assert QApplication.focusWidget() is window.question_checks[first]
+    QTest.keyClick(window.question_checks[first], Qt.Key_Space)
+    assert services.visits.get(demo.upcoming).questions[0].asked is True
+    QTest.keyClick(window.question_checks[first], Qt.Key_Tab)
+    assert QApplication.focusWidget() is window.answers[first]
+    ui.type(window.answers[first], "客户审核时被问交期")
+    QTest.keyClick(window.answers[first], Qt.Key_Tab)
+    assert QApplication.focusWidget() is window.question_checks[second]
+    assert services.visits.get(demo.upcoming).questions[0].answer == "客户审核时被问交期"
+
+    objection = services.visits.get(demo.upcoming).objections[0]
+    qtbot.mouseClick(window.resolved[objection.id], Qt.LeftButton)
+    assert services.visits.get(demo.upcoming).objections[0].resolved is True
+
+    ui.type(window.notes, "王磊: 下周四可以去瑞拓")
+    QTest.keyClick(window, Qt.Key_Escape)  # leaving saves the note being typed
+    assert not window.isVisible()
+    assert services.visits.get(demo.upcoming).quick_notes == "王磊: 下周四可以去瑞拓"
+
+    stack.undo()  # the note
+    assert services.visits.get(demo.upcoming).quick_notes == ""
+
+
+def fill_debrief(dialog, ui, outcome="王磊同意参观瑞拓, 张伟未表态。"):
+    ui.type(dialog.outcome, outcome)
+    dialog.commitment.setFocus()
+    while dialog.commitment.currentData() != "best":
+        QTest.keyClick(dialog.commitment, Qt.Key_Down)
+
+
+def open_debrief(qtbot, view):
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    QTest.keyClick(view, Qt.Key_D, Qt.ControlModifier)
+    dialog = view.debrief
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_debrief_saves_the_report_and_moves_the_stage(qtbot, services, demo, open_view, ui):
+    view, _ = open_view(demo.upcoming)
+    window = open_visit_mode(qtbot, view)
+    first = services.visits.get(demo.upcoming).questions[0].id
+    ui.type(window.answers[first], "交期和客诉")
+    QTest.keyClick(window, Qt.Key_Escape)
+
+    dialog = open_debrief(qtbot, view)
+    assert dialog.answers[first].text() == "交期和客诉"  # prefilled from visit mode
+    assert dialog.asked[first].isChecked()
+    assert "王磊、张伟同意下周四参观常州瑞拓" in dialog.planned.text()
+    fill_debrief(dialog, ui)
+    assert dialog.stage_text.text() == "Move from C Solution proof to D Commercial negotiation?"
+    assert dialog.stage_confirm.isVisible() and not dialog.stage_confirm.isChecked()
+    qtbot.mouseClick(dialog.stage_confirm, Qt.LeftButton)
+
+    row = dialog.step_rows[0]
+    ui.type(row.widgets["description"], "发送瑞拓参观议程")
+    ui.type(row.widgets["owner"], "陈嘉怡")
+    ui.type(row.widgets["due_date"], "2030-05-06")
+    qtbot.mouseClick(dialog.add_step_button, Qt.LeftButton)
+    second = dialog.step_rows[1]
+    ui.type(second.widgets["description"], "Confirm the bus for the visit")
+    qtbot.mouseClick(dialog.add_need_button, Qt.LeftButton)
+    ui.type(dialog.need_rows[0].widgets["description"], "补贴申报要赶在年底前")
+    objection = services.visits.get(demo.upcoming).objections[0]
+    qtbot.mouseClick(dialog.resolved[objection.id], Qt.LeftButton)
+
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert not dialog.isVisible()
+    visit = services.visits.get(demo.upcoming)
+    assert visit.status == "done"
+    assert visit.report_outcome == "王磊同意参观瑞拓, 张伟未表态。"
+    assert visit.report_commitment == "best"
+    assert (visit.report_stage_before, visit.report_stage_after) == ("C", "D")
+    assert services.opportunities.get(demo.opp.id).stage == "D"
+    assert [(s.description, s.owner, str(s.due_date)) for s in visit.next_steps] == [
+        ("发送瑞拓参观议程", "陈嘉怡", "2030-05-06"),
+        ("Confirm the bus for the visit", "", "None"),
+    ]
+    assert visit.questions[0].asked and visit.questions[0].answer == "交期和客诉"
+    assert visit.objections[0].resolved is True
+    assert visit.needs[-1].description == "补贴申报要赶在年底前"
+    assert view.message.text() == "Call report saved."
+    assert view.status.currentData() == "done"
+
+    again, _ = open_view(demo.upcoming)
+    assert again.status.currentText() == "Done"
+    assert again.pages["consult"].needs.table.rowCount() == 4
+
+
+def test_a_bad_due_date_is_shown_and_nothing_is_saved(qtbot, services, demo, open_view, ui):
+    view, _ = open_view(demo.upcoming)
+    dialog = open_debrief(qtbot, view)
+    fill_debrief(dialog, ui)
+    qtbot.mouseClick(dialog.stage_confirm, Qt.LeftButton)
+    row = dialog.step_rows[0]
+    ui.type(row.widgets["description"], "发方案")
+    ui.type(row.widgets["due_date"], "next week")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.errors.isVisible()
+    assert "Next step 1: Due must be a date (YYYY-MM-DD)." in dialog.errors.text()
+    assert row.widgets["due_date"].styleSheet() != ""
+    visit = services.visits.get(demo.upcoming)
+    assert visit.status == "ready" and visit.report_outcome == ""
+    assert visit.next_steps == []
+    assert services.opportunities.get(demo.opp.id).stage == "C"
+
+    row.widgets["due_date"].clear()
+    ui.type(row.widgets["due_date"], "2030-02-01")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert not dialog.isVisible()
+    assert services.visits.get(demo.upcoming).next_steps[0].description == "发方案"
+
+
+def test_the_stage_only_moves_when_the_rep_confirms(qtbot, services, demo, open_view, ui):
+    view, _ = open_view(demo.upcoming)
+    dialog = open_debrief(qtbot, view)
+    fill_debrief(dialog, ui)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert services.opportunities.get(demo.opp.id).stage == "C"
+    assert services.visits.get(demo.upcoming).status == "done"
+
+
+def test_minimum_commitment_keeps_the_stage_and_says_so(qtbot, demo, open_view, ui):
+    view, _ = open_view(demo.upcoming)
+    dialog = open_debrief(qtbot, view)
+    dialog.commitment.setFocus()
+    while dialog.commitment.currentData() != "minimum":
+        QTest.keyClick(dialog.commitment, Qt.Key_Down)
+    assert dialog.stage_text.text() == "The opportunity stays at C Solution proof."
+    assert not dialog.stage_confirm.isVisible()
+
+
+def test_an_empty_outcome_is_refused(qtbot, services, demo, open_view):
+    view, _ = open_view(demo.upcoming)
+    dialog = open_debrief(qtbot, view)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert dialog.isVisible()
+    assert "Describe what happened in the meeting." in dialog.errors.text()
+    assert services.visits.get(demo.upcoming).status == "ready"
