@@ -1,0 +1,98 @@
+"""The brief's fixed wording in English and Chinese.
+
+Methodology terms (steps, roles, attitudes, styles, question kinds) come from the playbook so an
+organisation's renames reach the brief; this table holds only the brief's own headings and
+captions.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    "brief": ("Visit brief", "拜访简报"),
+    "account": ("Account", "客户"),
+    "opportunity": ("Opportunity", "商机"),
+    "stage": ("Funnel stage", "商机阶段"),
+    "probability": ("{percent}% win probability", "赢单概率 {percent}%"),
+    "when": ("When", "时间"),
+    "where": ("Where", "地点"),
+    "prepared_by": ("Prepared by", "准备人"),
+    "minutes": ("{n} min", "{n} 分钟"),
+    "objective": ("Objective", "拜访目标"),
+    "best_commitment": ("Best commitment", "最佳承诺"),
+    "min_commitment": ("Minimum acceptable", "最低可接受承诺"),
+    "info_needed": ("Find out", "需获取的信息"),
+    "red_flags": ("Red flags", "风险提示"),
+    "danger": ("RISK", "风险"),
+    "caution": ("CHECK", "注意"),
+    "gap": ("GAP", "缺项"),
+    "attendees": ("Attendees", "参会人员"),
+    "our_team": ("Our team", "我方"),
+    "col_person": ("Name / title", "姓名 / 职位"),
+    "col_roles": ("Role in decision", "决策角色"),
+    "col_attitude": ("Attitude / influence", "态度 / 影响力"),
+    "col_style": ("Style · how to pitch", "沟通风格 · 沟通建议"),
+    "influence_level": ("{level} influence", "影响力: {level}"),
+    "decision_map": ("Decision map", "决策圈地图"),
+    "attending": ("in this meeting", "参加本次拜访"),
+    "influence_bars": ("influence", "影响力"),
+    "snapshot": ("Account snapshot", "客户概况"),
+    "segment": ("Segment code", "客户细分"),
+    "pyramid": ("Pyramid tier", "客户金字塔"),
+    "buying_behaviour": ("Buying behaviour", "购买行为"),
+    "budget": ("Budget", "预算"),
+    "budget_confirmed_by": ("confirmed by {who}", "已确认: {who}"),
+    "budget_not_confirmed": ("not confirmed", "未确认"),
+    "budget_none": ("no budget", "无预算"),
+    "budget_amount_unknown": ("exists, amount not known yet", "有预算, 金额未知"),
+    "source_of_funds": ("Source of funds", "资金来源"),
+    "timeline": ("Timeline", "采购时间表"),
+    "expected_close": ("Expected close", "预计成交"),
+    "decision_process": ("Decision process", "决策流程"),
+    "tender": ("Tender", "招标"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
+    "competitors": ("Competitors", "竞争对手"),
+    "col_competitor": ("Competitor", "竞争对手"),
+    "col_their_strengths": ("Their strengths", "对手优势"),
+    "col_their_weaknesses": ("Their weaknesses", "对手劣势"),
+    "col_strategy": ("Our strategy", "我方策略"),
+    "insider": ("Insider: {level}", "内线: {level}"),
+    "insider_yes": ("has an insider", "有内线"),
+    "insider_no": ("no insider", "无内线"),
+    "value_statement": ("Value statement", "价值陈述"),
+    "vs_who": ("Who we are", "我们是谁"),
+    "vs_what": ("What we want to do", "本次要做什么"),
+    "vs_why": ("Why it is worth their time", "为什么值得花时间"),
+    "reference": ("Proof / reference", "事实 / 参考案例"),
+    "question_plan": ("Question plan", "提问计划"),
+    "col_step": ("Step / type", "步骤 / 类型"),
+    "col_question": ("Question", "问题"),
+    "col_ask": ("Ask", "提问对象"),
+    "objections": ("Anticipated objections", "预判的客户异议"),
+    "col_objection": ("The customer may say", "客户可能说"),
+    "col_response": ("Prepared response", "准备的回应"),
+    "method": ("Method", "方法"),
+    "fab": ("FAB points", "FAB 要点"),
+    "for_need": ("Need: {need}", "对应需求: {need}"),
+    "next_action": ("Proposed next action", "提议的下一步"),
+    "close_plan": ("Close plan", "收尾计划"),
+    "notes": ("Notes", "笔记"),
+    "ics_plan": ("Plan", "拜访计划"),
+    "ics_questions": ("{n} planned questions", "已准备 {n} 个问题"),
+    "owner": ("Owner: {name}", "负责人: {name}"),
+    "page": ("Page {page} of {pages}", "第 {page} 页 / 共 {pages} 页"),
+    "confidential": ("Confidential · internal use only", "内部资料 · 请勿外传"),
+}
+
+WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
+}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def label(key: str, lang: str, **params: object) -> str:
+    """The caption ``key`` in ``lang`` ("zh…" is Chinese, anything else English)."""
+    en, zh = LABELS[key]
+    text = zh if lang.startswith("zh") else en
+    return text.format(**params) if params else text
