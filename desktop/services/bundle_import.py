@@ -120,6 +120,9 @@ class _DupDict(dict[str, Any]):
     duplicates: list[str]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class _NonFinite(ValueError):
     pass
 
@@ -273,7 +276,11 @@ class _Checker:
     # JSON level
 
     def duplicate_keys(self, value: Any, path: JsonPath) -> None:
-        if isinstance(value, dict):
+        """Repeated keys, and text SQLite cannot store (JSON's lone surrogate escapes)."""
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                self.add(path, "holds a broken character (a lone \\ud800-\\udfff escape)")
+        elif isinstance(value, dict):
             for key in getattr(value, "duplicates", ()):
                 self.add(path + (key,), "appears more than once in the same object")
             for key, item in value.items():
