@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"Callbrief {__version__}")
     p.add_argument("--data-dir", metavar="DIR", help="folder of the data file (default: per user)")
     p.add_argument("--playbook", metavar="FILE", help="use an organisation's own playbook file")
+    p.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="passphrase of an encrypted data file (or set CALLBRIEF_PASSPHRASE)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("gui", help="open the window (the default)")
@@ -60,16 +65,57 @@ def build_parser() -> argparse.ArgumentParser:
     ck = sub.add_parser("check", help="check the data file's schema and integrity")
     ck.add_argument("--full", action="store_true", help="read every page (slower)")
 
+    bk = sub.add_parser("backup", help="make a verified backup of the data file")
+    bk.add_argument("--to", metavar="PATH", help="write it here instead of the backups folder")
+    rs = sub.add_parser("restore", help="replace the data file by a backup (verified first)")
+    rs.add_argument("backup", metavar="PATH", help="the backup file to restore")
+    sub.add_parser("encrypt", help="encrypt the data file and its backups with a passphrase")
+
     ex = sub.add_parser("export", help="write an account, map, contacts, brief or calendar file")
     ex_sub = ex.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
     eb = ex_sub.add_parser("bundle", help="an account and everything under it, as one JSON file")
     eb.add_argument("--account", type=int, required=True, metavar="ID")
     eb.add_argument("-o", "--output", required=True, metavar="FILE")
+    ebr = ex_sub.add_parser("brief", help="a visit's printable brief, as PDF")
+    ebr.add_argument("--visit", type=int, required=True, metavar="ID")
+    ebr.add_argument("-o", "--output", required=True, metavar="FILE")
+    ebr.add_argument("--lang", choices=("en", "zh"), help="default: the brief language setting")
+    ebr.add_argument("--paper", choices=("A4", "Letter"), help="default: the paper size setting")
+    ebd = ex_sub.add_parser("briefs", help="the briefs of every visit on one day, as one PDF")
+    ebd.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    ebd.add_argument("-o", "--output", required=True, metavar="FILE")
+    ebd.add_argument("--lang", choices=("en", "zh"), help="default: the brief language setting")
+    ebd.add_argument("--paper", choices=("A4", "Letter"), help="default: the paper size setting")
+    eic = ex_sub.add_parser("ics", help="a visit as a calendar file (iCalendar)")
+    eic.add_argument("--visit", type=int, required=True, metavar="ID")
+    eic.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    emap = ex_sub.add_parser("map", help="the decision-maker map as PNG, SVG or PDF")
+    emap.add_argument("--opportunity", type=int, required=True, metavar="ID")
+    emap.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png/.svg/.pdf")
+    emap.add_argument("--lang", choices=("en", "zh"), help="labels' language (default: setting)")
+    econ = ex_sub.add_parser("contacts", help="an account's contacts as CSV, Excel or vCard")
+    econ.add_argument("--account", type=int, required=True, metavar="ID")
+    econ.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv/.xlsx/.vcf")
+    econ.add_argument(
+        "--opportunity", type=int, metavar="ID", help="whose roles to include (default: first)"
+    )
+    econ.add_argument("--lang", choices=("en", "zh"), help="labels' language (default: setting)")
 
     im = sub.add_parser("import", help="read a bundle or contacts")
     im_sub = im.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
     ib = im_sub.add_parser("bundle", help="an account bundle made by export bundle")
     ib.add_argument("file", metavar="FILE")
+    icon = im_sub.add_parser("contacts", help="contacts from CSV (Outlook, Google, ...) or vCard")
+    icon.add_argument("file", metavar="FILE")
+    icon.add_argument("--account", type=int, required=True, metavar="ID")
+    icon.add_argument("--opportunity", type=int, metavar="ID", help="give roles to this one")
+    icon.add_argument("--yes", action="store_true", help="import the good rows (default: preview)")
+    icon.add_argument("--encoding", help="the file's encoding (default: detect)")
+    icon.add_argument(
+        "--map", action="append", default=[], metavar="COLUMN=FIELD", help="map a CSV column"
+    )
+    icon.add_argument("--keep-duplicates", action="store_true", help="import likely duplicates too")
     return p
 
 
@@ -164,8 +210,9 @@ def cmd_check(services: Any, args: argparse.Namespace) -> int:
     from desktop.store.migrate import HEAD_REVISION, integrity_problems, read_revision
 
     path = services.db.path
-    revision = read_revision(path)
-    problems = integrity_problems(path, full=args.full)
+    key = services.db.passphrase
+    revision = read_revision(path, key)
+    problems = integrity_problems(path, full=args.full, passphrase=key)
     if revision != HEAD_REVISION:
         problems.insert(0, f"schema is at {revision}, expected {HEAD_REVISION}")
     if problems:
@@ -185,6 +232,45 @@ def cmd_export_bundle(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_brief(services: Any, args: argparse.Namespace) -> int:
+    from desktop.export.brief import BriefError, render_brief
+
+    try:
+        pages = render_brief(services, args.visit, Path(args.output), args.lang, args.paper)
+    except BriefError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Wrote {args.output} ({pages} pages)")
+    return EXIT_OK
+
+
+def cmd_export_briefs(services: Any, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from desktop.export.brief import BriefError, render_briefs_for_day
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        raise CommandError(f"not a date: {args.date!r} (use YYYY-MM-DD)") from None
+    try:
+        pages = render_briefs_for_day(services, day, Path(args.output), args.lang, args.paper)
+    except BriefError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Wrote {args.output} ({pages} pages)")
+    return EXIT_OK
+
+
+def cmd_export_ics(services: Any, args: argparse.Namespace) -> int:
+    from desktop.export.ics import IcsError, export_ics
+
+    try:
+        export_ics(services, args.visit, Path(args.output))
+    except IcsError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Wrote {args.output}")
+    return EXIT_OK
+
+
 def cmd_import_bundle(services: Any, args: argparse.Namespace) -> int:
     from desktop.services.bundle_import import import_bundle
 
@@ -194,13 +280,165 @@ def cmd_import_bundle(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(services: Any, args: argparse.Namespace) -> int:
+    from desktop.services.backups import BackupService
+
+    info = BackupService(services.db).back_up_now(dest=Path(args.to) if args.to else None)
+    print(f"Backed up to {info.path} ({info.size:,} bytes, verified).")
+    return EXIT_OK
+
+
+def cmd_encrypt(services: Any, args: argparse.Namespace) -> int:
+    from desktop.services.encryption import enable_encryption
+
+    passphrase = _read_passphrase(args, new=True)
+    result = enable_encryption(services.db, passphrase)
+    print(result.summary())
+    return EXIT_OK
+
+
+def _read_passphrase(args: argparse.Namespace, new: bool = False) -> str:
+    """From --passphrase-file, CALLBRIEF_PASSPHRASE, or a prompt (twice for a new one)."""
+    import getpass
+    import os
+
+    if args.passphrase_file:
+        return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+    if os.environ.get("CALLBRIEF_PASSPHRASE"):
+        return os.environ["CALLBRIEF_PASSPHRASE"]
+    if not sys.stdin.isatty():
+        raise CommandError("No passphrase: use --passphrase-file FILE or CALLBRIEF_PASSPHRASE.")
+    first = getpass.getpass("Passphrase: ")
+    if new and getpass.getpass("Passphrase again: ") != first:
+        raise CommandError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def _before_open(args: argparse.Namespace, options: Options) -> int | None:
+    """Passphrase, start-up check and restore, before the file is opened; an exit code ends
+    the command here."""
+    from desktop import paths
+    from desktop.services import recovery
+    from desktop.store import crypto, health
+
+    if args.passphrase_file:
+        crypto.provide_passphrase(_read_passphrase(args))
+    db_path = paths.database_path(paths.data_dir(options.data_dir))
+    if args.command == "restore":
+        from desktop.store import backups
+
+        key = crypto.resolve_passphrase(db_path) if db_path.exists() else None
+        if key is None and crypto.is_marked(db_path):
+            key = _read_passphrase(args)
+        replaced = backups.restore(Path(args.backup), db_path, key)
+        kept = f" The file it replaced was kept as {replaced}." if replaced else ""
+        print(f"Restored {args.backup} (verified).{kept}")
+        return EXIT_OK
+    report = recovery.assess(
+        db_path, crypto.resolve_passphrase(db_path), full=getattr(args, "full", False)
+    )
+    if report.status == health.DAMAGED:
+        print(f"callbrief: {recovery.explain(report, for_cli=True)}", file=sys.stderr)
+        return EXIT_ERROR
+    return None
+
+
+def cmd_export_map(services: Any, args: argparse.Namespace) -> int:
+    from desktop.export.contacts import language
+    from desktop.export.map.render import MapExportError, export_map
+
+    try:
+        export_map(
+            services, args.opportunity, Path(args.output), lang=language(services, args.lang)
+        )
+    except MapExportError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"Wrote {args.output}")
+    return EXIT_OK
+
+
+def cmd_export_contacts(services: Any, args: argparse.Namespace) -> int:
+    from desktop.export.contacts import ContactExportError, export_contacts, language
+
+    try:
+        count = export_contacts(
+            services,
+            args.account,
+            Path(args.output),
+            opportunity_id=args.opportunity,
+            lang=language(services, args.lang),
+        )
+    except ContactExportError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"Wrote {count} contacts to {args.output}")
+    return EXIT_OK
+
+
+def cmd_import_contacts(services: Any, args: argparse.Namespace) -> int:
+    from desktop.services.contact_import import (
+        ImportFileError,
+        commit_import,
+        preview_import,
+    )
+
+    mapping: dict[str, str] | None = None
+    if args.map:
+        mapping = {}
+        for item in args.map:
+            column, sep, target = item.rpartition("=")
+            if not sep or not column:
+                raise CommandError(f"--map wants COLUMN=FIELD, not {item!r}")
+            mapping[column] = target
+    try:
+        preview = preview_import(
+            services,
+            Path(args.file),
+            args.account,
+            mapping,
+            args.encoding,
+            opportunity_id=args.opportunity,
+        )
+    except ImportFileError as exc:
+        raise CommandError(str(exc)) from None
+    skip = not args.keep_duplicates
+    if args.yes:
+        count = commit_import(services, preview, args.account, skip_duplicates=skip)
+        print(f"Imported {count} contacts from {args.file}.")
+        return EXIT_OK
+    print(f"{args.file}: {preview.format_label('en')}, {preview.encoding}")
+    if preview.columns:
+        used = [f"{c} -> {t}" for c, t in preview.mapping.items() if t != "ignore"]
+        print("Columns: " + ("; ".join(used) or "none recognised"))
+    for note in preview.notes_text("en"):
+        print(note)
+    for row in preview.rows:
+        for problem in preview.row_problems(row, "en"):
+            print(problem)
+        for remark in preview.row_remarks(row, "en"):
+            print(f"{row.where('en')}: {remark}")
+    print(preview.summary("en").replace("ready to import", "would be imported"))
+    print(
+        f"Nothing was written. Run again with --yes to import "
+        f"{len(preview.importable(skip))} contacts."
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[tuple[str, str | None], Callable[[Any, argparse.Namespace], int]] = {
     ("demo", None): cmd_demo,
     ("list", None): cmd_list,
     ("search", None): cmd_search,
     ("check", None): cmd_check,
+    ("backup", None): cmd_backup,
+    ("encrypt", None): cmd_encrypt,
     ("export", "bundle"): cmd_export_bundle,
+    ("export", "brief"): cmd_export_brief,
+    ("export", "briefs"): cmd_export_briefs,
+    ("export", "ics"): cmd_export_ics,
     ("import", "bundle"): cmd_import_bundle,
+    ("export", "map"): cmd_export_map,
+    ("export", "contacts"): cmd_export_contacts,
+    ("import", "contacts"): cmd_import_contacts,
 }
 
 
@@ -233,6 +471,9 @@ def main(argv: list[str] | None = None) -> int:
         from desktop import paths
 
         configure_logging(paths.data_dir(options.data_dir))
+        early = _before_open(args, options)
+        if early is not None:
+            return early
         services = open_services(options)
         try:
             handler = COMMANDS[(args.command, getattr(args, "what", None))]

@@ -1,4 +1,9 @@
-"""Opening the Callbrief file: engine, sessions and the one-transaction-per-action helpers."""
+"""Opening the Callbrief file: engine, sessions and the one-transaction-per-action helpers.
+
+``write()`` turns SQLite's environment failures (disk full, read-only, locked for longer than
+the busy timeout, I/O errors) into ``SaveError`` subclasses with a plain message; the
+transaction is rolled back, so nothing of the change is kept and it can be tried again.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import pragmas, search_index
+from . import connect, errors, pragmas, search_index
 
 
 class Database:
     """One SQLite file. ``write()`` and ``read()`` each give one transaction."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, passphrase: str | None = None) -> None:
         self.path = path
+        self.engine = engine
+        self._passphrase = passphrase
+        self._bind(engine)
+
+    def _bind(self, engine: Engine) -> None:
         self.engine = engine
         # expire_on_commit=False: objects handed to the UI stay readable after the commit.
         self._writer = sessionmaker(
@@ -25,36 +36,96 @@ class Database:
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         search_index.install(self._writer)
 
+    @property
+    def passphrase(self) -> str | None:
+        """The key of an encrypted file (None for a plain one); backups use the same key."""
+        return self._passphrase
+
+    @property
+    def encrypted(self) -> bool:
+        return self._passphrase is not None and not connect.looks_plain(self.path)
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction: committed when the block ends, rolled back if it raises."""
-        with self._writer() as session, session.begin():
-            yield session
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except IntegrityError:
+            raise
+        except DBAPIError as exc:
+            translated = errors.translate(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session, session.begin():
-            yield session
+        try:
+            with self._reader() as session, session.begin():
+                yield session
+        except IntegrityError:
+            raise
+        except DBAPIError as exc:
+            translated = errors.translate(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def release(self) -> None:
+        """Close every pooled connection; the next use opens the file afresh.
+
+        Used before the file is replaced (restore, encryption): the same object then works on
+        the new file.
+        """
+        self.engine.dispose()
+
+    def rekey(self, passphrase: str | None) -> None:
+        """Use ``passphrase`` from now on (after the file was converted)."""
+        self.engine.dispose()
+        self._passphrase = passphrase
+        self._bind(make_engine(self.path, passphrase))
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def make_engine(path: Path, passphrase: str | None = None) -> Engine:
+    if connect.wants_cipher(path, passphrase):
+        module = connect.cipher_module()
+
+        def creator():  # type: ignore[no-untyped-def]
+            return connect.connect(path, passphrase)
+
+        engine = create_engine(f"sqlite:///{path}", creator=creator, module=module.dbapi2)
+    else:
+        engine = create_engine(f"sqlite:///{path}", future=True)
     pragmas.configure(engine)
     return engine
 
 
-def open_database(path: Path) -> Database:
-    """Open (creating or upgrading as needed) the file at ``path``."""
+def open_database(path: Path, passphrase: str | None = None) -> Database:
+    """Open (creating or upgrading as needed) the file at ``path``.
+
+    ``passphrase`` opens an encrypted file; without one, a file the data folder marks as
+    encrypted takes the passphrase given to ``crypto.provide_passphrase`` or the
+    CALLBRIEF_PASSPHRASE environment variable, and is refused with a plain message otherwise.
+    """
+    from . import crypto
     from .migrate import ensure_current
 
+    if passphrase is None:
+        passphrase = crypto.resolve_passphrase(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
+    if passphrase is not None and path.exists() and not connect.looks_plain(path):
+        connect.connect(path, passphrase, readonly=True).close()  # PassphraseError if wrong
+    creating = not path.exists() or path.stat().st_size == 0
+    engine = make_engine(path, passphrase)
+    if creating and passphrase is not None:
+        crypto.mark_encrypted(path)
     try:
-        ensure_current(engine, path)
+        ensure_current(engine, path, passphrase)
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine)
+    return Database(path, engine, passphrase)

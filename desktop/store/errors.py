@@ -1,7 +1,13 @@
 """Errors the store raises for conditions of the environment or the file, not bugs.
 
 Each carries a message a rep can read; the UI and the command line show it as it is.
+``translate()`` turns SQLite's own operational errors (disk full, read-only, locked, I/O) into
+these, so no screen ever shows "sqlite3.OperationalError".
 """
+
+from __future__ import annotations
+
+from pathlib import Path
 
 
 class StoreError(Exception):
@@ -18,3 +24,74 @@ class NotCallbriefFileError(StoreError):
 
 class DamagedFileError(StoreError):
     """The file cannot be read as an SQLite database, or fails its integrity check."""
+
+
+class SaveError(StoreError):
+    """A change could not be written; nothing of it was kept, and it can be tried again."""
+
+
+class DiskFullError(SaveError):
+    """The disk (or the file's size limit) is full."""
+
+
+class ReadOnlyError(SaveError):
+    """The file or its folder cannot be written: read-only media, permissions, a locked share."""
+
+
+class LockedError(SaveError):
+    """Another program kept the file busy for longer than we wait."""
+
+
+class StorageIOError(SaveError):
+    """The operating system reported a read or write failure (a removed drive, a bad sector)."""
+
+
+class PassphraseError(StoreError):
+    """The file is encrypted and no passphrase, or the wrong one, was given."""
+
+
+class FileInUseError(StoreError):
+    """Another program has the file open, so it cannot be replaced now."""
+
+
+class BackupError(StoreError):
+    """A backup could not be made, verified or restored."""
+
+
+_RETRY = "Your change is still on screen and is saved when you try again."
+
+
+def translate(exc: BaseException, path: Path | None = None) -> StoreError | None:
+    """The plain-language error for an SQLite failure, or None if it is not one we know.
+
+    ``exc`` may be the sqlite3/sqlcipher3 exception or SQLAlchemy's wrapper around it.
+    """
+    original = getattr(exc, "orig", None) or exc
+    text = str(original).lower()
+    where = f" ({path.parent})" if path is not None else ""
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFullError(
+            f"Could not save: the disk holding the data file{where} is full. "
+            f"Free some space. {_RETRY}"
+        )
+    if "readonly" in text or "read-only" in text or "unable to open database" in text:
+        return ReadOnlyError(
+            f"Could not save: the data file{where} cannot be written (read-only "
+            f"disk or folder, or no permission). {_RETRY}"
+        )
+    if "locked" in text or "busy" in text:
+        return LockedError(
+            f"Could not save: another program kept the data file{where} busy for too long. {_RETRY}"
+        )
+    if "disk i/o error" in text or "i/o error" in text:
+        return StorageIOError(
+            f"Could not save: the disk reported an error while writing the "
+            f"data file{where}. Check the drive is still connected. {_RETRY}"
+        )
+    if "file is not a database" in text or "malformed" in text or "encrypted" in text:
+        return DamagedFileError(
+            f"The data file{where} is damaged and cannot be used "
+            f"({original}). Run 'callbrief check' or restart Callbrief "
+            "to restore a backup."
+        )
+    return None

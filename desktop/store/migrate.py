@@ -4,17 +4,21 @@ The schema revision lives in the ``alembic_version`` table. Before anything touc
 inspected through a read-only connection, so a file from a newer Callbrief, or a file that is not
 ours, is refused and left byte-for-byte as it was. Alembic itself is imported only when a file
 actually needs creating or upgrading, which keeps it off the normal start-up path.
+
+An upgrade first takes a verified copy (``backups/pre-migration-<rev>-<time>.sqlite3``), then
+runs every step in one transaction: a crash at any moment leaves either the old file (with its
+copy, once the copy is complete) or the upgraded one. tests/reliability/test_upgrades.py kills
+an upgrade at random moments to check this.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from . import backup, errors
+from . import backup, connect, errors
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +28,12 @@ HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def read_revision(path: Path) -> str | None:
+def read_revision(path: Path, passphrase: str | None = None) -> str | None:
     """The schema revision of the file, None for an empty file; raises for foreign files."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect.reader(path, passphrase)
         try:
             found = con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             tables = {r[0] for r in found}
@@ -42,7 +46,7 @@ def read_revision(path: Path) -> str | None:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except connect.database_errors() as exc:
         raise errors.DamagedFileError(
             f"{path} cannot be read as a Callbrief file ({exc}). It was left untouched."
         ) from exc
@@ -51,9 +55,9 @@ def read_revision(path: Path) -> str | None:
     return str(row[0])
 
 
-def ensure_current(engine: Engine, path: Path) -> None:
+def ensure_current(engine: Engine, path: Path, passphrase: str | None = None) -> None:
     """Create the schema in a new file, upgrade an older one, refuse a newer one."""
-    revision = read_revision(path)
+    revision = read_revision(path, passphrase)
     if revision == HEAD_REVISION:
         return
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -64,7 +68,9 @@ def ensure_current(engine: Engine, path: Path) -> None:
         )
     if revision is not None:
         saved = backup.backup_file(
-            path, path.parent / "backups" / backup.timestamped_name(f"pre-migration-{revision}")
+            path,
+            path.parent / "backups" / backup.timestamped_name(f"pre-migration-{revision}"),
+            passphrase=passphrase,
         )
         log.info("Backed up %s to %s before upgrading from %s", path, saved, revision)
     upgrade(engine)
@@ -84,20 +90,34 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
     cfg = alembic_config()
     with engine.connect() as conn:
-        # Table rebuilds in batch mode need foreign keys off; checked again afterwards.
-        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
-        conn.commit()
-        problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-    if problems:
-        raise errors.DamagedFileError(f"The upgrade left broken references: {problems[:5]}")
+        # Table rebuilds in batch mode need foreign keys off, or dropping the old copy of a
+        # parent table would cascade-delete its children. The pragma is a no-op inside a
+        # transaction, so it goes to the driver before SQLAlchemy begins one.
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            # One transaction for every step, begun here so Alembic joins it instead of
+            # committing on its own; IMMEDIATE takes the write lock before the first step.
+            conn.execution_options(sqlite_immediate=True)
+            conn.begin()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                conn.rollback()
+                raise errors.DamagedFileError(
+                    f"The upgrade would leave broken references ({problems[:5]}); the file was "
+                    "left as it was."
+                )
+            conn.commit()
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
-def integrity_problems(path: Path, full: bool = False) -> list[str]:
+def integrity_problems(path: Path, full: bool = False, passphrase: str | None = None) -> list[str]:
     """What SQLite's own check finds wrong with the file; empty when it is sound."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = connect.reader(path, passphrase)
     try:
         pragma = "integrity_check" if full else "quick_check"
         rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]

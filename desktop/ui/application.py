@@ -1,4 +1,4 @@
-"""Starting the window: QApplication, font, language, data file, main window."""
+"""Starting the window: QApplication, font, language, data file, main window, first launch."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ def run(options: Options) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Callbrief")
     app.setOrganizationName("Callbrief")
+    app.setStyle("Fusion")  # the same look on every platform, and in the screenshots
+    from .widgets import true_reserve
+
+    true_reserve.install(app)  # before any signal is emitted; see the module for why
     from .fonts import install_cjk_font
 
     install_cjk_font(app)  # type: ignore[arg-type]
@@ -23,17 +27,26 @@ def run(options: Options) -> int:
     from desktop.domain.playbook import PlaybookError
     from desktop.store.errors import StoreError
 
+    from . import i18n
+
     try:
         services = open_services(options)
     except (StoreError, PlaybookError, OSError) as exc:
+        i18n.install_translators(i18n.system_lang())
         QMessageBox.critical(None, "Callbrief", str(exc))
         return 1
     from .context import UiContext
+    from .first_run import offer_demo
     from .main_window import MainWindow
 
-    ctx = UiContext.build(services, "en")
+    lang = i18n.resolve(services.settings.get("language"))
+    ctx = UiContext.build(services, lang)
+    i18n.install_translators(lang)
     window = MainWindow(ctx)
     window.show()
+    demo = offer_demo(ctx, window)
+    if demo is not None:
+        window.open_account(demo)
     code = app.exec()
     services.db.close()
     return code

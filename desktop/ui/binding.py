@@ -5,6 +5,11 @@ the field loses focus, when a choice is picked, or when ``flush()`` is called (b
 changes or the window closes). A refused value stays in the field, marked, with the message
 beside it — nothing is lost and nothing half-saved. Each saved change is pushed on the undo
 stack with the values it replaced.
+
+A save the environment refuses (disk full, read-only or missing folder, the file locked by
+another program for too long: a ``StoreError``) is treated the same way: the text stays on
+screen, the plain message is shown at the field and through ``failed``, the change stays
+pending, and it is tried again after ``RETRY_MS`` or at the next ``flush()``.
 """
 
 from __future__ import annotations
@@ -25,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.validation import ValidationError
+from desktop.store.errors import StoreError
 
 from .undo import FieldEdit
 
 TYPING_PAUSE_MS = 700
+RETRY_MS = 5000  # after a refused save (disk full, locked…), try again this much later
 INVALID_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
 
 
@@ -73,6 +80,10 @@ class FormBinder(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.flush)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.flush)
 
     # Wiring ---------------------------------------------------------------------------------
 
@@ -194,6 +205,15 @@ class FormBinder(QObject):
                     self._pending.discard(n)
             self.failed.emit(exc.text(self._lang()))
             return False
+        except StoreError as exc:
+            # Nothing was written (the transaction rolled back): keep every change pending and
+            # on screen, say why, and try again later.
+            for n in names:
+                self._set_error(n, str(exc))
+            self.failed.emit(str(exc))
+            self._retry.start()
+            return False
+        self._retry.stop()
         self._pending.clear()
         stored = {n: getattr(result, n, new[n]) for n in names} if result is not None else new
         self._values.update(stored)
@@ -206,7 +226,11 @@ class FormBinder(QObject):
 
     def _replay(self, values: dict[str, Any]) -> None:
         """Undo/redo: save the values, then show them."""
-        result = self._save(values)
+        try:
+            result = self._save(values)
+        except StoreError as exc:
+            self.failed.emit(str(exc))
+            return
         self._values.update(values)
         self._loading = True
         try:

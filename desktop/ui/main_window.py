@@ -1,16 +1,499 @@
-"""The main window: the frame the rep's screens live in."""
+"""The main window: navigation on the left, the rep's screens in the middle, one undo stack.
+
+Screens: the account list, upcoming visits, an account page per opened account (kept for the
+session so undo always has the form it was made in) and the visit plan (part of the visit
+package, opened from an account or from upcoming visits). Back (Alt+Left) returns along the
+history. Closing the window saves pending edits first.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+import logging
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from desktop.store.search_index import SearchHit
+
+from .account.dialogs import NewAccountDialog
+from .account.page import AccountPage
+from .accounts.view import AccountListView
+from .binding import FormBinder
 from .context import UiContext
+from .msgbox import prompter
+from .preferences import PreferencesDialog
+from .search.box import SearchBox
+from .upcoming.view import UpcomingView
+from .widgets import true_reserve
+from .widgets.save_status import SaveReporter
+from .widgets.shortcuts import ShortcutsDialog
+from .widgets.style import STYLE
+from .widgets.value_binder import ValueBinder
+
+log = logging.getLogger(__name__)
+NAV_ACCOUNTS, NAV_UPCOMING = range(2)
+
+
+def visit_plan_class() -> Any | None:
+    """The visit plan screen, or None while it is not part of this build."""
+    try:
+        from .visit.plan_view import VisitPlanView
+    except ImportError:
+        return None
+    return VisitPlanView
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
+        true_reserve.install(QCoreApplication.instance())  # see the module: a PySide6 bug
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Callbrief"))
-        self.resize(1200, 800)
-        self.setCentralWidget(QLabel(self.tr("Callbrief"), self))
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 800)
+        self.undo_stack = QUndoStack(self)
+        self.reporter = SaveReporter(self)
+        self._pages: dict[int, AccountPage] = {}
+        self._history: list[QWidget] = []
+        self._visit_view: QWidget | None = None
+
+        # Centre: navigation column and the stack of screens.
+        centre = QWidget()
+        row = QHBoxLayout(centre)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(18, 18))
+        for icon in (QStyle.SP_DirHomeIcon, QStyle.SP_FileDialogDetailedView):
+            self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), ""))
+        row.addWidget(self.nav)
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(centre)
+
+        self.accounts = AccountListView(ctx)
+        self.upcoming = UpcomingView(ctx)
+        self.stack.addWidget(self.accounts)
+        self.stack.addWidget(self.upcoming)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+
+        self.save_label = QLabel()
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.nav.currentRowChanged.connect(self._nav_clicked)
+        self.accounts.open_account.connect(self.open_account)
+        self.accounts.new_account.connect(self.new_account)
+        self.upcoming.open_visit.connect(self.open_visit)
+        self.search.open_hit.connect(self.open_hit)
+        self.reporter.saved.connect(self._saved)
+        self.reporter.failed.connect(self._failed)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._undo_tips)
+        self.undo_stack.redoTextChanged.connect(self._undo_tips)
+        ctx.hub.changed.connect(self._data_changed)
+
+        self._retranslate()
+        self.nav.setCurrentRow(NAV_ACCOUNTS)
+        self._history.clear()
+        self._update_back()
+
+    # Building -----------------------------------------------------------------------------
+
+    def _action(self, keys: list[QKeySequence | str], slot, icon=None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_account_action = self._action(["Ctrl+N"], self.new_account, QStyle.SP_FileIcon)
+        self.new_contact_action = self._action(["Ctrl+Shift+N"], self.new_contact)
+        self.undo_action = self._action(["Ctrl+Z"], self.undo)
+        self.redo_action = self._action(["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.prefs_action = self._action(["Ctrl+,"], self.preferences, QStyle.SP_FileDialogInfoView)
+        self.prefs_action.setMenuRole(QAction.PreferencesRole)
+        self.back_action = self._action(["Alt+Left"], self.go_back, QStyle.SP_ArrowLeft)
+        self.find_action = self._action(["Ctrl+F"], self.focus_search)
+        self.go_accounts_action = self._action(["Ctrl+1"], lambda: self.show_nav(NAV_ACCOUNTS))
+        self.go_upcoming_action = self._action(["Ctrl+2"], lambda: self.show_nav(NAV_UPCOMING))
+        self.print_action = self._action(["Ctrl+P"], self.upcoming.print_tomorrow)
+        self._can_print = self.upcoming.print_button.isEnabled()
+        self.print_action.setEnabled(self._can_print)
+        self.save_action = self._action(["Ctrl+S"], self.save_now)
+        self.quit_action = self._action(["Ctrl+Q"], self.close)
+        self.quit_action.setMenuRole(QAction.QuitRole)
+        self.shortcuts_action = self._action(["F1"], self.show_shortcuts)
+        self.about_action = self._action([], self.about)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar()
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(16, 16))
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        self.toolbar = bar
+        bar.addAction(self.back_action)
+        bar.addSeparator()
+        bar.addAction(self.new_account_action)
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        bar.addWidget(spacer)
+        self.search = SearchBox(self.ctx, self)
+        self.search.setMinimumWidth(360)
+        bar.addWidget(self.search)
+        bar.addSeparator()
+        bar.addAction(self.prefs_action)
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        self.file_menu = menus.addMenu("")
+        for action in (self.new_account_action, self.new_contact_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.prefs_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = menus.addMenu("")
+        for action in (self.undo_action, self.redo_action):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        self.go_menu = menus.addMenu("")
+        for action in (self.go_accounts_action, self.go_upcoming_action, self.back_action):
+            self.go_menu.addAction(action)
+        self.help_menu = menus.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
+
+    # Navigation ---------------------------------------------------------------------------
+
+    def _nav_clicked(self, row: int) -> None:
+        target = self.accounts if row == NAV_ACCOUNTS else self.upcoming
+        if self.stack.currentWidget() is not target:
+            self.show_screen(target)
+
+    def show_nav(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+        self._nav_clicked(row)
+
+    def current_screen(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_screen(self, widget: QWidget, remember: bool = True) -> None:
+        current = self.stack.currentWidget()
+        if current is widget:
+            return
+        self._flush_screen(current)
+        if remember and current is not None:
+            self._history.append(current)
+            del self._history[:-50]
+        self.stack.setCurrentWidget(widget)
+        self.nav.blockSignals(True)
+        if widget is self.upcoming:
+            self.nav.setCurrentRow(NAV_UPCOMING)
+        elif widget is self.accounts or isinstance(widget, AccountPage):
+            self.nav.setCurrentRow(NAV_ACCOUNTS)
+        self.nav.blockSignals(False)
+        self._update_title()
+        self._update_back()
+
+    def _update_back(self) -> None:
+        # The visit plan has its own Alt+Left, Ctrl+1…5 and Ctrl+P while it has the focus;
+        # the window's actions with the same keys step aside so that no key is ambiguous.
+        in_plan = self._visit_view is not None and self.stack.currentWidget() is self._visit_view
+        self.back_action.setEnabled(bool(self._history) and not in_plan)
+        for action in (self.go_accounts_action, self.go_upcoming_action, self.print_action):
+            action.setEnabled(not in_plan and (action is not self.print_action or self._can_print))
+
+    def go_back(self) -> None:
+        while self._history:
+            widget = self._history.pop()
+            if self.stack.indexOf(widget) >= 0:
+                self.show_screen(widget, remember=False)
+                return
+        self._update_back()
+
+    def _flush_screen(self, widget: QWidget | None) -> None:
+        flush = getattr(widget, "flush", None)
+        if callable(flush):
+            flush()
+
+    def account_page(self, account_id: int) -> AccountPage:
+        page = self._pages.get(account_id)
+        if page is None:
+            page = AccountPage(self.ctx, account_id, self.undo_stack, self.reporter)
+            page.open_visit.connect(self.open_visit)
+            self._pages[account_id] = page
+            self.stack.addWidget(page)
+        return page
+
+    def open_account(
+        self,
+        account_id: int,
+        contact_id: int | None = None,
+        opportunity_id: int | None = None,
+    ) -> AccountPage:
+        page = self.account_page(account_id)
+        self.show_screen(page)
+        if contact_id is not None:
+            page.show_contact(contact_id)
+        elif opportunity_id is not None:
+            page.show_opportunity(opportunity_id)
+        return page
+
+    def open_hit(self, hit: SearchHit) -> None:
+        if hit.kind == "contact":
+            self.open_account(hit.account_id, contact_id=hit.id)
+        elif hit.kind == "opportunity":
+            self.open_account(hit.account_id, opportunity_id=hit.id)
+        else:
+            self.open_account(hit.account_id)
+
+    def open_visit(self, visit_id: int) -> QWidget | None:
+        view_class = visit_plan_class()
+        if view_class is None:
+            prompter.info(
+                self,
+                self.tr("Visit plan"),
+                self.tr("The visit plan screen is not part of this build yet."),
+            )
+            return None
+        old = self._visit_view
+        if old is not None:
+            self._flush_screen(old)
+        view = view_class(self.ctx, visit_id, self.undo_stack, self)
+        view.back_requested.connect(self.go_back)
+        self.stack.addWidget(view)
+        self._visit_view = view
+        self.show_screen(view)
+        view.setFocus(Qt.OtherFocusReason)
+        if old is not None:
+            # Keep it (hidden) while its edits can still be undone; drop it from history.
+            self._history = [w for w in self._history if w is not old]
+        return view
+
+    # Actions ------------------------------------------------------------------------------
+
+    def new_account(self) -> None:
+        dialog = NewAccountDialog(self.ctx, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.open_account(dialog.created_id)
+
+    def new_contact(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, AccountPage):
+            page.show_tab(1)
+            page.circle.add_contact()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def flush_all(self) -> bool:
+        """Save every pending edit in every form; False if a field refused its value."""
+        ok = True
+        for binder in self.findChildren(FormBinder) + self.findChildren(ValueBinder):
+            ok = binder.flush() and ok
+        if self._visit_view is not None:
+            ok = bool(self._visit_view.flush()) and ok
+        return ok
+
+    def save_now(self) -> None:
+        if self.flush_all():
+            self._saved()
+
+    def undo(self) -> None:
+        self.flush_all()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush_all()
+        self.undo_stack.redo()
+
+    def preferences(self) -> None:
+        PreferencesDialog(self.ctx, self).exec()
+
+    def show_shortcuts(self) -> None:
+        extra = [
+            (self.tr("Next / previous tab"), "Ctrl+Tab / Ctrl+Shift+Tab"),
+            (self.tr("Open the selected account, visit or search result"), "Enter"),
+            (self.tr("Move through search results"), "↑ / ↓"),
+            (self.tr("Close the search results"), "Esc"),
+        ]
+        ShortcutsDialog(self.shortcut_actions(), extra, self).exec()
+
+    def shortcut_actions(self) -> list[QAction]:
+        return [
+            self.new_account_action,
+            self.new_contact_action,
+            self.save_action,
+            self.undo_action,
+            self.redo_action,
+            self.find_action,
+            self.go_accounts_action,
+            self.go_upcoming_action,
+            self.back_action,
+            self.print_action,
+            self.prefs_action,
+            self.shortcuts_action,
+            self.quit_action,
+        ]
+
+    def about(self) -> None:
+        from desktop import __version__ as version
+
+        QMessageBox.about(
+            self,
+            self.tr("About Callbrief"),
+            self.tr("Callbrief {version}\nCall planning for B2B field sales.").format(
+                version=version
+            ),
+        )
+
+    # Status -------------------------------------------------------------------------------
+
+    def _saved(self) -> None:
+        self.save_label.setObjectName("saveOk")
+        self.save_label.setStyleSheet("color: #2e7d32;")
+        self.save_label.setText(self.tr("All changes saved"))
+        self.save_label.setToolTip("")
+
+    def _failed(self, message: str) -> None:
+        self.save_label.setStyleSheet("color: #c62828;")
+        self.save_label.setText(self.tr("Not saved: {reason}").format(reason=message))
+        self.save_label.setToolTip(message)
+
+    def _undo_tips(self, *_args: object) -> None:
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setToolTip(
+            self.tr("Undo {what} (Ctrl+Z)").format(what=undo) if undo else self.tr("Undo (Ctrl+Z)")
+        )
+        self.redo_action.setToolTip(
+            self.tr("Redo {what} (Ctrl+Shift+Z)").format(what=redo)
+            if redo
+            else self.tr("Redo (Ctrl+Shift+Z)")
+        )
+
+    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+        if change.kind == "account" and change.deleted:
+            for account_id in change.ids:
+                page = self._pages.pop(account_id, None)
+                if page is not None:
+                    if self.stack.currentWidget() is page:
+                        self.show_screen(self.accounts, remember=False)
+                    self._history = [w for w in self._history if w is not page]
+                    self.stack.removeWidget(page)
+                    page.deleteLater()
+        if change.kind == "account":
+            self._update_title()
+
+    def _update_title(self) -> None:
+        widget = self.stack.currentWidget()
+        if isinstance(widget, AccountPage):
+            self.setWindowTitle(f"{widget.name.text()} — Callbrief")
+        else:
+            self.setWindowTitle("Callbrief")
+
+    # Closing ------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.flush_all():
+            discard = prompter.confirm(
+                self,
+                self.tr("Some changes are not saved"),
+                self.tr(
+                    "A field holds a value that cannot be saved; it is marked in red. "
+                    "Close anyway and discard that change?"
+                ),
+            )
+            if not discard:
+                event.ignore()
+                return
+        event.accept()
+
+    # Language -----------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.nav.item(NAV_ACCOUNTS).setText(self.tr("Accounts"))
+        self.nav.item(NAV_UPCOMING).setText(self.tr("Upcoming visits"))
+        texts = {
+            self.new_account_action: (
+                self.tr("&New account…"),
+                self.tr("Create an account (Ctrl+N)"),
+            ),
+            self.new_contact_action: (
+                self.tr("New &contact…"),
+                self.tr("Add a person to the open account (Ctrl+Shift+N)"),
+            ),
+            self.undo_action: (self.tr("&Undo"), self.tr("Undo (Ctrl+Z)")),
+            self.redo_action: (self.tr("&Redo"), self.tr("Redo (Ctrl+Shift+Z)")),
+            self.prefs_action: (self.tr("&Preferences…"), self.tr("Preferences (Ctrl+,)")),
+            self.back_action: (self.tr("&Back"), self.tr("Back (Alt+Left)")),
+            self.find_action: (self.tr("&Find…"), self.tr("Search (Ctrl+F)")),
+            self.go_accounts_action: (self.tr("&Accounts"), self.tr("Accounts (Ctrl+1)")),
+            self.go_upcoming_action: (
+                self.tr("Upcoming &visits"),
+                self.tr("Upcoming visits (Ctrl+2)"),
+            ),
+            self.print_action: (
+                self.tr("&Print tomorrow's briefs…"),
+                self.tr("Print tomorrow's briefs (Ctrl+P)"),
+            ),
+            self.save_action: (self.tr("&Save now"), self.tr("Save pending edits now (Ctrl+S)")),
+            self.quit_action: (self.tr("&Quit"), self.tr("Quit (Ctrl+Q)")),
+            self.shortcuts_action: (
+                self.tr("&Keyboard shortcuts"),
+                self.tr("Keyboard shortcuts (F1)"),
+            ),
+            self.about_action: (self.tr("&About Callbrief"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setToolTip(tip)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self._undo_tips()
+        if self.save_label.text():
+            self._saved()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,269 @@
+"""Reading vCard 2.1, 3.0 and 4.0 files made by other apps, by hand rather than with vobject.
+
+Other apps write quoted-printable values with soft line breaks and CHARSET parameters, bare
+TYPE parameters (``TEL;WORK;VOICE``), grouped Apple properties (``item1.X-ABRELATEDNAMES`` with
+``item1.X-ABLabel``) and ``tel:`` URIs; a strict parser gives up on the whole file at the first
+oddity. This one unfolds lines, decodes and unescapes values, and turns each card into the plain
+fields the contact import maps (name, title, organisation, phones, e-mail, manager, categories);
+a card it cannot read is reported by number instead of sinking the file.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+def read_vcards(text: str) -> list[tuple[int, dict[str, Any] | str]]:
+    """(card number, fields) for each card, or (card number, why it could not be read)."""
+    return [
+        (number, card if isinstance(card, str) else card_fields(card))
+        for number, card in _read_cards(text)
+    ]
+
+
+@dataclass
+class _Prop:
+    group: str
+    name: str
+    params: dict[str, list[str]]
+    value: str  # decoded, still escaped
+
+    def types(self) -> set[str]:
+        return {t.lower() for t in self.params.get("TYPE", [])}
+
+
+def _vcard_lines(text: str) -> list[str]:
+    """Logical lines: folded lines joined, quoted-printable soft line breaks joined."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    for line in raw:
+        if out and line[:1] in (" ", "\t") and not _qp_open(out[-1]):
+            out[-1] += line[1:]
+        elif out and _qp_open(out[-1]):
+            out[-1] = out[-1][:-1] + line.lstrip(" \t")
+        else:
+            out.append(line)
+    return [line for line in out if line.strip()]
+
+
+def _qp_open(line: str) -> bool:
+    head = line.split(":", 1)[0].upper()
+    return "QUOTED-PRINTABLE" in head and line.endswith("=")
+
+
+def _parse_line(line: str) -> _Prop:
+    # The value starts at the first colon outside a quoted parameter value.
+    quoted, cut = False, -1
+    for i, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ":" and not quoted:
+            cut = i
+            break
+    if cut < 0:
+        raise ValueError(f"no value in line “{line[:40]}”")
+    head, value = line[:cut], line[cut + 1 :]
+    parts = _split_params(head)
+    name = parts[0]
+    group = ""
+    if "." in name:
+        group, name = name.rsplit(".", 1)
+    params: dict[str, list[str]] = {}
+    for part in parts[1:]:
+        if "=" in part:
+            key, _, val = part.partition("=")
+            items = [v.strip('"') for v in _split_unquoted(val, ",")]
+        else:  # vCard 2.1: ;WORK;CELL means TYPE=WORK,CELL
+            key, items = "TYPE", [part]
+        params.setdefault(key.upper(), []).extend(items)
+    encoding = [e.upper() for e in params.get("ENCODING", [])]
+    if "QUOTED-PRINTABLE" in encoding:
+        charset = (params.get("CHARSET") or ["utf-8"])[0]
+        data = quopri.decodestring(value.encode("latin-1", "replace"))
+        try:
+            value = data.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            value = data.decode("gb18030", "replace")
+    return _Prop(group.upper(), name.upper(), params, value)
+
+
+def _split_params(head: str) -> list[str]:
+    return _split_unquoted(head, ";")
+
+
+def _split_unquoted(text: str, sep: str) -> list[str]:
+    out, current, quoted = [], "", False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        if ch == sep and not quoted:
+            out.append(current)
+            current = ""
+        else:
+            current += ch
+    out.append(current)
+    return out
+
+
+def _split_escaped(value: str, sep: str) -> list[str]:
+    """Split at ``sep`` not preceded by a backslash, then unescape each part."""
+    parts, current, i = [], "", 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value):
+            current += value[i : i + 2]
+            i += 2
+            continue
+        if ch == sep:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+        i += 1
+    parts.append(current)
+    return [unescape(p) for p in parts]
+
+
+def unescape(value: str) -> str:
+    out, i = [], 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value):
+            nxt = value[i + 1]
+            out.append("\n" if nxt in "nN" else nxt)
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def _read_cards(text: str) -> list[tuple[int, list[_Prop] | str]]:
+    """Each card's properties, or the reason it could not be read."""
+    cards: list[tuple[int, list[_Prop] | str]] = []
+    current: list[_Prop] | None = None
+    error = ""
+    depth = 0
+    for line in _vcard_lines(text):
+        upper = line.strip().upper()
+        if upper == "BEGIN:VCARD":
+            depth += 1
+            if depth == 1:
+                current, error = [], ""
+            continue
+        if upper == "END:VCARD":
+            depth -= 1
+            if depth == 0 and current is not None:
+                cards.append((len(cards) + 1, error or current))
+                current = None
+            depth = max(depth, 0)
+            continue
+        if current is None or depth > 1:
+            continue  # text outside a card, or a nested AGENT card
+        try:
+            current.append(_parse_line(line))
+        except ValueError as exc:
+            error = error or str(exc)
+    if current is not None:
+        cards.append((len(cards) + 1, error or "the card has no END:VCARD"))
+    return cards
+
+
+_MANAGER_PROPERTIES = frozenset(
+    {"X-MS-MANAGER", "X-MANAGER", "X-EVOLUTION-MANAGER", "X-KADDRESSBOOK-X-MANAGERSNAME"}
+)
+
+
+def card_fields(props: list[_Prop]) -> dict[str, Any]:
+    """The fields a card carries, in the import's target names."""
+    out: dict[str, Any] = {}
+    labels: dict[str, str] = {p.group: unescape(p.value) for p in props if p.name == "X-ABLABEL"}
+    phones: list[tuple[set[str], str]] = []
+    emails: list[tuple[set[str], str]] = []
+    categories: list[str] = []
+    for p in props:
+        value = p.value
+        if p.name == "FN":
+            out["name"] = unescape(value)
+        elif p.name == "N":
+            parts = _split_escaped(value, ";") + ["", "", ""]
+            out["family_name"], out["given_name"], out["middle_name"] = parts[0], parts[1], parts[2]
+        elif p.name == "NICKNAME":
+            out.setdefault("alt_name", _split_escaped(value, ",")[0])
+        elif p.name == "TITLE":
+            out["title"] = unescape(value)
+        elif p.name == "ROLE":
+            out["role_text"] = unescape(value)
+        elif p.name == "ORG":
+            parts = _split_escaped(value, ";") + [""]
+            out["company"], out["department"] = parts[0], parts[1]
+        elif p.name == "TEL":
+            phones.append((p.types(), unescape(value)))
+        elif p.name == "EMAIL":
+            emails.append((p.types() | {t.lower() for t in p.params.get("PREF", [])}, value))
+        elif p.name in ("X-WECHAT", "X-WEIXIN"):
+            out["wechat"] = unescape(value)
+        elif p.name == "IMPP" and value.lower().startswith(("weixin:", "wechat:")):
+            out.setdefault("wechat", value.split(":", 1)[1])
+        elif p.name == "NOTE":
+            out["notes"] = unescape(value)
+        elif p.name == "UID":
+            out["ref"] = ref(value)
+        elif p.name == "RELATED":
+            # Only the manager matters here; a spouse or a friend is not a reporting line.
+            if not p.types() & {"x-manager", "manager"}:
+                continue
+            if value.lower().startswith("urn:"):
+                out["manager_ref"] = ref(value)
+            elif not re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I):
+                out.setdefault("reports_to", unescape(value))
+        elif p.name == "X-ABRELATEDNAMES":
+            label = labels.get(p.group, "") if p.group else ""
+            typed = not p.group and "manager" in p.types()
+            if "manager" in label.lower() or "上级" in label or typed:
+                out["reports_to"] = unescape(value)
+        elif p.name in _MANAGER_PROPERTIES:
+            out.setdefault("reports_to", unescape(value))
+        elif p.name == "CATEGORIES":
+            categories += [c.strip() for c in _split_escaped(value, ",") if c.strip()]
+        elif p.name == "X-CALLBRIEF-ROLES":
+            out["role_keys"] = [r.strip() for r in _split_escaped(value, ",") if r.strip()]
+        elif p.name == "X-CALLBRIEF-ATTITUDE":
+            out["attitude_key"] = unescape(value).strip()
+        elif p.name == "X-CALLBRIEF-INFLUENCE":
+            out["influence_key"] = unescape(value).strip()
+        elif p.name == "X-CALLBRIEF-LAST-CONTACT":
+            out["last_contact"] = unescape(value).strip()
+    # A home number only fills in when there is no work number; fax and pager never.
+    phones.sort(key=lambda p: "home" in p[0] and not p[0] & {"work", "cell", "mobile"})
+    for types, number in phones:
+        number = re.sub(r"^tel:", "", number.strip(), flags=re.I)
+        if types & {"fax", "pager"}:
+            continue
+        if types & {"cell", "mobile", "iphone"}:
+            out.setdefault("phone_mobile", number)
+        elif "phone_office" not in out:
+            out["phone_office"] = number
+        else:
+            out.setdefault("phone_mobile", number)
+    if emails:
+        preferred = [v for t, v in emails if t & {"pref", "1"}]
+        out["email"] = re.sub(r"^mailto:", "", (preferred or [emails[0][1]])[0], flags=re.I)
+    out["categories"] = categories
+    return out
+
+
+def ref(value: str) -> str:
+    """An identifier as the file gives it; a UUID in the 32-hex form Callbrief stores uids in."""
+    value = value.strip()
+    for prefix in ("urn:uuid:", "urn:"):
+        if value.lower().startswith(prefix):
+            value = value[len(prefix) :]
+    if re.fullmatch(
+        r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}", value
+    ):
+        return value.replace("-", "").lower()
+    return value  # other ids (Salesforce) are case-sensitive

@@ -1,0 +1,1 @@
+"""The account page: profile and research, decision circle, opportunities and visits."""

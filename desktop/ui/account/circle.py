@@ -1,0 +1,525 @@
+"""The Decision circle tab: the org chart as a tree, each person's details and role in the deal,
+and what is missing in the circle. A second view shows the same people as a map.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.playbook import ROLE_KEYS
+from desktop.services.fields import CONTACT
+
+from ..accounts.view import NameDelegate
+from ..msgbox import prompter
+from ..undo import ActionCommand
+from ..widgets.records import IdRemap
+from ..widgets.save_status import SaveReporter
+from ..widgets.section import SectionHeader
+from ..widgets.warning_list import WarningList
+from .contact_form import ContactForm
+from .dialogs import NewContactDialog
+from .form_rows import scrolling
+from .opportunity_picker import OpportunityPicker
+from .role_editor import RoleEditor
+
+try:  # the map is built by another part of the app; the list view works without it
+    from ..map.widget import DecisionMapWidget
+except ImportError:  # pragma: no cover - depends on the build
+    DecisionMapWidget = None  # type: ignore[assignment,misc]
+
+CONTACT_ROLE = Qt.UserRole
+SECOND_LINE_ROLE = Qt.UserRole + 1
+(COL_NAME, COL_ROLES, COL_ATTITUDE, COL_INFLUENCE, COL_STYLE, COL_LAST) = range(6)
+ATTITUDE_COLOURS = {
+    "supporter": "#2e7d32",
+    "opponent": "#b3261e",
+    "neutral": "#5f6b7a",
+    "unknown": "#8a5a00",
+}
+SNAPSHOT_FIELDS = tuple(name for name in CONTACT if name != "reports_to_id")
+
+
+class OrgTree(QTreeWidget):
+    """The org chart; dropping a person on another makes them report to that person."""
+
+    move_requested = Signal(int, object)  # contact id, new manager id or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.InternalMove)
+        self.setDefaultDropAction(Qt.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        moving = self.currentItem()
+        target = self.itemAt(event.position().toPoint())
+        position = self.dropIndicatorPosition()
+        # The tree is redrawn from the database after the move: Qt must not move items itself.
+        event.setDropAction(Qt.IgnoreAction)
+        event.accept()
+        if moving is None:
+            return
+        if target is None or position == QAbstractItemView.OnViewport:
+            manager = None
+        elif position == QAbstractItemView.OnItem:
+            manager = target.data(0, CONTACT_ROLE)
+        else:
+            parent = target.parent()
+            manager = parent.data(0, CONTACT_ROLE) if parent is not None else None
+        contact_id = moving.data(0, CONTACT_ROLE)
+        if manager != contact_id:
+            self.move_requested.emit(contact_id, manager)
+
+
+class CircleTab(QWidget):
+    opportunity_changed = Signal(object)
+
+    def __init__(
+        self,
+        ctx,  # type: ignore[no-untyped-def]
+        account_id: int,
+        undo_stack: QUndoStack,
+        reporter: SaveReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.account_id = account_id
+        self._undo = undo_stack
+        self._reporter = reporter
+        self.remap = IdRemap()
+        self._forms: dict[int, ContactForm] = {}
+        self._roles: dict[tuple[int, int], RoleEditor] = {}
+        self._contacts: list[Any] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.setSpacing(8)
+
+        bar = QHBoxLayout()
+        self.picker_label = QLabel()
+        self.picker = OpportunityPicker(ctx, account_id)
+        self.picker_label.setBuddy(self.picker)
+        self.list_button = QToolButton()
+        self.map_button = QToolButton()
+        self.view_group = QButtonGroup(self)
+        for index, button in enumerate((self.list_button, self.map_button)):
+            button.setCheckable(True)
+            button.setObjectName("segmented")
+            self.view_group.addButton(button, index)
+        self.list_button.setChecked(True)
+        self.add_button = QPushButton()
+        self.delete_button = QPushButton()
+        bar.addWidget(self.picker_label)
+        bar.addWidget(self.picker)
+        bar.addSpacing(16)
+        bar.addWidget(self.list_button)
+        bar.addWidget(self.map_button)
+        bar.addStretch(1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        layout.addLayout(bar)
+
+        self.views = QStackedWidget()
+        layout.addWidget(self.views, 1)
+
+        # The list view: tree and warnings on the left, the selected person on the right.
+        splitter = QSplitter(Qt.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.tree = OrgTree()
+        self.tree.setColumnCount(6)
+        self.tree.setItemDelegateForColumn(COL_NAME, NameDelegate(self.tree))
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_ROLES, QHeaderView.Stretch)
+        widths = {COL_NAME: 160, COL_ATTITUDE: 74, COL_INFLUENCE: 62, COL_STYLE: 82, COL_LAST: 86}
+        for column, width in widths.items():
+            self.tree.setColumnWidth(column, width)
+        left_layout.addWidget(self.tree, 3)
+        self.warnings_header = SectionHeader()
+        left_layout.addWidget(self.warnings_header)
+        self.warnings = WarningList()
+        left_layout.addWidget(self.warnings, 2)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 8, 0)
+        self.hint = QLabel()
+        self.hint.setObjectName("muted")
+        self.hint.setWordWrap(True)
+        right_layout.addWidget(self.hint)
+        self.role_stack = QStackedWidget()
+        self.no_role = QLabel()
+        self.no_role.setObjectName("muted")
+        self.no_role.setWordWrap(True)
+        self.role_stack.addWidget(self.no_role)
+        right_layout.addWidget(self.role_stack)
+        self.form_stack = QStackedWidget()
+        self.form_stack.addWidget(QWidget())
+        right_layout.addWidget(self.form_stack)
+        right_layout.addStretch(1)
+        self.detail_scroll = scrolling(right)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        splitter.addWidget(self.detail_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 450])
+        self.views.addWidget(splitter)
+
+        if DecisionMapWidget is not None:
+            self.map = DecisionMapWidget(ctx, self)
+        else:
+            self.map = QLabel()
+            self.map.setAlignment(Qt.AlignCenter)
+            self.map.setObjectName("muted")
+        self.views.addWidget(self.map)
+
+        self.view_group.idClicked.connect(self.views.setCurrentIndex)
+        self.picker.opportunity_changed.connect(self._opportunity_changed)
+        self.tree.currentItemChanged.connect(self._show_selected)
+        self.tree.move_requested.connect(self.move_contact)
+        self.add_button.clicked.connect(self.add_contact)
+        self.delete_button.clicked.connect(self.delete_contact)
+        ctx.hub.changed.connect(self._data_changed)
+        self._retranslate()
+        self.reload()
+        if DecisionMapWidget is not None:
+            self.map.set_opportunity(self.picker.current())
+
+    # Loading ------------------------------------------------------------------------------
+
+    @property
+    def opportunity_id(self) -> int | None:
+        return self.picker.current()
+
+    def reload(self) -> None:
+        services, lang = self._ctx.services, self._ctx.lang
+        playbook = services.playbook
+        self._contacts = services.contacts.for_account(self.account_id)
+        opp_id = self.opportunity_id
+        roles = {}
+        if opp_id is not None:
+            roles = {r.contact_id: r for r in services.opportunities.get(opp_id).roles}
+        selected = self.selected_contact()
+        self.tree.blockSignals(True)
+        try:
+            self.tree.clear()
+            items: dict[int, QTreeWidgetItem] = {}
+            ids = {c.id for c in self._contacts}
+            pending = list(self._contacts)
+            # Managers first, so each person finds their manager's item already made.
+            while pending:
+                progressed = False
+                for contact in list(pending):
+                    manager = contact.reports_to_id if contact.reports_to_id in ids else None
+                    if manager is not None and manager not in items:
+                        continue
+                    parent = items[manager] if manager is not None else self.tree
+                    items[contact.id] = self._item(parent, contact, roles.get(contact.id))
+                    pending.remove(contact)
+                    progressed = True
+                if not progressed:  # a loop in old data: show the rest at the top
+                    for contact in pending:
+                        items[contact.id] = self._item(self.tree, contact, roles.get(contact.id))
+                    pending = []
+            self.tree.expandAll()
+            if selected in items:
+                self.tree.setCurrentItem(items[selected])
+            elif self._contacts and selected is None:
+                self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        finally:
+            self.tree.blockSignals(False)
+        if opp_id is not None:
+            self.warnings.set_warnings(
+                services.opportunities.warnings(opp_id, lang), playbook, lang
+            )
+        else:
+            self.warnings.set_warnings([], playbook, lang)
+            self.warnings.clear()
+        self.delete_button.setEnabled(bool(self._contacts))
+        self.hint.setVisible(not self._contacts)
+        self._show_selected()
+
+    def _item(self, parent, contact, role) -> QTreeWidgetItem:  # type: ignore[no-untyped-def]
+        playbook, lang = self._ctx.services.playbook, self._ctx.lang
+        roles = [k for k in ROLE_KEYS if role is not None and k in (role.roles or [])]
+        sep = "、" if lang == "zh" else ", "
+        attitude = role.attitude if role is not None else None
+        item = QTreeWidgetItem(
+            parent,
+            [
+                contact.name,
+                sep.join(playbook.label("roles", k, lang) for k in roles),
+                playbook.label("attitudes", attitude, lang) if attitude else "",
+                playbook.label("influence_levels", role.influence, lang) if role else "",
+                playbook.label("communication_styles", contact.communication_style, lang),
+                contact.last_contact.isoformat() if contact.last_contact else "",
+            ],
+        )
+        item.setData(0, CONTACT_ROLE, contact.id)
+        item.setData(0, SECOND_LINE_ROLE, contact.title)
+        item.setToolTip(0, " · ".join(p for p in (contact.title, contact.department) if p))
+        if attitude in ATTITUDE_COLOURS:
+            item.setForeground(COL_ATTITUDE, QBrush(QColor(ATTITUDE_COLOURS[attitude])))
+        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
+        item.setFlags(flags)
+        return item
+
+    def selected_contact(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, CONTACT_ROLE) if item is not None else None
+
+    def select_contact(self, contact_id: int) -> None:
+        for item in self._all_items():
+            if item.data(0, CONTACT_ROLE) == contact_id:
+                self.tree.setCurrentItem(item)
+                return
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem] = []
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            out.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return out
+
+    def _show_selected(self, *_args: object) -> None:
+        contact_id = self.selected_contact()
+        if contact_id is None:
+            self.form_stack.setCurrentIndex(0)
+            self.role_stack.setCurrentIndex(0)
+            return
+        form = self.contact_form(contact_id)
+        contact = next((c for c in self._contacts if c.id == contact_id), None)
+        if contact is not None:
+            form.load(contact, self._contacts)
+        self.form_stack.setCurrentWidget(form)
+        opp_id = self.opportunity_id
+        if opp_id is None:
+            self.role_stack.setCurrentIndex(0)
+            return
+        editor = self.role_editor(opp_id, contact_id)
+        editor.load()
+        editor.set_title(self.picker.currentText().split("  ·  ")[0])
+        self.role_stack.setCurrentWidget(editor)
+
+    def contact_form(self, contact_id: int) -> ContactForm:
+        first = self.remap.first(contact_id)
+        form = self._forms.get(first)
+        if form is None:
+            form = ContactForm(self._ctx, first, self.remap, self._undo, self._reporter)
+            self._forms[first] = form
+            self.form_stack.addWidget(form)
+        return form
+
+    def role_editor(self, opportunity_id: int, contact_id: int) -> RoleEditor:
+        first = self.remap.first(contact_id)
+        editor = self._roles.get((opportunity_id, first))
+        if editor is None:
+            editor = RoleEditor(
+                self._ctx, opportunity_id, first, self.remap, self._undo, self._reporter
+            )
+            self._roles[(opportunity_id, first)] = editor
+            self.role_stack.addWidget(editor)
+        return editor
+
+    def current_form(self) -> ContactForm | None:
+        widget = self.form_stack.currentWidget()
+        return widget if isinstance(widget, ContactForm) else None
+
+    def current_role_editor(self) -> RoleEditor | None:
+        widget = self.role_stack.currentWidget()
+        return widget if isinstance(widget, RoleEditor) else None
+
+    def flush(self) -> bool:
+        ok = True
+        for form in self._forms.values():
+            ok = form.flush() and ok
+        for editor in self._roles.values():
+            ok = editor.flush() and ok
+        return ok
+
+    def _opportunity_changed(self, opportunity_id: int | None) -> None:
+        self.reload()
+        if DecisionMapWidget is not None:
+            self.map.set_opportunity(opportunity_id)
+        self.opportunity_changed.emit(opportunity_id)
+
+    def choose_opportunity(self, opportunity_id: int | None) -> None:
+        self.picker.choose(opportunity_id)
+
+    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+        if change.kind in ("contact", "opportunity") and change.account_id in (
+            self.account_id,
+            None,
+        ):
+            if change.kind == "opportunity":
+                self.picker.reload()
+            self.reload()
+
+    # Actions ------------------------------------------------------------------------------
+
+    def add_contact(self) -> None:
+        dialog = NewContactDialog(self._ctx, self.account_id, self.selected_contact(), self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.reload()
+            self.select_contact(dialog.created_id)
+            form = self.current_form()
+            if form is not None:
+                form.fields["title"].setFocus()
+
+    def move_contact(self, contact_id: int, manager_id: int | None) -> None:
+        """Put a person under another (undoable); refused moves say why in the status bar."""
+        from desktop.domain.validation import ValidationError
+
+        contacts = self._ctx.services.contacts
+        before = contacts.get(contact_id).reports_to_id
+        first, first_manager = self.remap.first(contact_id), self._first_or_none(manager_id)
+        first_before = self._first_or_none(before)
+        try:
+            contacts.move(contact_id, manager_id)
+        except ValidationError as exc:
+            self._reporter.failed.emit(exc.text(self._ctx.lang))
+            return
+
+        def do() -> None:
+            contacts.move(self.remap.current(first), self._current_or_none(first_manager))
+
+        def undo() -> None:
+            contacts.move(self.remap.current(first), self._current_or_none(first_before))
+
+        self._undo.push(ActionCommand(self.tr("Move contact"), do, undo))
+        self._reporter.saved.emit()
+
+    def _first_or_none(self, contact_id: int | None) -> int | None:
+        return self.remap.first(contact_id) if contact_id is not None else None
+
+    def _current_or_none(self, first_id: int | None) -> int | None:
+        return self.remap.current(first_id) if first_id is not None else None
+
+    def delete_contact(self) -> None:
+        contact_id = self.selected_contact()
+        if contact_id is None:
+            return
+        services = self._ctx.services
+        contact = services.contacts.get(contact_id)
+        if not prompter.confirm(
+            self,
+            self.tr("Delete contact"),
+            self.tr(
+                "Delete {name}? The people who report to them will report to their manager. "
+                "You can undo this with Ctrl+Z."
+            ).format(name=contact.name),
+        ):
+            return
+        snapshot = self._snapshot(contact)
+        first = self.remap.first(contact_id)
+        services.contacts.delete(contact_id)
+
+        def redo() -> None:
+            services.contacts.delete(self.remap.current(first))
+
+        def undo() -> None:
+            self._restore(first, snapshot)
+
+        self._undo.push(ActionCommand(self.tr("Delete contact"), redo, undo))
+        self._reporter.saved.emit()
+
+    def _snapshot(self, contact) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+        services = self._ctx.services
+        roles = []
+        for opp in services.opportunities.for_account(self.account_id):
+            for role in services.opportunities.get(opp.id).roles:
+                if role.contact_id == contact.id:
+                    roles.append(
+                        (opp.id, list(role.roles or []), role.attitude, role.influence, role.notes)
+                    )
+        reports = [c.id for c in self._contacts if c.reports_to_id == contact.id]
+        return {
+            "fields": {name: getattr(contact, name) for name in SNAPSHOT_FIELDS},
+            "manager": self._first_or_none(contact.reports_to_id),
+            "roles": roles,
+            "reports": [self.remap.first(r) for r in reports],
+        }
+
+    def _restore(self, first: int, snapshot: dict[str, Any]) -> None:
+        services = self._ctx.services
+        contact = services.contacts.create(
+            self.account_id,
+            reports_to_id=self._current_or_none(snapshot["manager"]),
+            **snapshot["fields"],
+        )
+        self.remap.moved(self.remap.current(first), contact.id)
+        for opp_id, roles, attitude, influence, notes in snapshot["roles"]:
+            services.opportunities.set_role(
+                opp_id, contact.id, roles=roles, attitude=attitude, influence=influence, notes=notes
+            )
+        for report in snapshot["reports"]:
+            services.contacts.move(self.remap.current(report), contact.id)
+
+    # Language -----------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.picker_label.setText(self.tr("&Opportunity:"))
+        self.list_button.setText(self.tr("List"))
+        self.map_button.setText(self.tr("Map"))
+        self.list_button.setToolTip(self.tr("The decision circle as an org-chart list"))
+        self.map_button.setToolTip(self.tr("The decision circle as a map"))
+        self.add_button.setText(self.tr("Add contact…"))
+        self.add_button.setToolTip(
+            self.tr("Add a person at this account ({key})").format(
+                key=QKeySequence("Ctrl+Shift+N").toString(QKeySequence.NativeText)
+            )
+        )
+        self.delete_button.setText(self.tr("Delete contact"))
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Person"),
+                self.tr("Role(s) in this deal"),
+                self.tr("Attitude"),
+                self.tr("Influence"),
+                self.tr("Style"),
+                self.tr("Last contact"),
+            ]
+        )
+        self.warnings_header.setText(self.tr("Coverage of the decision circle"))
+        self.no_role.setText(
+            self.tr("Add an opportunity to record each person's role in its decision.")
+        )
+        self.hint.setText(
+            self.tr(
+                "No people yet. Add the decision maker, the users, the technical experts, the "
+                "influencers and your coach, with whom each reports to."
+            )
+        )
+        if DecisionMapWidget is None:
+            self.map.setText(self.tr("The map view is not available in this build."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+            self.reload()
+        super().changeEvent(event)

@@ -1,0 +1,175 @@
+"""One person's details: who they are, how to reach them, how they decide, what they need.
+
+A form per contact (kept while the page lives), so that undo always writes to the person the
+edit was made on. Simple fields go through a FormBinder; the ranked priorities and the needs
+lists through a ValueBinder; both report to the same status bar and undo stack.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ..binding import FormBinder
+from ..widgets.key_combo import KeyCombo
+from ..widgets.key_list import KeyChecklist
+from ..widgets.records import IdRemap
+from ..widgets.save_status import SaveReporter
+from ..widgets.value_binder import ValueBinder
+from .form_rows import NARROW_LABEL_WIDTH, section, show_starts, text_box
+
+
+class ContactForm(QWidget):
+    def __init__(
+        self,
+        ctx,  # type: ignore[no-untyped-def]
+        first_id: int,
+        remap: IdRemap,
+        undo_stack: QUndoStack,
+        reporter: SaveReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.first_id = first_id
+        self._remap = remap
+        contacts = ctx.services.contacts
+
+        def save(values):  # type: ignore[no-untyped-def]
+            return contacts.update(remap.current(first_id), **values)
+
+        self.binder = FormBinder(save, undo_stack, lambda: ctx.lang, self, self.tr("Edit contact"))
+        self.lists = ValueBinder(save, undo_stack, lambda: ctx.lang, self, self.tr("Edit contact"))
+        reporter.watch(self.binder)
+        reporter.watch(self.lists)
+        self.fields: dict[str, QWidget] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+
+        self.person_header, _f, self.person = section(layout, NARROW_LABEL_WIDTH)
+        for name in ("name", "alt_name", "title", "department"):
+            self._bind(self.person, name, QLineEdit())
+        self.reports_to = QComboBox()
+        self._bind(self.person, "reports_to_id", self.reports_to)
+
+        self.reach_header, _f, self.reach = section(layout, NARROW_LABEL_WIDTH)
+        for name in ("phone_mobile", "phone_office", "email", "wechat", "last_contact"):
+            self._bind(self.reach, name, QLineEdit())
+
+        self.style_header, _f, self.style_rows = section(layout, NARROW_LABEL_WIDTH)
+        self.style = KeyCombo(ctx, "communication_styles")
+        self._bind(self.style_rows, "communication_style", self.style)
+        self.pitch_tip = QLabel()
+        self.pitch_tip.setWordWrap(True)
+        self.pitch_tip.setObjectName("tip")
+        self.style_rows.form.addRow("", self.pitch_tip)
+        self.style.currentIndexChanged.connect(self._show_tip)
+        self._bind(self.style_rows, "decision_style", KeyCombo(ctx, "decision_styles"))
+        self._bind_list(self.style_rows, "priorities", KeyChecklist(ctx, "priorities", ranked=True))
+        self._bind(self.style_rows, "background", text_box())
+
+        self.needs_header, _f, self.needs = section(layout, NARROW_LABEL_WIDTH)
+        self._bind_list(self.needs, "business_needs", KeyChecklist(ctx, "business_needs"))
+        self._bind_list(self.needs, "personal_needs", KeyChecklist(ctx, "personal_needs"))
+        self._bind(self.needs, "needs_notes", text_box())
+
+        self.relation_header, _f, self.relation = section(layout, NARROW_LABEL_WIDTH)
+        self._bind(self.relation, "relationship_notes", text_box(90))
+        layout.addStretch(1)
+        self._retranslate()
+
+    def _bind(self, rows, name: str, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+        self.fields[name] = widget
+        self.binder.bind(name, widget, rows.add(name, widget))
+
+    def _bind_list(self, rows, name: str, widget: KeyChecklist) -> None:  # type: ignore[no-untyped-def]
+        self.fields[name] = widget
+        self.lists.bind(name, widget, rows.add(name, widget))
+
+    @property
+    def contact_id(self) -> int:
+        return self._remap.current(self.first_id)
+
+    def load(self, contact, others) -> None:  # type: ignore[no-untyped-def]
+        """Show ``contact``; ``others`` are the account's people, for the reports-to choice."""
+        current = self.reports_to.currentData()
+        self.reports_to.blockSignals(True)
+        self.reports_to.clear()
+        self.reports_to.addItem(self.tr("— nobody (top of the chart)"), None)
+        for other in others:
+            if other.id != contact.id:
+                text = f"{other.name} · {other.title}" if other.title else other.name
+                self.reports_to.addItem(text, other.id)
+        index = self.reports_to.findData(current)
+        self.reports_to.setCurrentIndex(max(index, 0))
+        self.reports_to.blockSignals(False)
+        self.binder.load(contact, force=False)
+        self.lists.load(contact)
+        show_starts(self.fields)
+        self._show_tip()
+
+    def flush(self) -> bool:
+        return self.binder.flush() and self.lists.flush()
+
+    def _show_tip(self, *_args: object) -> None:
+        key = self.style.key()
+        entry = self._ctx.services.playbook.get("communication_styles", key)
+        tip = entry.extra_text("pitch_tip", self._ctx.lang) if entry else None
+        self.pitch_tip.setText(tip or "")
+        self.pitch_tip.setVisible(bool(tip))
+
+    def _retranslate(self) -> None:
+        self.person_header.setText(self.tr("Person"))
+        self.reach_header.setText(self.tr("Contact details"))
+        self.style_header.setText(self.tr("How they decide"))
+        self.needs_header.setText(self.tr("Needs"))
+        self.relation_header.setText(self.tr("Relationship"))
+        self.person.set_texts(
+            {
+                "name": self.tr("Name"),
+                "alt_name": self.tr("Name in the other language"),
+                "title": self.tr("Title"),
+                "department": self.tr("Department"),
+                "reports_to_id": self.tr("Reports to"),
+            }
+        )
+        self.reach.set_texts(
+            {
+                "phone_mobile": self.tr("Mobile"),
+                "phone_office": self.tr("Office phone"),
+                "email": self.tr("E-mail"),
+                "wechat": self.tr("WeChat"),
+                "last_contact": self.tr("Last contact"),
+            }
+        )
+        self.style_rows.set_texts(
+            {
+                "communication_style": self.tr("Communication style"),
+                "decision_style": self.tr("Decides"),
+                "priorities": self.tr("Cares most about"),
+                "background": self.tr("Education and background"),
+            }
+        )
+        self.needs.set_texts(
+            {
+                "business_needs": self.tr("Business needs"),
+                "personal_needs": self.tr("Personal needs"),
+                "needs_notes": self.tr("Needs in their words"),
+            }
+        )
+        self.relation.set_texts({"relationship_notes": self.tr("Relationship notes")})
+        self.fields["last_contact"].setPlaceholderText(self.tr("YYYY-MM-DD"))  # type: ignore[attr-defined]
+        self.fields["priorities"].setToolTip(
+            self.tr("Tick what they care about; drag to rank, most important first.")
+        )
+        if self.reports_to.count():
+            self.reports_to.setItemText(0, self.tr("— nobody (top of the chart)"))
+        self._show_tip()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,164 @@
+"""The Opportunities tab: the account's deals on the left, the chosen one's form on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..widgets.save_status import SaveReporter
+from .dialogs import NewOpportunityDialog
+from .form_rows import scrolling
+from .opportunity_form import OpportunityForm
+
+ID_ROLE = Qt.UserRole
+
+
+class OpportunitiesTab(QWidget):
+    opportunity_changed = Signal(object)
+
+    def __init__(
+        self,
+        ctx,  # type: ignore[no-untyped-def]
+        account_id: int,
+        undo_stack: QUndoStack,
+        reporter: SaveReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.account_id = account_id
+        self._undo = undo_stack
+        self._reporter = reporter
+        self._forms: dict[int, OpportunityForm] = {}
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        splitter = QSplitter(Qt.Horizontal)
+        layout.addWidget(splitter)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        left_layout.addWidget(self.list, 1)
+        self.new_button = QPushButton()
+        left_layout.addWidget(self.new_button)
+        splitter.addWidget(left)
+        self.stack = QStackedWidget()
+        self.empty = QLabel()
+        self.empty.setObjectName("muted")
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack.addWidget(self.empty)
+        self.scroll = scrolling(self.stack)
+        splitter.addWidget(self.scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([260, 900])
+
+        self.list.currentItemChanged.connect(self._show_current)
+        self.new_button.clicked.connect(self.new_opportunity)
+        ctx.hub.changed.connect(self._data_changed)
+        self._retranslate()
+        self.reload()
+
+    def reload(self) -> None:
+        services, lang = self._ctx.services, self._ctx.lang
+        selected = self.current_id()
+        self.list.blockSignals(True)
+        try:
+            self.list.clear()
+            for opp in services.opportunities.for_account(self.account_id):
+                percent = services.opportunities.probability(opp)
+                stage = services.playbook.label("funnel_stages", opp.stage, lang)
+                item = QListWidgetItem(f"{opp.name}\n{opp.stage} · {stage} · {percent}%")
+                item.setData(ID_ROLE, opp.id)
+                self.list.addItem(item)
+                if opp.id == selected:
+                    self.list.setCurrentItem(item)
+            if self.list.currentItem() is None and self.list.count():
+                self.list.setCurrentRow(0)
+        finally:
+            self.list.blockSignals(False)
+        self._show_current()
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def choose(self, opportunity_id: int | None) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == opportunity_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def form(self, opportunity_id: int) -> OpportunityForm:
+        form = self._forms.get(opportunity_id)
+        if form is None:
+            form = OpportunityForm(self._ctx, opportunity_id, self._undo, self._reporter)
+            self._forms[opportunity_id] = form
+            self.stack.addWidget(form)
+        return form
+
+    def current_form(self) -> OpportunityForm | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, OpportunityForm) else None
+
+    def _show_current(self, *_args: object) -> None:
+        opp_id = self.current_id()
+        if opp_id is None:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            form = self.form(opp_id)
+            self.stack.setCurrentWidget(form)
+        self.opportunity_changed.emit(opp_id)
+
+    def flush(self) -> bool:
+        ok = True
+        for form in self._forms.values():
+            ok = form.flush() and ok
+        return ok
+
+    def new_opportunity(self) -> None:
+        dialog = NewOpportunityDialog(self._ctx, self.account_id, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.reload()
+            self.choose(dialog.created_id)
+
+    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+        if change.kind != "opportunity":
+            return
+        if change.account_id not in (self.account_id, None):
+            return
+        gone = [i for i in change.ids if i in self._forms] if change.deleted else []
+        for opp_id in gone:
+            self._forms.pop(opp_id).deleteLater()
+        self.reload()
+        for opp_id in change.ids:
+            form = self._forms.get(opp_id)
+            if form is not None and not change.deleted:
+                form.reload()
+
+    def _retranslate(self) -> None:
+        self.new_button.setText(self.tr("New opportunity…"))
+        self.empty.setText(
+            self.tr("No opportunities yet. Create one to track its stage, budget and competitors.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+            self.reload()
+        super().changeEvent(event)

@@ -1,0 +1,224 @@
+"""One opportunity: the deal, its budget, the decision, qualification, risks and competitors.
+
+A form per opportunity (kept while the page lives) so undo always writes to the right deal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.domain.funnel import win_probability
+
+from ..binding import FormBinder
+from ..widgets.key_combo import KeyCombo
+from ..widgets.records import Shown, lines_to_text, text_to_lines
+from ..widgets.save_status import SaveReporter
+from ..widgets.section import SectionHeader
+from ..widgets.value_binder import ValueBinder
+from .competitors import CompetitorTable
+from .dialogs import stage_text
+from .form_rows import section, show_starts, text_box
+from .qualification import QualificationGrid
+
+YES_NO_FIELDS = ("budget_exists", "is_tender")
+YES_NO = ("unknown", "yes", "no")
+
+
+def yes_no_word(value: bool | None) -> str:
+    return {True: "yes", False: "no"}.get(value, "unknown")  # type: ignore[arg-type]
+
+
+class OpportunityForm(QWidget):
+    def __init__(
+        self,
+        ctx,  # type: ignore[no-untyped-def]
+        opportunity_id: int,
+        undo_stack: QUndoStack,
+        reporter: SaveReporter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.opportunity_id = opportunity_id
+        services = ctx.services
+
+        def save(values):  # type: ignore[no-untyped-def]
+            if "decision_steps" in values:
+                values = {**values, "decision_steps": text_to_lines(values["decision_steps"])}
+            return self._shown(services.opportunities.update(opportunity_id, **values))
+
+        self.binder = FormBinder(
+            save, undo_stack, lambda: ctx.lang, self, self.tr("Edit opportunity")
+        )
+        self.json = ValueBinder(
+            save, undo_stack, lambda: ctx.lang, self, self.tr("Edit qualification")
+        )
+        reporter.watch(self.binder)
+        reporter.watch(self.json)
+        self.binder.saved.connect(self._show_probability)
+        self.fields: dict[str, QWidget] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+
+        self.deal_header, _f, self.deal = section(layout)
+        self._bind(self.deal, "name", QLineEdit())
+        self.stage = KeyCombo(
+            ctx, "funnel_stages", allow_none=False, detail=lambda e, lang: stage_text(ctx, e, lang)
+        )
+        self._bind(self.deal, "stage", self.stage)
+        self.stage_focus = QLabel()
+        self.stage_focus.setWordWrap(True)
+        self.stage_focus.setObjectName("tip")
+        self.deal.form.addRow("", self.stage_focus)
+        probability = QLineEdit()
+        probability.setMaximumWidth(90)
+        self._bind(self.deal, "probability_override", probability)
+        self._bind(self.deal, "expected_close", QLineEdit())
+        self._bind(self.deal, "purchase_timeline", QLineEdit())
+        self._bind(self.deal, "is_tender", self._yes_no())
+
+        self.budget_header, _f, self.budget = section(layout)
+        self._bind(self.budget, "budget_exists", self._yes_no())
+        amount_row = QWidget()
+        amount_layout = QHBoxLayout(amount_row)
+        amount_layout.setContentsMargins(0, 0, 0, 0)
+        amount, currency = QLineEdit(), QLineEdit()
+        currency.setMaxLength(3)
+        currency.setFixedWidth(64)
+        amount_layout.addWidget(amount, 1)
+        amount_layout.addWidget(currency)
+        error = self.budget.add("budget_amount", amount_row)
+        self.fields["budget_amount"], self.fields["budget_currency"] = amount, currency
+        self.binder.bind("budget_amount", amount, error)
+        self.binder.bind("budget_currency", currency, error)
+        self._bind(self.budget, "budget_source", QLineEdit())
+        self._bind(self.budget, "budget_confirmed_by", QLineEdit())
+
+        self.decision_header, _f, self.decision = section(layout)
+        self._bind(self.decision, "lead_department", QLineEdit())
+        self._bind(self.decision, "deciding_department", QLineEdit())
+        self._bind(self.decision, "decision_process", KeyCombo(ctx, "decision_processes"))
+        self._bind(self.decision, "decision_steps", text_box(84))
+
+        self.qual_header = SectionHeader()
+        layout.addWidget(self.qual_header)
+        self.qualification = QualificationGrid(ctx)
+        layout.addWidget(self.qualification)
+        self.qual_error = QLabel()
+        layout.addWidget(self.qual_error)
+        self.json.bind("qualification", self.qualification, self.qual_error)
+
+        self.position_header, _f, self.position = section(layout)
+        for name in ("pains", "risk_notes", "our_strengths", "our_weaknesses"):
+            self._bind(self.position, name, text_box())
+
+        self.comp_header = SectionHeader()
+        layout.addWidget(self.comp_header)
+        self.competitors = CompetitorTable(ctx, opportunity_id, undo_stack, reporter)
+        layout.addWidget(self.competitors)
+        layout.addStretch(1)
+
+        self.stage.currentIndexChanged.connect(self._show_probability)
+        self._retranslate()
+        self.reload()
+
+    def _yes_no(self) -> QComboBox:
+        # Words, not Python booleans, as item data (the service reads yes / no / unknown).
+        combo = QComboBox()
+        for data in YES_NO:
+            combo.addItem("", data)
+        return combo
+
+    def _bind(self, rows, name: str, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+        self.fields[name] = widget
+        self.binder.bind(name, widget, rows.add(name, widget))
+
+    @staticmethod
+    def _shown(opp):  # type: ignore[no-untyped-def]
+        return Shown(
+            opp,
+            decision_steps=lines_to_text,
+            budget_exists=yes_no_word,
+            is_tender=yes_no_word,
+        )
+
+    def reload(self) -> None:
+        opp = self._ctx.services.opportunities.get(self.opportunity_id)
+        self.binder.load(self._shown(opp))
+        self.json.load(opp)
+        show_starts(self.fields)
+        self.competitors.reload()
+        self._show_probability()
+
+    def flush(self) -> bool:
+        return self.binder.flush() and self.json.flush()
+
+    def _show_probability(self, *_args: object) -> None:
+        playbook, lang = self._ctx.services.playbook, self._ctx.lang
+        stage = self.stage.key() or "A"
+        default = win_probability(playbook, stage, None)
+        self.fields["probability_override"].setPlaceholderText(f"{default}")  # type: ignore[attr-defined]
+        entry = playbook.get("funnel_stages", stage)
+        focus = entry.extra_text("focus", lang) if entry else ""
+        self.stage_focus.setText(focus or "")
+
+    def _retranslate(self) -> None:
+        self.deal_header.setText(self.tr("The deal"))
+        self.budget_header.setText(self.tr("Budget"))
+        self.decision_header.setText(self.tr("The decision"))
+        self.qual_header.setText(self.tr("Qualification"))
+        self.position_header.setText(self.tr("Pains, risks and our position"))
+        self.comp_header.setText(self.tr("Competitors"))
+        self.deal.set_texts(
+            {
+                "name": self.tr("Opportunity name"),
+                "stage": self.tr("Funnel stage"),
+                "probability_override": self.tr("Win probability (%)"),
+                "expected_close": self.tr("Expected close"),
+                "purchase_timeline": self.tr("Purchase timeline"),
+                "is_tender": self.tr("Tender"),
+            }
+        )
+        self.budget.set_texts(
+            {
+                "budget_exists": self.tr("Budget exists"),
+                "budget_amount": self.tr("Amount"),
+                "budget_source": self.tr("Source of funds"),
+                "budget_confirmed_by": self.tr("Confirmed by"),
+            }
+        )
+        self.decision.set_texts(
+            {
+                "lead_department": self.tr("Lead department"),
+                "deciding_department": self.tr("Deciding department"),
+                "decision_process": self.tr("Decided by"),
+                "decision_steps": self.tr("Decision steps"),
+            }
+        )
+        self.position.set_texts(
+            {
+                "pains": self.tr("Pain points"),
+                "risk_notes": self.tr("Risks"),
+                "our_strengths": self.tr("Our strengths"),
+                "our_weaknesses": self.tr("Our weaknesses"),
+            }
+        )
+        for name in YES_NO_FIELDS:
+            combo = self.fields[name]
+            for index, text in enumerate((self.tr("Unknown"), self.tr("Yes"), self.tr("No"))):
+                combo.setItemText(index, text)  # type: ignore[attr-defined]
+        self.fields["expected_close"].setPlaceholderText(self.tr("YYYY-MM-DD"))  # type: ignore[attr-defined]
+        self.fields["decision_steps"].setPlaceholderText(self.tr("One step per line"))  # type: ignore[attr-defined]
+        self.fields["probability_override"].setToolTip(
+            self.tr("Leave empty to use the stage's probability.")
+        )
+        self._show_probability()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,56 @@
+"""The opportunity chooser shared by the decision circle and visits tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+
+class OpportunityPicker(QComboBox):
+    opportunity_changed = Signal(object)  # int | None
+
+    def __init__(self, ctx, account_id: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._ctx = ctx
+        self._account_id = account_id
+        self.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.setMinimumContentsLength(28)
+        self.currentIndexChanged.connect(self._index_changed)
+        self.reload()
+
+    def _index_changed(self, _index: int) -> None:
+        self.opportunity_changed.emit(self.current())
+
+    def current(self) -> int | None:
+        return self.currentData()
+
+    def reload(self) -> None:
+        """Refill from the database, keeping the choice (or taking the first deal)."""
+        chosen = self.currentData()
+        services, lang = self._ctx.services, self._ctx.lang
+        opportunities = services.opportunities.for_account(self._account_id)
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for opp in opportunities:
+                stage = services.playbook.label("funnel_stages", opp.stage, lang)
+                self.addItem(f"{opp.name}  ·  {opp.stage} {stage}", opp.id)
+            if not opportunities:
+                self.addItem(self.tr("No opportunities yet"), None)
+            index = self.findData(chosen) if chosen is not None else -1
+            self.setCurrentIndex(index if index >= 0 else 0)
+        finally:
+            self.blockSignals(False)
+        self.setEnabled(bool(opportunities))
+        if self.currentData() != chosen:
+            self.opportunity_changed.emit(self.currentData())
+
+    def choose(self, opportunity_id: int | None) -> None:
+        index = self.findData(opportunity_id)
+        if index >= 0 and index != self.currentIndex():
+            self.setCurrentIndex(index)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.LanguageChange:
+            self.reload()
+        super().changeEvent(event)

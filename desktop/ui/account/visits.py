@@ -1,0 +1,155 @@
+"""The Visits tab: the chosen opportunity's visits and planning a new one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..upcoming.view import readiness_colour
+from .dialogs import NewVisitDialog
+from .opportunity_picker import OpportunityPicker
+
+ID_ROLE = Qt.UserRole
+
+
+class VisitsTab(QWidget):
+    open_visit = Signal(int)
+    opportunity_changed = Signal(object)
+
+    def __init__(self, ctx, account_id: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._ctx = ctx
+        self.account_id = account_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        self.picker_label = QLabel()
+        self.picker = OpportunityPicker(ctx, account_id)
+        self.picker_label.setBuddy(self.picker)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("primary")
+        self.open_button = QPushButton()
+        bar.addWidget(self.picker_label)
+        bar.addWidget(self.picker)
+        bar.addStretch(1)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+        self.table = QTreeWidget()
+        self.table.setColumnCount(4)
+        self.table.setRootIsDecorated(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.setColumnWidth(0, 150)
+        self.table.setColumnWidth(2, 120)
+        self.table.setColumnWidth(3, 100)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel()
+        self.empty.setObjectName("muted")
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+
+        self.picker.opportunity_changed.connect(self._picked)
+        self.table.itemActivated.connect(self._activated)
+        self.new_button.clicked.connect(self.new_visit)
+        self.open_button.clicked.connect(self.open_selected)
+        ctx.hub.changed.connect(self._data_changed)
+        self._retranslate()
+        self.reload()
+
+    @property
+    def opportunity_id(self) -> int | None:
+        return self.picker.current()
+
+    def reload(self) -> None:
+        services, lang = self._ctx.services, self._ctx.lang
+        opp_id = self.opportunity_id
+        self.table.clear()
+        visits = services.visits.for_opportunity(opp_id) if opp_id is not None else []
+        for visit in visits:
+            percent = services.visits.readiness(visit.id).percent
+            when = visit.starts_at.strftime("%Y-%m-%d %H:%M") if visit.starts_at else ""
+            item = QTreeWidgetItem(
+                self.table,
+                [
+                    when,
+                    visit.title,
+                    services.playbook.label("visit_statuses", visit.status, lang),
+                    f"{percent}%",
+                ],
+            )
+            item.setData(0, ID_ROLE, visit.id)
+            item.setForeground(3, QBrush(QColor(readiness_colour(percent))))
+        self.new_button.setEnabled(opp_id is not None)
+        self.open_button.setEnabled(bool(visits))
+        self.empty.setVisible(not visits)
+
+    def visit_ids(self) -> list[int]:
+        return [
+            self.table.topLevelItem(i).data(0, ID_ROLE)
+            for i in range(self.table.topLevelItemCount())
+        ]
+
+    def choose_opportunity(self, opportunity_id: int | None) -> None:
+        self.picker.choose(opportunity_id)
+
+    def _picked(self, opportunity_id: int | None) -> None:
+        self.reload()
+        self.opportunity_changed.emit(opportunity_id)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.open_visit.emit(int(item.data(0, ID_ROLE)))
+
+    def open_selected(self) -> None:
+        item = self.table.currentItem() or self.table.topLevelItem(0)
+        if item is not None:
+            self._activated(item, 0)
+
+    def new_visit(self) -> None:
+        opp_id = self.opportunity_id
+        if opp_id is None:
+            return
+        dialog = NewVisitDialog(self._ctx, opp_id, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.reload()
+            self.open_visit.emit(dialog.created_id)
+
+    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+        if change.kind == "opportunity" and change.account_id in (self.account_id, None):
+            self.picker.reload()
+            self.reload()
+        elif change.kind == "visit":
+            self.reload()
+
+    def _retranslate(self) -> None:
+        self.picker_label.setText(self.tr("&Opportunity:"))
+        self.new_button.setText(self.tr("New visit…"))
+        self.open_button.setText(self.tr("Open plan"))
+        self.table.setHeaderLabels(
+            [self.tr("Date"), self.tr("Title"), self.tr("Status"), self.tr("Readiness")]
+        )
+        self.empty.setText(
+            self.tr(
+                "No visits for this opportunity yet. Plan one: it starts with the date and place."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+            self.reload()
+        super().changeEvent(event)

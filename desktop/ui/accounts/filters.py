@@ -1,0 +1,74 @@
+"""The filter bar over the account list: tier, funnel stage, segment prefix and name."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+
+from desktop.services.queries import AccountFilter
+
+from ..widgets.key_combo import KeyCombo
+
+TYPING_PAUSE_MS = 250
+
+
+class AccountFilterBar(QWidget):
+    changed = Signal(object)  # AccountFilter
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.name = QLineEdit(self)
+        self.name.setClearButtonEnabled(True)
+        self.tier = KeyCombo(
+            ctx, "pyramid_tiers", none_text=lambda: self.tr("All tiers"), parent=self
+        )
+        self.stage = KeyCombo(
+            ctx,
+            "funnel_stages",
+            detail=lambda e, lang: f"{e.key} · {e.text(lang)}",
+            none_text=lambda: self.tr("Any stage"),
+            parent=self,
+        )
+        self.segment = QLineEdit(self)
+        self.segment.setMaxLength(4)
+        self.segment.setClearButtonEnabled(True)
+        self.segment.setFixedWidth(150)
+        layout.addWidget(self.name, 3)
+        layout.addWidget(self.tier, 1)
+        layout.addWidget(self.stage, 2)
+        layout.addWidget(self.segment)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self._emit)
+        self.name.textChanged.connect(self._timer.start)
+        self.segment.textChanged.connect(self._timer.start)
+        self.tier.currentIndexChanged.connect(self._emit)
+        self.stage.currentIndexChanged.connect(self._emit)
+        self._retranslate()
+
+    def value(self) -> AccountFilter:
+        return AccountFilter(
+            tier=self.tier.key(),
+            stage=self.stage.key(),
+            segment=self.segment.text().strip() or None,
+            text=self.name.text(),
+        )
+
+    def _emit(self, *_args: object) -> None:
+        self._timer.stop()
+        self.changed.emit(self.value())
+
+    def _retranslate(self) -> None:
+        self.name.setPlaceholderText(self.tr("Filter by name…"))
+        self.segment.setPlaceholderText(self.tr("Segment, e.g. E1"))
+        self.tier.setAccessibleName(self.tr("Pyramid tier"))
+        self.stage.setAccessibleName(self.tr("Funnel stage"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

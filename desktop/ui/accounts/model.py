@@ -1,0 +1,155 @@
+"""The account list model: rows come from SQL in 200-row pages; sorting is an ORDER BY.
+
+Qt asks ``canFetchMore``/``fetchMore`` as the rep scrolls, so only what is on screen (and a
+little more) is ever read; a header click re-runs the query with a new ORDER BY. Nothing sorts
+or filters in Python, so 100k accounts cost what 200 do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+
+from desktop.services.queries import AccountFilter, AccountRow
+
+COLUMNS = ("name", "industry", "city", "tier", "segment", "stage", "next_visit")
+COL_NAME, COL_INDUSTRY, COL_CITY, COL_TIER, COL_SEGMENT, COL_STAGE, COL_NEXT_VISIT = range(7)
+CHUNK = 200
+ID_ROLE = Qt.UserRole
+ALT_NAME_ROLE = Qt.UserRole + 1
+
+
+class AccountTableModel(QAbstractTableModel):
+    total_changed = Signal(int)
+
+    def __init__(self, ctx, parent: QObject | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._ctx = ctx
+        self._filter = AccountFilter()
+        self._sort = "name"
+        self._descending = False
+        self._rows: list[AccountRow] = []
+        self._total = 0
+        self.reload()
+
+    # Loading ------------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        return self._sort, self._descending
+
+    def set_filter(self, flt: AccountFilter) -> None:
+        if flt != self._filter:
+            self._filter = flt
+            self.reload()
+
+    def reload(self) -> None:
+        queries = self._ctx.services.queries
+        self.beginResetModel()
+        self._total = queries.count_accounts(self._filter)
+        self._rows = queries.account_rows(
+            self._filter, self._sort, self._descending, offset=0, limit=CHUNK
+        )
+        self.endResetModel()
+        self.total_changed.emit(self._total)
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid():
+            return
+        more = self._ctx.services.queries.account_rows(
+            self._filter, self._sort, self._descending, offset=len(self._rows), limit=CHUNK
+        )
+        if not more:
+            self._total = len(self._rows)  # rows went away since the count
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        self._sort = COLUMNS[column]
+        self._descending = order == Qt.DescendingOrder
+        self.reload()
+
+    # Reading ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def account_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def row_of(self, account_id: int) -> int:
+        for index, row in enumerate(self._rows):
+            if row.id == account_id:
+                return index
+        return -1
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return row.id
+        if role == ALT_NAME_ROLE:
+            return row.alt_name if column == COL_NAME else None
+        if role == Qt.ToolTipRole and column == COL_NAME and row.alt_name:
+            return f"{row.name}\n{row.alt_name}"
+        if role == Qt.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.TextAlignmentRole and column in (COL_SEGMENT, COL_NEXT_VISIT):
+            return int(Qt.AlignVCenter | Qt.AlignLeft)
+        return None
+
+    def _display(self, row: AccountRow, column: int) -> str:
+        playbook, lang = self._ctx.services.playbook, self._ctx.lang
+        if column == COL_NAME:
+            return row.name
+        if column == COL_INDUSTRY:
+            return row.industry
+        if column == COL_CITY:
+            return row.city
+        if column == COL_TIER:
+            return playbook.label("pyramid_tiers", row.tier, lang)
+        if column == COL_SEGMENT:
+            return row.segment
+        if column == COL_STAGE:
+            if row.best_stage is None:
+                return ""
+            return f"{row.best_stage} · {playbook.label('funnel_stages', row.best_stage, lang)}"
+        if column == COL_NEXT_VISIT:
+            return row.next_visit.strftime("%Y-%m-%d %H:%M") if row.next_visit else ""
+        return ""
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
+            return None
+        titles = (
+            self.tr("Account"),
+            self.tr("Industry"),
+            self.tr("City"),
+            self.tr("Tier"),
+            self.tr("Segment"),
+            self.tr("Best open stage"),
+            self.tr("Next visit"),
+        )
+        return titles[section]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 6))

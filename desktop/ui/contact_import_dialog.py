@@ -1,0 +1,288 @@
+"""The contact import dialog: what the file holds, how its columns map, and each row's fate.
+
+It shows the detected format and encoding, the column mapping (a combo per column, to fix a
+file the importer does not know), a table with every row's status (ready, a problem with its
+reason, a likely duplicate, how the manager was resolved) and an Import button naming how many
+people will be added. Nothing is written until Import; then only the good rows, in one go.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.validation import ValidationError
+from desktop.services.contact_import import (
+    TARGETS,
+    ImportFileError,
+    ImportPreview,
+    commit_import,
+    preview_import,
+)
+from desktop.ui.context import UiContext
+
+ENCODINGS = (("", "Detect automatically"), ("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"))
+ENCODINGS += (("utf-16", "UTF-16"),)
+PROBLEM_BG = QColor("#fdecea")
+DUPLICATE_BG = QColor("#fff4d6")
+
+
+class ContactImportDialog(QDialog):
+    """Preview a contacts file for an account and import its good rows."""
+
+    COL_ROW, COL_NAME, COL_TITLE, COL_EMAIL, COL_PHONE, COL_MANAGER, COL_STATUS = range(7)
+
+    def __init__(
+        self, ctx: UiContext, account_id: int, path: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account_id = account_id
+        self.path = Path(path)
+        self.preview: ImportPreview | None = None
+        self.imported = 0
+        self._mapping: dict[str, str] | None = None
+        self._building = False
+        self.setWindowTitle(self.tr("Import contacts"))
+        self.resize(1000, 640)
+
+        self.source = QLabel(str(self.path))
+        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detected = QLabel()
+        self.encoding = QComboBox()
+        for code, label in ENCODINGS:
+            self.encoding.addItem(self.tr(label), code)
+        self.encoding.currentIndexChanged.connect(self.refresh)
+        self.opportunity = QComboBox()
+        self.opportunity.addItem(self.tr("(do not import roles)"), None)
+        for opp in ctx.services.opportunities.for_account(account_id):
+            self.opportunity.addItem(opp.name, opp.id)
+        self.opportunity.currentIndexChanged.connect(self.refresh)
+
+        form = QFormLayout()
+        form.addRow(self.tr("File"), self.source)
+        form.addRow(self.tr("Recognised as"), self.detected)
+        form.addRow(self.tr("Encoding"), self.encoding)
+        form.addRow(self.tr("Roles apply to"), self.opportunity)
+
+        self.mapping_hint = QLabel(
+            self.tr("Choose what each column holds; at least the name is needed.")
+        )
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("First value"), self.tr("Imports as")]
+        )
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.setMaximumHeight(200)
+
+        self.rows = QTableWidget(0, 7)
+        self.rows.setHorizontalHeaderLabels(
+            [
+                self.tr("Row"),
+                self.tr("Name"),
+                self.tr("Title"),
+                self.tr("E-mail"),
+                self.tr("Phone"),
+                self.tr("Reports to"),
+                self.tr("Status"),
+            ]
+        )
+        self.rows.verticalHeader().hide()
+        self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rows.setWordWrap(True)
+        self.rows.horizontalHeader().setSectionResizeMode(
+            self.COL_STATUS, QHeaderView.ResizeMode.Stretch
+        )
+
+        self.skip_duplicates = QCheckBox(self.tr("Skip likely duplicates"))
+        self.skip_duplicates.setChecked(True)
+        self.skip_duplicates.toggled.connect(self._update_button)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b71c1c;")
+        self.error.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.mapping_hint)
+        layout.addWidget(self.mapping_table)
+        layout.addWidget(self.rows, 1)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.skip_duplicates)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.refresh()
+        if self.preview and self.opportunity.count() > 1 and any(r.role for r in self.preview.rows):
+            self.opportunity.setCurrentIndex(1)  # the file has roles: offer the first opportunity
+
+    # Preview ------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the file again with the chosen encoding, mapping and opportunity."""
+        if self._building:
+            return
+        self.error.hide()
+        try:
+            self.preview = preview_import(
+                self.ctx.services,
+                self.path,
+                self.account_id,
+                self._mapping,
+                self.encoding.currentData() or None,
+                opportunity_id=self.opportunity.currentData(),
+            )
+        except (ImportFileError, ValidationError) as exc:
+            self.preview = None
+            text = exc.text(self.ctx.lang) if isinstance(exc, ValidationError) else str(exc)
+            self.error.setText(text)
+            self.error.show()
+        self._show()
+
+    def _show(self) -> None:
+        preview, lang = self.preview, self.ctx.lang
+        self._building = True
+        try:
+            if preview is None:
+                self.detected.setText("")
+                self.mapping_table.setRowCount(0)
+                self.rows.setRowCount(0)
+                self.notes.setText("")
+            else:
+                self.detected.setText(f"{preview.format_label(lang)} · {preview.encoding}")
+                self._show_mapping(preview)
+                self._show_rows(preview)
+                self.notes.setText("\n".join([*preview.notes_text(lang), preview.summary(lang)]))
+        finally:
+            self._building = False
+        self._update_button()
+
+    def _show_mapping(self, preview: ImportPreview) -> None:
+        is_csv = preview.kind == "csv"
+        self.mapping_table.setVisible(is_csv)
+        self.mapping_hint.setVisible(is_csv)
+        if is_csv and preview.needs_mapping:
+            self.mapping_hint.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        else:
+            self.mapping_hint.setStyleSheet("")
+        if not is_csv:
+            return
+        first = preview.rows[0].source if preview.rows else {}
+        self.mapping_table.setRowCount(len(preview.columns))
+        for r, column in enumerate(preview.columns):
+            self.mapping_table.setItem(r, 0, _item(column))
+            self.mapping_table.setItem(r, 1, _item(first.get(column, "")))
+            combo = QComboBox()
+            for key, text in TARGETS.items():
+                combo.addItem(text.get(self.ctx.lang), key)
+            combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(column, "ignore"))))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.mapping_table.setCellWidget(r, 2, combo)
+
+    def _show_rows(self, preview: ImportPreview) -> None:
+        lang = self.ctx.lang
+        self.rows.setRowCount(len(preview.rows))
+        for r, row in enumerate(preview.rows):
+            values = row.values
+            phone = values.get("phone_mobile") or values.get("phone_office") or ""
+            manager = row.manager_name
+            if row.manager_row is not None:
+                manager = preview.rows[row.manager_row].name or manager
+            cells = [
+                row.where(lang),
+                row.name,
+                str(values.get("title") or ""),
+                str(values.get("email") or ""),
+                str(phone),
+                manager,
+                preview.status(row, lang),
+            ]
+            background = PROBLEM_BG if not row.ok else DUPLICATE_BG if row.is_duplicate else None
+            for c, text in enumerate(cells):
+                item = _item(text)
+                if background is not None:
+                    item.setBackground(background)
+                if c == self.COL_STATUS:
+                    item.setToolTip(text)
+                self.rows.setItem(r, c, item)
+        self.rows.resizeColumnsToContents()
+        self.rows.horizontalHeader().setSectionResizeMode(
+            self.COL_STATUS, QHeaderView.ResizeMode.Stretch
+        )
+
+    def _mapping_changed(self) -> None:
+        if self.preview is None or self._building:
+            return
+        mapping = {}
+        for r, column in enumerate(self.preview.columns):
+            combo = self.mapping_table.cellWidget(r, 2)
+            mapping[column] = combo.currentData() if isinstance(combo, QComboBox) else "ignore"
+        self._mapping = mapping
+        self.refresh()
+
+    def set_mapping(self, mapping: dict[str, str]) -> None:
+        """Use this column mapping (what the combos do, for tests and callers)."""
+        self._mapping = dict(mapping)
+        self.refresh()
+
+    def count_to_import(self) -> int:
+        if self.preview is None:
+            return 0
+        return len(self.preview.importable(self.skip_duplicates.isChecked()))
+
+    def _update_button(self) -> None:
+        count = self.count_to_import()
+        self.import_button.setText(self.tr("Import %n contact(s)", "", count))
+        self.import_button.setEnabled(count > 0)
+
+    # Import --------------------------------------------------------------------------------------
+
+    def _import(self) -> None:
+        if self.preview is None or self.count_to_import() == 0:
+            return
+        try:
+            self.imported = commit_import(
+                self.ctx.services,
+                self.preview,
+                self.account_id,
+                skip_duplicates=self.skip_duplicates.isChecked(),
+                opportunity_id=self.opportunity.currentData(),
+            )
+        except ValidationError as exc:
+            self.error.setText(exc.text(self.ctx.lang))
+            self.error.show()
+            return
+        self.accept()
+
+
+def _item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(" ".join(str(text).split()) if "\n" in str(text) else str(text))
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item

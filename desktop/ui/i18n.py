@@ -1,0 +1,70 @@
+"""The interface language: which one to use, and loading Qt translators for it.
+
+``ctx.lang`` ("en" or "zh") drives playbook labels and domain messages; the QTranslators drive
+every ``self.tr()`` string. ``apply_language`` sets both, in that order, so that when Qt sends
+LanguageChange to the widgets the playbook labels they reload are already in the new language.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop import paths
+
+log = logging.getLogger(__name__)
+
+APP_CATALOG = "callbrief_zh_CN"
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> str:
+    return str(paths.resources_dir() / "translations")
+
+
+def system_lang() -> str:
+    """The language the operating system asks for: Chinese for any zh locale, else English."""
+    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def resolve(setting: str) -> str:
+    """The language for a Preferences value: "system", "en" or "zh"."""
+    if setting in ("en", "zh"):
+        return setting
+    return system_lang()
+
+
+def install_translators(lang: str) -> bool:
+    """Swap the installed translators for those of ``lang``; False if the catalog is missing."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang != "zh":
+        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
+        return True
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    ok = True
+    ours = QTranslator(app)
+    if ours.load(APP_CATALOG, translations_dir()):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("no translation catalog %s in %s", APP_CATALOG, translations_dir())
+        ok = False
+    # Qt's own strings: the buttons of standard dialogs, the context menu of text fields.
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load("qtbase_zh_CN", qt_dir):
+        app.installTranslator(qtbase)
+        _installed.append(qtbase)
+    return ok
+
+
+def apply_language(ctx, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Switch the running interface to ``lang``: the context first, then the translators."""
+    ctx.lang = lang
+    install_translators(lang)

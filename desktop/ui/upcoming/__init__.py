@@ -1,0 +1,1 @@
+"""The upcoming visits screen: today, this week and next, grouped by day."""

@@ -1,0 +1,1 @@
+"""Small shared widgets: playbook combos and checklists, section headers, warning lists."""

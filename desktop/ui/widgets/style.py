@@ -1,0 +1,31 @@
+"""The window's look: calm colours, clear headings, a quiet navigation column."""
+
+STYLE = """
+QMainWindow { background: #f6f8fb; }
+QListWidget#nav {
+    background: #1f3a5f; color: #dfe7f2; border: none; outline: 0;
+    padding-top: 8px; font-size: 10.5pt;
+}
+QListWidget#nav::item { padding: 9px 14px; margin: 2px 8px; border-radius: 6px; }
+QListWidget#nav::item:selected { background: #2f5687; color: white; }
+QListWidget#nav::item:hover:!selected { background: #29496f; }
+QLabel#pageTitle { font-size: 15pt; font-weight: 600; color: #1b2733; }
+QLabel#muted { color: #6b7684; }
+QLabel#tip { color: #35506e; background: #eef4fb; border-radius: 4px; padding: 4px 6px; }
+QLabel#segmentCode { font-size: 20pt; font-weight: 700; color: #1f3a5f; letter-spacing: 2px; }
+QLabel#badge {
+    background: #e7edf5; color: #1f3a5f; border-radius: 9px; padding: 3px 10px;
+}
+QLabel#badgeStrong {
+    background: #1f3a5f; color: white; border-radius: 9px; padding: 3px 10px;
+    font-weight: 600; letter-spacing: 1px;
+}
+QWidget#accountHeader { background: white; border-bottom: 1px solid #dfe5ee; }
+QTabWidget::pane { border: none; }
+QTabBar::tab { padding: 7px 16px; }
+QToolButton#segmented { padding: 3px 14px; }
+QToolButton#segmented:checked { background: #1f3a5f; color: white; border-radius: 3px; }
+QTreeWidget#searchResults { background: white; border: 1px solid #c6d0dd; }
+QStatusBar QLabel#saveOk { color: #2e7d32; }
+QStatusBar QLabel#saveError { color: #c62828; }
+"""

@@ -1,0 +1,307 @@
+"""Importing contacts from real-world CSV and vCard files: preview, problems, duplicates, commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.validation import ValidationError
+from desktop.services.contact_import import ImportFileError, commit_import, preview_import
+from desktop.services.events import Change
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
+
+
+@pytest.fixture
+def account(services):
+    return services.accounts.create(name="苏州恒远精密制造有限公司").id
+
+
+def _people(services, account_id):
+    contacts = services.contacts.for_account(account_id)
+    by_id = {c.id: c for c in contacts}
+    return {c.name: (by_id[c.reports_to_id].name if c.reports_to_id else None, c) for c in contacts}
+
+
+def _status(preview, lang="en"):
+    return {row.number: preview.status(row, lang) for row in preview.rows}
+
+
+def test_outlook_export(services, account):
+    preview = preview_import(services, DATA / "outlook.csv", account)
+    assert (preview.format, preview.encoding) == ("outlook", "utf-8")
+    assert preview.mapping["Job Title"] == "title"
+    assert preview.mapping["Title"] == "ignore"  # Outlook's "Title" is Mr./Ms.
+    names = [row.name for row in preview.rows]
+    assert names == ["Richard Weber", "Mei Lin", "Tom Becker", "Anna Schulz", "Mei Lin"]
+    problems = [p for row in preview.rows for p in preview.row_problems(row, "en")]
+    assert problems == ["row 4: E-mail does not look like an e-mail address: 'tom.becker@'"]
+    status = _status(preview)
+    assert status[6] == "likely duplicate of row 3 of this file"  # same name, same e-mail
+    assert "row 4 has problems" in status[5]  # Anna's manager is the refused row
+    assert [r.number for r in preview.importable()] == [2, 3, 5]
+
+    changes: list[Change] = []
+    services.notifier.subscribe(changes.append)
+    assert commit_import(services, preview, account) == 3
+    people = _people(services, account)
+    assert set(people) == {"Richard Weber", "Mei Lin", "Anna Schulz"}
+    assert people["Mei Lin"][0] == "Richard Weber"
+    weber = people["Richard Weber"][1]
+    assert weber.relationship_notes == (
+        "Met at the Hannover Messe booth.\nPrefers e-mail; assistant books his calendar."
+    )
+    assert (weber.phone_office, weber.phone_mobile) == ("+86 (21) 6080-1000", "+86 139 1701 2231")
+    assert [c.kind for c in changes] == ["contact"]  # one transaction, announced once
+
+
+def test_google_contacts_export(services, account):
+    preview = preview_import(services, DATA / "google.csv", account)
+    assert preview.format == "google"
+    rows = {row.number: row for row in preview.rows}
+    wang = rows[2].values
+    assert wang["name"] == "王建国"  # family name first for Chinese names
+    assert wang["alt_name"] == "Jianguo Wang"
+    assert (wang["phone_mobile"], wang["phone_office"]) == ("+86 139 1554 2088", "0512-6588-1001")
+    assert wang["email"] == "wangjianguo@hengyuan-precision.com.cn"  # the first of " ::: "
+    assert rows[4].values["phone_mobile"] == "137 1234 5678"
+    assert "phone_office" not in rows[4].values  # the fax number is not a phone
+    assert preview.row_problems(rows[5], "en") == ["row 5: Enter Name."]
+    assert commit_import(services, preview, account) == 3
+    people = _people(services, account)
+    assert people["刘芳"][0] == "王建国" and people["周敏"][0] == "刘芳"  # "Relation: Manager"
+
+
+def test_salesforce_report_refuses_bad_rows_with_a_reason(services, account):
+    preview = preview_import(services, DATA / "salesforce.csv", account)
+    assert preview.format == "salesforce"
+    problems = {row.number: preview.row_problems(row, "en") for row in preview.rows}
+    assert problems[2] == [
+        "row 2: Mobile may only hold digits, spaces and + - ( ) : "
+        '\'=HYPERLINK("http://evil.example","call")\''
+    ]
+    assert problems[4] == [
+        "row 4: Office phone may only hold digits, spaces and + - ( ) : '0512 6588 1040 ext. 12'"
+    ]
+    assert problems[3] == []
+    assert commit_import(services, preview, account) == 1
+    assert set(_people(services, account)) == {"Lei Wang"}
+
+
+def test_salesforce_data_loader_links_managers_by_id(services, account):
+    preview = preview_import(services, DATA / "salesforce_dataloader.csv", account)
+    assert preview.format == "salesforce"
+    assert preview.mapping["ReportsToId"] == "manager_ref"
+    commit_import(services, preview, account)
+    assert _people(services, account)["Zhiqiang Huang"][0] == "David Zhang"
+
+
+def test_an_unknown_csv_asks_for_a_mapping(services, account):
+    path = DATA / "odd_semicolon.csv"
+    preview = preview_import(services, path, account)
+    assert (preview.format, preview.delimiter, preview.needs_mapping) == ("other", ";", True)
+    assert preview.notes_text("en") == [
+        "No column holds the name: choose which column is the name."
+    ]
+    assert preview.importable() == []
+    mapping = {
+        "Kontakt": "name",
+        "Funktion": "title",
+        "Bereich": "department",
+        "Tel. Büro": "phone_office",
+        "Handy": "phone_mobile",
+        "Vorgesetzter": "reports_to",
+        "Bemerkung": "notes",
+    }
+    preview = preview_import(services, path, account, mapping)
+    assert preview.mapping["E-Mail"] == "email"  # columns not named keep their detection
+    assert len(preview.importable()) == 3
+    commit_import(services, preview, account)
+    people = _people(services, account)
+    assert people["Petra Vogel"][0] == "Klaus Richter"
+    richter = people["Klaus Richter"][1]
+    assert richter.relationship_notes == "Entscheidet,\naber erst nach Audit"  # quoted newline
+    assert richter.phone_mobile == "+49 171 555 0101"
+
+
+def test_unknown_mapping_target_is_refused(services, account):
+    with pytest.raises(ImportFileError, match="unknown import field"):
+        preview_import(services, DATA / "odd_semicolon.csv", account, {"Kontakt": "shoe_size"})
+
+
+def test_gbk_file_from_chinese_excel(services, account):
+    preview = preview_import(services, DATA / "gbk_excel.csv", account)
+    assert preview.encoding == "gb18030"
+    assert [row.name for row in preview.rows] == ["王建国", "李娜", "孙浩", "吴涛"]
+    assert [row.number for row in preview.rows] == [2, 3, 4, 6]  # the blank row 5 is skipped
+    assert preview.row_problems(preview.rows[2], "zh") == [
+        "第 4 行: 电子邮件不像是电子邮件地址: 'sunhao@hengyuan-precision'"
+    ]
+    assert preview.status(preview.rows[3], "zh") == "上级(第 4 行)有问题不会导入,导入后不设上级"
+    with pytest.raises(ImportFileError, match="cannot be read as utf-8"):
+        preview_import(services, DATA / "gbk_excel.csv", account, encoding="utf-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-8-sig"])
+def test_other_encodings_of_the_same_file(services, account, tmp_path, codec):
+    text = (DATA / "gbk_excel.csv").read_bytes().decode("gbk")
+    path = tmp_path / "contacts.csv"
+    path.write_bytes(text.encode(codec))  # utf-16 writes a BOM; utf-16-le does not
+    preview = preview_import(services, path, account)
+    assert [row.name for row in preview.rows] == ["王建国", "李娜", "孙浩", "吴涛"]
+
+
+def test_undecodable_and_unreadable_files_are_refused(services, account, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"Name,Email\n\x80\x80\xff,\xfe\n")
+    with pytest.raises(ImportFileError, match="could not work out its text encoding"):
+        preview_import(services, bad, account)
+    with pytest.raises(ImportFileError, match="cannot read"):
+        preview_import(services, tmp_path / "missing.csv", account)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(ImportFileError):
+        preview_import(services, empty, account)
+
+
+def test_iphone_vcard_3_with_folding_and_quoted_printable(services, account):
+    preview = preview_import(services, DATA / "iphone_v3.vcf", account)
+    assert preview.kind == "vcard"
+    rows = {row.number: row for row in preview.rows}
+    zhou = rows[1].values
+    assert zhou["name"] == "周敏"
+    assert zhou["title"] == (
+        "采购经理 Purchasing Manager, responsible for supplier qualification and the "
+        "annual tender calendar"
+    )
+    assert zhou["department"] == "采购部"
+    assert (zhou["phone_mobile"], zhou["phone_office"]) == ("+86 137 1234 5678", "0512-6588-1050")
+    assert zhou["relationship_notes"] == "负责邀请招标, 控制比价和付款条款\n上次见面: 展会"
+    assert rows[1].manager_name == "刘芳"  # the related name labelled Manager, not the sister
+    huang = rows[2].values
+    assert (huang["name"], huang["title"], huang["department"]) == (
+        "黄志强",
+        "IT系统架构师",
+        "信息技术部",
+    )
+    assert huang["relationship_notes"] == "恒远的采购对接人。\n喜欢"  # QP soft line break joined
+    assert rows[2].manager_name == "张伟"  # X-MS-MANAGER
+    assert preview.row_problems(rows[3], "en") == [
+        "card 3: E-mail does not look like an e-mail address: 'li.na@'"
+    ]
+    wu = rows[4].values
+    assert wu == {
+        "name": "吴涛",
+        "phone_office": "0512-6700-1234",
+        "relationship_notes": "周五下午不方便。",
+    }
+    # The account already has 刘芳: 周敏 reports to her after the import.
+    liu = services.contacts.create(account, name="刘芳", title="财务总监")
+    assert (
+        commit_import(services, preview_import(services, DATA / "iphone_v3.vcf", account), account)
+        == 3
+    )
+    people = _people(services, account)
+    assert people["周敏"][0] == "刘芳" and people["周敏"][1].reports_to_id == liu.id
+    assert people["黄志强"][0] is None  # 张伟 is nowhere: imported without a manager
+
+
+def test_vcard_4_from_another_app_with_roles(services, account):
+    opp = services.opportunities.create(account, name="Retrofit line 3")
+    preview = preview_import(services, DATA / "nextcloud_v4.vcf", account, opportunity_id=opp.id)
+    rows = {row.number: row for row in preview.rows}
+    richter = rows[1].values
+    assert (richter["phone_office"], richter["phone_mobile"]) == (
+        "+49-711-400-100",
+        "+49-171-555-0101",
+    )
+    assert richter["department"] == "Produktion"
+    assert richter["relationship_notes"] == (
+        "Entscheidet; aber erst nach dem Audit.\nBevorzugt Termine am Vormittag."
+    )
+    assert rows[2].values["wechat"] == "petra_vogel_de"  # IMPP weixin:
+    assert all(row.ok for row in preview.rows)
+    assert commit_import(services, preview, account) == 3
+    people = _people(services, account)
+    assert people["Petra Vogel"][0] == "Klaus Richter"  # RELATED urn:uuid of card 1
+    assert people["Jens Krüger"][0] == "Klaus Richter"  # RELATED as text
+    roles = {r.contact_id: r for r in services.opportunities.get(opp.id).roles}
+    assert roles[people["Klaus Richter"][1].id].roles == ["decision_maker"]  # CATEGORIES
+    assert roles[people["Petra Vogel"][1].id].attitude == "opponent"
+    assert people["Jens Krüger"][1].id not in roles
+
+
+def test_duplicates_against_the_account_are_skipped_unless_asked(services, account):
+    services.contacts.create(account, name="王建国", phone_mobile="139 1554 2088")
+    services.contacts.create(account, name="李娜", email="LINA@hengyuan-precision.com.cn")
+    services.contacts.create(account, name="吴涛")  # same name, nothing else in common
+    preview = preview_import(services, DATA / "gbk_excel.csv", account)
+    status = _status(preview)
+    assert status[2] == "likely duplicate of 王建国, already at this account"
+    assert status[3].startswith("likely duplicate of 李娜")
+    assert status[6] != "likely duplicate of 吴涛, already at this account"
+    assert commit_import(services, preview, account) == 1  # only 吴涛 (孙浩 has a problem)
+    preview = preview_import(services, DATA / "gbk_excel.csv", account)
+    assert commit_import(services, preview, account, skip_duplicates=False) == 3
+    assert len(services.contacts.for_account(account)) == 3 + 1 + 3
+
+
+def test_a_skipped_duplicate_manager_stands_for_the_existing_person(services, account):
+    boss = services.contacts.create(account, name="王建国", phone_mobile="139-1554-2088")
+    preview = preview_import(services, DATA / "gbk_excel.csv", account)
+    commit_import(services, preview, account)
+    li = next(c for c in services.contacts.for_account(account) if c.name == "李娜")
+    assert li.reports_to_id == boss.id
+
+
+def test_a_loop_in_the_file_is_broken_with_a_note(services, account, tmp_path):
+    path = tmp_path / "loop.csv"
+    path.write_text("Name,Manager\nA Li,B Wu\nB Wu,A Li\nC Ma,A Li\n", encoding="utf-8")
+    preview = preview_import(services, path, account)
+    status = _status(preview)
+    assert status[3] == "reporting to row 2 would make a loop; imported without a manager"
+    commit_import(services, preview, account)
+    people = _people(services, account)
+    assert (people["A Li"][0], people["B Wu"][0], people["C Ma"][0]) == ("B Wu", None, "A Li")
+
+
+def test_nothing_is_written_without_commit_or_when_the_account_is_gone(services, account):
+    preview = preview_import(services, DATA / "outlook.csv", account)
+    assert services.contacts.for_account(account) == []
+    services.accounts.delete(account)
+    with pytest.raises(ValidationError):
+        commit_import(services, preview, account)
+
+
+def test_roles_need_an_opportunity_of_the_same_account(services, account):
+    other = services.accounts.create(name="Other")
+    stranger = services.opportunities.create(other.id, name="Theirs")
+    with pytest.raises(ValidationError):
+        preview_import(services, DATA / "nextcloud_v4.vcf", account, opportunity_id=stranger.id)
+    preview = preview_import(services, DATA / "nextcloud_v4.vcf", account)
+    assert "choose an opportunity" in " ".join(preview.notes_text("en"))
+
+
+def test_cli_previews_then_imports(services, account, db_path, capsys):
+    from desktop.cli import main
+
+    services.db.close()
+    args = [
+        "--data-dir",
+        str(db_path.parent),
+        "import",
+        "contacts",
+        str(DATA / "outlook.csv"),
+        "--account",
+        str(account),
+    ]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "row 4: E-mail does not look like an e-mail address: 'tom.becker@'" in out
+    assert "row 6: likely duplicate of row 3 of this file" in out
+    assert "Nothing was written" in out
+    assert main(args + ["--yes"]) == 0
+    assert "Imported 3 contacts" in capsys.readouterr().out
+    assert main([*args[:4], str(DATA / "missing.csv"), *args[5:]]) == 1
+    assert "cannot read" in capsys.readouterr().err

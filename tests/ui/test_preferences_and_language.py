@@ -1,0 +1,73 @@
+"""Preferences: stored with the data; a new interface language applies at once."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from ui_actions import OFFSCREEN_POPUPS, choose, click, type_text, when_dialog
+
+from desktop.services.demo import load_demo
+from desktop.ui import i18n
+from desktop.ui.main_window import NAV_ACCOUNTS, NAV_UPCOMING
+from desktop.ui.preferences import PreferencesDialog
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_POPUPS)
+
+
+def set_preferences(qtbot, window, act) -> None:  # type: ignore[no-untyped-def]
+    def answer(dialog: PreferencesDialog) -> None:
+        act(dialog)
+        click(dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+
+    when_dialog(PreferencesDialog, answer)
+    window.prefs_action.trigger()
+    QCoreApplication.sendPostedEvents()  # deliver LanguageChange, as the event loop would
+    qtbot.wait(10)
+
+
+def test_switching_to_chinese_retranslates_every_screen_at_once(qtbot, window, db, services):
+    account_id = load_demo(db)
+    window.accounts.refresh()
+    page = window.open_account(account_id)
+    assert window.nav.item(NAV_ACCOUNTS).text() == "Accounts"
+
+    def to_chinese(dialog: PreferencesDialog) -> None:
+        assert dialog.data_dir.isReadOnly()
+        assert dialog.data_dir.text() == str(services.db.path.parent)
+        choose(dialog.language, "zh")
+        choose(dialog.paper_size, "Letter")
+        type_text(dialog.company_name, "智联云工")
+        type_text(dialog.rep_name, "陈嘉怡")
+
+    set_preferences(qtbot, window, to_chinese)
+    settings = services.settings.all()
+    assert settings["language"] == "zh" and settings["paper_size"] == "Letter"
+    assert settings["company_name"] == "智联云工" and settings["rep_name"] == "陈嘉怡"
+    assert window.ctx.lang == "zh"
+
+    assert window.nav.item(NAV_ACCOUNTS).text() == "客户"
+    assert window.nav.item(NAV_UPCOMING).text() == "近期拜访"
+    assert window.file_menu.title() == "文件(&F)"
+    assert page.tabs.tabText(1) == "决策圈"
+    # Playbook labels follow the language too.
+    assert page.profile.fields["pyramid_tier"].currentText() == "关键客户"
+    assert page.tier.text() == "关键客户"
+    assert window.accounts.model.headerData(0, Qt.Horizontal) == "客户"
+    assert "个客户" in window.accounts.count.text()
+    assert any("影响力高的反对者" in t for t in page.circle.warnings.texts())
+
+    set_preferences(qtbot, window, lambda d: choose(d.language, "en"))
+    assert window.nav.item(NAV_ACCOUNTS).text() == "Accounts"
+    assert page.profile.fields["pyramid_tier"].currentText() == "Key account"
+
+
+def test_system_language_follows_the_locale():
+    assert i18n.resolve("zh") == "zh" and i18n.resolve("en") == "en"
+    assert i18n.resolve("system") == i18n.system_lang()
+
+
+def test_the_chinese_catalog_loads(qapp):
+    assert i18n.install_translators("zh")
+    assert QCoreApplication.translate("MainWindow", "All changes saved") == "所有更改已保存"
+    i18n.install_translators("en")
+    assert QCoreApplication.translate("MainWindow", "All changes saved") == "All changes saved"
