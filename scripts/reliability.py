@@ -247,10 +247,10 @@ def render(
         "Formulas (`=…`, `+…`, `-…`, `@…`) come in as the text they are and go out neutralised: "
         "a leading `'` in CSV, string cells with the quote prefix in XLSX.",
         "",
-        'Open finding: a bundle whose JSON holds a lone surrogate escape (`"\\ud800"`) makes '
-        "`bundle_import` crash with UnicodeEncodeError instead of refusing the file; the test "
-        "`test_a_bundle_with_a_lone_surrogate_escape_is_refused` is marked as an expected "
-        "failure until the importer rejects such strings.",
+        "Found by these tests and since fixed in `bundle_import`: a bundle whose JSON held a "
+        'lone surrogate escape (`"\\ud800"`) crashed the import with UnicodeEncodeError when '
+        "SQLite was asked to store it; it is now refused with a BundleError "
+        "(`test_a_bundle_with_a_lone_surrogate_escape_is_refused`).",
         "",
         "## Data at rest",
         "",
@@ -263,7 +263,7 @@ def render(
         "",
         f"- Demo names and phone numbers readable in any file of the data folder after "
         f"encryption (the file, its WAL with fresh edits, {enc.get('converted_copies', '—')} "
-        f"converted copies, a new backup, the log; {enc.get('files_checked', '—')} files, "
+        f"converted copies, a new backup, the marker; {enc.get('files_checked', '—')} files, "
         f"{enc.get('secrets', '—')} strings, UTF-8 and UTF-16): **{enc.get('readable', '—')}**.",
         f"- Wrong passphrase: {enc.get('wrong_passphrase', '—')}; missing passphrase: "
         f"{enc.get('missing_passphrase', '—')}; an encrypted file without its passphrase is "

@@ -141,11 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.ui.context import UiContext
     from desktop.ui.fonts import install_cjk_font
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.widgets import true_reserve
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
-    true_reserve.install(app)
     install_cjk_font(app)
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "callbrief.sqlite3")

@@ -8,7 +8,7 @@ from desktop.app import Options
 
 
 def run(options: Options) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from desktop import paths
     from desktop.app import configure_logging, open_services
@@ -17,9 +17,6 @@ def run(options: Options) -> int:
     app.setApplicationName("Callbrief")
     app.setOrganizationName("Callbrief")
     app.setStyle("Fusion")  # the same look on every platform, and in the screenshots
-    from .widgets import true_reserve
-
-    true_reserve.install(app)  # before any signal is emitted; see the module for why
     from .fonts import install_cjk_font
 
     install_cjk_font(app)  # type: ignore[arg-type]
@@ -32,8 +29,10 @@ def run(options: Options) -> int:
     try:
         services = open_services(options)
     except (StoreError, PlaybookError, OSError) as exc:
+        from .msgbox import prompter
+
         i18n.install_translators(i18n.system_lang())
-        QMessageBox.critical(None, "Callbrief", str(exc))
+        prompter.error(None, "Callbrief", str(exc))
         return 1
     from .context import UiContext
     from .first_run import offer_demo

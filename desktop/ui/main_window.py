@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QStyle,
@@ -38,7 +37,6 @@ from .msgbox import prompter
 from .preferences import PreferencesDialog
 from .search.box import SearchBox
 from .upcoming.view import UpcomingView
-from .widgets import true_reserve
 from .widgets.save_status import SaveReporter
 from .widgets.shortcuts import ShortcutsDialog
 from .widgets.style import STYLE
@@ -60,7 +58,6 @@ def visit_plan_class() -> Any | None:
 class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
-        true_reserve.install(QCoreApplication.instance())  # see the module: a PySide6 bug
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
@@ -376,7 +373,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from desktop import __version__ as version
 
-        QMessageBox.about(
+        prompter.info(
             self,
             self.tr("About Callbrief"),
             self.tr("Callbrief {version}\nCall planning for B2B field sales.").format(

@@ -102,6 +102,7 @@ def offer_recovery(
     """Run the dialog and carry out the choice; True to go on opening the app, False to quit."""
     dialog = RecoveryDialog(report, parent)
     dialog.exec()
+    dialog.deleteLater()
     if dialog.choice == RESTORE:
         try:
             recovery.restore_newest(report, passphrase)

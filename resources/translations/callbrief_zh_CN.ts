@@ -1424,7 +1424,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+291"/>
+        <location filename="../../desktop/ui/main_window.py" line="+290"/>
         <source>Visit plan</source>
         <translation>拜访计划</translation>
     </message>
@@ -3385,7 +3385,7 @@ Nothing was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recovery_dialog.py" line="+28"/>
+        <location filename="../../desktop/ui/recovery_dialog.py" line="+29"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,14 +16,6 @@ def _cjk_font(qapp):
 
 
 @pytest.fixture(autouse=True)
-def _true_reserve(qapp):
-    """PySide6 6.12 drops a reference to True per Signal.emit(); keep the process alive."""
-    from desktop.ui.widgets import true_reserve
-
-    true_reserve.install(qapp)
-
-
-@pytest.fixture(autouse=True)
 def _english_after(qapp):
     """A test that switches to Chinese must not leave the next one in Chinese."""
     yield

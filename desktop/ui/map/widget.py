@@ -128,7 +128,7 @@ class DecisionMapWidget(QWidget):
         self._fit_pending = True
         self.refresh()
         if self.isVisible():
-            QTimer.singleShot(0, self._fit_if_pending)
+            QTimer.singleShot(0, self, self._fit_if_pending)
 
     def refresh(self) -> None:
         """Re-read the map and the warnings, keeping zoom, scroll and selection."""
@@ -505,4 +505,4 @@ class DecisionMapWidget(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_if_pending)
+        QTimer.singleShot(0, self, self._fit_if_pending)
