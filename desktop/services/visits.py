@@ -289,8 +289,9 @@ class VisitService(Service):
         self.announce("opportunity", opp.id, account_id=opp.account_id)
         return self.get(visit_id)
 
-    def upcoming(self, start: date, end: date) -> list[Visit]:
-        """Visits with a start between ``start`` and ``end`` (inclusive), soonest first."""
+    def upcoming(self, start: date, end: date) -> list[tuple[Visit, Readiness]]:
+        """Visits starting between ``start`` and ``end`` (inclusive), soonest first, each with
+        its readiness; the lists readiness reads are loaded in a few batched queries."""
         from datetime import datetime, time
 
         with self.db.read() as s:
@@ -300,7 +301,13 @@ class VisitService(Service):
                     Visit.starts_at >= datetime.combine(start, time.min),
                     Visit.starts_at <= datetime.combine(end, time.max),
                 )
-                .options(selectinload(Visit.opportunity).selectinload(Opportunity.account))
+                .options(
+                    selectinload(Visit.opportunity).selectinload(Opportunity.account),
+                    selectinload(Visit.attendees),
+                    selectinload(Visit.questions),
+                    selectinload(Visit.fabs),
+                    selectinload(Visit.objections),
+                )
                 .order_by(Visit.starts_at)
             )
-            return list(s.scalars(query))
+            return [(v, visit_readiness(v)) for v in s.scalars(query)]

@@ -111,7 +111,7 @@ def demo(services):
     """The demo account, with the rep's name set, and its upcoming visit's id."""
     load_demo(services.db, today=TODAY)
     services.settings.set(rep_name="陈嘉怡 (Jiayi Chen)", company_name="智联云工 ZhiLink Cloud")
-    visit = services.visits.upcoming(VISIT_DAY, VISIT_DAY)[0]
+    visit, _ = services.visits.upcoming(VISIT_DAY, VISIT_DAY)[0]
     assert visit.title == UPCOMING_VISIT_TITLE
     return services.visits.get(visit.id)
 

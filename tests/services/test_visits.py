@@ -189,7 +189,10 @@ def test_upcoming_lists_visits_of_the_period(services, setup):
     services.visits.plan(opp.id, title="today", starts_at="2027-01-05 09:00")
     services.visits.plan(opp.id, title="later", starts_at="2027-01-09 09:00")
     services.visits.plan(opp.id, title="undated")
-    titles = [v.title for v in services.visits.upcoming(date(2027, 1, 5), date(2027, 1, 5))]
+    titles = [v.title for v, _ in services.visits.upcoming(date(2027, 1, 5), date(2027, 1, 5))]
     assert titles == ["today"]
     week = services.visits.upcoming(date(2027, 1, 4), date(2027, 1, 10))
-    assert [v.title for v in week] == ["today", "later"]
+    assert [v.title for v, _ in week] == ["today", "later"]
+    assert [r.percent for _, r in week] == [
+        services.visits.readiness(v.id).percent for v, _ in week
+    ]

@@ -44,7 +44,7 @@ def render_briefs_for_day(
     visits = services.visits.upcoming(day, day)
     if not visits:
         raise BriefError(f"No visits on {day.isoformat()}")
-    briefs = [gather(services, v.id, language) for v in visits]
+    briefs = [gather(services, v.id, language) for v, _ in visits]
     return _write(briefs, Path(dest), resolve_paper(services, paper))
 
 

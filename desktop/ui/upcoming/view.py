@@ -131,7 +131,7 @@ class UpcomingView(QWidget):
         bold.setBold(True)
         day_item: QTreeWidgetItem | None = None
         current_day: date | None = None
-        for visit in visits:
+        for visit, readiness in visits:
             assert visit.starts_at is not None
             day = visit.starts_at.date()
             if day != current_day:
@@ -143,7 +143,7 @@ class UpcomingView(QWidget):
                 day_item.setFlags(Qt.ItemIsEnabled)
                 day_item.setExpanded(True)
             opp = visit.opportunity
-            percent = services.visits.readiness(visit.id).percent
+            percent = readiness.percent
             item = QTreeWidgetItem(
                 day_item,
                 [
