@@ -71,9 +71,9 @@ def lists(folder: Path, repeat: int) -> dict[str, list[float]]:
         out["first"].append((time.perf_counter() - started) * 1000)
         model = view.table.model()
         column = (i % 3) + 1  # industry, city, tier … in turn
-        out["sort"].append(_ms(lambda m=model, c=column: (m.sort(c), view.grab())))
+        out["sort"].append(_ms(lambda m=model, c=column, v=view: (m.sort(c), v.grab())))
         flt = AccountFilter(tier="key", segment="E1")
-        out["filter"].append(_ms(lambda m=model: (m.set_filter(flt), view.grab())))
+        out["filter"].append(_ms(lambda m=model, f=flt, v=view: (m.set_filter(f), v.grab())))
         model.set_filter(AccountFilter())
         out["scroll"].append(_ms(lambda m=model: m.fetchMore()))
         view.close()
@@ -128,9 +128,9 @@ def open_account(folder: Path, repeat: int) -> dict[str, list[float]]:
         opened = page()
         out["page"].append((time.perf_counter() - started) * 1000)
 
-        def draw_map() -> None:
-            opened.show_tab(1)
-            opened.circle.map_button.click()  # as the rep does: List → Map
+        def draw_map(page: Any = opened) -> None:
+            page.show_tab(1)
+            page.circle.map_button.click()  # as the rep does: List → Map
             window.grab()
 
         out["map"].append(_ms(draw_map))
