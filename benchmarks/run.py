@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import bench_core
+from . import bench_core, bench_gui
 from .generate import generate
 from .measure import Result
 
@@ -26,7 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "docs" / "benchmarks.md"
 
 PerSize = Callable[[Path, str, int], list[Result]]
-PER_SIZE: list[PerSize] = [bench_core.bench_search, bench_core.bench_save]
+PER_SIZE: list[PerSize] = [
+    bench_gui.bench_startup,
+    bench_gui.bench_lists,
+    bench_gui.bench_open_account,
+    bench_gui.bench_memory,
+    bench_core.bench_search,
+    bench_core.bench_save,
+]
 ONCE: list[Callable[[int], list[Result]]] = [bench_core.bench_bundle]
 
 
@@ -62,12 +69,13 @@ def run(sizes: list[str], repeat: int, cache: Path) -> list[Result]:
 def _cell(result: Result | None) -> str:
     if result is None:
         return ""
-    return f"{result.median:.1f} / {result.p95:.1f}"
+    unit = "" if result.unit == "ms" else f" {result.unit}"
+    return f"{result.median:.1f} / {result.p95:.1f}{unit}"
 
 
 def table(results: list[Result], sizes: list[str], thresholds: bool) -> str:
     names = list(dict.fromkeys(r.name for r in results))
-    head = ["figure"] + [f"{s} median / p95 (ms)" for s in sizes] + ["target", "met"]
+    head = ["figure"] + [f"{s} median / p95" for s in sizes] + ["target (ms)", "met"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name in names:
         row = {r.size: r for r in results if r.name == name}
@@ -80,7 +88,8 @@ def table(results: list[Result], sizes: list[str], thresholds: bool) -> str:
         target, verdict = "", ""
         if judged and judged[0].target_ms is not None:
             kind = "median" if judged[0].on_median else "p95"
-            target = f"{kind} ≤ {judged[0].target_ms:g}"
+            unit = "" if judged[0].unit == "ms" else f" {judged[0].unit}"
+            target = f"{kind} ≤ {judged[0].target_ms:g}{unit}"
             if thresholds:
                 verdict = "met" if all(r.met() for r in judged) else "**missed**"
         lines.append("| " + " | ".join([name, *cells, target, verdict]) + " |")

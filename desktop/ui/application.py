@@ -42,8 +42,12 @@ def run(options: Options) -> int:
     ctx = UiContext.build(services, lang)
     i18n.install_translators(lang)
     window = MainWindow(ctx)
+    from . import startup_probe
+
+    if startup_probe.enabled():
+        startup_probe.watch(window)
     window.show()
-    demo = offer_demo(ctx, window)
+    demo = None if startup_probe.enabled() else offer_demo(ctx, window)
     if demo is not None:
         window.open_account(demo)
     code = app.exec()

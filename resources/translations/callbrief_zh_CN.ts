@@ -1424,7 +1424,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+290"/>
+        <location filename="../../desktop/ui/main_window.py" line="+288"/>
         <source>Visit plan</source>
         <translation>拜访计划</translation>
     </message>

@@ -106,7 +106,7 @@ class UpcomingView(QWidget):
 
         ctx.hub.changed.connect(self._data_changed)
         self._retranslate()
-        self.refresh()
+        self._stale = True  # filled when first shown: start-up does not wait for it
 
     # Content ------------------------------------------------------------------------------
 
