@@ -89,7 +89,12 @@ def table(results: list[Result], sizes: list[str], thresholds: bool) -> str:
         if judged and judged[0].target_ms is not None:
             kind = "median" if judged[0].on_median else "p95"
             unit = "" if judged[0].unit == "ms" else f" {judged[0].unit}"
-            target = f"{kind} ≤ {judged[0].target_ms:g}{unit}"
+            limits = {r.target_ms for r in judged}
+            if len(limits) == 1:
+                target = f"{kind} ≤ {judged[0].target_ms:g}{unit}"
+            else:  # a different target per size: say which
+                per_size = ", ".join(f"{r.size} ≤ {r.target_ms:g}" for r in judged)
+                target = f"{kind}: {per_size}{unit}"
             if thresholds:
                 verdict = "met" if all(r.met() for r in judged) else "**missed**"
         lines.append("| " + " | ".join([name, *cells, target, verdict]) + " |")

@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.backups import RESTORED, BackupService
 from desktop.store.search_index import SearchHit
 
 from .account.dialogs import NewAccountDialog
 from .account.page import AccountPage
 from .accounts.view import AccountListView
+from .autobackup import AutoBackupTimer
+from .backups_dialog import BackupsDialog
 from .binding import FormBinder
 from .context import UiContext
 from .msgbox import prompter
@@ -109,6 +112,9 @@ class MainWindow(QMainWindow):
         self.undo_stack.undoTextChanged.connect(self._undo_tips)
         self.undo_stack.redoTextChanged.connect(self._undo_tips)
         ctx.hub.changed.connect(self._data_changed)
+        # Backups after changes (at most every 10 minutes) and on exit, off the GUI thread.
+        self._autobackup = AutoBackupTimer(ctx.services.db, ctx.services.notifier, parent=self)
+        self._autobackup.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
 
         self._retranslate()
         self.nav.setCurrentRow(NAV_ACCOUNTS)
@@ -147,6 +153,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(["Ctrl+Q"], self.close)
         self.quit_action.setMenuRole(QAction.QuitRole)
         self.shortcuts_action = self._action(["F1"], self.show_shortcuts)
+        self.backups_action = self._action([], self.show_backups)
         self.about_action = self._action([], self.about)
 
     def _build_toolbar(self) -> None:
@@ -182,6 +189,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.prefs_action)
+        self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = menus.addMenu("")
@@ -406,6 +414,9 @@ class MainWindow(QMainWindow):
         )
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+        if change.kind == RESTORED:
+            self._reload_everything()
+            return
         if change.kind == "account" and change.deleted:
             for account_id in change.ids:
                 page = self._pages.pop(account_id, None)
@@ -417,6 +428,32 @@ class MainWindow(QMainWindow):
                     page.deleteLater()
         if change.kind == "account":
             self._update_title()
+
+    def _reload_everything(self) -> None:
+        """After a restore the data file is another one: drop every open screen and its undo."""
+        self.undo_stack.clear()
+        for page in list(self._pages.values()):
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        if self._visit_view is not None:
+            self.stack.removeWidget(self._visit_view)
+            self._visit_view.deleteLater()
+            self._visit_view = None
+        self._history.clear()
+        self.show_screen(self.accounts, remember=False)
+        self.accounts.refresh()
+        self._update_back()
+        self._update_title()
+
+    def show_backups(self) -> None:
+        if not self.flush_all():
+            return
+        dialog = BackupsDialog(
+            BackupService(self.ctx.services.db, self.ctx.services.notifier), self
+        )
+        dialog.exec()
+        dialog.deleteLater()
 
     def _update_title(self) -> None:
         widget = self.stack.currentWidget()
@@ -440,6 +477,7 @@ class MainWindow(QMainWindow):
             if not discard:
                 event.ignore()
                 return
+        self._autobackup.at_exit()
         event.accept()
 
     # Language -----------------------------------------------------------------------------
@@ -477,6 +515,10 @@ class MainWindow(QMainWindow):
                 self.tr("Keyboard shortcuts (F1)"),
             ),
             self.about_action: (self.tr("&About Callbrief"), ""),
+            self.backups_action: (
+                self.tr("&Backups…"),
+                self.tr("See the backups of your data and restore one"),
+            ),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)

@@ -178,3 +178,34 @@ def test_moving_a_person_in_the_org_chart_is_undoable(qtbot, circle, services, w
     assert "loop" in window.save_label.text()
     window.undo_action.trigger()
     assert services.contacts.get(buyer).reports_to_id == cfo
+
+
+def test_contacts_are_imported_and_exported_from_the_circle(
+    qtbot, circle, services, monkeypatch, tmp_path
+):
+    from desktop.ui.contact_import_dialog import ContactImportDialog
+
+    source = tmp_path / "outlook.csv"
+    source.write_text(
+        "First Name,Last Name,Job Title,E-mail Address,Mobile Phone\n"
+        "伟,张,IT总监,zhang.wei@example.cn,138-1234-5678\n",
+        encoding="utf-8-sig",
+    )
+    monkeypatch.setattr(prompter, "open_path", lambda *_a: str(source))
+
+    def import_good_rows(dialog: ContactImportDialog) -> None:
+        click(dialog.import_button)
+
+    when_dialog(ContactImportDialog, import_good_rows)
+    click(circle.import_button)
+    names = [c.name for c in services.contacts.for_account(circle.account_id)]
+    assert names == ["张伟"]
+
+    target = tmp_path / "people.csv"
+    monkeypatch.setattr(prompter, "save_path", lambda *_a: str(target))
+    said = []
+    monkeypatch.setattr(prompter, "info", lambda _p, _t, text: said.append(text))
+    click(circle.export_button)
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert said == ["Saved 1 contact(s)."]
+    assert "张伟" in target.read_text(encoding="utf-8-sig")

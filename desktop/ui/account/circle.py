@@ -4,6 +4,7 @@ and what is missing in the circle. A second view shows the same people as a map.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -29,6 +30,7 @@ from desktop.services.fields import CONTACT
 
 from ..accounts.view import NameDelegate
 from ..msgbox import prompter
+from ..tasks import run_task
 from ..undo import ActionCommand
 from ..widgets.records import IdRemap
 from ..widgets.save_status import SaveReporter
@@ -128,6 +130,8 @@ class CircleTab(QWidget):
         self.list_button.setChecked(True)
         self.add_button = QPushButton()
         self.delete_button = QPushButton()
+        self.import_button = QPushButton()
+        self.export_button = QPushButton()
         bar.addWidget(self.picker_label)
         bar.addWidget(self.picker)
         bar.addSpacing(16)
@@ -136,6 +140,9 @@ class CircleTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.delete_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
         layout.addLayout(bar)
 
         self.views = QStackedWidget()
@@ -201,6 +208,8 @@ class CircleTab(QWidget):
         self.tree.currentItemChanged.connect(self._show_selected)
         self.tree.move_requested.connect(self.move_contact)
         self.add_button.clicked.connect(self.add_contact)
+        self.import_button.clicked.connect(self.import_contacts)
+        self.export_button.clicked.connect(self.export_contacts)
         self.delete_button.clicked.connect(self.delete_contact)
         ctx.hub.changed.connect(self._data_changed)
         self._retranslate()
@@ -482,6 +491,50 @@ class CircleTab(QWidget):
 
     # Language -----------------------------------------------------------------------------
 
+    def import_contacts(self) -> None:
+        from ..contact_import_dialog import ContactImportDialog
+
+        path = prompter.open_path(
+            self,
+            self.tr("Import contacts"),
+            self.tr("Contacts (*.csv *.vcf *.vcard);;All files (*)"),
+        )
+        if not path:
+            return
+        dialog = ContactImportDialog(self._ctx, self.account_id, Path(path), self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def export_contacts(self) -> None:
+        from desktop.export.contacts import export_contacts
+
+        path = prompter.save_path(
+            self,
+            self.tr("Export contacts"),
+            "contacts.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv);;vCard (*.vcf)"),
+        )
+        if not path:
+            return
+        services, lang = self._ctx.services, self._ctx.lang
+        opportunity_id = self.picker.current()
+
+        def done(count: int) -> None:
+            prompter.info(
+                self, self.tr("Export contacts"), self.tr("Saved %n contact(s).", "", count)
+            )
+
+        def failed(exc: BaseException) -> None:
+            prompter.error(self, self.tr("Export contacts"), str(exc))
+
+        run_task(
+            lambda: export_contacts(
+                services, self.account_id, Path(path), opportunity_id=opportunity_id, lang=lang
+            ),
+            done,
+            failed,
+        )
+
     def _retranslate(self) -> None:
         self.picker_label.setText(self.tr("&Opportunity:"))
         self.list_button.setText(self.tr("List"))
@@ -495,6 +548,14 @@ class CircleTab(QWidget):
             )
         )
         self.delete_button.setText(self.tr("Delete contact"))
+        self.import_button.setText(self.tr("Import contacts…"))
+        self.import_button.setToolTip(
+            self.tr("Add people from a CSV (Outlook, Google, Salesforce…) or vCard file")
+        )
+        self.export_button.setText(self.tr("Export contacts…"))
+        self.export_button.setToolTip(
+            self.tr("Save this account's people as CSV, Excel or vCard, with their roles")
+        )
         self.tree.setHeaderLabels(
             [
                 self.tr("Person"),
