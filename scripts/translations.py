@@ -51,7 +51,11 @@ def untranslated(ts: Path) -> list[tuple[str, str]]:
             kind = translation.get("type") if translation is not None else "unfinished"
             if kind in ("vanished", "obsolete"):
                 continue
-            text = (translation.text or "").strip() if translation is not None else ""
+            text = "".join(translation.itertext()).strip() if translation is not None else ""
+            if message.get("numerus") == "yes" and translation is not None:
+                # Plural strings keep their text in <numerusform> children, one per form.
+                forms = translation.findall("numerusform")
+                text = text if forms and all((f.text or "").strip() for f in forms) else ""
             if kind == "unfinished" or not text:
                 missing.append((name, message.findtext("source", "")))
     return missing

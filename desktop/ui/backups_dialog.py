@@ -14,7 +14,7 @@ Wiring (main window, a "Backups…" menu action)::
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,12 +41,12 @@ PATH_ROLE = Qt.UserRole + 1
 
 def kind_label(dialog: QWidget, kind: str) -> str:
     if kind == "auto":
-        return dialog.tr("Automatic")
+        return QCoreApplication.translate("BackupsDialog", "Automatic")
     if kind == "manual":
-        return dialog.tr("Manual")
+        return QCoreApplication.translate("BackupsDialog", "Manual")
     if kind.startswith("pre-migration"):
-        return dialog.tr("Before an upgrade")
-    return dialog.tr("Other")
+        return QCoreApplication.translate("BackupsDialog", "Before an upgrade")
+    return QCoreApplication.translate("BackupsDialog", "Other")
 
 
 def size_text(size: int) -> str:

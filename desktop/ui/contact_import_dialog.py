@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,8 +38,9 @@ from desktop.services.contact_import import (
 )
 from desktop.ui.context import UiContext
 
-ENCODINGS = (("", "Detect automatically"), ("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"))
-ENCODINGS += (("utf-16", "UTF-16"),)
+# The first label is translated in the dialog (self.tr); the others are names of encodings.
+ENCODINGS = (("", QT_TRANSLATE_NOOP("ContactImportDialog", "Detect automatically")),)
+ENCODINGS += (("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("utf-16", "UTF-16"))
 PROBLEM_BG = QColor("#fdecea")
 DUPLICATE_BG = QColor("#fff4d6")
 

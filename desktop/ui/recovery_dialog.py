@@ -19,7 +19,7 @@ Wiring (desktop/ui/application.py, before ``open_services``)::
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -107,7 +107,8 @@ def offer_recovery(
         try:
             recovery.restore_newest(report, passphrase)
         except (StoreError, OSError) as exc:
-            prompter.error(parent, dialog.tr("Restore a backup"), str(exc))
+            title = QCoreApplication.translate("RecoveryDialog", "Restore a backup")
+            prompter.error(parent, title, str(exc))
             return False
         return True
     if dialog.choice == EMPTY:

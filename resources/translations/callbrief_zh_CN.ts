@@ -132,89 +132,111 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop/ui/backups_dialog.py" line="+65"/>
+        <location filename="../../desktop/ui/backups_dialog.py" line="+44"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+102"/>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
         <location line="-97"/>
         <source>Callbrief backs up your data file after changes (at most every 10 minutes) and when you quit, and keeps about a year of backups. Each one is checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件有改动后（最多每 10 分钟一次）以及退出程序时，Callbrief 会自动备份，备份约保留一年，每份都会经过校验。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>备份时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>校验</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验…</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Damaged: cannot be restored</source>
-        <translation type="unfinished"></translation>
+        <translation>已损坏，无法恢复</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>校验通过</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Replace your current data with the backup made %1?
 
 Everything changed since then is taken out of use. Your current file is not deleted: it is kept beside the data file, so nothing is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>要用 %1 的备份替换当前数据吗？
+
+此后所做的更改将不再使用。当前文件不会被删除，而是保存在数据文件旁边，因此不会丢失任何内容。</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+5"/>
         <location line="+9"/>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Your previous file was kept as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>原文件已保留为 %1。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The backup made %1 is now your data.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在使用的是 %1 的备份数据。</translation>
     </message>
 </context>
 <context>
@@ -222,143 +244,176 @@ Everything changed since then is taken out of use. Your current file is not dele
     <message>
         <location filename="../../desktop/ui/visit/brief_actions.py" line="+117"/>
         <source>Export brief PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出简报 PDF…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Print brief…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印简报…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export to calendar (.ics)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到日历 (.ics)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open in viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>在查看器中打开</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The brief PDF export is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前版本不提供简报 PDF 导出功能。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The calendar export is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前版本不提供日历导出功能。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Write the visit brief as a PDF (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>将拜访简报导出为 PDF (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Print the visit brief (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印拜访简报 (Ctrl+P)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save the visit as a calendar entry</source>
-        <translation type="unfinished"></translation>
+        <translation>将本次拜访保存为日历日程</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the last exported brief in your PDF viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>在 PDF 查看器中打开最近导出的简报</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Visit plan</source>
-        <translation type="unfinished">拜访计划</translation>
+        <translation>拜访计划</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A field is not valid; correct the marked field first.</source>
-        <translation type="unfinished"></translation>
+        <translation>有字段填写无效，请先更正标出的字段。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The file could not be written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件：{error}</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+12"/>
         <source>Export brief PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>导出简报 PDF</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Brief saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>简报已保存到 {path}。</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+20"/>
         <source>Print brief</source>
-        <translation type="unfinished"></translation>
+        <translation>打印简报</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>The brief opened in your PDF viewer; print it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>简报已在 PDF 查看器中打开，请在查看器中打印。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The brief could not be printed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>简报无法打印：{error}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The brief was sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>简报已发送到打印机。</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+18"/>
         <source>Export to calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到日历</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Calendar (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Calendar entry saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>日历日程已保存到 {path}。</translation>
     </message>
 </context>
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+414"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+423"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+17"/>
-        <location line="+49"/>
+        <location line="+93"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-108"/>
         <source>Delete {name}? The people who report to them will report to their manager. You can undo this with Ctrl+Z.</source>
         <translation>删除{name}？其下属将改为向其上级汇报。可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts (*.csv *.vcf *.vcard);;All files (*)</source>
+        <translation>联系人文件 (*.csv *.vcf *.vcard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>Export contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Excel (*.xlsx);;CSV (*.csv);;vCard (*.vcf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;vCard 名片 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Saved {n} people.</source>
+        <translation type="vanished">已保存 {n} 位联系人。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Saved %n contact(s).</source>
+        <translation>
+            <numerusform>已保存 %n 位联系人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;Opportunity:</source>
         <translation>商机(&amp;O)：</translation>
     </message>
@@ -393,7 +448,27 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>为该客户添加联系人 ({key})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Import contacts…</source>
+        <translation>导入联系人…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add people from a CSV (Outlook, Google, Salesforce…) or vCard file</source>
+        <translation>从 CSV 文件（Outlook、Google、Salesforce 等）或 vCard 文件添加联系人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export contacts…</source>
+        <translation>导出联系人…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this account&apos;s people as CSV, Excel or vCard, with their roles</source>
+        <translation>将该客户的联系人及其角色保存为 CSV、Excel 或 vCard 文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -448,47 +523,47 @@ Everything changed since then is taken out of use. Your current file is not dele
     <message>
         <location filename="../../desktop/ui/visit/close_page.py" line="+28"/>
         <source>What you will ask for</source>
-        <translation type="unfinished"></translation>
+        <translation>要争取的承诺</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>How you will close</source>
-        <translation type="unfinished"></translation>
+        <translation>如何促成承诺</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close technique</source>
-        <translation type="unfinished"></translation>
+        <translation>促成技巧</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The words of the ask, then silence; the next step to agree (who, what, when)</source>
-        <translation type="unfinished"></translation>
+        <translation>提出要求的原话，说完保持沉默；要约定的下一步行动（谁、做什么、何时）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close plan</source>
-        <translation type="unfinished"></translation>
+        <translation>促成计划</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Buying signals and the ask</source>
-        <translation type="unfinished"></translation>
+        <translation>购买信号与提出要求</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>not set yet (see Prepare)</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未填写（见“准备”）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Best commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳承诺</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Minimum acceptable commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>最低可接受承诺</translation>
     </message>
 </context>
 <context>
@@ -648,132 +723,132 @@ Everything changed since then is taken out of use. Your current file is not dele
     <message>
         <location filename="../../desktop/ui/visit/consult_page.py" line="+32"/>
         <source>Planned questions</source>
-        <translation type="unfinished"></translation>
+        <translation>计划提问</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Add from the bank…</source>
-        <translation type="unfinished"></translation>
+        <translation>从问题库添加…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pick questions from the ERIC and SPIN banks and the question types.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 ERIC、SPIN 问题库和各种问题类型中挑选问题。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Framework and step</source>
-        <translation type="unfinished"></translation>
+        <translation>方法与步骤</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ask whom</source>
-        <translation type="unfinished"></translation>
+        <translation>提问对象</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add a question</source>
-        <translation type="unfinished"></translation>
+        <translation>添加问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit a question</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete a question</source>
-        <translation type="unfinished"></translation>
+        <translation>删除问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move a question</source>
-        <translation type="unfinished"></translation>
+        <translation>移动问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type the question to add it to the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入问题即可加入计划。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Needs</source>
-        <translation type="unfinished">需求</translation>
+        <translation>需求</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Need</source>
-        <translation type="unfinished"></translation>
+        <translation>需求</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Business or personal</source>
-        <translation type="unfinished"></translation>
+        <translation>企业/个人</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Implicit or explicit</source>
-        <translation type="unfinished"></translation>
+        <translation>隐含/明确</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Kind of need</source>
-        <translation type="unfinished"></translation>
+        <translation>需求类别</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Whose need</source>
-        <translation type="unfinished"></translation>
+        <translation>需求人</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add a need</source>
-        <translation type="unfinished"></translation>
+        <translation>添加需求</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit a need</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑需求</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete a need</source>
-        <translation type="unfinished"></translation>
+        <translation>删除需求</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move a need</source>
-        <translation type="unfinished"></translation>
+        <translation>移动需求</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Describe the need in the customer&apos;s words to add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>用客户的原话描述需求即可添加。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>How you will run the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>你打算如何引导这次交谈</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Consulting notes</source>
-        <translation type="unfinished"></translation>
+        <translation>协商备注</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Avoid:</source>
-        <translation type="unfinished"></translation>
+        <translation>避免：</translation>
     </message>
 </context>
 <context>
@@ -919,105 +994,110 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/contact_import_dialog.py" line="+63"/>
+        <location filename="../../desktop/ui/contact_import_dialog.py" line="+42"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Import contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>导入联系人</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>(do not import roles)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不导入角色）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recognised as</source>
-        <translation type="unfinished"></translation>
+        <translation>识别为</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Roles apply to</source>
-        <translation type="unfinished"></translation>
+        <translation>角色所属商机</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose what each column holds; at least the name is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择每一列对应的内容；至少需要姓名。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>First value</source>
-        <translation type="unfinished"></translation>
+        <translation>首个值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Imports as</source>
-        <translation type="unfinished"></translation>
+        <translation>导入为</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished">职位</translation>
+        <translation>职位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E-mail</source>
-        <translation type="unfinished">电子邮件</translation>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reports to</source>
-        <translation type="unfinished">汇报对象</translation>
+        <translation>汇报对象</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Skip likely duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过疑似重复的联系人</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message numerus="yes">
         <location line="+135"/>
         <source>Import %n contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>导入 %n 位联系人</numerusform>
         </translation>
     </message>
 </context>
@@ -1026,177 +1106,177 @@ Everything changed since then is taken out of use. Your current file is not dele
     <message>
         <location filename="../../desktop/ui/visit/debrief.py" line="+81"/>
         <source>Debrief: call report</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访总结：拜访报告</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Save the call report</source>
-        <translation type="unfinished"></translation>
+        <translation>保存拜访报告</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访经过</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The outcome of the meeting, in a few sentences</source>
-        <translation type="unfinished"></translation>
+        <translation>用几句话概括会谈结果</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未填写</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Best commitment planned</source>
-        <translation type="unfinished"></translation>
+        <translation>计划的最佳承诺</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Minimum acceptable planned</source>
-        <translation type="unfinished"></translation>
+        <translation>计划的最低可接受承诺</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 请选择 —</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Commitment achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>达成的承诺</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What exactly they agreed to</source>
-        <translation type="unfinished"></translation>
+        <translation>客户具体同意了什么</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Commitment notes</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺备注</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Answers to the planned questions</source>
-        <translation type="unfinished"></translation>
+        <translation>计划问题的回答</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No questions were planned.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次拜访未计划提问。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Their answer</source>
-        <translation type="unfinished"></translation>
+        <translation>对方的回答</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Objections</source>
-        <translation type="unfinished"></translation>
+        <translation>异议</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Needs found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现的需求</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Add a need</source>
-        <translation type="unfinished"></translation>
+        <translation>添加需求</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步行动</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步行动</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Due (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期（年-月-日）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add a next step</source>
-        <translation type="unfinished"></translation>
+        <translation>添加下一步行动</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Funnel stage</source>
-        <translation type="unfinished">商机阶段</translation>
+        <translation>商机阶段</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Yes, move the opportunity to this stage</source>
-        <translation type="unfinished"></translation>
+        <translation>是，将商机推进到此阶段</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished">年-月-日</translation>
+        <translation>年-月-日</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The need, in the customer&apos;s words</source>
-        <translation type="unfinished"></translation>
+        <translation>需求（客户原话）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Move from {old} to {new}?</source>
-        <translation type="unfinished"></translation>
+        <translation>将商机从“{old}”推进到“{new}”？</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The opportunity stays at {stage}.</source>
-        <translation type="unfinished"></translation>
+        <translation>商机仍处于“{stage}”。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Next step {n}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 项下一步行动：{problem}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New need {n}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 项新需求：{problem}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Describe what happened in the meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请描述会谈经过。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Nothing was saved. Please correct:</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容。请更正：</translation>
     </message>
 </context>
 <context>
@@ -1204,169 +1284,174 @@ Everything changed since then is taken out of use. Your current file is not dele
     <message>
         <location filename="../../desktop/ui/map/widget.py" line="+210"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Zoom in (Ctrl+=)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大 (Ctrl+=)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小 (Ctrl+-)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Show the whole map (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示整张决策图 (Ctrl+0)</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+48"/>
         <source>Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局</translation>
     </message>
     <message>
         <location line="-47"/>
         <source>Forget where boxes were dragged and lay the chart out again</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃手动拖放的位置，重新排列组织架构图</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add person…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加人员…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add someone at this account to the chart (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>将该客户的人员添加到图中 (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+228"/>
+        <location line="+229"/>
         <source>Edit…</source>
-        <translation type="unfinished">编辑…</translation>
+        <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-229"/>
         <source>Edit the selected person (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑选中的人员 (F2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected person from the account (asks first)</source>
-        <translation type="unfinished"></translation>
+        <translation>从该客户中删除选中的人员（会先确认）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Image (PNG, print resolution)…</source>
-        <translation type="unfinished"></translation>
+        <translation>图片（PNG，打印分辨率）…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drawing (SVG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>矢量图（SVG）…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the map as an image or PDF to print or send</source>
-        <translation type="unfinished"></translation>
+        <translation>将决策图保存为图片或 PDF，以便打印或发送</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose an opportunity to see its decision circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个商机以查看其决策圈。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Decision circle coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>决策圈覆盖情况</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Forget where you dragged the boxes and lay the chart out again?</source>
-        <translation type="unfinished"></translation>
+        <translation>要放弃手动拖放的位置，重新排列组织架构图吗？</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Delete {names} from this account? Their reports will move up to their manager. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>从该客户中删除{names}？其下属将改为向其上级汇报。此操作无法撤销。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete person</source>
-        <translation type="unfinished"></translation>
+        <translation>删除人员</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>decision map</source>
+        <translation>决策图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export the map</source>
-        <translation type="unfinished"></translation>
+        <translation>导出决策图</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Could not export the map: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出决策图：{error}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>All five roles are covered; nothing is flagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>五种角色均已覆盖，没有需要提醒的问题。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Add a report…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加下属…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Move to the top of the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>移到组织架构最上层</translation>
     </message>
 </context>
 <context>
@@ -1398,33 +1483,33 @@ Everything changed since then is taken out of use. Your current file is not dele
     <message>
         <location filename="../../desktop/ui/visit/item_table.py" line="+181"/>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected row up (Alt+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>将选中行上移 (Alt+Up)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected row down (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>将选中行下移 (Alt+Down)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+288"/>
+        <location filename="../../desktop/ui/main_window.py" line="+296"/>
         <source>Visit plan</source>
         <translation>拜访计划</translation>
     </message>
@@ -1482,23 +1567,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+59"/>
+        <location line="+89"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-86"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做{what} (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+55"/>
+        <location line="+85"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Some changes are not saved</source>
         <translation>部分更改未保存</translation>
     </message>
@@ -1508,7 +1593,7 @@ Call planning for B2B field sales.</source>
         <translation>有字段的值无法保存，已用红色标出。仍要关闭并放弃该更改吗？</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>
@@ -1643,7 +1728,17 @@ Call planning for B2B field sales.</source>
         <translation>关于 Callbrief(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the backups of your data and restore one</source>
+        <translation>查看数据备份并从中恢复</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1744,7 +1839,7 @@ Call planning for B2B field sales.</source>
     <message>
         <location line="+1"/>
         <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
+        <translation>商机名称(&amp;N)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1795,97 +1890,97 @@ Call planning for B2B field sales.</source>
     <message>
         <location filename="../../desktop/ui/visit/objections_page.py" line="+22"/>
         <source>Objections you expect</source>
-        <translation type="unfinished"></translation>
+        <translation>预计的异议</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Write each objection as the customer would say it, decide when and how you will answer it, and prepare the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>按客户可能的说法写下每条异议，确定回应的时机和方法，并准备好回应内容。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Objection</source>
-        <translation type="unfinished"></translation>
+        <translation>异议</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>In the customer&apos;s words</source>
-        <translation type="unfinished"></translation>
+        <translation>客户原话</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nature</source>
-        <translation type="unfinished"></translation>
+        <translation>性质</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>When to answer</source>
-        <translation type="unfinished"></translation>
+        <translation>回应时机</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>处理方法</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Expected at</source>
-        <translation type="unfinished"></translation>
+        <translation>预计出现在</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Prepared response</source>
-        <translation type="unfinished"></translation>
+        <translation>准备的回应</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add an objection</source>
-        <translation type="unfinished"></translation>
+        <translation>添加异议</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit an objection</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑异议</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete an objection</source>
-        <translation type="unfinished"></translation>
+        <translation>删除异议</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move an objection</source>
-        <translation type="unfinished"></translation>
+        <translation>移动异议</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type the objection as the customer would say it to add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>按客户可能的说法输入异议即可添加。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Handling it live: LSCPA</source>
-        <translation type="unfinished"></translation>
+        <translation>现场处理：LSCPA 法</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Principles</source>
-        <translation type="unfinished"></translation>
+        <translation>处理原则</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Select an objection to see its type and method explained.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条异议，即可查看其类型和处理方法的说明。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
 </context>
 <context>
@@ -2077,57 +2172,57 @@ Call planning for B2B field sales.</source>
     <message>
         <location filename="../../desktop/ui/map/dialogs.py" line="+59"/>
         <source>Add a person</source>
-        <translation type="unfinished"></translation>
+        <translation>添加人员</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit person</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑人员</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>(nobody: top of the chart)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无：组织架构最上层）</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>(not assessed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未评估）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished">职位</translation>
+        <translation>职位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Department</source>
-        <translation type="unfinished">部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reports to</source>
-        <translation type="unfinished">汇报对象</translation>
+        <translation>汇报对象</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Roles in this decision</source>
-        <translation type="unfinished"></translation>
+        <translation>决策角色</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Influence</source>
-        <translation type="unfinished">影响力</translation>
+        <translation>影响力</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attitude</source>
-        <translation type="unfinished">态度</translation>
+        <translation>态度</translation>
     </message>
 </context>
 <context>
@@ -2214,184 +2309,189 @@ Call planning for B2B field sales.</source>
     <message>
         <location filename="../../desktop/ui/visit/prepare_page.py" line="+41"/>
         <source>When and where</source>
-        <translation type="unfinished"></translation>
+        <translation>时间和地点</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>YYYY-MM-DD HH:MM</source>
-        <translation type="unfinished"></translation>
+        <translation>年-月-日 时:分</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>日期和时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duration (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>时长（分钟）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Place</source>
-        <translation type="unfinished">地点</translation>
+        <translation>地点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A short name for this visit</source>
-        <translation type="unfinished"></translation>
+        <translation>本次拜访的简短名称</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
         <source>Title</source>
-        <translation type="unfinished">职位</translation>
+        <translation>标题</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="+1"/>
         <source>Who, what, where, when: travel, room, equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>人员、内容、地点、时间：行程、会议室、设备</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logistics</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访安排</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The most you will ask for</source>
-        <translation type="unfinished"></translation>
+        <translation>你要争取的最高目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Best commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳承诺</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The least you will leave with</source>
-        <translation type="unfinished"></translation>
+        <translation>离开前至少要拿到的承诺</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Minimum acceptable commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>最低可接受承诺</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Information needed</source>
-        <translation type="unfinished"></translation>
+        <translation>仍需了解的信息</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Research</source>
-        <translation type="unfinished"></translation>
+        <translation>调研</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Their business and industry, our relationship, our relevant solutions</source>
-        <translation type="unfinished"></translation>
+        <translation>客户的业务和行业、双方关系、我方相关解决方案</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Research notes</source>
-        <translation type="unfinished"></translation>
+        <translation>调研记录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Who attends</source>
-        <translation type="unfinished"></translation>
+        <translation>参会人员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tick the customer&apos;s people who will be in the meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选将参加会谈的客户方人员。</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+22"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
+        <source>Title</source>
+        <comment>job title</comment>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Role in this deal</source>
-        <translation type="unfinished"></translation>
+        <translation>在本商机中的角色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attitude</source>
-        <translation type="unfinished">态度</translation>
+        <translation>态度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Communication style</source>
-        <translation type="unfinished">行为风格</translation>
+        <translation>行为风格</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Our team</source>
-        <translation type="unfinished"></translation>
+        <translation>我方团队</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Role in the meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>会谈中的分工</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add a team member</source>
-        <translation type="unfinished"></translation>
+        <translation>添加团队成员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit a team member</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑团队成员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove a team member</source>
-        <translation type="unfinished"></translation>
+        <translation>移除团队成员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move a team member</source>
-        <translation type="unfinished"></translation>
+        <translation>移动团队成员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type the name of the colleague who comes with you.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入同行同事的姓名。</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Attendees</source>
-        <translation type="unfinished"></translation>
+        <translation>参会人员</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Add an attendee</source>
-        <translation type="unfinished"></translation>
+        <translation>添加参会人员</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove an attendee</source>
-        <translation type="unfinished"></translation>
+        <translation>移除参会人员</translation>
     </message>
 </context>
 <context>
@@ -2562,97 +2662,97 @@ Call planning for B2B field sales.</source>
     <message>
         <location filename="../../desktop/ui/visit/propose_page.py" line="+24"/>
         <source>Next logical action</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步合理行动</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Action to propose</source>
-        <translation type="unfinished"></translation>
+        <translation>提议的行动</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Who takes part, when, and what it will show</source>
-        <translation type="unfinished"></translation>
+        <translation>谁参加、何时进行、要展示什么</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Feature → advantage → benefit</source>
-        <translation type="unfinished"></translation>
+        <translation>特点 → 优点 → 利益</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A benefit only counts when it meets a need the customer stated: link each statement to one of the needs found in Consult.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有满足客户已表达需求的利益才算数：请将每条陈述与“协商”中发现的一项需求关联。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>⚠ Not linked to a need</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 未关联需求</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Feature</source>
-        <translation type="unfinished"></translation>
+        <translation>特点</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>It has…</source>
-        <translation type="unfinished"></translation>
+        <translation>它具有…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Advantage</source>
-        <translation type="unfinished"></translation>
+        <translation>优点</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>…which means…</source>
-        <translation type="unfinished"></translation>
+        <translation>…这意味着…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Benefit</source>
-        <translation type="unfinished"></translation>
+        <translation>利益</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>…so you…</source>
-        <translation type="unfinished"></translation>
+        <translation>…因此您可以…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Need it meets</source>
-        <translation type="unfinished"></translation>
+        <translation>满足的需求</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Add a FAB statement</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 FAB 陈述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit a FAB statement</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 FAB 陈述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete a FAB statement</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 FAB 陈述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move a FAB statement</source>
-        <translation type="unfinished"></translation>
+        <translation>移动 FAB 陈述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fill in the feature, advantage and benefit, then pick the need.</source>
-        <translation type="unfinished"></translation>
+        <translation>填写特点、优点和利益，然后选择对应的需求。</translation>
     </message>
 </context>
 <context>
@@ -2683,48 +2783,48 @@ Call planning for B2B field sales.</source>
     <message>
         <location filename="../../desktop/ui/visit/question_bank.py" line="+42"/>
         <source>Add questions from the bank</source>
-        <translation type="unfinished"></translation>
+        <translation>从问题库添加问题</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Tick the questions to plan. Double-click a question to reword it before adding it; you can edit them afterwards too.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选要计划的问题。添加前可双击问题修改措辞，添加后也可以再编辑。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Filter questions</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选问题</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Ask whom</source>
-        <translation type="unfinished"></translation>
+        <translation>提问对象</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Add the ticked questions</source>
-        <translation type="unfinished"></translation>
+        <translation>添加勾选的问题</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Question types, with an example of each</source>
-        <translation type="unfinished"></translation>
+        <translation>问题类型（每类附一个示例）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use the example as a pattern and reword it for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>以示例为模板，针对该客户调整措辞。</translation>
     </message>
     <message numerus="yes">
         <location line="+48"/>
         <source>%n question(s) ticked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已勾选 %n 个问题</numerusform>
         </translation>
     </message>
 </context>
@@ -2733,44 +2833,51 @@ Call planning for B2B field sales.</source>
     <message>
         <location filename="../../desktop/ui/recovery_dialog.py" line="+46"/>
         <source>Callbrief – the data file is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Callbrief – 数据文件已损坏</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Your data file could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开您的数据文件</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>It has been moved to:
 %1
 Nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件已移至：
+%1
+没有删除任何内容。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The newest backup that passes its check was made %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>最新一份通过校验的备份创建于 %1。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>There is no verified backup to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有通过校验的备份可供恢复。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Restore newest verified backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复最新的有效备份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start with an empty file</source>
-        <translation type="unfinished"></translation>
+        <translation>从空白文件开始</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
     </message>
 </context>
 <context>
@@ -2863,49 +2970,47 @@ Nothing was deleted.</source>
     <message>
         <location filename="../../desktop/ui/visit/step_page.py" line="+82"/>
         <source>Edit the visit plan</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑拜访计划</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Questions to ask yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>自问清单</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>检查清单</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Decision circle</source>
-        <translation type="unfinished">决策圈</translation>
+        <translation>决策圈</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Tick a checklist item</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选检查项</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Still missing for this step:</source>
-        <translation type="unfinished"></translation>
+        <translation>本步骤尚缺：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>✓ Nothing is missing for this step.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Decision circle: %n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>✓ 本步骤已准备齐全。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
+        <source>Decision circle: %n warning(s)</source>
+        <translation>决策圈：%n 条警示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Decision circle: no warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>决策圈：无警示</translation>
     </message>
 </context>
 <context>
@@ -3026,128 +3131,128 @@ Nothing was deleted.</source>
     <message>
         <location filename="../../desktop/ui/visit/value_statement.py" line="+57"/>
         <source>Value statement</source>
-        <translation type="unfinished"></translation>
+        <translation>价值陈述</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A fast credential: what we have done for customers like them</source>
-        <translation type="unfinished"></translation>
+        <translation>简短的资历介绍：我们为类似客户做过什么</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Who we are</source>
-        <translation type="unfinished"></translation>
+        <translation>我们是谁</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What you want to do in this meeting, as a proposed agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>你希望在本次会谈中做什么，以建议议程的方式提出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What we want to do</source>
-        <translation type="unfinished"></translation>
+        <translation>我们想做什么</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The value to them of giving you this time</source>
-        <translation type="unfinished"></translation>
+        <translation>客户花时间见你能得到的价值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why it is worth their time</source>
-        <translation type="unfinished"></translation>
+        <translation>为何值得对方花时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A fact, a reference customer or a credible claim</source>
-        <translation type="unfinished"></translation>
+        <translation>一项事实、一个参考客户或一个可信的依据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Proof or reference</source>
-        <translation type="unfinished"></translation>
+        <translation>依据或案例</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+117"/>
         <source>Compose the statement</source>
-        <translation type="unfinished"></translation>
+        <translation>组合成陈述</translation>
     </message>
     <message>
         <location line="-115"/>
         <source>Join the three parts above into the statement below, in your own words.</source>
-        <translation type="unfinished"></translation>
+        <translation>将上面三部分合并到下方的陈述中，再用你自己的话润色。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The statement as you will say it; edit freely</source>
-        <translation type="unfinished"></translation>
+        <translation>你实际要说的陈述，可自由修改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Statement</source>
-        <translation type="unfinished"></translation>
+        <translation>陈述</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tailor it to your main listener</source>
-        <translation type="unfinished"></translation>
+        <translation>针对主要听众调整</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Main listener</source>
-        <translation type="unfinished"></translation>
+        <translation>主要听众</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Decision maker: talk about outcomes, return and risk; be brief and let them decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>决策者：谈结果、回报和风险；简明扼要，让对方做决定。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>User: show how it makes their day-to-day work easier, in terms of their own problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用者：结合对方自己遇到的问题，说明方案如何让其日常工作更轻松。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Technical expert: show the fit with their criteria and bring proof: data, references, documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>技术专家：说明方案如何符合其评估标准，并拿出数据、案例、文档等证明。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Influencer: give them arguments they can repeat to the decision maker.</source>
-        <translation type="unfinished"></translation>
+        <translation>影响者：给对方提供可以转述给决策者的论据。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Coach: be open about what you want from the meeting and ask how the others will take it.</source>
-        <translation type="unfinished"></translation>
+        <translation>线人：坦诚说明你希望从会谈中得到什么，并请教其他人可能会有什么反应。</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Tick the customer&apos;s attendees in Prepare to get tips for your main listener.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“准备”中勾选客户方参会人员，即可获得针对主要听众的建议。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Communication style {style}: {tip}</source>
-        <translation type="unfinished"></translation>
+        <translation>行为风格（{style}）：{tip}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Nothing is known yet about this person&apos;s role or style.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚不了解此人的角色或行为风格。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Write at least one of the three parts first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先至少填写三部分中的一项。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Replace the statement you have edited with the three parts joined?</source>
-        <translation type="unfinished"></translation>
+        <translation>要用三部分合并后的内容替换你已修改过的陈述吗？</translation>
     </message>
 </context>
 <context>
@@ -3155,102 +3260,102 @@ Nothing was deleted.</source>
     <message>
         <location filename="../../desktop/ui/visit/visit_mode.py" line="+73"/>
         <source>Visit mode</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访模式</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Edit the meeting notes</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑会谈记录</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Quick notes during the meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>会谈中随手记录</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Leave visit mode (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>退出拜访模式 (Esc)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访目标</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>In the room</source>
-        <translation type="unfinished"></translation>
+        <translation>在场人员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Objections</source>
-        <translation type="unfinished"></translation>
+        <translation>异议</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>会谈记录</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>Best commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳承诺</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Minimum acceptable</source>
-        <translation type="unfinished"></translation>
+        <translation>最低可接受承诺</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No objective set.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未设定拜访目标。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Our team</source>
-        <translation type="unfinished"></translation>
+        <translation>我方团队</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No attendees chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择参会人员。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>回答</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Record an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>记录回答</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No questions planned.</source>
-        <translation type="unfinished"></translation>
+        <translation>未计划提问。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Mark an objection resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>将异议标为已解决</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No objections planned.</source>
-        <translation type="unfinished"></translation>
+        <translation>未预计异议。</translation>
     </message>
 </context>
 <context>
@@ -3258,57 +3363,57 @@ Nothing was deleted.</source>
     <message>
         <location filename="../../desktop/ui/visit/plan_view.py" line="+76"/>
         <source>← Back</source>
-        <translation type="unfinished"></translation>
+        <translation>← 返回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Back (Alt+Left)</source>
-        <translation type="unfinished">返回 (Alt+Left)</translation>
+        <translation>返回 (Alt+Left)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Change the visit status</source>
-        <translation type="unfinished"></translation>
+        <translation>更改拜访状态</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ready %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>准备度 %p%</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Visit mode</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访模式</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Full-screen view for the meeting (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>会谈时使用的全屏视图 (F5)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Debrief…</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访总结…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the call report after the visit (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访后填写拜访报告 (Ctrl+D)</translation>
     </message>
     <message>
         <location line="+115"/>
         <source>{when} ({minutes} min)</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}（{minutes} 分钟）</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Call report saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访报告已保存。</translation>
     </message>
 </context>
 <context>
@@ -3360,34 +3465,6 @@ Nothing was deleted.</source>
         <location filename="../../desktop/ui/widgets/warning_list.py" line="+28"/>
         <source>Every role in the decision circle is covered.</source>
         <translation>决策圈中的每个角色都已覆盖。</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../desktop/ui/backups_dialog.py" line="-154"/>
-        <source>Automatic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Manual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Before an upgrade</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/recovery_dialog.py" line="+29"/>
-        <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

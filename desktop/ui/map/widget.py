@@ -350,7 +350,8 @@ class DecisionMapWidget(QWidget):
             "svg": self.tr("SVG drawing (*.svg)"),
             "pdf": self.tr("PDF document (*.pdf)"),
         }
-        suggested = f"{self.data.account_name} - {self.tr('decision map')}.{fmt}"
+        what = self.tr("decision map")  # a plain literal, so that lupdate extracts it
+        suggested = f"{self.data.account_name} - {what}.{fmt}"
         path = prompter.save_path(
             self, self.tr("Export the map"), str(Path.home() / suggested), filters[fmt]
         )

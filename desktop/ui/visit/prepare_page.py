@@ -80,7 +80,7 @@ class PreparePage(StepPage):
         self.circle.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),
-                self.tr("Title"),
+                self.tr("Title", "job title"),
                 self.tr("Role in this deal"),
                 self.tr("Attitude"),
                 self.tr("Communication style"),

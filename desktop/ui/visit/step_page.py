@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -208,7 +208,12 @@ class StepPage(QWidget):
         playbook, lang = self.ctx.services.playbook, self.ctx.lang
         count = len(data.warnings)
         if count:
-            self.warnings.set_title(self.tr("Decision circle: %n warning(s)", "", count))
+            # Not self.tr: with a count, PySide6 stops at the subclass's context (PreparePage…),
+            # where %n is already filled in, and never reaches StepPage's translation.
+            title = QCoreApplication.translate(
+                "StepPage", "Decision circle: %n warning(s)", "", count
+            )
+            self.warnings.set_title(title)
         else:
             self.warnings.set_title(self.tr("Decision circle: no warnings"))
         lines = []
