@@ -35,6 +35,7 @@ from .accounts.view import AccountListView
 from .autobackup import AutoBackupTimer
 from .backups_dialog import BackupsDialog
 from .binding import FormBinder
+from .bundle_actions import BundleActions
 from .context import UiContext
 from .msgbox import prompter
 from .preferences import PreferencesDialog
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.upcoming)
 
         self._build_actions()
+        self.bundles = BundleActions(self, ctx, self._current_account_id)
+        self.bundles.imported.connect(self.open_account)
         self._build_toolbar()
         self._build_menus()
 
@@ -188,6 +191,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.bundles.import_action)
+        self.file_menu.addAction(self.bundles.export_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.prefs_action)
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
@@ -235,6 +241,12 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         self._update_title()
         self._update_back()
+        self.bundles.update_enabled()
+
+    def _current_account_id(self) -> int | None:
+        """The account on screen (its page), for actions such as Export account."""
+        widget = self.stack.currentWidget()
+        return widget.account_id if isinstance(widget, AccountPage) else None
 
     def _update_back(self) -> None:
         # The visit plan has its own Alt+Left, Ctrl+1…5 and Ctrl+P while it has the focus;
@@ -524,6 +536,7 @@ class MainWindow(QMainWindow):
             action.setText(text)
             action.setToolTip(tip)
         self.file_menu.setTitle(self.tr("&File"))
+        self.bundles.retranslate()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
