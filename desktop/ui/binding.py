@@ -52,6 +52,14 @@ def display(value: Any) -> str:
     return str(value)
 
 
+def _is_value_widget(widget: QWidget) -> bool:
+    """A composite editor (checklist, ranked list, grid) offering value(), set_value(v) and an
+    ``edited`` signal; it is saved as soon as it reports an edit."""
+    return all(hasattr(widget, a) for a in ("value", "set_value", "edited")) and not isinstance(
+        widget, QLineEdit | QPlainTextEdit | QComboBox | QCheckBox
+    )
+
+
 class FormBinder(QObject):
     """Keeps a set of widgets and one record in step."""
 
@@ -104,6 +112,8 @@ class FormBinder(QObject):
             widget.activated.connect(lambda _i, n=name: self._commit_now(n))
         elif isinstance(widget, QCheckBox):
             widget.clicked.connect(lambda _c, n=name: self._commit_now(n))
+        elif _is_value_widget(widget):
+            widget.edited.connect(lambda n=name: self._commit_now(n))  # type: ignore[attr-defined]
         else:
             raise TypeError(f"cannot bind {type(widget).__name__}")
 
@@ -150,9 +160,13 @@ class FormBinder(QObject):
                 widget.setCheckState(state[value])
             else:
                 widget.setChecked(bool(value))
+        elif _is_value_widget(widget):
+            widget.set_value(value)  # type: ignore[attr-defined]
 
     @staticmethod
     def _read(widget: QWidget) -> Any:
+        if _is_value_widget(widget):
+            return widget.value()  # type: ignore[attr-defined]
         if isinstance(widget, QLineEdit):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):
@@ -244,7 +258,9 @@ class FormBinder(QObject):
 
     def _set_error(self, name: str, message: str) -> None:
         widget = self._widgets.get(name)
-        if widget is not None:
+        # A composite editor shows its message in the label only: a style sheet on it would
+        # draw a red border round every child.
+        if widget is not None and not _is_value_widget(widget):
             widget.setStyleSheet(INVALID_STYLE)
             widget.setToolTip(message)
         label = self._errors.get(name)

@@ -44,7 +44,6 @@ from .upcoming.view import UpcomingView
 from .widgets.save_status import SaveReporter
 from .widgets.shortcuts import ShortcutsDialog
 from .widgets.style import STYLE
-from .widgets.value_binder import ValueBinder
 
 log = logging.getLogger(__name__)
 NAV_ACCOUNTS, NAV_UPCOMING = range(2)
@@ -343,7 +342,7 @@ class MainWindow(QMainWindow):
     def flush_all(self) -> bool:
         """Save every pending edit in every form; False if a field refused its value."""
         ok = True
-        for binder in self.findChildren(FormBinder) + self.findChildren(ValueBinder):
+        for binder in self.findChildren(FormBinder):
             ok = binder.flush() and ok
         if self._visit_view is not None:
             ok = bool(self._visit_view.flush()) and ok

@@ -2,7 +2,7 @@
 
 A form per contact (kept while the page lives), so that undo always writes to the person the
 edit was made on. Simple fields go through a FormBinder; the ranked priorities and the needs
-lists through a ValueBinder; both report to the same status bar and undo stack.
+lists through a second FormBinder; both report to the same status bar and undo stack.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from ..widgets.key_combo import KeyCombo
 from ..widgets.key_list import KeyChecklist
 from ..widgets.records import IdRemap
 from ..widgets.save_status import SaveReporter
-from ..widgets.value_binder import ValueBinder
 from .form_rows import NARROW_LABEL_WIDTH, section, show_starts, text_box
 
 
@@ -40,7 +39,7 @@ class ContactForm(QWidget):
             return contacts.update(remap.current(first_id), **values)
 
         self.binder = FormBinder(save, undo_stack, lambda: ctx.lang, self, self.tr("Edit contact"))
-        self.lists = ValueBinder(save, undo_stack, lambda: ctx.lang, self, self.tr("Edit contact"))
+        self.lists = FormBinder(save, undo_stack, lambda: ctx.lang, self, self.tr("Edit contact"))
         reporter.watch(self.binder)
         reporter.watch(self.lists)
         self.fields: dict[str, QWidget] = {}

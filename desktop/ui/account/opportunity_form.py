@@ -16,7 +16,6 @@ from ..widgets.key_combo import KeyCombo
 from ..widgets.records import Shown, lines_to_text, text_to_lines
 from ..widgets.save_status import SaveReporter
 from ..widgets.section import SectionHeader
-from ..widgets.value_binder import ValueBinder
 from .competitors import CompetitorTable
 from .dialogs import stage_text
 from .form_rows import section, show_starts, text_box
@@ -52,7 +51,7 @@ class OpportunityForm(QWidget):
         self.binder = FormBinder(
             save, undo_stack, lambda: ctx.lang, self, self.tr("Edit opportunity")
         )
-        self.json = ValueBinder(
+        self.json = FormBinder(
             save, undo_stack, lambda: ctx.lang, self, self.tr("Edit qualification")
         )
         reporter.watch(self.binder)

@@ -10,6 +10,6 @@ class SaveReporter(QObject):
     failed = Signal(str)
 
     def watch(self, binder: QObject) -> None:
-        """Follow a FormBinder or ValueBinder (anything with ``saved``/``failed`` signals)."""
+        """Follow a FormBinder (anything with ``saved``/``failed`` signals)."""
         binder.saved.connect(lambda *_: self.saved.emit())  # type: ignore[attr-defined]
         binder.failed.connect(self.failed.emit)  # type: ignore[attr-defined]
