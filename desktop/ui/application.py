@@ -84,21 +84,45 @@ def run(options: Options) -> int:
 
 
 def _file_usable(db_path: Path) -> bool:
-    """The quick check at start; a damaged file is moved aside and a backup offered."""
+    """The quick check at start; a damaged file is moved aside and a backup offered; an
+    encrypted file asks for its passphrase (three tries)."""
+    from PySide6.QtCore import QCoreApplication
+
     from desktop.services import recovery
     from desktop.store import crypto
+    from desktop.store.errors import PassphraseError
 
     from .msgbox import prompter
 
-    passphrase = crypto.resolve_passphrase(db_path) if db_path.exists() else None
-    report = recovery.assess(db_path, passphrase)
-    if report.usable:
-        return True
+    for _attempt in range(4):
+        try:
+            passphrase = crypto.resolve_passphrase(db_path) if db_path.exists() else None
+        except PassphraseError:
+            passphrase = None
+        report = recovery.assess(db_path, passphrase)
+        if report.usable:
+            return True
+        if report.status != "passphrase" or _attempt == 3:
+            break
+        typed = prompter.passphrase(
+            None,
+            "Callbrief",
+            QCoreApplication.translate(
+                "Application", "{file} is encrypted. Enter its passphrase:"
+            ).format(file=db_path.name)
+            if passphrase is None
+            else QCoreApplication.translate(
+                "Application", "That passphrase does not open {file}. Try again:"
+            ).format(file=db_path.name),
+        )
+        if typed is None:
+            return False
+        crypto.provide_passphrase(typed)
     if report.status == "damaged":
         from .recovery_dialog import offer_recovery
 
         return offer_recovery(report, passphrase)
-    # A newer file, or an encrypted one without its passphrase: say so plainly and stop.
+    # A newer file, or an encrypted one whose passphrase was not given: say so and stop.
     prompter.error(None, "Callbrief", report.explanation)
     return False
 

@@ -130,6 +130,7 @@ class BackupsDialog(QDialog):
                 lambda p=info.path: self.service.verify(p),
                 lambda problems, p=info.path: self._show_check(p, problems),
                 lambda exc, p=info.path: self._show_check(p, [str(exc)]),
+                owner=self,
             )
 
     def _show_check(self, path: object, problems: list[str]) -> None:

@@ -6,7 +6,7 @@ real dialogs with qtbot); widgets never call QMessageBox directly.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 class Prompter:
@@ -21,6 +21,11 @@ class Prompter:
             parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No
         )
         return answer == QMessageBox.Yes
+
+    def passphrase(self, parent: QWidget | None, title: str, text: str) -> str | None:
+        """A hidden-text prompt; None when the rep cancels."""
+        value, ok = QInputDialog.getText(parent, title, text, QLineEdit.Password)
+        return value if ok else None
 
     def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 _running: set[Task] = set()  # keep tasks alive until they report
@@ -52,12 +53,19 @@ def run_task(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    owner: QObject | None = None,
 ) -> Task:
+    """Run ``fn`` on a worker; the callbacks run on the GUI thread. With ``owner`` (the dialog
+    or widget that shows the result) they are dropped if the owner was deleted meanwhile."""
     task = Task()
+
+    def alive() -> bool:
+        return owner is None or shiboken6.isValid(owner)
+
     if on_done is not None:
-        task.succeeded.connect(on_done)
+        task.succeeded.connect(lambda value: on_done(value) if alive() else None)
     if on_error is not None:
-        task.failed.connect(on_error)
+        task.failed.connect(lambda exc: on_error(exc) if alive() else None)
     _running.add(task)
     task.finished.connect(lambda: _running.discard(task))
     QThreadPool.globalInstance().start(_Runnable(fn, task))

@@ -130,6 +130,19 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../desktop/ui/application.py" line="+110"/>
+        <source>{file} is encrypted. Enter its passphrase:</source>
+        <translation>{file} 已加密。请输入密码短语：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That passphrase does not open {file}. Try again:</source>
+        <translation>该密码短语无法打开 {file}，请重试：</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../desktop/ui/backups_dialog.py" line="+44"/>
@@ -153,12 +166,12 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <source>Callbrief backs up your data file after changes (at most every 10 minutes) and when you quit, and keeps about a year of backups. Each one is checked.</source>
         <translation>数据文件有改动后（最多每 10 分钟一次）以及退出程序时，Callbrief 会自动备份，备份约保留一年，每份都会经过校验。</translation>
     </message>
@@ -203,7 +216,7 @@
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，无法恢复</translation>
     </message>
@@ -361,6 +374,64 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <location filename="../../desktop/ui/bundle_actions.py" line="+45"/>
+        <source>&amp;Export account…</source>
+        <translation>导出客户(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the open account and everything under it as one file for a colleague</source>
+        <translation>将当前客户及其全部资料保存为一个文件，以便交给同事</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import account…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add an account from a colleague&apos;s bundle file</source>
+        <translation>从同事提供的客户资料包文件中添加客户</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export account</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting {name}…</source>
+        <translation>正在导出{name}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import account</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking and importing {file}…</source>
+        <translation>正在检查并导入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} was replaced by the copy in the bundle.</source>
+        <translation>{name}已替换为资料包中的版本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} was added.</source>
+        <translation>已添加{name}。</translation>
+    </message>
+</context>
+<context>
     <name>CircleTab</name>
     <message>
         <location filename="../../desktop/ui/account/circle.py" line="+423"/>
@@ -400,10 +471,6 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="-13"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;vCard (*.vcf)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;vCard 名片 (*.vcf)</translation>
-    </message>
-    <message>
-        <source>Saved {n} people.</source>
-        <translation type="vanished">已保存 {n} 位联系人。</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -854,7 +921,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../desktop/ui/account/contact_form.py" line="+42"/>
+        <location filename="../../desktop/ui/account/contact_form.py" line="+41"/>
         <location line="+1"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
@@ -1509,7 +1576,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+296"/>
+        <location filename="../../desktop/ui/main_window.py" line="+307"/>
         <source>Visit plan</source>
         <translation>拜访计划</translation>
     </message>
@@ -1743,7 +1810,7 @@ Call planning for B2B field sales.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1999,7 +2066,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+53"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+52"/>
         <source>Edit opportunity</source>
         <translation>编辑商机</translation>
     </message>

@@ -79,3 +79,63 @@ def test_the_backups_page_lists_backups(qtbot, window, services):
     when_dialog(BackupsDialog, look)
     window.backups_action.trigger()
     assert seen == [1]
+
+
+def test_an_encrypted_folder_asks_for_its_passphrase_until_it_fits(
+    qtbot, tmp_path, monkeypatch, qapp
+):
+    from desktop.domain.playbook import default_playbook
+    from desktop.services import Services
+    from desktop.services.encryption import enable_encryption
+    from desktop.store import crypto
+    from desktop.store.database import open_database
+    from desktop.ui import main_window
+
+    folder = tmp_path / "data"
+    services = Services.build(open_database(folder / "callbrief.sqlite3"), default_playbook())
+    services.accounts.create(name="加密客户 Encrypted Co")
+    enable_encryption(services.db, "correct horse battery")
+    services.db.close()
+    monkeypatch.delenv("CALLBRIEF_PASSPHRASE", raising=False)
+    monkeypatch.setattr(crypto, "_provided", None)
+
+    answers = iter(["wrong guess!", "correct horse battery"])
+    prompts = []
+
+    def answer(_parent, _title, text):
+        prompts.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(msgbox.prompter, "passphrase", answer)
+    opened = []
+
+    class Probe(main_window.MainWindow):
+        def show(self):  # the window opened: record what it sees, then leave at once
+            opened.append([a.name for a in self.ctx.services.queries.accounts()])
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication
+
+            QTimer.singleShot(0, QApplication.instance().quit)
+
+    monkeypatch.setattr(main_window, "MainWindow", Probe)
+    assert application.run(Options(data_dir=str(folder))) == 0
+    assert len(prompts) == 2 and "does not open" in prompts[1]
+    assert opened == [["加密客户 Encrypted Co"]]
+    monkeypatch.setattr(crypto, "_provided", None)
+
+
+def test_cancelling_the_passphrase_prompt_quits(tmp_path, monkeypatch, qapp):
+    from desktop.domain.playbook import default_playbook
+    from desktop.services import Services
+    from desktop.services.encryption import enable_encryption
+    from desktop.store import crypto
+    from desktop.store.database import open_database
+
+    folder = tmp_path / "data"
+    services = Services.build(open_database(folder / "callbrief.sqlite3"), default_playbook())
+    enable_encryption(services.db, "correct horse battery")
+    services.db.close()
+    monkeypatch.delenv("CALLBRIEF_PASSPHRASE", raising=False)
+    monkeypatch.setattr(crypto, "_provided", None)
+    monkeypatch.setattr(msgbox.prompter, "passphrase", lambda *_a: None)
+    assert application.run(Options(data_dir=str(folder))) == 1
