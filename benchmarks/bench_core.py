@@ -88,3 +88,40 @@ def bench_bundle(repeat: int) -> list[Result]:
         Result("bundle export, 500 contacts", "-", export_ms, 1000.0, on_median=True),
         Result("bundle import, 500 contacts", "-", import_ms, 1000.0, on_median=True),
     ]
+
+
+def bench_brief(repeat: int) -> list[Result]:
+    """The demo brief, and a day of 50 visits printed as one PDF (size-independent)."""
+    from datetime import date, datetime, timedelta
+
+    from desktop.export.brief import render_brief, render_briefs_for_day
+    from desktop.services.demo import load_demo
+    from desktop.store.models import Visit
+
+    day = date(2026, 12, 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        services = open_services(root / "data")
+        for _ in range(50):  # 50 demo copies, each with its upcoming visit on ``day``
+            load_demo(services.db, today=day - timedelta(days=1))
+        with services.db.write() as s:
+            for n, visit in enumerate(s.query(Visit).filter(Visit.status == "ready")):
+                visit.starts_at = datetime.combine(day, datetime.min.time()) + timedelta(
+                    hours=8, minutes=10 * n
+                )
+            first = s.query(Visit).filter(Visit.status == "ready").first()
+            assert first is not None
+            visit_id = first.id
+        render_brief(services, visit_id, root / "warm.pdf", lang="zh")  # fonts, imports
+        one = time_calls(lambda: render_brief(services, visit_id, root / "one.pdf", lang="zh"),
+                         repeat)  # fmt: skip
+        day_ms = time_calls(
+            lambda: render_briefs_for_day(services, day, root / "day.pdf", lang="zh"),
+            max(1, repeat // 5),
+            warmup=0,
+        )
+        services.db.close()
+    return [
+        Result("brief: demo visit (zh, A4)", "-", one, 150.0, on_median=True),
+        Result("brief: a day of 50 visits", "-", day_ms, 5000.0, on_median=True),
+    ]

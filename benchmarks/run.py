@@ -34,7 +34,7 @@ PER_SIZE: list[PerSize] = [
     bench_core.bench_search,
     bench_core.bench_save,
 ]
-ONCE: list[Callable[[int], list[Result]]] = [bench_core.bench_bundle]
+ONCE: list[Callable[[int], list[Result]]] = [bench_core.bench_bundle, bench_core.bench_brief]
 
 
 def dataset(cache: Path, size: str) -> Path:
