@@ -269,9 +269,11 @@ def render(
         f"{enc.get('missing_passphrase', '—')}; an encrypted file without its passphrase is "
         "never taken for a damaged one.",
         f"- Backups restore {enc.get('backup_restore', '—')}.",
+        "- The window asks for the passphrase of an encrypted folder at start (three tries; "
+        "`tests/ui/test_application_start.py`).",
         "- Not done: erasing the disk blocks the old plaintext file used (no software can "
         "promise that on an SSD; full-disk encryption covers it), changing or removing the "
-        "passphrase, a passphrase prompt in the window.",
+        "passphrase, turning encryption on from the window (the command line does it).",
         "",
     ]
     return "\n".join(out)
