@@ -1061,12 +1061,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/contact_import_dialog.py" line="+42"/>
+        <location filename="../../desktop/ui/contact_import_dialog.py" line="+47"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Import contacts</source>
         <translation>导入联系人</translation>
     </message>
@@ -1156,15 +1156,27 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>跳过疑似重复的联系人</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
+    <message>
+        <location line="+43"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+135"/>
+        <location line="+120"/>
         <source>Import %n contact(s)</source>
         <translation>
             <numerusform>导入 %n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Importing %n contact(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 位联系人…</numerusform>
         </translation>
     </message>
 </context>

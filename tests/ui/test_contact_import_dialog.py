@@ -84,3 +84,29 @@ def test_an_unreadable_file_is_explained(qtbot, ctx, services, tmp_path):
     qtbot.addWidget(dialog)
     assert "could not work out its text encoding" in dialog.error.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_large_file_is_read_and_imported_without_freezing_the_window(
+    qtbot, ctx, services, tmp_path
+):
+    account = services.accounts.create(name="大客户 Big Account")
+    big = tmp_path / "outlook-big.csv"
+    lines = ["First Name,Last Name,Job Title,E-mail Address,Mobile Phone"]
+    lines += [
+        f"伟{i},张,工程师 Engineer {i},zhang{i}@example.cn,138-{i // 10000:04d}-{i % 10000:04d}"
+        for i in range(5000)
+    ]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    assert big.stat().st_size > 256 * 1024
+    dialog = ContactImportDialog(ctx, account.id, big)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.working  # the window is free while the file is read
+    assert not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
+    assert dialog.import_button.text() == "Import 5000 contact(s)"
+    click(dialog.import_button)
+    assert dialog.working
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=120_000)
+    assert dialog.imported == 5000
+    assert len(services.contacts.for_account(account.id)) == 5000
