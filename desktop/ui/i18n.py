@@ -68,3 +68,8 @@ def apply_language(ctx, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Switch the running interface to ``lang``: the context first, then the translators."""
     ctx.lang = lang
     install_translators(lang)
+
+
+def colon(lang: str) -> str:
+    """What follows a label: "Label: value" in English, "标签：内容" (full-width) in Chinese."""
+    return "：" if lang.startswith("zh") else ": "

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from ..i18n import colon
 from .common import (
     PlanData,
     add_field,
@@ -61,8 +62,10 @@ class ClosePage(StepPage):
             (self.tr("Best commitment"), visit.best_commitment.strip() or none),
             (self.tr("Minimum acceptable commitment"), visit.min_commitment.strip() or none),
         ]
+        sep = colon(self.ctx.lang)
         self.commitments.setText(
             "".join(
-                f"<p style='margin:0 0 4px 0'><b>{escape(k)}:</b> {escape(v)}</p>" for k, v in rows
+                f"<p style='margin:0 0 4px 0'><b>{escape(k)}{sep}</b>{escape(v)}</p>"
+                for k, v in rows
             )
         )

@@ -34,6 +34,7 @@ from desktop.services import fields as service_fields
 from desktop.services.visits import ITEMS, CallReport
 from desktop.ui.binding import INVALID_STYLE
 from desktop.ui.context import UiContext
+from desktop.ui.i18n import colon
 
 from .common import combo, fill_combo, form_layout, heading, muted, playbook_choices, text_edit
 from .step_page import WrapCheck
@@ -129,9 +130,11 @@ class DebriefDialog(QDialog):
             (self.tr("Best commitment planned"), visit.best_commitment.strip() or none),
             (self.tr("Minimum acceptable planned"), visit.min_commitment.strip() or none),
         ]
+        sep = colon(self.ctx.lang)
         planned.setText(
             "".join(
-                f"<p style='margin:0 0 4px 0'><b>{escape(k)}:</b> {escape(v)}</p>" for k, v in rows
+                f"<p style='margin:0 0 4px 0'><b>{escape(k)}{sep}</b>{escape(v)}</p>"
+                for k, v in rows
             )
         )
         self.body.addWidget(planned)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.binding import FormBinder
 from desktop.ui.context import UiContext
+from desktop.ui.i18n import colon
 
 from .common import PlanData, item_binder, load_plan, visit_binder
 from .prepare_page import role_summary
@@ -204,7 +205,7 @@ class VisitModeWindow(QWidget):
         for label, text in rows:
             if not text.strip():
                 continue
-            head = f"<b>{escape(label)}:</b> " if label else ""
+            head = f"<b>{escape(label)}{colon(self.ctx.lang)}</b>" if label else ""
             html.append(f"<p style='margin:0 0 8px 0'>{head}{escape(text)}</p>")
         self.goal.setText("".join(html) or escape(self.tr("No objective set.")))
 
@@ -225,13 +226,13 @@ class VisitModeWindow(QWidget):
             line = f"<p style='margin:0 0 10px 0'><b>{head}</b>"
             if style is not None:
                 tip = style.extra_text("pitch_tip", lang) or ""
-                line += f"<br/><i>{escape(style.text(lang))}</i>: {escape(tip)}"
+                line += f"<br/><i>{escape(style.text(lang))}</i>{colon(lang)}{escape(tip)}"
             html.append(line + "</p>")
         team = [a for a in data.visit.attendees if a.contact_id is None]
         if team:
-            names = ", ".join(a.name for a in team)
+            names = ("、" if lang.startswith("zh") else ", ").join(a.name for a in team)
             label = escape(self.tr("Our team"))
-            html.append(f"<p style='margin:0'><b>{label}:</b> {escape(names)}</p>")
+            html.append(f"<p style='margin:0'><b>{label}{colon(lang)}</b>{escape(names)}</p>")
         self.people.setText("".join(html) or escape(self.tr("No attendees chosen.")))
 
     def _clear(self, layout: Any) -> None:

@@ -164,3 +164,15 @@ def test_an_empty_outcome_is_refused(qtbot, services, demo, open_view):
     assert dialog.isVisible()
     assert "Describe what happened in the meeting." in dialog.errors.text()
     assert services.visits.get(demo.upcoming).status == "ready"
+
+
+def test_visit_mode_in_chinese_uses_chinese_punctuation(qtbot, services, demo):
+    from desktop.ui.context import UiContext
+    from desktop.ui.visit.visit_mode import VisitModeWindow
+
+    window = VisitModeWindow(UiContext.build(services, "zh"), None, demo.upcoming)
+    qtbot.addWidget(window)
+    people, goal = window.people.text(), window.goal.text()
+    assert "：" in people and "</i>:" not in people and ":</b>" not in people
+    assert "陈嘉怡 (Jiayi Chen)、赵磊 (Leo Zhao)" in people  # our team, joined the Chinese way
+    assert ":</b>" not in goal
