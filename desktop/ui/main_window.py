@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,6 +41,7 @@ from .msgbox import prompter
 from .preferences import PreferencesDialog
 from .search.box import SearchBox
 from .upcoming.view import UpcomingView
+from .widgets.retranslate import Retranslating
 from .widgets.save_status import SaveReporter
 from .widgets.shortcuts import ShortcutsDialog
 from .widgets.style import STYLE
@@ -58,7 +59,7 @@ def visit_plan_class() -> Any | None:
     return VisitPlanView
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -543,8 +544,3 @@ class MainWindow(QMainWindow):
         self._undo_tips()
         if self.save_label.text():
             self._saved()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

@@ -6,7 +6,7 @@ translators are swapped and every screen retranslates itself on LanguageChange.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import apply_language, resolve
+from .widgets.retranslate import Retranslating
 from .widgets.section import SectionHeader
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(Retranslating, QDialog):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._ctx = ctx
@@ -143,8 +144,3 @@ class PreferencesDialog(QDialog):
         self.company_name.setPlaceholderText(self.tr("Printed on every brief"))
         self.rep_name.setPlaceholderText(self.tr("Printed on every brief"))
         self._fill_languages()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

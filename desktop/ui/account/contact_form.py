@@ -7,7 +7,6 @@ lists through a second FormBinder; both report to the same status bar and undo s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -15,11 +14,12 @@ from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
 from ..widgets.key_list import KeyChecklist
 from ..widgets.records import IdRemap
+from ..widgets.retranslate import Retranslating
 from ..widgets.save_status import SaveReporter
 from .form_rows import NARROW_LABEL_WIDTH, section, show_starts, text_box
 
 
-class ContactForm(QWidget):
+class ContactForm(Retranslating, QWidget):
     def __init__(
         self,
         ctx,  # type: ignore[no-untyped-def]
@@ -167,8 +167,3 @@ class ContactForm(QWidget):
         if self.reports_to.count():
             self.reports_to.setItemText(0, self.tr("— nobody (top of the chart)"))
         self._show_tip()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.validation import ValidationError
 
 from ..widgets.key_combo import KeyCombo
+from ..widgets.retranslate import Retranslating
 from ..widgets.section import with_error
 
 
@@ -73,7 +74,7 @@ def _clear_errors(errors: dict[str, QLabel]) -> None:
         label.hide()
 
 
-class NewAccountDialog(QDialog):
+class NewAccountDialog(Retranslating, QDialog):
     """Name (required), name in the other language, industry and city; the rest on the page."""
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -123,13 +124,8 @@ class NewAccountDialog(QDialog):
         self._labels["city"].setText(self.tr("&City:"))
         self.name.setPlaceholderText(self.tr("Required"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
-
-class NewContactDialog(QDialog):
+class NewContactDialog(Retranslating, QDialog):
     """A person at the account: name, title, department and whom they report to."""
 
     def __init__(
@@ -192,18 +188,13 @@ class NewContactDialog(QDialog):
         self._labels["reports_to_id"].setText(self.tr("&Reports to:"))
         self.name.setPlaceholderText(self.tr("Required"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
 
 def stage_text(ctx, entry, lang: str) -> str:  # type: ignore[no-untyped-def]
     """A funnel stage as the combos show it: key, label and win probability."""
     return f"{entry.key} · {entry.text(lang)} ({entry.probability or 0}%)"
 
 
-class NewOpportunityDialog(QDialog):
+class NewOpportunityDialog(Retranslating, QDialog):
     def __init__(self, ctx, account_id: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._ctx = ctx
@@ -241,16 +232,11 @@ class NewOpportunityDialog(QDialog):
         self._labels["stage"].setText(self.tr("Funnel &stage:"))
         self.name.setPlaceholderText(self.tr("e.g. MES phase 1"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
 
 COMPETITOR_TEXT_FIELDS = ("strengths", "weaknesses", "our_strengths", "our_weaknesses", "strategy")
 
 
-class CompetitorDialog(QDialog):
+class CompetitorDialog(Retranslating, QDialog):
     """Add or edit one competitor: who, their strengths and weaknesses, insider, our strategy."""
 
     def __init__(
@@ -347,17 +333,12 @@ class CompetitorDialog(QDialog):
         self.has_insider.setCurrentIndex(max(self.has_insider.findData(current), 0))
         self.insider_level.setPlaceholderText(self.tr("e.g. deputy GM, IT manager"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
 
 def tomorrow_at_ten(today: date | None = None) -> datetime:
     return datetime.combine((today or date.today()) + timedelta(days=1), time(10, 0))
 
 
-class NewVisitDialog(QDialog):
+class NewVisitDialog(Retranslating, QDialog):
     """When and where; the plan itself is filled in on the plan screen that opens next."""
 
     def __init__(self, ctx, opportunity_id: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -409,8 +390,3 @@ class NewVisitDialog(QDialog):
         self._labels["place"].setText(self.tr("&Place:"))
         self.title.setPlaceholderText(self.tr("e.g. Proposal review with the project group"))
         self.place.setPlaceholderText(self.tr("e.g. Customer HQ, meeting room 3"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

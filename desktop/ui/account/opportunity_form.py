@@ -5,7 +5,6 @@ A form per opportunity (kept while the page lives) so undo always writes to the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -14,6 +13,7 @@ from desktop.domain.funnel import win_probability
 from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
 from ..widgets.records import Shown, lines_to_text, text_to_lines
+from ..widgets.retranslate import Retranslating
 from ..widgets.save_status import SaveReporter
 from ..widgets.section import SectionHeader
 from .competitors import CompetitorTable
@@ -29,7 +29,7 @@ def yes_no_word(value: bool | None) -> str:
     return {True: "yes", False: "no"}.get(value, "unknown")  # type: ignore[arg-type]
 
 
-class OpportunityForm(QWidget):
+class OpportunityForm(Retranslating, QWidget):
     def __init__(
         self,
         ctx,  # type: ignore[no-untyped-def]
@@ -216,8 +216,3 @@ class OpportunityForm(QWidget):
             self.tr("Leave empty to use the stage's probability.")
         )
         self._show_probability()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

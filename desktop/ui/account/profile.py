@@ -6,7 +6,7 @@ The segment code is worked out as the rep picks the four inputs, before the save
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ from desktop.domain.segment import segment_code
 
 from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
+from ..widgets.retranslate import Retranslating
 from ..widgets.save_status import SaveReporter
 from .form_rows import scrolling, section, show_starts, text_box
 
@@ -32,7 +33,7 @@ CLASSIFICATION = (
 )
 
 
-class ProfileTab(QWidget):
+class ProfileTab(Retranslating, QWidget):
     def __init__(
         self,
         ctx,  # type: ignore[no-untyped-def]
@@ -210,8 +211,3 @@ class ProfileTab(QWidget):
         self.fields["currency"].setToolTip(self.tr("Three-letter currency code, e.g. CNY"))
         self.fields["website"].setPlaceholderText("https://")  # type: ignore[attr-defined]
         self._update_segment()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

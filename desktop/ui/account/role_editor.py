@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -17,6 +16,7 @@ from desktop.domain.playbook import ROLE_KEYS
 from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
 from ..widgets.records import IdRemap
+from ..widgets.retranslate import Retranslating
 from ..widgets.save_status import SaveReporter
 from .form_rows import NARROW_LABEL_WIDTH, section, text_box
 
@@ -41,7 +41,7 @@ def find_role(ctx, opportunity_id: int, contact_id: int):  # type: ignore[no-unt
     return None
 
 
-class RoleEditor(QWidget):
+class RoleEditor(Retranslating, QWidget):
     def __init__(
         self,
         ctx,  # type: ignore[no-untyped-def]
@@ -148,8 +148,3 @@ class RoleEditor(QWidget):
         view = RoleView(None)
         view.roles = [k for k, box in self.role_boxes.items() if box.isChecked()]
         return view
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from desktop.services.queries import AccountFilter
 
 from ..widgets.key_combo import KeyCombo
+from ..widgets.retranslate import Retranslating
 
 TYPING_PAUSE_MS = 250
 
 
-class AccountFilterBar(QWidget):
+class AccountFilterBar(Retranslating, QWidget):
     changed = Signal(object)  # AccountFilter
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -67,8 +68,3 @@ class AccountFilterBar(QWidget):
         self.segment.setPlaceholderText(self.tr("Segment, e.g. E1"))
         self.tier.setAccessibleName(self.tr("Pyramid tier"))
         self.stage.setAccessibleName(self.tr("Funnel stage"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

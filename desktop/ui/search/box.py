@@ -7,7 +7,7 @@ opens the highlighted one, Escape closes the list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.search_index import SearchHit
+
+from ..widgets.retranslate import Retranslating
 
 TYPING_PAUSE_MS = 120
 LIMIT = 30
@@ -65,7 +67,7 @@ class SearchResults(QTreeWidget):
         self.scrollToItem(items[index])
 
 
-class SearchBox(QLineEdit):
+class SearchBox(Retranslating, QLineEdit):
     open_hit = Signal(object)  # SearchHit
 
     def __init__(self, ctx, window: QWidget, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -187,8 +189,3 @@ class SearchBox(QLineEdit):
     def _retranslate(self) -> None:
         self.setPlaceholderText(self.tr("Search accounts, people, deals…  (Ctrl+F)"))
         self.setAccessibleName(self.tr("Search"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
