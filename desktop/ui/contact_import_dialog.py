@@ -190,8 +190,9 @@ class ContactImportDialog(QDialog):
     def _working(self, text: str | None) -> None:
         """Show (text) or hide (None) the busy bar; nothing can be imported meanwhile."""
         self.busy.setVisible(text is not None)
-        self.busy.setFormat(text or "")
         if text is not None:
+            # An indeterminate bar shows no text in most styles: say what is going on above it.
+            self.notes.setText(text)
             self.import_button.setEnabled(False)
 
     def _previewed(self, preview: ImportPreview) -> None:

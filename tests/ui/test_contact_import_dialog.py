@@ -102,6 +102,7 @@ def test_a_large_file_is_read_and_imported_without_freezing_the_window(
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.working  # the window is free while the file is read
+    assert dialog.notes.text() == f"Reading {big.name}…"
     assert not dialog.import_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
     assert dialog.import_button.text() == "Import 5000 contact(s)"
