@@ -196,3 +196,30 @@ def test_upcoming_lists_visits_of_the_period(services, setup):
     assert [r.percent for _, r in week] == [
         services.visits.readiness(v.id).percent for v, _ in week
     ]
+
+
+def test_upcoming_pages_read_the_same_visits_with_the_same_readiness(services, db):
+    from desktop.services.demo import load_demo
+
+    account_id = load_demo(db, today=date(2027, 1, 4))  # its fully planned visit is on the 5th
+    opp = services.opportunities.for_account(account_id)[0]
+    for n in range(6):  # same hour as the demo's visit, and an empty day in between
+        day = "2027-01-05" if n < 3 else "2027-01-07"
+        services.visits.plan(opp.id, title=f"extra {n}", starts_at=f"{day} 10:00")
+    start, end = date(2027, 1, 4), date(2027, 1, 10)
+    whole = services.visits.upcoming(start, end)
+    pages = [services.visits.upcoming_page(start, end, offset, 2) for offset in (0, 2, 4, 6, 8)]
+    assert [len(p) for p in pages] == [2, 2, 2, 1, 0]
+    rows = [row for page in pages for row in page]
+    assert [r.id for r in rows] == [v.id for v, _ in whole]
+    assert [(r.readiness_percent, r.ready) for r in rows] == [
+        (services.visits.readiness(r.id).percent, services.visits.readiness(r.id).ready)
+        for r in rows
+    ]
+    assert len({r.readiness_percent for r in rows}) > 1  # the planned visit and the bare ones
+    demo_row = next(r for r in rows if r.title not in {f"extra {n}" for n in range(6)})
+    assert demo_row.account_name == services.accounts.get(account_id).name
+    assert services.visits.upcoming_days(start, end) == [
+        (date(2027, 1, 5), 4),
+        (date(2027, 1, 7), 3),
+    ]

@@ -1,8 +1,9 @@
 """Upcoming visits, grouped by day, with each plan's readiness; print tomorrow's briefs.
 
-The brief renderer (``desktop.export.brief.render_briefs_for_day``) is imported only when the
-rep asks for it, and runs on a worker thread; if it is not part of this build the button is
-disabled and says why.
+The list is a view on ``UpcomingModel``, which reads the visits a page at a time as they are
+drawn (the fortnight can hold thousands). The brief renderer
+(``desktop.export.brief.render_briefs_for_day``) is imported only when the rep asks for it, and
+runs on a worker thread; if it is not part of this build the button is disabled and says why.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,17 +21,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..msgbox import prompter
 from ..tasks import run_task
-
-VISIT_ROLE = Qt.UserRole
-(COL_TIME, COL_ACCOUNT, COL_OPPORTUNITY, COL_TITLE, COL_PLACE, COL_STATUS, COL_READY) = range(7)
+from .model import COL_TITLE, VISIT_ROLE, ShownRow, UpcomingModel, qdate
+from .model import readiness_colour as readiness_colour  # the account's Visits tab uses it
 
 
 def brief_renderer() -> Callable[..., Any] | None:
@@ -41,14 +39,6 @@ def brief_renderer() -> Callable[..., Any] | None:
     except ImportError:
         return None
     return render_briefs_for_day
-
-
-def readiness_colour(percent: int) -> str:
-    if percent >= 80:
-        return "#2e7d32"
-    if percent >= 50:
-        return "#8a5a00"
-    return "#b3261e"
 
 
 class UpcomingView(QWidget):
@@ -84,20 +74,26 @@ class UpcomingView(QWidget):
         top.addWidget(self.print_button)
         layout.addLayout(top)
 
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(7)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setAlternatingRowColors(False)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.tree.setItemsExpandable(False)
-        self.tree.itemActivated.connect(self._activated)
-        header = self.tree.header()
+        self.model = UpcomingModel(ctx, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.activated.connect(self._activated)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
         header.setStretchLastSection(False)
         for column, width in enumerate((64, 220, 220, 260, 150, 90, 80)):
-            self.tree.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.Stretch)
-        layout.addWidget(self.tree, 1)
+        self.model.modelReset.connect(self._span_headings)  # a day's heading spans its row
+        self.model.total_changed.connect(self._show_total)
+        layout.addWidget(self.table, 1)
         self.empty = QLabel(self)
         self.empty.setObjectName("muted")
         self.empty.setAlignment(Qt.AlignCenter)
@@ -117,73 +113,44 @@ class UpcomingView(QWidget):
         return today, end
 
     def refresh(self) -> None:
+        """Count the period again; its rows are read as they are drawn. After a change the rep
+        stays where they were: the same rows on screen, the same visit selected."""
         self._stale = False
-        services, lang = self._ctx.services, self._ctx.lang
         start, end = self.days()
-        visits = services.visits.upcoming(start, end)
-        self.tree.clear()
+        same = self.model.period == (start, end)
+        current = self.table.currentIndex()
+        visit_id = current.data(VISIT_ROLE) if same and current.isValid() else None
+        top = self.table.indexAt(QPoint(0, 0)).row() if same else -1
+        self.model.reload(start, end)
+        if visit_id is not None and (row := self.model.row_of(visit_id, current.row())) >= 0:
+            self.table.setCurrentIndex(self.model.index(row, current.column()))
+        if 0 < top < self.model.rowCount():
+            self.table.scrollTo(self.model.index(top, 0), QAbstractItemView.PositionAtTop)
+        elif not same:
+            self.table.scrollToTop()  # a new day: the list starts from today again
+
+    def _span_headings(self) -> None:
+        self.table.clearSpans()
+        for row in self.model.heading_rows():
+            self.table.setSpan(row, 0, 1, self.model.columnCount())
+
+    def _show_total(self, total: int) -> None:
+        start, end = self.model.period
         locale = QLocale()
         self.range.setText(
-            f"{locale.toString(_qdate(start), QLocale.ShortFormat)} – "
-            f"{locale.toString(_qdate(end), QLocale.ShortFormat)}"
+            f"{locale.toString(qdate(start), QLocale.ShortFormat)} – "
+            f"{locale.toString(qdate(end), QLocale.ShortFormat)}  ·  "
+            + self.model.count_text(total)
         )
-        bold = QFont(self.font())
-        bold.setBold(True)
-        day_item: QTreeWidgetItem | None = None
-        current_day: date | None = None
-        for visit, readiness in visits:
-            assert visit.starts_at is not None
-            day = visit.starts_at.date()
-            if day != current_day:
-                current_day = day
-                day_item = QTreeWidgetItem(self.tree, [self._day_title(day, start)])
-                day_item.setFirstColumnSpanned(True)
-                day_item.setFont(0, bold)
-                day_item.setForeground(0, QBrush(QColor("#1f3a5f")))
-                day_item.setFlags(Qt.ItemIsEnabled)
-                day_item.setExpanded(True)
-            opp = visit.opportunity
-            percent = readiness.percent
-            item = QTreeWidgetItem(
-                day_item,
-                [
-                    visit.starts_at.strftime("%H:%M"),
-                    opp.account.name,
-                    opp.name,
-                    visit.title,
-                    visit.place.splitlines()[0] if visit.place else "",
-                    services.playbook.label("visit_statuses", visit.status, lang),
-                    f"{percent}%",
-                ],
-            )
-            item.setData(0, VISIT_ROLE, visit.id)
-            item.setForeground(COL_READY, QBrush(QColor(readiness_colour(percent))))
-            item.setToolTip(COL_READY, self.tr("Plan readiness"))
-            item.setToolTip(COL_TITLE, visit.title)
-            item.setToolTip(COL_PLACE, visit.place)
-        for i in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(i).setExpanded(True)
-        self.empty.setVisible(not visits)
-        self.tree.setVisible(bool(visits))
+        self.empty.setVisible(total == 0)
+        self.table.setVisible(total > 0)
 
-    def _day_title(self, day: date, today: date) -> str:
-        locale = QLocale()
-        name = locale.toString(_qdate(day), QLocale.LongFormat)
-        if day == today:
-            return self.tr("Today · {date}").format(date=name)
-        if day == today + timedelta(days=1):
-            return self.tr("Tomorrow · {date}").format(date=name)
-        return name
+    def visit_rows(self) -> list[ShownRow]:
+        """Every visit row, in list order (headings left out); reading a cell reads its page."""
+        return self.model.visit_rows()
 
-    def visit_rows(self) -> list[QTreeWidgetItem]:
-        rows = []
-        for i in range(self.tree.topLevelItemCount()):
-            day = self.tree.topLevelItem(i)
-            rows.extend(day.child(j) for j in range(day.childCount()))
-        return rows
-
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        visit_id = item.data(0, VISIT_ROLE)
+    def _activated(self, index: QModelIndex) -> None:
+        visit_id = index.data(VISIT_ROLE)
         if visit_id is not None:
             self.open_visit.emit(int(visit_id))
 
@@ -247,17 +214,7 @@ class UpcomingView(QWidget):
 
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Upcoming visits"))
-        self.tree.setHeaderLabels(
-            [
-                self.tr("Time"),
-                self.tr("Account"),
-                self.tr("Opportunity"),
-                self.tr("Title"),
-                self.tr("Place"),
-                self.tr("Status"),
-                self.tr("Readiness"),
-            ]
-        )
+        self.table.setAccessibleName(self.tr("Upcoming visits"))
         self.print_button.setText(self.tr("Print tomorrow's briefs…"))
         if self._renderer is None:
             self.print_button.setEnabled(False)
@@ -277,9 +234,6 @@ class UpcomingView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.LanguageChange:
             self._retranslate()
-            self.refresh()
+            self.model.retranslate()  # headings, statuses and dates are worded as they are drawn
+            self._show_total(self.model.total)
         super().changeEvent(event)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
