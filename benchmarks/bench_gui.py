@@ -34,13 +34,15 @@ app.exec()
 """
 
 
-def _env() -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CALLBRIEF_STARTUP_PROBE": "1"}
+def _env(probe: str = "1") -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CALLBRIEF_STARTUP_PROBE": probe}
 
 
-def _timed(cmd: list[str]) -> tuple[float, str]:
+def _timed(cmd: list[str], probe: str = "1") -> tuple[float, str]:
+    env = _env(probe)
+    env["CALLBRIEF_STARTUP_T0"] = repr(time.time())
     started = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=120)
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
     elapsed = (time.perf_counter() - started) * 1000
     if done.returncode != 0:
         raise RuntimeError(f"{cmd} failed: {done.stderr[-500:]}")
@@ -48,13 +50,19 @@ def _timed(cmd: list[str]) -> tuple[float, str]:
 
 
 def bench_startup(folder: Path, size: str, repeat: int) -> list[Result]:
-    bare, app = [], []
+    """Whole-process time to the first paint (the window with the first page of accounts),
+    next to a bare PySide6 window; and, separately, the time until the data file is open and
+    every screen attached (the probe's ``ready`` mode: from launch to that paint)."""
+    bare, app, ready = [], [], []
     loaded: dict[str, bool] = {}
+    app_cmd = [sys.executable, "-m", "desktop", "--data-dir", str(folder)]
     for _ in range(repeat):  # interleaved, so both see the same machine load
         bare.append(_timed([sys.executable, "-c", BARE_WINDOW])[0])
-        elapsed, out = _timed([sys.executable, "-m", "desktop", "--data-dir", str(folder)])
+        elapsed, out = _timed(app_cmd)
         app.append(elapsed)
         loaded = json.loads(out.strip().splitlines()[-1])["loaded"]
+        _elapsed, out = _timed(app_cmd, probe="ready")
+        ready.append(json.loads(out.strip().splitlines()[-1])["ready_ms"])
     floor = sorted(bare)[len(bare) // 2]
     heavy = ", ".join(name for name, on in loaded.items() if on) or "none"
     note = f"heavy modules before first paint: {heavy}"
@@ -64,7 +72,22 @@ def bench_startup(folder: Path, size: str, repeat: int) -> list[Result]:
         Result("bare PySide6 window (floor)", size, bare),
         Result("start-up to first paint", size, app, floor_ms=floor),
         ratio,
+        Result("start-up until the data file is open (all screens)", size, ready),
     ]
+
+
+def import_profile(folder: Path, top: int = 12) -> list[tuple[str, float]]:
+    """``-X importtime`` of one start to the first paint: the costliest imports (cumulative
+    ms), for the write-up in docs/benchmarks.md."""
+    cmd = [sys.executable, "-X", "importtime", "-m", "desktop", "--data-dir", str(folder)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=120)
+    rows: list[tuple[str, float]] = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _self, cumulative, name = line[len("import time:") :].split("|")
+            if cumulative.strip().isdigit() and not name.startswith("  "):  # top level only
+                rows.append((name.strip(), int(cumulative) / 1000))
+    return sorted(rows, key=lambda r: -r[1])[:top]
 
 
 def _child(what: str, folder: Path, repeat: int) -> dict[str, list[float]]:

@@ -38,14 +38,15 @@ def load_playbook(options: Options):  # type: ignore[no-untyped-def]
     return load_playbook(chosen) if chosen else default_playbook()
 
 
-def open_services(options: Options):  # type: ignore[no-untyped-def]
-    """Open the data dir's file (creating or upgrading it) and build the services."""
+def open_services(options: Options, playbook=None):  # type: ignore[no-untyped-def]
+    """Open the data dir's file (creating or upgrading it) and build the services; the
+    playbook is loaded unless given (start-up has read it already for the first paint)."""
     from desktop.services import Services
     from desktop.store.database import open_database
 
     folder = paths.data_dir(options.data_dir)
     log.info("data dir %s", folder)
-    playbook = load_playbook(options)
+    playbook = playbook if playbook is not None else load_playbook(options)
     db = open_database(paths.database_path(folder))
     return Services.build(db, playbook)
 

@@ -463,7 +463,13 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    from desktop.launch import window_options
+
+    argv = sys.argv[1:] if argv is None else argv
+    window = window_options(argv)
+    if window is not None:
+        return run_gui(window)
+    args = build_parser().parse_args(argv)
     options = Options(data_dir=args.data_dir, playbook=args.playbook)
     if args.command in (None, "gui"):
         return run_gui(options)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -11,15 +10,10 @@ from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from desktop.store import search_index
 from desktop.store.models import Account, Opportunity, Visit
 
+from .account_rows import ROW_SORTS, AccountFilter, AccountRow
 from .base import Service
 
-
-@dataclass(frozen=True)
-class AccountFilter:
-    tier: str | None = None
-    stage: str | None = None  # accounts with an opportunity at this stage
-    segment: str | None = None  # a segment code or its prefix, e.g. "E1"
-    text: str = ""  # name contains (Latin or Chinese)
+__all__ = ["AccountFilter", "AccountRow", "ROW_SORTS", "QueryService"]
 
 
 ACCOUNT_SORTS = {
@@ -30,25 +24,6 @@ ACCOUNT_SORTS = {
     "segment": Account.segment_code,
     "updated": Account.updated_at,
 }
-
-
-@dataclass(frozen=True)
-class AccountRow:
-    """One line of the account list: the account's facts plus its most advanced open deal."""
-
-    id: int
-    name: str
-    alt_name: str
-    industry: str
-    city: str
-    tier: str | None
-    segment: str
-    best_stage: str | None  # the most advanced stage among open opportunities
-    next_visit: datetime | None  # the soonest visit from today on that is not done
-
-
-# Columns of the account list the rep can sort by; "stage" and "next_visit" are subqueries.
-ROW_SORTS = ("name", "industry", "city", "tier", "segment", "stage", "next_visit")
 
 
 class QueryService(Service):

@@ -1,4 +1,4 @@
-"""Use cases the UI and the command line call; the only code that opens transactions."""
+"""The bundle of every service, built once by the composition root."""
 
 from __future__ import annotations
 

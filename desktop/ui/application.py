@@ -42,15 +42,22 @@ def run(options: Options) -> int:
     i18n.install_translators(i18n.system_lang())  # until the rep's own choice is read
 
     _step("single instance")
-    from .single_instance import bring_to_front, guard_single_instance
+    from .single_instance import guard_single_instance
 
     activate: list[Callable[[], None]] = []
-    if not guard_single_instance(folder, lambda: activate and activate[0]()):
+    guard = guard_single_instance(folder, lambda: activate and activate[0](), listen=False)
+    if guard is None:
         log.info("another window has this data folder; asked it to come forward")
         return 0
 
+    db_path = paths.database_path(folder)
+    _step("first page")
+    early = _start_view(options, db_path)
+    if early is not None:
+        return _run_painting_first(app, options, db_path, early, activate, guard)
+
     _step("check the data file")
-    if not _file_usable(paths.database_path(folder)):
+    if not _file_usable(db_path):
         return 1
 
     _step("open the data file")
@@ -60,27 +67,133 @@ def run(options: Options) -> int:
 
     _step("language and main window")
     from .context import UiContext
-    from .first_run import offer_demo
-    from .main_window import MainWindow
 
     lang = i18n.resolve(services.settings.get("language"))
     ctx = UiContext.build(services, lang)
-    i18n.install_translators(lang)
-    window = MainWindow(ctx)
-    activate.append(lambda: bring_to_front(window))
-    from . import startup_probe
-
-    if startup_probe.enabled():
-        startup_probe.watch(window)
-    window.show()
+    window = _show_window(ctx, activate, guard)
 
     _step("first launch")
-    demo = None if startup_probe.enabled() else offer_demo(ctx, window)
-    if demo is not None:
-        window.open_account(demo)
+    _first_launch(ctx, window)
     code = app.exec()
     services.db.close()
     return code
+
+
+def _show_window(ctx, activate: list[Callable[[], None]], guard):  # type: ignore[no-untyped-def]
+    from . import i18n, startup_probe
+    from .main_window import MainWindow
+    from .single_instance import bring_to_front
+
+    i18n.install_translators(ctx.lang)
+    window = MainWindow(ctx)
+    _after_first_paint(window, guard.listen)  # later launches can reach us from then on
+    activate.append(lambda: bring_to_front(window))
+    if startup_probe.enabled():
+        startup_probe.watch(window, ctx)
+    window.show()
+    return window
+
+
+def _first_launch(ctx, window) -> None:  # type: ignore[no-untyped-def]
+    from . import startup_probe
+    from .first_run import offer_demo
+
+    demo = None if startup_probe.enabled() else offer_demo(ctx, window)
+    if demo is not None:
+        window.open_account(demo)
+
+
+def _start_view(options: Options, db_path: Path):  # type: ignore[no-untyped-def]
+    """The playbook and first page of accounts, read without the ORM; None when the file
+    needs the ordinary start (missing, encrypted, to be upgraded, unreadable)."""
+    from desktop.app import load_playbook
+    from desktop.domain.playbook import PlaybookError
+    from desktop.services.start_view import load_start_view
+
+    try:
+        return load_start_view(db_path, load_playbook(options))
+    except PlaybookError:
+        return None  # the ordinary path reports it
+
+
+def _run_painting_first(app, options: Options, db_path: Path, early, activate, guard) -> int:  # type: ignore[no-untyped-def]
+    """Paint the window with the first page of accounts, then check and open the file on a
+    worker thread (importing SQLAlchemy there) and hand the services to the window."""
+    from . import i18n
+    from .context import UiContext
+    from .tasks import run_task
+
+    _step("language and main window (first page)")
+    ctx = UiContext.starting(early, i18n.resolve(early.setting("language", "system")))
+    window = _show_window(ctx, activate, guard)
+
+    _step("check and open the data file (worker)")
+
+    def check_and_open():  # type: ignore[no-untyped-def]
+        from desktop.app import open_services
+        from desktop.services import recovery
+
+        report = recovery.assess(db_path)
+        if not report.usable:
+            return report
+        return open_services(options, early.playbook)
+
+    def opened(result) -> None:  # type: ignore[no-untyped-def]
+        from desktop.services import Services
+
+        services = result
+        if not isinstance(result, Services):
+            services = _open(options) if _unusable(result, None) else None
+            if services is None:
+                _give_up(app, window)
+                return
+        _step("attach the data file")
+        ctx.attach(services)
+        _first_launch(ctx, window)
+
+    def failed(exc: BaseException) -> None:
+        from desktop.domain.playbook import PlaybookError
+        from desktop.store.errors import StoreError
+
+        from .msgbox import prompter
+
+        if not isinstance(exc, StoreError | PlaybookError | OSError):
+            log.error("opening the data file failed", exc_info=exc)
+        prompter.error(window, "Callbrief", str(exc))
+        _give_up(app, window)
+
+    # Not before the first paint: the worker's imports would compete with it for the GIL.
+    _after_first_paint(window, lambda: run_task(check_and_open, opened, failed))
+    code = app.exec()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()  # closed while still opening: let it finish
+    if ctx.ready:
+        ctx.services.db.close()
+    return code
+
+
+def _give_up(app, window) -> None:  # type: ignore[no-untyped-def]
+    """Close the window and leave the event loop with exit code 1."""
+    from PySide6.QtCore import Qt
+
+    # Not through "last window closed": that posts a Quit event which would outlive this loop.
+    window.setAttribute(Qt.WA_QuitOnClose, False)
+    window.close()
+    app.exit(1)
+
+
+def _after_first_paint(window, fn: Callable[[], object]) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+            if event.type() == QEvent.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, fn)
+            return False
+
+    window.installEventFilter(FirstPaint(window))
 
 
 def _file_usable(db_path: Path) -> bool:
@@ -118,6 +231,14 @@ def _file_usable(db_path: Path) -> bool:
         if typed is None:
             return False
         crypto.provide_passphrase(typed)
+    return _unusable(report, passphrase)
+
+
+def _unusable(report, passphrase: str | None) -> bool:  # type: ignore[no-untyped-def]
+    """A damaged file gets the recovery dialog (True if a backup was restored); anything else
+    is explained and start-up stops."""
+    from .msgbox import prompter
+
     if report.status == "damaged":
         from .recovery_dialog import offer_recovery
 

@@ -9,11 +9,13 @@ history. Closing the window saves pending edits first.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,25 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.backups import RESTORED, BackupService
-from desktop.store.search_index import SearchHit
-
-from .account.dialogs import NewAccountDialog
-from .account.page import AccountPage
 from .accounts.view import AccountListView
-from .autobackup import AutoBackupTimer
-from .backups_dialog import BackupsDialog
-from .binding import FormBinder
-from .bundle_actions import BundleActions
 from .context import UiContext
 from .msgbox import prompter
-from .preferences import PreferencesDialog
 from .search.box import SearchBox
-from .upcoming.view import UpcomingView
 from .widgets.retranslate import Retranslating
 from .widgets.save_status import SaveReporter
-from .widgets.shortcuts import ShortcutsDialog
 from .widgets.style import STYLE
+
+if TYPE_CHECKING:  # the rest is imported when the data file is open, after the first paint
+    from desktop.store.search_index import SearchHit
+
+    from .account.page import AccountPage
 
 log = logging.getLogger(__name__)
 NAV_ACCOUNTS, NAV_UPCOMING = range(2)
@@ -60,6 +55,10 @@ def visit_plan_class() -> Any | None:
 
 
 class MainWindow(Retranslating, QMainWindow):
+    """Built in two steps: the frame and the account list paint first (possibly from a
+    StartView), and ``_attach`` adds what needs the open data file once ``ctx`` is ready.
+    Actions triggered in between run then, in order."""
+
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -71,6 +70,10 @@ class MainWindow(Retranslating, QMainWindow):
         self._pages: dict[int, AccountPage] = {}
         self._history: list[QWidget] = []
         self._visit_view: QWidget | None = None
+        self._waiting: list[Callable[[], None]] = []  # actions asked for before the file opened
+        self._can_print = False
+        self.bundles: Any = None
+        self.upcoming: Any = None
 
         # Centre: navigation column and the stack of screens.
         centre = QWidget()
@@ -89,13 +92,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(centre)
 
         self.accounts = AccountListView(ctx)
-        self.upcoming = UpcomingView(ctx)
         self.stack.addWidget(self.accounts)
-        self.stack.addWidget(self.upcoming)
 
         self._build_actions()
-        self.bundles = BundleActions(self, ctx, self._current_account_id)
-        self.bundles.imported.connect(self.open_account)
         self._build_toolbar()
         self._build_menus()
 
@@ -104,9 +103,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.nav.currentRowChanged.connect(self._nav_clicked)
-        self.accounts.open_account.connect(self.open_account)
+        self.accounts.open_account.connect(
+            lambda account_id: self._when_ready(lambda: self.open_account(account_id))
+        )
         self.accounts.new_account.connect(self.new_account)
-        self.upcoming.open_visit.connect(self.open_visit)
         self.search.open_hit.connect(self.open_hit)
         self.reporter.saved.connect(self._saved)
         self.reporter.failed.connect(self._failed)
@@ -115,14 +115,55 @@ class MainWindow(Retranslating, QMainWindow):
         self.undo_stack.undoTextChanged.connect(self._undo_tips)
         self.undo_stack.redoTextChanged.connect(self._undo_tips)
         ctx.hub.changed.connect(self._data_changed)
-        # Backups after changes (at most every 10 minutes) and on exit, off the GUI thread.
-        self._autobackup = AutoBackupTimer(ctx.services.db, ctx.services.notifier, parent=self)
-        self._autobackup.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
 
         self._retranslate()
         self.nav.setCurrentRow(NAV_ACCOUNTS)
         self._history.clear()
         self._update_back()
+        if ctx.ready:
+            self._attach()
+        else:
+            self.statusBar().showMessage(self.tr("Opening your data…"))
+            ctx.hub.ready.connect(self._attach)
+
+    def _attach(self) -> None:
+        """The screens and actions that need the open data file."""
+        from .autobackup import AutoBackupTimer
+        from .bundle_actions import BundleActions
+        from .upcoming.view import UpcomingView
+
+        self.upcoming = UpcomingView(self.ctx)
+        self.stack.addWidget(self.upcoming)
+        self.upcoming.open_visit.connect(self.open_visit)
+        self._can_print = self.upcoming.print_button.isEnabled()
+
+        self.bundles = BundleActions(self, self.ctx, self._current_account_id)
+        self.bundles.imported.connect(self.open_account)
+        self.file_menu.insertActions(
+            self._bundles_anchor, [self.bundles.import_action, self.bundles.export_action]
+        )
+        # Backups after changes (at most every 10 minutes) and on exit, off the GUI thread.
+        self._autobackup = AutoBackupTimer(
+            self.ctx.services.db, self.ctx.services.notifier, parent=self
+        )
+        self._autobackup.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self._retranslate()
+        self._update_back()
+        self.statusBar().clearMessage()
+        waiting, self._waiting = self._waiting, []
+        if waiting:
+            QApplication.restoreOverrideCursor()
+        for call in waiting:
+            call()
+
+    def _when_ready(self, slot: Callable[[], None]) -> None:
+        """Run ``slot`` now, or once the data file is open (with a busy cursor meanwhile)."""
+        if self.ctx.ready:
+            slot()
+            return
+        if not self._waiting:
+            QApplication.setOverrideCursor(Qt.BusyCursor)
+        self._waiting.append(slot)
 
     # Building -----------------------------------------------------------------------------
 
@@ -132,7 +173,7 @@ class MainWindow(Retranslating, QMainWindow):
             action.setIcon(self.style().standardIcon(icon))
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._when_ready(slot))
         self.addAction(action)
         return action
 
@@ -149,9 +190,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.find_action = self._action(["Ctrl+F"], self.focus_search)
         self.go_accounts_action = self._action(["Ctrl+1"], lambda: self.show_nav(NAV_ACCOUNTS))
         self.go_upcoming_action = self._action(["Ctrl+2"], lambda: self.show_nav(NAV_UPCOMING))
-        self.print_action = self._action(["Ctrl+P"], self.upcoming.print_tomorrow)
-        self._can_print = self.upcoming.print_button.isEnabled()
-        self.print_action.setEnabled(self._can_print)
+        self.print_action = self._action(["Ctrl+P"], lambda: self.upcoming.print_tomorrow())
+        self.print_action.setEnabled(False)  # until the upcoming visits say there is a day
         self.save_action = self._action(["Ctrl+S"], self.save_now)
         self.quit_action = self._action(["Ctrl+Q"], self.close)
         self.quit_action.setMenuRole(QAction.QuitRole)
@@ -190,9 +230,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.print_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.bundles.import_action)
-        self.file_menu.addAction(self.bundles.export_action)
+        self._bundles_anchor = self.file_menu.addSeparator()  # Import/Export account go here
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.prefs_action)
         self.file_menu.addAction(self.backups_action)
@@ -213,6 +251,9 @@ class MainWindow(Retranslating, QMainWindow):
     # Navigation ---------------------------------------------------------------------------
 
     def _nav_clicked(self, row: int) -> None:
+        if row == NAV_UPCOMING and self.upcoming is None:
+            self._when_ready(lambda: self._nav_clicked(NAV_UPCOMING))
+            return
         target = self.accounts if row == NAV_ACCOUNTS else self.upcoming
         if self.stack.currentWidget() is not target:
             self.show_screen(target)
@@ -236,17 +277,21 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.blockSignals(True)
         if widget is self.upcoming:
             self.nav.setCurrentRow(NAV_UPCOMING)
-        elif widget is self.accounts or isinstance(widget, AccountPage):
+        elif widget is self.accounts or self._is_account_page(widget):
             self.nav.setCurrentRow(NAV_ACCOUNTS)
         self.nav.blockSignals(False)
         self._update_title()
         self._update_back()
-        self.bundles.update_enabled()
+        if self.bundles is not None:
+            self.bundles.update_enabled()
+
+    def _is_account_page(self, widget: QWidget | None) -> bool:
+        return any(widget is page for page in self._pages.values())
 
     def _current_account_id(self) -> int | None:
         """The account on screen (its page), for actions such as Export account."""
         widget = self.stack.currentWidget()
-        return widget.account_id if isinstance(widget, AccountPage) else None
+        return widget.account_id if self._is_account_page(widget) else None  # type: ignore[attr-defined]
 
     def _update_back(self) -> None:
         # The visit plan has its own Alt+Left, Ctrl+1…5 and Ctrl+P while it has the focus;
@@ -270,6 +315,8 @@ class MainWindow(Retranslating, QMainWindow):
             flush()
 
     def account_page(self, account_id: int) -> AccountPage:
+        from .account.page import AccountPage
+
         page = self._pages.get(account_id)
         if page is None:
             page = AccountPage(self.ctx, account_id, self.undo_stack, self.reporter)
@@ -326,14 +373,19 @@ class MainWindow(Retranslating, QMainWindow):
     # Actions ------------------------------------------------------------------------------
 
     def new_account(self) -> None:
+        if not self.ctx.ready:
+            self._when_ready(self.new_account)
+            return
+        from .account.dialogs import NewAccountDialog
+
         dialog = NewAccountDialog(self.ctx, self)
         if dialog.exec() and dialog.created_id is not None:
             self.open_account(dialog.created_id)
 
     def new_contact(self) -> None:
         page = self.stack.currentWidget()
-        if isinstance(page, AccountPage):
-            page.show_tab(1)
+        if self._is_account_page(page):
+            page.show_tab(1)  # type: ignore[attr-defined]
             page.circle.add_contact()
 
     def focus_search(self) -> None:
@@ -342,6 +394,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def flush_all(self) -> bool:
         """Save every pending edit in every form; False if a field refused its value."""
+        from .binding import FormBinder
+
         ok = True
         for binder in self.findChildren(FormBinder):
             ok = binder.flush() and ok
@@ -362,9 +416,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.undo_stack.redo()
 
     def preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
         PreferencesDialog(self.ctx, self).exec()
 
     def show_shortcuts(self) -> None:
+        from .widgets.shortcuts import ShortcutsDialog
+
         extra = [
             (self.tr("Next / previous tab"), "Ctrl+Tab / Ctrl+Shift+Tab"),
             (self.tr("Open the selected account, visit or search result"), "Enter"),
@@ -426,6 +484,8 @@ class MainWindow(Retranslating, QMainWindow):
         )
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+        from desktop.services.backups import RESTORED
+
         if change.kind == RESTORED:
             self._reload_everything()
             return
@@ -461,6 +521,10 @@ class MainWindow(Retranslating, QMainWindow):
     def show_backups(self) -> None:
         if not self.flush_all():
             return
+        from desktop.services.backups import BackupService
+
+        from .backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(
             BackupService(self.ctx.services.db, self.ctx.services.notifier), self
         )
@@ -469,8 +533,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _update_title(self) -> None:
         widget = self.stack.currentWidget()
-        if isinstance(widget, AccountPage):
-            self.setWindowTitle(f"{widget.name.text()} — Callbrief")
+        if self._is_account_page(widget):
+            self.setWindowTitle(f"{widget.name.text()} — Callbrief")  # type: ignore[attr-defined]
         else:
             self.setWindowTitle("Callbrief")
 
@@ -489,7 +553,8 @@ class MainWindow(Retranslating, QMainWindow):
             if not discard:
                 event.ignore()
                 return
-        self._autobackup.at_exit()
+        if self.ctx.ready:
+            self._autobackup.at_exit()
         event.accept()
 
     # Language -----------------------------------------------------------------------------
@@ -536,7 +601,8 @@ class MainWindow(Retranslating, QMainWindow):
             action.setText(text)
             action.setToolTip(tip)
         self.file_menu.setTitle(self.tr("&File"))
-        self.bundles.retranslate()
+        if self.bundles is not None:
+            self.bundles.retranslate()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -11,22 +11,29 @@ Wiring (desktop/ui/application.py, after the QApplication exists and before the 
     from .single_instance import guard_single_instance
 
     activate = []  # filled once the window exists
-    if not guard_single_instance(folder, lambda: activate and activate[0]()):
+    guard = guard_single_instance(folder, lambda: activate and activate[0](), listen=False)
+    if guard is None:
         return 0  # the running instance was asked to come forward
     ...
     window = MainWindow(ctx)
     activate.append(lambda: bring_to_front(window))
+    guard.listen()  # after the first paint: QtNetwork's import is not on the critical path
+
+A launch between the lock and ``listen`` finds nobody answering and exits; the window it
+wanted is already on its way.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
+    from PySide6.QtWidgets import QWidget
 
 MESSAGE = b"raise\n"
 CONNECT_TIMEOUT_MS = 2000
@@ -35,6 +42,8 @@ LOCK_NAME = "callbrief.lock"
 
 def server_name(data_dir: Path) -> str:
     """The local socket's name for ``data_dir`` (short: Unix socket paths are limited)."""
+    import hashlib
+
     digest = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()
     return f"callbrief-{digest[:24]}"
 
@@ -46,23 +55,34 @@ class SingleInstance(QObject):
         self, data_dir: Path, on_activate: Callable[[], None], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.name = server_name(data_dir)
+        self._data_dir = Path(data_dir)
         self._on_activate = on_activate
-        Path(data_dir).mkdir(parents=True, exist_ok=True)
-        self._lock = QLockFile(str(Path(data_dir) / LOCK_NAME))
+        self._data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(self._data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # only a dead owner's lock is stale, never a slow one
-        self._server = QLocalServer(self)
-        self._server.newConnection.connect(self._accept)
+        self._server: Any = None
         self.primary = False
 
-    def claim(self) -> bool:
-        """True if this is the first instance (it now listens), False if another runs."""
+    def claim(self, listen: bool = True) -> bool:
+        """True if this is the first instance (listening now, or after ``listen``), False if
+        another runs."""
         if not self._lock.tryLock(100):
             return False
-        QLocalServer.removeServer(self.name)  # a socket file left by a crashed instance
+        self.primary = True
+        return self.listen() if listen else True
+
+    def listen(self) -> bool:
+        """Answer later launches on the local socket; False if it could not be opened."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return self._server.isListening()
+        self._server = QLocalServer(self)
+        self._server.newConnection.connect(self._accept)
+        name = server_name(self._data_dir)
+        QLocalServer.removeServer(name)  # a socket file left by a crashed instance
         self._server.setSocketOptions(QLocalServer.UserAccessOption)
-        self.primary = self._server.listen(self.name)
-        return self.primary
+        return self._server.listen(name)
 
     def _accept(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
@@ -77,12 +97,15 @@ class SingleInstance(QObject):
             self._on_activate()
 
     def release(self) -> None:
-        self._server.close()
+        if self._server is not None:
+            self._server.close()
         self._lock.unlock()
 
 
 def ask_first_instance_to_raise(data_dir: Path) -> bool:
     """Tell the instance running on ``data_dir`` to come forward; False if none answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -95,16 +118,19 @@ def ask_first_instance_to_raise(data_dir: Path) -> bool:
     return True
 
 
-def guard_single_instance(data_dir: Path, on_activate: Callable[[], None]) -> bool:
-    """True: this is the only instance on ``data_dir`` — carry on (the guard lives as long as
-    the QApplication). False: another instance runs and was asked to come forward — exit."""
+def guard_single_instance(
+    data_dir: Path, on_activate: Callable[[], None], listen: bool = True
+) -> SingleInstance | None:
+    """The guard: this is the only instance on ``data_dir`` — carry on (the guard lives as
+    long as the QApplication; without ``listen`` call its ``listen()`` soon). None: another
+    instance runs and was asked to come forward — exit."""
     app = QCoreApplication.instance()
     guard = SingleInstance(data_dir, on_activate, app)
-    if guard.claim():
-        return True
+    if guard.claim(listen):
+        return guard
     guard.deleteLater()
     ask_first_instance_to_raise(data_dir)
-    return False
+    return None
 
 
 def bring_to_front(window: QWidget) -> None:

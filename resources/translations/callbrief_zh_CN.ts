@@ -4,7 +4,7 @@
 <context>
     <name>AccountFilterBar</name>
     <message>
-        <location filename="../../desktop/ui/accounts/filters.py" line="+26"/>
+        <location filename="../../desktop/ui/accounts/filters.py" line="+27"/>
         <source>All tiers</source>
         <translation>全部层级</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>AccountListView</name>
     <message>
-        <location filename="../../desktop/ui/accounts/view.py" line="+136"/>
+        <location filename="../../desktop/ui/accounts/view.py" line="+139"/>
         <source>1 account</source>
         <translation>1 个客户</translation>
     </message>
@@ -66,12 +66,12 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/ui/account/page.py" line="+95"/>
+        <location filename="../../desktop/ui/account/page.py" line="+163"/>
         <source>Segment code</source>
         <translation>客户细分代码</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Profile and research</source>
         <translation>客户概况与调研</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../desktop/ui/accounts/model.py" line="+142"/>
+        <location filename="../../desktop/ui/accounts/model.py" line="+150"/>
         <source>Account</source>
         <translation>客户</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/ui/application.py" line="+110"/>
+        <location filename="../../desktop/ui/application.py" line="+223"/>
         <source>{file} is encrypted. Enter its passphrase:</source>
         <translation>{file} 已加密。请输入密码短语：</translation>
     </message>
@@ -434,7 +434,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+423"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+444"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
@@ -580,7 +580,8 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>尚无联系人。请添加决策者、使用者、技术专家、影响者和线人，并注明各自的汇报对象。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-362"/>
+        <location line="+368"/>
         <source>The map view is not available in this build.</source>
         <translation>当前版本不提供决策图视图。</translation>
     </message>
@@ -588,7 +589,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ClosePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/close_page.py" line="+28"/>
+        <location filename="../../desktop/ui/visit/close_page.py" line="+29"/>
         <source>What you will ask for</source>
         <translation>要争取的承诺</translation>
     </message>
@@ -636,7 +637,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="+319"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="+305"/>
         <source>Enter the competitor&apos;s name.</source>
         <translation>请填写竞争对手名称。</translation>
     </message>
@@ -1166,7 +1167,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Import %n contact(s)</source>
         <translation>
             <numerusform>导入 %n 位联系人</numerusform>
@@ -1183,7 +1184,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DebriefDialog</name>
     <message>
-        <location filename="../../desktop/ui/visit/debrief.py" line="+81"/>
+        <location filename="../../desktop/ui/visit/debrief.py" line="+82"/>
         <source>Debrief: call report</source>
         <translation>拜访总结：拜访报告</translation>
     </message>
@@ -1223,7 +1224,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>计划的最低可接受承诺</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -1361,7 +1362,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DecisionMapWidget</name>
     <message>
-        <location filename="../../desktop/ui/map/widget.py" line="+210"/>
+        <location filename="../../desktop/ui/map/widget.py" line="+212"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
@@ -1588,7 +1589,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+307"/>
+        <location filename="../../desktop/ui/main_window.py" line="+126"/>
+        <source>Opening your data…</source>
+        <translation>正在打开您的数据…</translation>
+    </message>
+    <message>
+        <location line="+229"/>
         <source>Visit plan</source>
         <translation>拜访计划</translation>
     </message>
@@ -1598,7 +1604,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>当前版本尚未包含拜访计划界面。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+71"/>
         <source>Next / previous tab</source>
         <translation>下一个/上一个标签页</translation>
     </message>
@@ -1646,23 +1652,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+89"/>
+        <location line="+96"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-93"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做{what} (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>Some changes are not saved</source>
         <translation>部分更改未保存</translation>
     </message>
@@ -1672,7 +1678,7 @@ Call planning for B2B field sales.</source>
         <translation>有字段的值无法保存，已用红色标出。仍要关闭并放弃该更改吗？</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>
@@ -1822,7 +1828,7 @@ Call planning for B2B field sales.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1845,7 +1851,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="-229"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="-214"/>
         <source>New account</source>
         <translation>新建客户</translation>
     </message>
@@ -1878,7 +1884,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewContactDialog</name>
     <message>
-        <location line="+64"/>
+        <location line="+59"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -1911,7 +1917,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewOpportunityDialog</name>
     <message>
-        <location line="+46"/>
+        <location line="+41"/>
         <source>New opportunity</source>
         <translation>新建商机</translation>
     </message>
@@ -1934,7 +1940,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewVisitDialog</name>
     <message>
-        <location line="+164"/>
+        <location line="+154"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
@@ -2065,7 +2071,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunities.py" line="+155"/>
+        <location filename="../../desktop/ui/account/opportunities.py" line="+159"/>
         <source>New opportunity…</source>
         <translation>新建商机…</translation>
     </message>
@@ -2241,7 +2247,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityPicker</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_picker.py" line="+39"/>
+        <location filename="../../desktop/ui/account/opportunity_picker.py" line="+47"/>
         <source>No opportunities yet</source>
         <translation>尚无商机</translation>
     </message>
@@ -2307,7 +2313,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences.py" line="+117"/>
+        <location filename="../../desktop/ui/preferences.py" line="+118"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -2576,7 +2582,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/ui/account/profile.py" line="+53"/>
+        <location filename="../../desktop/ui/account/profile.py" line="+54"/>
         <source>Edit account profile</source>
         <translation>编辑客户概况</translation>
     </message>
@@ -2996,7 +3002,7 @@ Nothing was deleted.</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../desktop/ui/search/box.py" line="+103"/>
+        <location filename="../../desktop/ui/search/box.py" line="+112"/>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>
@@ -3093,14 +3099,14 @@ Nothing was deleted.</source>
     </message>
 </context>
 <context>
-    <name>UpcomingView</name>
+    <name>UpcomingModel</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+161"/>
+        <location filename="../../desktop/ui/upcoming/model.py" line="+251"/>
         <source>Plan readiness</source>
         <translation>计划完成度</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+27"/>
         <source>Today · {date}</source>
         <translation>今天 · {date}</translation>
     </message>
@@ -3110,42 +3116,17 @@ Nothing was deleted.</source>
         <translation>明天 · {date}</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Save tomorrow&apos;s briefs</source>
-        <translation>保存明天的拜访简报</translation>
+        <location line="+4"/>
+        <source>1 visit</source>
+        <translation>1 次拜访</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <location line="+0"/>
+        <source>{count} visits</source>
+        <translation>{count} 次拜访</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Briefs saved</source>
-        <translation>简报已保存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tomorrow&apos;s briefs were saved to {path}.</source>
-        <translation>明天的拜访简报已保存到 {path}。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not print the briefs</source>
-        <translation>无法打印简报</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The briefs could not be saved: {error}</source>
-        <translation>简报未能保存：{error}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Upcoming visits</source>
-        <translation>近期拜访</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -3179,8 +3160,87 @@ Nothing was deleted.</source>
         <source>Readiness</source>
         <translation>准备度</translation>
     </message>
+</context>
+<context>
+    <name>UpcomingView</name>
     <message>
-        <location line="+3"/>
+        <source>Plan readiness</source>
+        <translation type="vanished">计划完成度</translation>
+    </message>
+    <message>
+        <source>Today · {date}</source>
+        <translation type="vanished">今天 · {date}</translation>
+    </message>
+    <message>
+        <source>Tomorrow · {date}</source>
+        <translation type="vanished">明天 · {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+177"/>
+        <source>Save tomorrow&apos;s briefs</source>
+        <translation>保存明天的拜访简报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Briefs saved</source>
+        <translation>简报已保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tomorrow&apos;s briefs were saved to {path}.</source>
+        <translation>明天的拜访简报已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not print the briefs</source>
+        <translation>无法打印简报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The briefs could not be saved: {error}</source>
+        <translation>简报未能保存：{error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Upcoming visits</source>
+        <translation>近期拜访</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="vanished">时间</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="vanished">客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation type="vanished">商机</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="vanished">标题</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="vanished">地点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">状态</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation type="vanished">准备度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Print tomorrow&apos;s briefs…</source>
         <translation>打印明天的拜访简报…</translation>
     </message>
@@ -3337,7 +3397,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitModeWindow</name>
     <message>
-        <location filename="../../desktop/ui/visit/visit_mode.py" line="+73"/>
+        <location filename="../../desktop/ui/visit/visit_mode.py" line="+74"/>
         <source>Visit mode</source>
         <translation>拜访模式</translation>
     </message>
@@ -3498,7 +3558,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../desktop/ui/account/visits.py" line="+139"/>
+        <location filename="../../desktop/ui/account/visits.py" line="+146"/>
         <source>&amp;Opportunity:</source>
         <translation>商机(&amp;O)：</translation>
     </message>

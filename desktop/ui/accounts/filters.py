@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
-from desktop.services.queries import AccountFilter
+from desktop.services.account_rows import AccountFilter
 
 from ..widgets.key_combo import KeyCombo
 from ..widgets.retranslate import Retranslating

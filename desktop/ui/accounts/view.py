@@ -109,6 +109,9 @@ class AccountListView(QWidget):
         self.filters.changed.connect(self.model.set_filter)
         self.model.total_changed.connect(self._show_count)
         ctx.hub.changed.connect(self._data_changed)
+        # Opened on a StartView: the same first page, with the rest to scroll to, and any
+        # filter or sorting chosen meanwhile applied.
+        ctx.hub.ready.connect(self.refresh)
         self._retranslate()
         self._show_count(self.model.total)
 

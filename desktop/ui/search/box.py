@@ -7,6 +7,8 @@ opens the highlighted one, Escape closes the list.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.search_index import SearchHit
-
 from ..widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from desktop.store.search_index import SearchHit
 
 TYPING_PAUSE_MS = 120
 LIMIT = 30
@@ -83,6 +86,8 @@ class SearchBox(Retranslating, QLineEdit):
         self._timer.setInterval(TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.run_search)
         self.textChanged.connect(self._timer.start)
+        # Typed while the data file is still opening: search as soon as it is open.
+        ctx.hub.ready.connect(self._timer.start)
         self._retranslate()
 
     # Searching ----------------------------------------------------------------------------
@@ -93,6 +98,8 @@ class SearchBox(Retranslating, QLineEdit):
         if not text:
             self.results.hide()
             return
+        if not self._ctx.ready:
+            return  # the hub's ready signal runs the search again
         hits = self._ctx.services.queries.search(text, limit=LIMIT)
         self._fill(hits)
         self._place()
