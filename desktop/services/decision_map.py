@@ -93,14 +93,32 @@ class MapService:
         with self.db.read() as s:
             opp = Service.fetch(s, Opportunity, opportunity_id, "opportunity")
             account = Service.fetch(s, Account, opp.account_id, "account")
+            # Only the columns a box shows: no full records for an account of hundreds.
             roles = {
                 r.contact_id: r
-                for r in s.scalars(
-                    select(BuyingRole).where(BuyingRole.opportunity_id == opportunity_id)
+                for r in s.execute(
+                    select(
+                        BuyingRole.contact_id,
+                        BuyingRole.roles,
+                        BuyingRole.attitude,
+                        BuyingRole.influence,
+                    ).where(BuyingRole.opportunity_id == opportunity_id)
                 )
             }
-            contacts = s.scalars(
-                select(Contact).where(Contact.account_id == opp.account_id).order_by(Contact.id)
+            contacts = s.execute(
+                select(
+                    Contact.id,
+                    Contact.uid,
+                    Contact.name,
+                    Contact.alt_name,
+                    Contact.title,
+                    Contact.department,
+                    Contact.reports_to_id,
+                    Contact.map_x,
+                    Contact.map_y,
+                )
+                .where(Contact.account_id == opp.account_id)
+                .order_by(Contact.id)
             )
             people = tuple(_person(c, roles.get(c.id)) for c in contacts)
             return MapData(opp.id, opp.name, account.id, account.name, people, lay_out(people))
@@ -212,7 +230,8 @@ class MapService:
         self.services.notifier.publish(Change("contact", frozenset(ids), account_id))
 
 
-def _person(c: Contact, role: BuyingRole | None) -> MapPerson:
+def _person(c: Any, role: Any | None) -> MapPerson:
+    """A box from a contact row and its buying-role row (or None): columns read by name."""
     pinned = (c.map_x, c.map_y) if c.map_x is not None and c.map_y is not None else None
     return MapPerson(
         id=c.id,

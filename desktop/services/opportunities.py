@@ -101,20 +101,35 @@ class OpportunityService(Service):
                 s.delete(role)
         self.announce("opportunity", opportunity_id, account_id=opp.account_id)
 
+    def role(self, opportunity_id: int, contact_id: int) -> BuyingRole | None:
+        """One person's part in this decision, or None if they have none yet."""
+        with self.db.read() as s:
+            return s.scalar(
+                select(BuyingRole).where(
+                    BuyingRole.opportunity_id == opportunity_id,
+                    BuyingRole.contact_id == contact_id,
+                )
+            )
+
     def circle(self, opportunity_id: int) -> list[CirclePerson]:
         """Everyone with a part in this decision, as the coverage rules read them."""
         with self.db.read() as s:
             rows = s.execute(
-                select(BuyingRole, Contact)
+                select(
+                    Contact.id,
+                    Contact.name,
+                    BuyingRole.roles,
+                    BuyingRole.attitude,
+                    BuyingRole.influence,
+                    Contact.last_contact,
+                )
                 .join(Contact, Contact.id == BuyingRole.contact_id)
                 .where(BuyingRole.opportunity_id == opportunity_id)
                 .order_by(Contact.id)
             ).all()
         return [
-            CirclePerson(
-                c.id, c.name, tuple(r.roles or ()), r.attitude, r.influence, c.last_contact
-            )
-            for r, c in rows
+            CirclePerson(cid, name, tuple(roles or ()), attitude, influence, last_contact)
+            for cid, name, roles, attitude, influence, last_contact in rows
         ]
 
     def warnings(

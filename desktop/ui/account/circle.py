@@ -1,5 +1,6 @@
 """The Decision circle tab: the org chart as a tree, each person's details and role in the deal,
-and what is missing in the circle. A second view shows the same people as a map.
+and what is missing in the circle. A second view shows the same people as a map; it is built
+(and its data read) the first time the rep switches to it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.coverage import CirclePerson, coverage_warnings
 from desktop.domain.playbook import ROLE_KEYS
+from desktop.domain.validation import ValidationError
 from desktop.services.fields import CONTACT
 
 from ..accounts.view import NameDelegate
@@ -39,17 +42,14 @@ from ..widgets.warning_list import WarningList
 from .contact_form import ContactForm
 from .dialogs import NewContactDialog
 from .form_rows import scrolling
+from .lazy import LazySlot
 from .opportunity_picker import OpportunityPicker
 from .role_editor import RoleEditor
-
-try:  # the map is built by another part of the app; the list view works without it
-    from ..map.widget import DecisionMapWidget
-except ImportError:  # pragma: no cover - depends on the build
-    DecisionMapWidget = None  # type: ignore[assignment,misc]
 
 CONTACT_ROLE = Qt.UserRole
 SECOND_LINE_ROLE = Qt.UserRole + 1
 (COL_NAME, COL_ROLES, COL_ATTITUDE, COL_INFLUENCE, COL_STYLE, COL_LAST) = range(6)
+VIEW_LIST, VIEW_MAP = range(2)
 ATTITUDE_COLOURS = {
     "supporter": "#2e7d32",
     "opponent": "#b3261e",
@@ -57,6 +57,35 @@ ATTITUDE_COLOURS = {
     "unknown": "#8a5a00",
 }
 SNAPSHOT_FIELDS = tuple(name for name in CONTACT if name != "reports_to_id")
+ITEM_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
+
+
+class _RowLabels:
+    """The playbook's words for the tree's columns, looked up once per key while filling it."""
+
+    def __init__(self, playbook, lang: str) -> None:  # type: ignore[no-untyped-def]
+        self._playbook, self._lang = playbook, lang
+        self._labels: dict[tuple[str, str | None], str] = {}
+        self._roles: dict[tuple[str, ...], str] = {}
+        self._brushes = {k: QBrush(QColor(colour)) for k, colour in ATTITUDE_COLOURS.items()}
+
+    def label(self, group: str, key: str | None) -> str:
+        found = self._labels.get((group, key))
+        if found is None:
+            found = self._labels[(group, key)] = self._playbook.label(group, key, self._lang)
+        return found
+
+    def roles(self, keys: tuple[str, ...]) -> str:
+        """The person's roles in the playbook's order, joined as the language writes lists."""
+        found = self._roles.get(keys)
+        if found is None:
+            sep = "、" if self._lang == "zh" else ", "
+            ordered = [k for k in ROLE_KEYS if k in keys]
+            found = self._roles[keys] = sep.join(self.label("roles", k) for k in ordered)
+        return found
+
+    def brush(self, attitude: str | None) -> QBrush | None:
+        return self._brushes.get(attitude) if attitude else None
 
 
 class OrgTree(QTreeWidget):
@@ -101,6 +130,8 @@ class CircleTab(QWidget):
         undo_stack: QUndoStack,
         reporter: SaveReporter,
         parent: QWidget | None = None,
+        *,
+        opportunity_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -118,7 +149,7 @@ class CircleTab(QWidget):
 
         bar = QHBoxLayout()
         self.picker_label = QLabel()
-        self.picker = OpportunityPicker(ctx, account_id)
+        self.picker = OpportunityPicker(ctx, account_id, chosen=opportunity_id)
         self.picker_label.setBuddy(self.picker)
         self.list_button = QToolButton()
         self.map_button = QToolButton()
@@ -195,15 +226,10 @@ class CircleTab(QWidget):
         splitter.setSizes([640, 450])
         self.views.addWidget(splitter)
 
-        if DecisionMapWidget is not None:
-            self.map = DecisionMapWidget(ctx, self)
-        else:
-            self.map = QLabel()
-            self.map.setAlignment(Qt.AlignCenter)
-            self.map.setObjectName("muted")
-        self.views.addWidget(self.map)
+        self.map_slot = LazySlot(self._new_map)
+        self.views.addWidget(self.map_slot)
 
-        self.view_group.idClicked.connect(self.views.setCurrentIndex)
+        self.view_group.idClicked.connect(self.show_view)
         self.picker.opportunity_changed.connect(self._opportunity_changed)
         self.tree.currentItemChanged.connect(self._show_selected)
         self.tree.move_requested.connect(self.move_contact)
@@ -214,8 +240,30 @@ class CircleTab(QWidget):
         ctx.hub.changed.connect(self._data_changed)
         self._retranslate()
         self.reload()
-        if DecisionMapWidget is not None:
-            self.map.set_opportunity(self.picker.current())
+
+    # The map view -------------------------------------------------------------------------
+
+    @property
+    def map(self) -> QWidget:
+        """The map view (a DecisionMapWidget, or a note in a build without it)."""
+        return self.map_slot.widget()
+
+    def show_view(self, index: int) -> None:
+        """The list (VIEW_LIST) or the map (VIEW_MAP), as the List and Map buttons do."""
+        if index == VIEW_MAP:
+            self.map_slot.widget()  # built before it is shown
+        self.view_group.button(index).setChecked(True)
+        self.views.setCurrentIndex(index)
+
+    def _new_map(self) -> QWidget:
+        try:  # the map is built by another part of the app; the list view works without it
+            from ..map.widget import DecisionMapWidget
+        except ImportError:  # pragma: no cover - depends on the build
+            note = QLabel(self.tr("The map view is not available in this build."))
+            note.setAlignment(Qt.AlignCenter)
+            note.setObjectName("muted")
+            return note
+        return DecisionMapWidget(self._ctx, opportunity_id=self.picker.current())
 
     # Loading ------------------------------------------------------------------------------
 
@@ -224,35 +272,22 @@ class CircleTab(QWidget):
         return self.picker.current()
 
     def reload(self) -> None:
+        """Re-read the people and their parts in the chosen deal; redraw tree and warnings.
+
+        Three reads (the org chart's columns, the circle, the selected person) whatever the
+        number of people; the coverage warnings are worked out from the circle already read.
+        """
         services, lang = self._ctx.services, self._ctx.lang
         playbook = services.playbook
-        self._contacts = services.contacts.for_account(self.account_id)
+        self._contacts = services.contacts.chart(self.account_id)
         opp_id = self.opportunity_id
-        roles = {}
-        if opp_id is not None:
-            roles = {r.contact_id: r for r in services.opportunities.get(opp_id).roles}
+        circle = services.opportunities.circle(opp_id) if opp_id is not None else []
+        parts = {person.contact_id: person for person in circle}
         selected = self.selected_contact()
         self.tree.blockSignals(True)
         try:
             self.tree.clear()
-            items: dict[int, QTreeWidgetItem] = {}
-            ids = {c.id for c in self._contacts}
-            pending = list(self._contacts)
-            # Managers first, so each person finds their manager's item already made.
-            while pending:
-                progressed = False
-                for contact in list(pending):
-                    manager = contact.reports_to_id if contact.reports_to_id in ids else None
-                    if manager is not None and manager not in items:
-                        continue
-                    parent = items[manager] if manager is not None else self.tree
-                    items[contact.id] = self._item(parent, contact, roles.get(contact.id))
-                    pending.remove(contact)
-                    progressed = True
-                if not progressed:  # a loop in old data: show the rest at the top
-                    for contact in pending:
-                        items[contact.id] = self._item(self.tree, contact, roles.get(contact.id))
-                    pending = []
+            items = self._build_items(parts)
             self.tree.expandAll()
             if selected in items:
                 self.tree.setCurrentItem(items[selected])
@@ -261,9 +296,7 @@ class CircleTab(QWidget):
         finally:
             self.tree.blockSignals(False)
         if opp_id is not None:
-            self.warnings.set_warnings(
-                services.opportunities.warnings(opp_id, lang), playbook, lang
-            )
+            self.warnings.set_warnings(coverage_warnings(circle, playbook, lang), playbook, lang)
         else:
             self.warnings.set_warnings([], playbook, lang)
             self.warnings.clear()
@@ -271,29 +304,47 @@ class CircleTab(QWidget):
         self.hint.setVisible(not self._contacts)
         self._show_selected()
 
-    def _item(self, parent, contact, role) -> QTreeWidgetItem:  # type: ignore[no-untyped-def]
-        playbook, lang = self._ctx.services.playbook, self._ctx.lang
-        roles = [k for k in ROLE_KEYS if role is not None and k in (role.roles or [])]
-        sep = "、" if lang == "zh" else ", "
-        attitude = role.attitude if role is not None else None
+    def _build_items(self, parts: dict[int, CirclePerson]) -> dict[int, QTreeWidgetItem]:
+        """One item per person, under their manager; the tree is filled in one insert."""
+        labels = _RowLabels(self._ctx.services.playbook, self._ctx.lang)
+        items = {c.id: self._item(c, parts.get(c.id), labels) for c in self._contacts}
+        children: dict[int | None, list[int]] = {}
+        for contact in self._contacts:  # by id, so people under a manager are in id order
+            manager = contact.reports_to_id if contact.reports_to_id in items else None
+            children.setdefault(manager, []).append(contact.id)
+        roots = children.get(None, [])
+        placed: set[int] = set()
+        stack = list(roots)
+        while stack:
+            contact_id = stack.pop()
+            placed.add(contact_id)
+            below = children.get(contact_id, [])
+            items[contact_id].addChildren([items[i] for i in below])
+            stack.extend(below)
+        # People in a reporting loop (old data) hang under no one reached: show them at the top.
+        loose = [c.id for c in self._contacts if c.id not in placed]
+        self.tree.addTopLevelItems([items[i] for i in roots + loose])
+        return items
+
+    def _item(self, contact, part: CirclePerson | None, labels: _RowLabels) -> QTreeWidgetItem:  # type: ignore[no-untyped-def]
+        attitude = part.attitude if part is not None else None
         item = QTreeWidgetItem(
-            parent,
             [
                 contact.name,
-                sep.join(playbook.label("roles", k, lang) for k in roles),
-                playbook.label("attitudes", attitude, lang) if attitude else "",
-                playbook.label("influence_levels", role.influence, lang) if role else "",
-                playbook.label("communication_styles", contact.communication_style, lang),
+                labels.roles(part.roles) if part is not None else "",
+                labels.label("attitudes", attitude) if attitude else "",
+                labels.label("influence_levels", part.influence) if part is not None else "",
+                labels.label("communication_styles", contact.communication_style),
                 contact.last_contact.isoformat() if contact.last_contact else "",
             ],
         )
         item.setData(0, CONTACT_ROLE, contact.id)
         item.setData(0, SECOND_LINE_ROLE, contact.title)
         item.setToolTip(0, " · ".join(p for p in (contact.title, contact.department) if p))
-        if attitude in ATTITUDE_COLOURS:
-            item.setForeground(COL_ATTITUDE, QBrush(QColor(ATTITUDE_COLOURS[attitude])))
-        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
-        item.setFlags(flags)
+        brush = labels.brush(attitude)
+        if brush is not None:
+            item.setForeground(COL_ATTITUDE, brush)
+        item.setFlags(ITEM_FLAGS)
         return item
 
     def selected_contact(self) -> int | None:
@@ -322,7 +373,10 @@ class CircleTab(QWidget):
             self.role_stack.setCurrentIndex(0)
             return
         form = self.contact_form(contact_id)
-        contact = next((c for c in self._contacts if c.id == contact_id), None)
+        try:
+            contact = self._ctx.services.contacts.get(contact_id)
+        except ValidationError:  # deleted meanwhile: the next reload drops it from the tree
+            contact = None
         if contact is not None:
             form.load(contact, self._contacts)
         self.form_stack.setCurrentWidget(form)
@@ -373,8 +427,9 @@ class CircleTab(QWidget):
 
     def _opportunity_changed(self, opportunity_id: int | None) -> None:
         self.reload()
-        if DecisionMapWidget is not None:
-            self.map.set_opportunity(opportunity_id)
+        shown = self.map_slot.built_widget()
+        if shown is not None and not isinstance(shown, QLabel):  # the map, not the note
+            shown.set_opportunity(opportunity_id)  # type: ignore[attr-defined]
         self.opportunity_changed.emit(opportunity_id)
 
     def choose_opportunity(self, opportunity_id: int | None) -> None:
@@ -402,8 +457,6 @@ class CircleTab(QWidget):
 
     def move_contact(self, contact_id: int, manager_id: int | None) -> None:
         """Put a person under another (undoable); refused moves say why in the status bar."""
-        from desktop.domain.validation import ValidationError
-
         contacts = self._ctx.services.contacts
         before = contacts.get(contact_id).reports_to_id
         first, first_manager = self.remap.first(contact_id), self._first_or_none(manager_id)
@@ -576,8 +629,9 @@ class CircleTab(QWidget):
                 "influencers and your coach, with whom each reports to."
             )
         )
-        if DecisionMapWidget is None:
-            self.map.setText(self.tr("The map view is not available in this build."))
+        note = self.map_slot.built_widget()
+        if isinstance(note, QLabel):
+            note.setText(self.tr("The map view is not available in this build."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.LanguageChange:

@@ -52,6 +52,9 @@ class ContactForm(Retranslating, QWidget):
         for name in ("name", "alt_name", "title", "department"):
             self._bind(self.person, name, QLineEdit())
         self.reports_to = QComboBox()
+        # Sized by the form, not by measuring every name of a large account on first show.
+        self.reports_to.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.reports_to.setMinimumContentsLength(16)
         self._bind(self.person, "reports_to_id", self.reports_to)
 
         self.reach_header, _f, self.reach = section(layout, NARROW_LABEL_WIDTH)

@@ -34,6 +34,8 @@ class OpportunitiesTab(QWidget):
         undo_stack: QUndoStack,
         reporter: SaveReporter,
         parent: QWidget | None = None,
+        *,
+        opportunity_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -72,11 +74,13 @@ class OpportunitiesTab(QWidget):
         self.new_button.clicked.connect(self.new_opportunity)
         ctx.hub.changed.connect(self._data_changed)
         self._retranslate()
-        self.reload()
+        self.reload(opportunity_id)
 
-    def reload(self) -> None:
+    def reload(self, selected: int | None = None) -> None:
+        """Refill the list, keeping the chosen deal (or ``selected``, or the first)."""
         services, lang = self._ctx.services, self._ctx.lang
-        selected = self.current_id()
+        if selected is None:
+            selected = self.current_id()
         self.list.blockSignals(True)
         try:
             self.list.clear()

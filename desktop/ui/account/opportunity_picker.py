@@ -9,14 +9,21 @@ from PySide6.QtWidgets import QComboBox, QWidget
 class OpportunityPicker(QComboBox):
     opportunity_changed = Signal(object)  # int | None
 
-    def __init__(self, ctx, account_id: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        ctx,  # type: ignore[no-untyped-def]
+        account_id: int,
+        parent: QWidget | None = None,
+        *,
+        chosen: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._account_id = account_id
         self.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.setMinimumContentsLength(28)
         self.currentIndexChanged.connect(self._index_changed)
-        self.reload()
+        self.reload(chosen)
 
     def _index_changed(self, _index: int) -> None:
         self.opportunity_changed.emit(self.current())
@@ -24,9 +31,10 @@ class OpportunityPicker(QComboBox):
     def current(self) -> int | None:
         return self.currentData()
 
-    def reload(self) -> None:
-        """Refill from the database, keeping the choice (or taking the first deal)."""
-        chosen = self.currentData()
+    def reload(self, chosen: int | None = None) -> None:
+        """Refill from the database, keeping the choice (or ``chosen``, or the first deal)."""
+        if chosen is None:
+            chosen = self.currentData()
         services, lang = self._ctx.services, self._ctx.lang
         opportunities = services.opportunities.for_account(self._account_id)
         self.blockSignals(True)

@@ -1,16 +1,27 @@
-"""The account page: a header with who the account is, and the four tabs under it."""
+"""The account page: a header with who the account is, and the four tabs under it.
+
+A tab is built the first time it is shown or asked for (``page.circle`` …), not when the page
+opens: most opens look at one or two tabs, and the decision circle of a large account is the
+slowest part of the page. A tab built later reads the data and the language of that moment, and
+starts on the opportunity the other tabs have in focus.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..widgets.save_status import SaveReporter
-from .circle import CircleTab
-from .opportunities import OpportunitiesTab
+from .lazy import LazySlot
 from .profile import ProfileTab
-from .visits import VisitsTab
+
+if TYPE_CHECKING:  # the other tabs' modules load with the tab, not with the page
+    from .circle import CircleTab
+    from .opportunities import OpportunitiesTab
+    from .visits import VisitsTab
 
 TAB_PROFILE, TAB_CIRCLE, TAB_OPPORTUNITIES, TAB_VISITS = range(4)
 
@@ -29,6 +40,9 @@ class AccountPage(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.account_id = account_id
+        self._undo = undo_stack
+        self._reporter = reporter
+        self._focused: int | None = None  # the deal in focus; None: each tab's first
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -56,30 +70,87 @@ class AccountPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.profile = ProfileTab(ctx, account_id, undo_stack, reporter)
-        self.circle = CircleTab(ctx, account_id, undo_stack, reporter)
-        self.opportunities = OpportunitiesTab(ctx, account_id, undo_stack, reporter)
-        self.visits = VisitsTab(ctx, account_id)
-        for tab in (self.profile, self.circle, self.opportunities, self.visits):
-            self.tabs.addTab(tab, "")
+        factories = {
+            TAB_PROFILE: self._new_profile,
+            TAB_CIRCLE: self._new_circle,
+            TAB_OPPORTUNITIES: self._new_opportunities,
+            TAB_VISITS: self._new_visits,
+        }
+        self._slots = [LazySlot(factories[index]) for index in range(len(factories))]
+        for slot in self._slots:
+            self.tabs.addTab(slot, "")
         layout.addWidget(self.tabs, 1)
 
-        self.visits.open_visit.connect(self.open_visit)
-        # One deal in focus across the tabs: choosing it in one chooses it in the others.
-        self.opportunities.opportunity_changed.connect(self._focus_opportunity)
-        self.circle.opportunity_changed.connect(self._focus_opportunity)
-        self.visits.opportunity_changed.connect(self._focus_opportunity)
+        self.tabs.currentChanged.connect(self._tab)  # by click, Ctrl+Tab or show_tab()
         ctx.hub.changed.connect(self._data_changed)
-        self._focus_opportunity(self.opportunities.current_id())
+        self._tab(self.tabs.currentIndex())
         self._retranslate()
         self.refresh_header()
 
+    # The tabs, each built on first use ---------------------------------------------------------
+
+    @property
+    def profile(self) -> ProfileTab:
+        return cast(ProfileTab, self._tab(TAB_PROFILE))
+
+    @property
+    def circle(self) -> CircleTab:
+        return cast("CircleTab", self._tab(TAB_CIRCLE))
+
+    @property
+    def opportunities(self) -> OpportunitiesTab:
+        return cast("OpportunitiesTab", self._tab(TAB_OPPORTUNITIES))
+
+    @property
+    def visits(self) -> VisitsTab:
+        return cast("VisitsTab", self._tab(TAB_VISITS))
+
+    def is_built(self, index: int) -> bool:
+        return self._slots[index].is_built
+
+    def _tab(self, index: int) -> QWidget:
+        return self._slots[index].widget()
+
+    def _new_profile(self) -> ProfileTab:
+        return ProfileTab(self._ctx, self.account_id, self._undo, self._reporter)
+
+    def _new_circle(self) -> CircleTab:
+        from .circle import CircleTab
+
+        tab = CircleTab(
+            self._ctx, self.account_id, self._undo, self._reporter, opportunity_id=self._focused
+        )
+        tab.opportunity_changed.connect(self._focus_opportunity)
+        return tab
+
+    def _new_opportunities(self) -> OpportunitiesTab:
+        from .opportunities import OpportunitiesTab
+
+        tab = OpportunitiesTab(
+            self._ctx, self.account_id, self._undo, self._reporter, opportunity_id=self._focused
+        )
+        tab.opportunity_changed.connect(self._focus_opportunity)
+        return tab
+
+    def _new_visits(self) -> VisitsTab:
+        from .visits import VisitsTab
+
+        tab = VisitsTab(self._ctx, self.account_id, opportunity_id=self._focused)
+        tab.open_visit.connect(self.open_visit)
+        tab.opportunity_changed.connect(self._focus_opportunity)
+        return tab
+
     def _focus_opportunity(self, opportunity_id: int | None) -> None:
+        """One deal in focus across the tabs: choosing it in one chooses it in the others."""
         if opportunity_id is None:
             return
-        self.circle.choose_opportunity(opportunity_id)
-        self.visits.choose_opportunity(opportunity_id)
-        self.opportunities.choose(opportunity_id)
+        self._focused = opportunity_id
+        if self.is_built(TAB_CIRCLE):
+            self.circle.choose_opportunity(opportunity_id)
+        if self.is_built(TAB_VISITS):
+            self.visits.choose_opportunity(opportunity_id)
+        if self.is_built(TAB_OPPORTUNITIES):
+            self.opportunities.choose(opportunity_id)
 
     def refresh_header(self) -> None:
         services, lang = self._ctx.services, self._ctx.lang
@@ -95,28 +166,33 @@ class AccountPage(QWidget):
         self.segment.setToolTip(self.tr("Segment code"))
 
     def show_tab(self, index: int) -> None:
+        self._tab(index)  # built before it is shown, so it never appears empty
         self.tabs.setCurrentIndex(index)
 
     def show_contact(self, contact_id: int) -> None:
-        self.tabs.setCurrentWidget(self.circle)
+        self.show_tab(TAB_CIRCLE)
         self.circle.select_contact(contact_id)
 
     def show_opportunity(self, opportunity_id: int) -> None:
-        self.tabs.setCurrentWidget(self.opportunities)
+        self.show_tab(TAB_OPPORTUNITIES)
         self.opportunities.choose(opportunity_id)
 
     def flush(self) -> bool:
-        results = [
-            self.profile.flush(),
-            self.circle.flush(),
-            self.opportunities.flush(),
-        ]
+        """Save what is typed in every tab built so far (one not built has nothing typed)."""
+        results = []
+        if self.is_built(TAB_PROFILE):
+            results.append(self.profile.flush())
+        if self.is_built(TAB_CIRCLE):
+            results.append(self.circle.flush())
+        if self.is_built(TAB_OPPORTUNITIES):
+            results.append(self.opportunities.flush())
         return all(results)
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
         if change.kind == "account" and self.account_id in change.ids and not change.deleted:
             self.refresh_header()
-            self.profile.reload()
+            if self.is_built(TAB_PROFILE):
+                self.profile.reload()
 
     def _retranslate(self) -> None:
         self.tabs.setTabText(TAB_PROFILE, self.tr("Profile and research"))

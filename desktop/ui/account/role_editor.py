@@ -35,10 +35,7 @@ class RoleView:
 
 
 def find_role(ctx, opportunity_id: int, contact_id: int):  # type: ignore[no-untyped-def]
-    for role in ctx.services.opportunities.get(opportunity_id).roles:
-        if role.contact_id == contact_id:
-            return role
-    return None
+    return ctx.services.opportunities.role(opportunity_id, contact_id)
 
 
 class RoleEditor(Retranslating, QWidget):

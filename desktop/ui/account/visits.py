@@ -27,7 +27,14 @@ class VisitsTab(QWidget):
     open_visit = Signal(int)
     opportunity_changed = Signal(object)
 
-    def __init__(self, ctx, account_id: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        ctx,  # type: ignore[no-untyped-def]
+        account_id: int,
+        parent: QWidget | None = None,
+        *,
+        opportunity_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.account_id = account_id
@@ -36,7 +43,7 @@ class VisitsTab(QWidget):
         layout.setSpacing(8)
         bar = QHBoxLayout()
         self.picker_label = QLabel()
-        self.picker = OpportunityPicker(ctx, account_id)
+        self.picker = OpportunityPicker(ctx, account_id, chosen=opportunity_id)
         self.picker_label.setBuddy(self.picker)
         self.new_button = QPushButton()
         self.new_button.setObjectName("primary")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -23,24 +23,26 @@ from desktop.export.map.style import MapLabels
 from desktop.services.decision_map import MapPerson
 
 OUTLINE = 6.0  # room around the box for the selection and drop-target outline
+_FLAG = QGraphicsItem.GraphicsItemFlag
+# Worked out once: combining Qt flags in Python costs more than one might think, per box.
+PERSON_FLAGS = (
+    _FLAG.ItemIsMovable | _FLAG.ItemIsSelectable | _FLAG.ItemIsFocusable
+) | _FLAG.ItemSendsGeometryChanges
+POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 
 
 class PersonItem(QGraphicsItem):
     """One person's box; movable, selectable, a drop target for re-parenting."""
 
-    def __init__(self, person: MapPerson, labels: MapLabels) -> None:
+    def __init__(self, person: MapPerson, labels: MapLabels, pos: QPointF | None = None) -> None:
         super().__init__()
         self.person = person
         self.labels = labels
         self.connectors: list[ConnectorItem] = []
         self._drop_target = False
-        flags = QGraphicsItem.GraphicsItemFlag
-        self.setFlags(
-            flags.ItemIsMovable
-            | flags.ItemIsSelectable
-            | flags.ItemIsFocusable
-            | flags.ItemSendsGeometryChanges
-        )
+        if pos is not None:  # placed before it reports moves: no lines to follow yet
+            self.setPos(pos)
+        self.setFlags(PERSON_FLAGS)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(True)
         self._update_tooltip()
@@ -91,7 +93,7 @@ class PersonItem(QGraphicsItem):
         paint.draw_person(painter, rect, self.person, self.labels, highlight=highlight)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change == POSITION_CHANGED:
             for line in self.connectors:
                 line.update_path()
         return super().itemChange(change, value)
@@ -120,11 +122,11 @@ class PersonItem(QGraphicsItem):
 class ConnectorItem(QGraphicsPathItem):
     """The reporting line from a manager's box down to a report's box."""
 
-    def __init__(self, manager: PersonItem, report: PersonItem) -> None:
+    def __init__(self, manager: PersonItem, report: PersonItem, pen: QPen | None = None) -> None:
         super().__init__()
         self.manager = manager
         self.report = report
-        self.setPen(paint.line_pen())
+        self.setPen(pen if pen is not None else paint.line_pen())
         self.setZValue(-1)
         manager.connectors.append(self)
         report.connectors.append(self)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
+from desktop.export.map.paint import line_pen
 from desktop.export.map.style import MapLabels
 from desktop.services.decision_map import MapData
 
@@ -42,17 +43,19 @@ class MapScene(QGraphicsScene):
         wanted = {p.id: p for p in data.people} if data else {}
         for contact_id in [i for i in self.people if i not in wanted]:
             self.removeItem(self.people.pop(contact_id))
+        placements = data.placements if data else {}
         for person in wanted.values():
             item = self.people.get(person.id)
+            placement = placements.get(person.id)
             if item is None:
-                item = PersonItem(person, labels)
+                pos = QPointF(placement.x, placement.y) if placement is not None else None
+                item = PersonItem(person, labels, pos)
                 self.people[person.id] = item
                 self.addItem(item)
             else:
                 item.set_person(person, labels)
-            placement = data.placements.get(person.id) if data else None
-            if placement is not None:
-                item.setPos(placement.x, placement.y)
+                if placement is not None and (item.x(), item.y()) != (placement.x, placement.y):
+                    item.setPos(placement.x, placement.y)
         self._rebuild_connectors(data)
         self._update_rect()
 
@@ -63,9 +66,10 @@ class MapScene(QGraphicsScene):
         self.connectors = []
         if data is None:
             return
+        pen = line_pen()
         for manager, report in data.lines():
             if manager in self.people and report in self.people:
-                line = ConnectorItem(self.people[manager], self.people[report])
+                line = ConnectorItem(self.people[manager], self.people[report], pen)
                 self.addItem(line)
                 self.connectors.append(line)
 

@@ -44,7 +44,9 @@ CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class DecisionMapWidget(QWidget):
     """The org chart of one opportunity's decision circle, editable in place."""
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, *, opportunity_id: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.maps = MapService(ctx.services)
@@ -109,7 +111,7 @@ class DecisionMapWidget(QWidget):
 
         ctx.hub.changed.connect(self._on_change)
         self._retranslate()
-        self.set_opportunity(None)
+        self.set_opportunity(opportunity_id)
 
     # Public ------------------------------------------------------------------------------------
 
@@ -414,20 +416,23 @@ class DecisionMapWidget(QWidget):
         self.warnings.clear()
         if self.opportunity_id is None:
             return
-        playbook = self.ctx.services.playbook
-        found = self.ctx.services.opportunities.warnings(self.opportunity_id, self.ctx.lang)
+        playbook, lang = self.ctx.services.playbook, self.ctx.lang
+        found = self.ctx.services.opportunities.warnings(self.opportunity_id, lang)
         icons = {
             "danger": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             "caution": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
-        for w in found:
-            text = w.text(playbook, self.ctx.lang)
-            item = QListWidgetItem(icons.get(w.severity, icons["caution"]), text)
-            item.setToolTip(w.advice(playbook, self.ctx.lang))
+        danger = QColor("#8a1c1c")
+        # Added in one call and dressed in place: a large circle has a warning per person, and
+        # items made here would each keep a Python object alive as long as the list.
+        self.warnings.addItems([w.text(playbook, lang) for w in found])
+        for row, w in enumerate(found):
+            item = self.warnings.item(row)
+            item.setIcon(icons.get(w.severity, icons["caution"]))
+            item.setToolTip(w.advice(playbook, lang))
             item.setData(CONTACT_ID_ROLE, w.contact_id)
             if w.severity == "danger":
-                item.setForeground(QColor("#8a1c1c"))
-            self.warnings.addItem(item)
+                item.setForeground(danger)
         if not found:
             ok = QListWidgetItem(self.tr("All five roles are covered; nothing is flagged."))
             ok.setForeground(QColor("#1b5e20"))
