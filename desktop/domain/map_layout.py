@@ -43,6 +43,7 @@ def layout(nodes: Iterable[MapNode]) -> dict[int, Placement]:
 
     placed: dict[int, Placement] = {}
     next_slot = 0.0  # the x of the next free leaf column
+    row_edge: dict[int, float] = {}  # per row, the x just right of its rightmost box so far
 
     def place(node_id: int, depth: int) -> float:
         nonlocal next_slot
@@ -54,8 +55,9 @@ def layout(nodes: Iterable[MapNode]) -> dict[int, Placement]:
             centre = next_slot + BOX_WIDTH / 2
             next_slot += BOX_WIDTH + H_GAP
         # A lone parent centred over a narrow subtree must not overlap the tree to its left.
-        centre = max(centre, _left_edge(placed, depth) + BOX_WIDTH / 2)
+        centre = max(centre, row_edge.get(depth, 0.0) + BOX_WIDTH / 2)
         placed[node_id] = Placement(centre - BOX_WIDTH / 2, depth * (BOX_HEIGHT + V_GAP), depth)
+        row_edge[depth] = max(row_edge.get(depth, 0.0), centre + BOX_WIDTH / 2 + H_GAP)
         next_slot = max(next_slot, centre + BOX_WIDTH / 2 + H_GAP)
         return centre
 
@@ -65,12 +67,6 @@ def layout(nodes: Iterable[MapNode]) -> dict[int, Placement]:
         if n.pinned is not None and n.id in placed:
             placed[n.id] = Placement(n.pinned[0], n.pinned[1], placed[n.id].depth)
     return placed
-
-
-def _left_edge(placed: dict[int, Placement], depth: int) -> float:
-    """The x just right of the rightmost box already placed on this row."""
-    xs = [p.x + BOX_WIDTH + H_GAP for p in placed.values() if p.depth == depth]
-    return max(xs, default=0.0)
 
 
 def _in_loop(by_id: dict[int, MapNode], start: int) -> bool:

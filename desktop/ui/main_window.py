@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,14 @@ if TYPE_CHECKING:  # the rest is imported when the data file is open, after the 
 
 log = logging.getLogger(__name__)
 NAV_ACCOUNTS, NAV_UPCOMING = range(2)
+
+
+def _warm_up() -> None:
+    """Import the account page and visit plan while the rep looks at the list, so the first
+    account opened does not pay for them (about 100 ms)."""
+    from .account import page  # noqa: F401
+
+    visit_plan_class()
 
 
 def visit_plan_class() -> Any | None:
@@ -155,6 +163,8 @@ class MainWindow(Retranslating, QMainWindow):
             QApplication.restoreOverrideCursor()
         for call in waiting:
             call()
+        QTimer.singleShot(0, _warm_up)
+
 
     def _when_ready(self, slot: Callable[[], None]) -> None:
         """Run ``slot`` now, or once the data file is open (with a busy cursor meanwhile)."""
