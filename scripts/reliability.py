@@ -178,8 +178,9 @@ def render(
     outcomes = upgrade.get("outcomes", {})
     out += [
         "",
-        "Only revision 0001 has shipped, so the kill test adds a **test-only** revision 0002 to "
-        "a copy of the migrations: it rebuilds the accounts table (the batch-mode step that "
+        "The shipped upgrade 0001 → 0002 only rebuilds the search index, so the kill test adds "
+        "a **test-only** revision 0003 on top of it in a copy of the migrations: it rebuilds "
+        "the accounts table (the batch-mode step that "
         "would cascade-delete every contact if foreign keys were left on — `migrate.upgrade` "
         "now turns them off before the transaction, where SQLite honours it), fills the new "
         "column and writes a large scratch table inside the same transaction. The migration "

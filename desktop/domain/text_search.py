@@ -6,7 +6,9 @@ a token of its own and turn a Chinese query into a phrase query: FTS5 phrases ma
 tokens, so "张伟" finds exactly the names that contain 张 followed by 伟, and a one-character
 query such as "王" works too — through the index, without scanning rows, on any SQLite with FTS5.
 Latin words are matched by prefix ("huaw" finds "Huawei"). Phone numbers are also indexed with
-their digits run together, so "13800138000" finds "138-0013-8000".
+their digits run together, so "13800138000" finds "138-0013-8000". A single Latin letter or
+digit is the prefix of a large share of all words, so it is searched differently (see
+``single_letter``).
 """
 
 from __future__ import annotations
@@ -54,3 +56,15 @@ def match_query(query: str) -> str | None:
         else:
             terms.append(f'"{part}"*')
     return " AND ".join(terms) if terms else None
+
+
+def single_letter(query: str) -> bool:
+    """True when the query is one Latin letter or digit: the first keystroke of a word.
+
+    Such a query is the prefix of a large share of every word in the file. Ranking its name
+    matches tells little apart (bm25 does not look at where a word stands, and every match is
+    the same one-letter "word") and costs time in proportion to them, so the search lists
+    names that start with it first instead.
+    """
+    parts = _QUERY_PARTS.findall(normalise(query))
+    return len(parts) == 1 and len(parts[0]) == 1 and not _IS_CJK.match(parts[0])

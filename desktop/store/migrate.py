@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from . import backup, connect, errors
+
+if TYPE_CHECKING:  # SQLAlchemy stays unimported for the start-up check and the first paint
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
 # Every revision that ever shipped, oldest first. A test checks it against the scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -3,8 +3,9 @@
 One FTS5 table, ``search_fts``; a row's rowid encodes what it indexes (``id * 4 + kind``) so an
 entry is replaced or removed by rowid, never by a scan. Inserts and updates are written by a
 session hook in the same transaction as the change; deletions — including those done by the
-database's own ``ON DELETE CASCADE`` — by triggers created in the first migration, which also
-creates the table.
+database's own ``ON DELETE CASCADE`` — by triggers created in the migrations, which also
+create the table (0001; 0002 made it again with prefix indexes for one- and two-character
+queries).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, event, select, text
 from sqlalchemy.orm import Session
 
-from desktop.domain.text_search import index_text, match_query
+from desktop.domain.text_search import index_text, match_query, single_letter
 
 from .models import Account, Contact, Opportunity
 
@@ -101,28 +102,41 @@ def rebuild(conn: Connection) -> int:
     return count
 
 
-def _candidates(conn: Connection, expr: str, limit: int) -> list[tuple[int, float]]:
+def _phases(expr: str, broad: bool) -> list[tuple[str, bool]]:
+    """(MATCH expression, ranked) of each group of hits, in the order they are listed."""
+    if broad:
+        # One letter or digit: names that start with it, then names with a word that does, then
+        # matches anywhere else, each in index order (see text_search.single_letter).
+        return [(f"{{title}} : ^{expr}", False), (f"{{title}} : ({expr})", False), (expr, False)]
+    return [(f"{{title}} : ({expr})", True), (expr, False)]
+
+
+def _candidates(conn: Connection, expr: str, limit: int, broad: bool) -> list[tuple[int, float]]:
     """(rowid, score) of the best hits: ranked name matches, then matches anywhere else.
 
-    Ranking every match of a broad query ("王", "m") costs time in proportion to the matches, so
-    only name matches are ranked (bm25); if they are too few, other matches fill the list in
-    index order, which stops as soon as enough are found.
+    Ranking every match of a broad query costs time in proportion to the matches, so only name
+    matches are ranked (bm25), and none for a single letter; the later groups fill the list in
+    index order, which stops as soon as enough are found. One- and two-character prefixes have
+    an index of their own (migration 0002), so no lookup expands to every word they begin.
     """
-    ranked = conn.execute(
-        text(
-            f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH :q ORDER BY score LIMIT :lim"
-        ),
-        {"q": f"{{title}} : ({expr})", "lim": limit},
-    ).all()
-    found = [(int(r), float(score)) for r, score in ranked]
-    if len(found) < limit:
-        seen = {r for r, _ in found}
-        more = conn.execute(
-            text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT :lim"),
-            {"q": expr, "lim": limit + len(found)},
-        ).scalars()
-        found += [(int(r), 0.0) for r in more if r not in seen][: limit - len(found)]
+    found: list[tuple[int, float]] = []
+    seen: set[int] = set()
+    for match, ranked in _phases(expr, broad):
+        if len(found) >= limit:
+            break
+        if ranked:
+            sql = (
+                f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH :q ORDER BY score LIMIT :lim"
+            )
+        else:
+            sql = f"SELECT rowid, 0.0 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT :lim"
+        # Rows already listed can come again: ask for enough to fill the list regardless.
+        rows = conn.execute(text(sql), {"q": match, "lim": limit - len(found) + len(seen)})
+        for rowid, score in rows:
+            if rowid not in seen and len(found) < limit:
+                seen.add(rowid)
+                found.append((int(rowid), float(score)))
     return found
 
 
@@ -131,7 +145,7 @@ def search(conn: Connection, query: str, limit: int = 50) -> list[SearchHit]:
     expr = match_query(query)
     if expr is None:
         return []
-    found = _candidates(conn, expr, limit)
+    found = _candidates(conn, expr, limit, single_letter(query))
     if not found:
         return []
     values = ", ".join(f"(:r{i}, {i})" for i in range(len(found)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from desktop.store import migrate
 from desktop.store.database import make_engine, open_database
 from desktop.store.errors import DamagedFileError, NewerSchemaError, NotCallbriefFileError
 from desktop.store.models import Base
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schema"
 
 
 def digest(path: Path) -> str:
@@ -127,3 +130,50 @@ def test_connections_enforce_foreign_keys_and_use_wal(db):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def search_entries(path: Path) -> list[tuple]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return con.execute(
+            "SELECT rowid, title, body, account_id FROM search_fts ORDER BY rowid"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_a_0001_file_upgrades_and_its_rows_are_still_found_by_search(tmp_path):
+    from desktop.domain.playbook import default_playbook
+    from desktop.services import Services
+
+    path = tmp_path / "callbrief.sqlite3"
+    shutil.copyfile(FIXTURES / "0001.sqlite3", path)
+    before = search_entries(path)
+    db = open_database(path)
+    try:
+        services = Services.build(db, default_playbook())
+
+        def titles(query: str) -> list[str]:
+            return [h.title for h in services.queries.search(query)]
+
+        assert migrate.read_revision(path) == migrate.HEAD_REVISION
+        # Chinese and Latin, one, two and three or more characters, and a phone number.
+        assert {"王建国", "王磊"} <= set(titles("王"))
+        assert titles("王建") == ["王建国"]
+        assert titles("赵晓燕") == ["赵晓燕"]
+        assert titles("k")[0] == "黄志强"  # Kevin Huang
+        assert titles("ke") == titles("kevin") == ["黄志强"]
+        assert titles("1")[0] == "MES 与设备联网一期项目 (MES & IIoT Phase 1)"
+        assert {"王建国", "刘芳", "孙浩"} <= set(titles("13"))
+        assert titles("13915542088") == ["王建国"]
+        # Edits and deletions still reach the rebuilt index.
+        (hit,) = services.queries.search("王磊")
+        services.contacts.update(hit.id, name="王雷")
+        assert titles("王磊") == [] and titles("王雷") == ["王雷"]
+        services.contacts.delete(hit.id)
+        assert titles("王雷") == []
+    finally:
+        db.close()
+    after = search_entries(path)
+    assert [e for e in before if e[0] != hit.id * 4 + 1] == after  # the same entries, but his
+    assert migrate.integrity_problems(path, full=True) == []

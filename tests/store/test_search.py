@@ -111,3 +111,36 @@ def test_rebuild_restores_a_cleared_index(db, services, people):
         count = search_index.rebuild(s.connection())
     assert count == 8
     assert titles(services, "王芳") == ["王芳"]
+
+
+def test_a_single_letter_lists_names_that_start_with_it_first(services):
+    acme = services.accounts.create(name="Acme Motors", industry="Machinery")
+    services.contacts.create(acme.id, name="Anna Müller", title="Buyer")
+    services.contacts.create(acme.id, name="Mike Zhang", title="CIO")
+    services.contacts.create(acme.id, name="Li Lei", title="Maintenance manager")
+    found = titles(services, "m")
+    assert found[0] == "Mike Zhang"
+    assert set(found[1:3]) == {"Acme Motors", "Anna Müller"}  # a later word starts with m
+    assert found[3:] == ["Li Lei"]  # only his job title does
+    assert titles(services, "M") == titles(services, "ｍ") == found
+
+
+def test_a_single_letter_fills_a_short_list_with_names_that_start_with_it(services):
+    acme = services.accounts.create(name="Kunshan Works")
+    for i in range(6):
+        services.contacts.create(acme.id, name=f"Lin Kai {i}")
+        services.contacts.create(acme.id, name=f"Kai Lin {i}")
+    # Seven places, seven names that start with k: no name where k only starts a later word.
+    found = [h.title for h in services.queries.search("k", limit=7)]
+    assert sorted(found) == [f"Kai Lin {i}" for i in range(6)] + ["Kunshan Works"]
+    assert sorted(titles(services, "k")[7:]) == [f"Lin Kai {i}" for i in range(6)]
+
+
+def test_a_single_digit_finds_numbered_names_then_phone_numbers(services):
+    plant = services.accounts.create(name="Plant 1 Suzhou", industry="CNC")
+    services.contacts.create(plant.id, name="王芳", phone_mobile="138-0013-8000")
+    services.contacts.create(plant.id, name="李娜", phone_mobile="186-2155-4910")
+    assert titles(services, "1") == ["Plant 1 Suzhou", "王芳", "李娜"]
+    assert titles(services, "13") == ["王芳"]
+    assert titles(services, "138") == ["王芳"]
+    assert titles(services, "18621554910") == ["李娜"]
