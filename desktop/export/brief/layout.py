@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -49,7 +50,27 @@ def page_size(paper: str) -> tuple[float, float]:
 # Text ---------------------------------------------------------------------------------------
 
 
-class Strong(Paragraph):
+class Para(Paragraph):
+    """A paragraph that lays its lines out once per width.
+
+    A table cell is wrapped when the section heading measures the table's first rows, again
+    when the frame places the table and again when the cell is drawn, always at the same width;
+    breaking CJK text into lines measures every character, so the repeats cost about a fifth
+    of a day's batch. The line breaks depend on the width alone (not on the height offered),
+    so the last result stands until another width is asked for.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None  # (width asked, size given)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
+class Strong(Para):
     """A paragraph drawn with fill and a hairline stroke: bold, from a face that has none."""
 
     def draw(self) -> None:
@@ -77,7 +98,7 @@ class Writer:
         if _CJK.search(text):
             style = self._cjk_variant(style)
         markup = escape(text).replace("\n", "<br/>")
-        return (Strong if strong else Paragraph)(markup, style)
+        return (Strong if strong else Para)(markup, style)
 
     def run(self, parts: list[tuple[str, Any]], style: Any) -> Paragraph:
         """One paragraph of several runs, each in its own style's size and colour."""
@@ -90,7 +111,7 @@ class Writer:
             f"{escape(text).replace(chr(10), '<br/>')}</font>"
             for text, s in texts
         )
-        return Paragraph(markup, wrap)
+        return Para(markup, wrap)
 
     def rich(self, parts: list[tuple[str, Any]], style: Any = None) -> list[Paragraph]:
         """Several paragraphs (text, style) stacked in one table cell, blanks skipped."""
@@ -687,6 +708,11 @@ def build_pdf(briefs: list[BriefData], path: Path, paper: str) -> int:
 def _build(briefs: list[BriefData], path: Path, paper: str, compact: set[int]) -> dict[int, int]:
     """One layout pass; returns the page count of each brief by its index."""
     font = register()
+    # Page and font streams Flate-compressed only, not also turned into ASCII85 text: a
+    # 7-bit-clean file buys nothing today, and reportlab's pure-Python encoder took about a
+    # tenth of a day's batch and made the file a fifth larger. (A process-wide setting; the
+    # briefs are the only PDFs Callbrief writes with reportlab.)
+    rl_config.useA85 = 0
     size = page_size(paper)
     first = briefs[0]
     doc = BaseDocTemplate(
