@@ -256,7 +256,67 @@ def _open(options: Options):  # type: ignore[no-untyped-def]
     from .msgbox import prompter
 
     try:
+        if _upgrade_pending(options):
+            return _while_upgrading(lambda: open_services(options))
         return open_services(options)
     except (StoreError, PlaybookError, OSError) as exc:
         prompter.error(None, "Callbrief", str(exc))
         return None
+
+
+def _upgrade_pending(options: Options) -> bool:
+    """True when the file is at an older schema revision (the upgrade can take a while)."""
+    from desktop import paths
+    from desktop.store import crypto, migrate
+
+    db_path = paths.database_path(paths.data_dir(options.data_dir))
+    try:
+        revision = migrate.read_revision(db_path, crypto.resolve_passphrase(db_path))
+    except Exception:  # noqa: BLE001 - opening the file reports any problem properly
+        return False
+    return revision is not None and revision != migrate.HEAD_REVISION
+
+
+def _while_upgrading(work: Callable[[], object]) -> object:
+    """Run ``work`` on a worker while a small window says the data is being upgraded; its
+    result, or its exception raised here."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+    from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+
+    from .tasks import run_task
+
+    notice = QWidget(None, Qt.Dialog | Qt.CustomizeWindowHint | Qt.WindowTitleHint)
+    notice.setWindowTitle("Callbrief")
+    layout = QVBoxLayout(notice)
+    label = QLabel(
+        QCoreApplication.translate(
+            "Application",
+            "Upgrading your data for this version of Callbrief. This happens once and can "
+            "take a minute for a large file; a copy of the old file is kept in backups.",
+        )
+    )
+    label.setWordWrap(True)
+    bar = QProgressBar()
+    bar.setRange(0, 0)  # busy: the upgrade cannot say how far it is
+    layout.addWidget(label)
+    layout.addWidget(bar)
+    notice.resize(440, 0)
+    notice.show()
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def done(value: object) -> None:
+        outcome["value"] = value
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    run_task(work, done, failed)
+    loop.exec()
+    notice.close()
+    notice.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]

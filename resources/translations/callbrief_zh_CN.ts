@@ -66,12 +66,12 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/ui/account/page.py" line="+163"/>
+        <location filename="../../desktop/ui/account/page.py" line="+166"/>
         <source>Segment code</source>
         <translation>客户细分代码</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Profile and research</source>
         <translation>客户概况与调研</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../desktop/ui/accounts/model.py" line="+150"/>
+        <location filename="../../desktop/ui/accounts/model.py" line="+158"/>
         <source>Account</source>
         <translation>客户</translation>
     </message>
@@ -140,6 +140,11 @@
         <location line="+4"/>
         <source>That passphrase does not open {file}. Try again:</source>
         <translation>该密码短语无法打开 {file}，请重试：</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Upgrading your data for this version of Callbrief. This happens once and can take a minute for a large file; a copy of the old file is kept in backups.</source>
+        <translation>正在为此版本的 Callbrief 升级您的数据。此操作只进行一次，数据文件较大时可能需要一分钟；旧文件的副本会保存在备份中。</translation>
     </message>
 </context>
 <context>
@@ -434,7 +439,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+444"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+476"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
@@ -580,8 +585,8 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>尚无联系人。请添加决策者、使用者、技术专家、影响者和线人，并注明各自的汇报对象。</translation>
     </message>
     <message>
-        <location line="-362"/>
-        <location line="+368"/>
+        <location line="-366"/>
+        <location line="+372"/>
         <source>The map view is not available in this build.</source>
         <translation>当前版本不提供决策图视图。</translation>
     </message>
@@ -928,7 +933,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <location line="+68"/>
         <source>— nobody (top of the chart)</source>
         <translation>— 无（组织架构最上层）</translation>
@@ -1062,12 +1067,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/contact_import_dialog.py" line="+47"/>
+        <location filename="../../desktop/ui/contact_import_dialog.py" line="+60"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+99"/>
         <source>Import contacts</source>
         <translation>导入联系人</translation>
     </message>
@@ -1117,7 +1122,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>导入为</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -1152,7 +1157,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Skip likely duplicates</source>
         <translation>跳过疑似重复的联系人</translation>
     </message>
@@ -1167,7 +1172,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location line="+102"/>
         <source>Import %n contact(s)</source>
         <translation>
             <numerusform>导入 %n 位联系人</numerusform>
@@ -1414,12 +1419,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+2"/>
-        <location line="+229"/>
+        <location line="+232"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-232"/>
         <source>Edit the selected person (F2)</source>
         <translation>编辑选中的人员 (F2)</translation>
     </message>
@@ -1519,7 +1524,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>All five roles are covered; nothing is flagged.</source>
         <translation>五种角色均已覆盖，没有需要提醒的问题。</translation>
     </message>
@@ -1589,12 +1594,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+126"/>
+        <location filename="../../desktop/ui/main_window.py" line="+134"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+231"/>
         <source>Visit plan</source>
         <translation>拜访计划</translation>
     </message>
@@ -2968,7 +2973,7 @@ Nothing was deleted.</source>
 <context>
     <name>RoleEditor</name>
     <message>
-        <location filename="../../desktop/ui/account/role_editor.py" line="+61"/>
+        <location filename="../../desktop/ui/account/role_editor.py" line="+58"/>
         <source>Edit role</source>
         <translation>编辑角色</translation>
     </message>

@@ -168,3 +168,51 @@ def test_damage_found_after_the_first_paint_still_offers_the_backup(data_folder,
     assert painted == ["Acme Tools"], "the window did not show the first page"
     (report,) = offered
     assert report.status == "damaged" and report.moved_to is not None
+
+
+def test_an_older_file_says_it_is_being_upgraded_then_opens(tmp_path, monkeypatch, qapp):
+    import shutil
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QLabel, QProgressBar
+
+    from desktop import app as composition
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "schema" / "0001.sqlite3"
+    shutil.copy(fixture, folder / "callbrief.sqlite3")
+    gate = threading.Event()
+    real = composition.open_services
+
+    def open_later(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(composition, "open_services", open_later)
+    monkeypatch.setattr("desktop.ui.first_run.offer_demo", lambda ctx, window: None)
+    seen: dict[str, object] = {}
+
+    def notice_shows() -> bool:
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget.findChild(QProgressBar) is not None:
+                seen["notice"] = widget.findChild(QLabel).text()
+                gate.set()
+                return True
+        return False
+
+    def window_opens() -> bool:
+        window = _main_window()
+        if window is None:
+            return False
+        model = window.accounts.table.model()
+        seen["names"] = [model.index(r, 0).data() for r in range(model.rowCount())]
+        window.close()
+        return True
+
+    _steps(notice_shows, window_opens)
+    assert application.run(Options(data_dir=str(folder))) == 0
+    assert "Upgrading your data" in str(seen["notice"])
+    assert seen["names"] == ["苏州恒远精密制造有限公司"]
+    backups = list((folder / "backups").glob("pre-migration-0001-*"))
+    assert backups, "no copy of the old file was kept"
