@@ -34,8 +34,9 @@ def configure_logging(folder: Path) -> None:
 def load_playbook(options: Options):  # type: ignore[no-untyped-def]
     from desktop.domain.playbook import default_playbook, load_playbook
 
+    cache = paths.cache_dir(paths.data_dir(options.data_dir))
     chosen = options.playbook or paths.playbook_override()
-    return load_playbook(chosen) if chosen else default_playbook()
+    return load_playbook(chosen, cache) if chosen else default_playbook(cache)
 
 
 def open_services(options: Options, playbook=None):  # type: ignore[no-untyped-def]

@@ -46,6 +46,11 @@ def database_path(folder: Path) -> Path:
     return folder / DB_FILENAME
 
 
+def cache_dir(folder: Path) -> Path:
+    """Files worth keeping between starts but safe to delete (the parsed playbook)."""
+    return folder / "cache"
+
+
 def backups_dir(folder: Path) -> Path:
     return folder / "backups"
 

@@ -550,3 +550,30 @@ def test_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(PlaybookError) as info:
         load_playbook(path)
     assert str(path) in str(info.value) and "not valid UTF-8" in str(info.value)
+
+
+def test_a_cached_parse_is_used_until_the_file_changes(tmp_path: Path) -> None:
+    """The parsed file is kept in the cache folder; an edited playbook is read afresh and a
+    damaged cache is ignored, so the rep always gets the file as it is on disk."""
+    import os
+    import shutil
+
+    own = tmp_path / "ours.toml"
+    shutil.copy(default_playbook_path(), own)
+    cache = tmp_path / "cache"
+    first = load_playbook(own, cache)
+    (cached,) = cache.glob("playbook-*.marshal")
+    assert load_playbook(own, cache) == first
+
+    text = own.read_text(encoding="utf-8")
+    own.write_text(text.replace('zh = "了解商机"', 'zh = "摸清商机"', 1), encoding="utf-8")
+    stat = own.stat()
+    os.utime(own, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    edited = load_playbook(own, cache)
+    assert edited.label("funnel_stages", "A", "zh") == "摸清商机"
+    assert first.label("funnel_stages", "A", "zh") == "了解商机"
+    assert not cached.exists()  # the stale parse was replaced, not kept beside
+
+    (current,) = cache.glob("playbook-*.marshal")
+    current.write_bytes(b"\x00garbage")
+    assert load_playbook(own, cache).label("funnel_stages", "A", "zh") == "摸清商机"
