@@ -80,7 +80,7 @@ def screens(app, window, account_id: int, out: Callable[[str], Path]) -> None:  
     if visit_plan_class() is not None:
         rows = window.upcoming.visit_rows()
         if rows:
-            view = window.open_visit(int(rows[0].data(0, 0x0100)))
+            view = window.open_visit(rows[0].visit_id)
             shoot(app, window, out("visit-plan"))
             opener = getattr(view, "open_visit_mode", None)
             if callable(opener):
