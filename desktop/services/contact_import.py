@@ -20,19 +20,27 @@ and report a bad card without losing the file).
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from desktop.domain.messages import Message
 from desktop.domain.org_chart import would_create_cycle
 from desktop.domain.playbook import Playbook, Text
+from desktop.domain.text_search import index_text
 from desktop.domain.validation import ValidationError
-from desktop.store.models import Account, BuyingRole, Contact, Opportunity
+from desktop.store import search_index
+from desktop.store.models import Account, BuyingRole, Contact, Opportunity, new_uid, utcnow
 
 from . import fields
 from .base import Service
@@ -40,7 +48,7 @@ from .contact_formats import (
     ImportFileError,
     detect_format,
     pair,
-    read_csv,
+    read_csv_records,
     read_text,
     unneutralise,
 )
@@ -155,7 +163,7 @@ class ImportRow:
 
     number: int  # spreadsheet row number (header = 1) or card number
     kind: str  # "row" or "card"
-    source: dict[str, str]  # what the file said, column → cell (for the preview table)
+    source: dict[str, str]  # what the file said, column → cell, empty cells left out
     values: dict[str, Any] = field(default_factory=dict)  # cleaned contact fields
     role: dict[str, Any] = field(default_factory=dict)  # cleaned roles/attitude/influence
     manager_name: str = ""
@@ -200,6 +208,9 @@ class ImportPreview:
     rows: list[ImportRow] = field(default_factory=list)
     opportunity_id: int | None = None
     file_notes: list[str] = field(default_factory=list)  # _TEXTS keys
+    # The account's people as the duplicate and manager checks saw them (``_people_at``); the
+    # commit checks again only if they have changed since.
+    checked_against: list[Any] | None = field(default=None, repr=False)
 
     @property
     def good_rows(self) -> list[ImportRow]:
@@ -283,19 +294,36 @@ def _matcher(playbook: Playbook, group: str) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class _RoleWords:
+    """The words that name roles, attitudes and influence levels, looked up once per file."""
+
+    roles: dict[str, str]
+    attitudes: dict[str, str]
+    influence: dict[str, str]
+    influence_words: frozenset[str]  # "influence" in either language
+
+    @classmethod
+    def of(cls, playbook: Playbook) -> _RoleWords:
+        label = fields.BUYING_ROLE["influence"].label
+        return cls(
+            _matcher(playbook, "roles"),
+            _matcher(playbook, "attitudes"),
+            _matcher(playbook, "influence_levels"),
+            frozenset({label.en.casefold(), label.zh.casefold()}),
+        )
+
+
 def _match_roles(
-    tokens: Iterable[str], playbook: Playbook, strict: bool
+    tokens: Iterable[str], words: _RoleWords, strict: bool
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Roles, attitude and influence from labels (either language) or keys.
 
     ``strict`` (a roles/attitude column of our own) makes an unknown word a problem; categories
     from other apps hold all sorts of words, which are ignored.
     """
-    roles_by = _matcher(playbook, "roles")
-    attitudes_by = _matcher(playbook, "attitudes")
-    influence_by = _matcher(playbook, "influence_levels")
-    label = fields.BUYING_ROLE["influence"].label
-    influence_words = {label.en.casefold(), label.zh.casefold()}
+    roles_by, attitudes_by, influence_by = words.roles, words.attitudes, words.influence
+    influence_words = words.influence_words
     out: dict[str, Any] = {}
     problems: list[Problem] = []
     for token in tokens:
@@ -318,52 +346,85 @@ def _match_roles(
     return out, problems
 
 
+_LABEL_TARGETS = ("phone_label", "relation_label")
+_MOBILE_LABEL = re.compile(r"mobile|cell|手机|移动", re.I)
+_FAX_LABEL = re.compile(r"fax|pager|传真", re.I)
+_MANAGER_LABEL = re.compile(r"manager|上级|经理|boss", re.I)
+_TEL_PREFIX = re.compile(r"^tel:", re.I)
+
+
+@dataclass(frozen=True)
+class _CsvPlan:
+    """Which cells of a CSV record feed which field, worked out once per file."""
+
+    columns: list[str]
+    cells: list[tuple[int, str, str]]  # (cell index, target, pair key), in the mapping's order
+    labels: list[tuple[int, str]]  # (cell index, pair key) of phone and related-person labels
+    role_targets: tuple[str, ...]  # which of roles, attitude and influence are mapped
+
+    @classmethod
+    def build(cls, columns: list[str], mapping: Mapping[str, str]) -> _CsvPlan:
+        index = {column: i for i, column in enumerate(columns)}
+        cells, labels = [], []
+        for column, target in mapping.items():
+            if column not in index or target == "ignore":
+                continue
+            if target in _LABEL_TARGETS:
+                labels.append((index[column], pair(column)))
+            else:
+                cells.append((index[column], target, pair(column)))
+        mapped = {target for _, target, _ in cells}
+        roles = tuple(t for t in ("roles", "attitude", "influence") if t in mapped)
+        return cls(columns, cells, labels, roles)
+
+
 class _Builder:
     """Turns one record (CSV cells or vCard fields) into an ImportRow."""
 
     def __init__(self, playbook: Playbook) -> None:
         self.playbook = playbook
+        self.words = _RoleWords.of(playbook)
 
-    def from_csv(self, number: int, cells: dict[str, str], mapping: dict[str, str]) -> ImportRow:
-        row = ImportRow(number, "row", {k: v for k, v in cells.items()})
+    def from_csv(self, number: int, record: list[str], plan: _CsvPlan) -> ImportRow:
+        # The preview keeps the cells that hold something (a 73-column Outlook row has ~10).
+        source = dict(zip(compress(plan.columns, record), filter(None, record), strict=True))
+        row = ImportRow(number, "row", source)
         got: dict[str, str] = {}
         phones: list[tuple[str, str]] = []
         relations: list[tuple[str, str]] = []
-        labels = {
-            pair(column): unneutralise(cells.get(column, ""))
-            for column, target in mapping.items()
-            if target in ("phone_label", "relation_label")
-        }
-        for column, target in mapping.items():
-            if target in ("ignore", "phone_label", "relation_label") or column not in cells:
+        labels = {key: unneutralise(record[i]) for i, key in plan.labels} if plan.labels else {}
+        problems: list[Problem] = []
+        for i, target, key in plan.cells:
+            value = record[i]
+            if not value:
                 continue
-            value = unneutralise(cells[column])
+            first = value[0]
+            value = unneutralise(value) if first == "'" or first.isspace() else value.rstrip()
             if not value:
                 continue
             if target == "phone":
-                phones.append((labels.get(pair(column), ""), value))
+                phones.append((labels.get(key, ""), value))
             elif target == "relation":
-                relations.append((labels.get(pair(column), ""), value))
+                relations.append((labels.get(key, ""), value))
             elif target == "email":
                 got.setdefault("email", value.split(":::")[0].strip())
             else:
                 got.setdefault(target, value)
         for label, value in phones:
             number_ = value.split(":::")[0].strip()
-            kind = "phone_mobile" if re.search(r"mobile|cell|手机|移动", label, re.I) else None
-            if kind is None and re.search(r"fax|pager|传真", label, re.I):
+            kind = "phone_mobile" if _MOBILE_LABEL.search(label) else None
+            if kind is None and _FAX_LABEL.search(label):
                 continue
             if kind is None:
                 kind = "phone_office" if "phone_office" not in got else "phone_mobile"
             got.setdefault(kind, number_)
         for label, value in relations:
-            if re.search(r"manager|上级|经理|boss", label, re.I):
+            if _MANAGER_LABEL.search(label):
                 got.setdefault("reports_to", value)
         strict_values: dict[str, Any] = {}
-        problems: list[Problem] = []
-        for key in ("roles", "attitude", "influence"):
+        for key in plan.role_targets:
             if got.get(key):
-                found, bad = _match_roles(_SPLIT_LIST.split(got[key]), self.playbook, True)
+                found, bad = _match_roles(_SPLIT_LIST.split(got[key]), self.words, True)
                 if key == "roles":
                     strict_values["roles"] = found.get("roles", [])
                     problems += bad
@@ -405,7 +466,7 @@ class _Builder:
             tokens = list(found.get("categories") or [])
             if found.get("role_text"):
                 tokens += _SPLIT_LIST.split(found["role_text"])
-            role, _ = _match_roles(tokens, self.playbook, False)
+            role, _ = _match_roles(tokens, self.words, False)
         notes = str(found.get("notes") or "")
         manager_from_note, notes = _strip_reports_to(notes)
         got = {k: v for k, v in found.items() if isinstance(v, str)}
@@ -421,30 +482,31 @@ class _Builder:
             got.get("given_name", ""), got.get("middle_name", ""), got.get("family_name", "")
         )
         values: dict[str, Any] = {"name": name}
-        for key in (
-            "alt_name",
-            "title",
-            "department",
-            "phone_office",
-            "phone_mobile",
-            "email",
-            "wechat",
-            "last_contact",
-        ):
-            if got.get(key):
-                values[key] = got[key].strip()
-        notes = got.get("notes", "").replace("\r\n", "\n").replace("\r", "\n").strip()
+        for key in _VALUE_KEYS:
+            value = got.get(key)
+            if value:
+                values[key] = value.strip()
+        notes = got.get("notes")
         if notes:
-            values["relationship_notes"] = notes
+            notes = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
+            if notes:
+                values["relationship_notes"] = notes
         for key in ("phone_office", "phone_mobile"):
-            if key in values:
-                values[key] = re.sub(r"^tel:", "", values[key], flags=re.I).strip()
-        row.manager_name = " ".join(got.get("reports_to", "").split())
-        row.manager_ref = ref(got.get("manager_ref", "")) if got.get("manager_ref") else ""
-        row.ref = ref(got.get("ref", "")) if got.get("ref") else ""
+            phone = values.get(key)
+            if phone and phone[0] in "tT":
+                values[key] = _TEL_PREFIX.sub("", phone).strip()
+        reports_to = got.get("reports_to")
+        row.manager_name = " ".join(reports_to.split()) if reports_to else ""
+        row.manager_ref = ref(got["manager_ref"]) if got.get("manager_ref") else ""
+        row.ref = ref(got["ref"]) if got.get("ref") else ""
         row.company = got.get("company", "")
+        # ``creating`` only adds "required" for required fields left out: skip that pass when
+        # none is (the name always is there).
+        creating = not _REQUIRED_CONTACT_FIELDS <= values.keys()
         try:
-            row.values = fields.clean(Contact, fields.CONTACT, values, self.playbook, creating=True)
+            row.values = fields.clean(
+                Contact, fields.CONTACT, values, self.playbook, creating=creating
+            )
         except ValidationError as exc:
             for error in exc.errors:
                 shown = values.get(error.field, "")
@@ -461,6 +523,18 @@ class _Builder:
         row.problems = problems
         return row
 
+
+_VALUE_KEYS = (
+    "alt_name",
+    "title",
+    "department",
+    "phone_office",
+    "phone_mobile",
+    "email",
+    "wechat",
+    "last_contact",
+)
+_REQUIRED_CONTACT_FIELDS = frozenset(k for k, spec in fields.CONTACT.items() if spec.required)
 
 _NOTE_PATTERNS = [
     re.compile(r"^\s*reports to:\s*(.+?)\s*$", re.I),
@@ -486,8 +560,18 @@ def _name_key(name: str) -> str:
     return "".join(name.split()).casefold()
 
 
+_NOT_DIGIT = re.compile(r"\D")
+_ASCII_NOT_DIGIT = str.maketrans(
+    "", "", "".join(chr(c) for c in range(128) if not chr(c).isdigit())
+)
+
+
 def _digits(phone: str) -> str:
-    return re.sub(r"\D", "", phone or "")
+    if not phone:
+        return ""
+    if phone.isascii():  # the usual case, without a regular expression
+        return phone.translate(_ASCII_NOT_DIGIT)
+    return _NOT_DIGIT.sub("", phone)
 
 
 def _same_phone(a: str, b: str) -> bool:
@@ -507,7 +591,7 @@ def _looks_same(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return any(_same_phone(x, y) for x in phones_a for y in phones_b if x and y)
 
 
-def _contact_values(c: Contact) -> dict[str, Any]:
+def _contact_values(c: Any) -> dict[str, Any]:
     return {
         "name": c.name,
         "email": c.email,
@@ -516,36 +600,104 @@ def _contact_values(c: Contact) -> dict[str, Any]:
     }
 
 
-def _mark_duplicates(rows: list[ImportRow], existing: list[Contact]) -> None:
-    known = [(c.id, c.name, _contact_values(c)) for c in existing]
+_Key = tuple[str, str, str]
+
+
+def _lookalike_keys(values: Mapping[str, Any]) -> list[_Key]:
+    """Where ``_mark_duplicates`` files someone: the name key with the case-folded e-mail, and
+    the name key with each phone's last seven digits (two numbers ``_same_phone`` calls the same
+    always share those). Nameless rows are filed too: a later row with a name never matches."""
+    name = _name_key(values.get("name") or "")
+    keys = []
+    if values.get("email"):
+        keys.append(("e", name, values["email"].casefold()))
+    for phone in (values.get("phone_office"), values.get("phone_mobile")):
+        digits = _digits(phone) if phone else ""
+        if len(digits) >= 7:
+            keys.append(("p", name, digits[-7:]))
+    return keys
+
+
+def _first_like(
+    values: Mapping[str, Any],
+    keys: list[_Key],
+    filed: dict[_Key, list[int]],
+    others: Sequence[Mapping[str, Any]],
+) -> int | None:
+    """The earliest position in ``filed`` (positions of ``others`` under their keys) whose
+    values ``_looks_same`` as ``values``: only the few people filed under its keys are compared,
+    never everyone."""
+    best: int | None = None
+    for key in keys:
+        for position in filed.get(key, ()):
+            if best is not None and position >= best:
+                break
+            if _looks_same(values, others[position]):
+                best = position
+                break
+    return best
+
+
+def _file(filed: dict[_Key, list[int]], keys: list[_Key], position: int) -> None:
+    for key in keys:
+        positions = filed.get(key)
+        if positions is None:
+            filed[key] = [position]
+        elif positions[-1] != position:  # office and mobile the same number
+            positions.append(position)
+
+
+def _mark_duplicates(rows: list[ImportRow], existing: Sequence[Any]) -> None:
+    """Mark each row that looks like someone at the account or an earlier row of the file."""
+    known = [_contact_values(c) for c in existing]
+    known_filed: dict[_Key, list[int]] = {}
+    for position, values in enumerate(known):
+        _file(known_filed, _lookalike_keys(values), position)
+    seen = [row.values for row in rows]
+    seen_filed: dict[_Key, list[int]] = {}  # rows before the current one
     for i, row in enumerate(rows):
+        values = row.values
+        keys = _lookalike_keys(values)
         row.duplicate_of_contact = None
         row.duplicate_of_row = None
-        for contact_id, name, values in known:
-            if _looks_same(row.values, values):
-                row.duplicate_of_contact = (contact_id, name)
-                break
-        if row.duplicate_of_contact is None:
-            for j in range(i):
-                if _looks_same(row.values, rows[j].values):
-                    row.duplicate_of_row = j
-                    break
+        if keys and values.get("name"):
+            at = _first_like(values, keys, known_filed, known) if known_filed else None
+            if at is not None:
+                row.duplicate_of_contact = (existing[at].id, existing[at].name)
+            else:
+                row.duplicate_of_row = _first_like(values, keys, seen_filed, seen)
+        _file(seen_filed, keys, i)
 
 
-def _resolve_managers(rows: list[ImportRow], existing: list[Contact]) -> None:
+def _person_of(rows: list[ImportRow], j: int) -> int:
+    """Who row ``j`` is: the contact it duplicates, or a person of its own (a negative)."""
+    duplicate = rows[j].duplicate_of_contact
+    return duplicate[0] if duplicate is not None else -j - 1
+
+
+def _resolve_managers(rows: list[ImportRow], existing: Sequence[Any]) -> None:
     """Link each row to its manager: a row of the file or a contact already at the account."""
     by_ref = {row.ref: i for i, row in enumerate(rows) if row.ref}
     by_name: dict[str, list[int]] = {}
+    own_key: list[str] = []
     for i, row in enumerate(rows):
+        own_key.append(_name_key(row.name) if row.name else "")
         if row.name:
-            by_name.setdefault(_name_key(row.name), []).append(i)
+            by_name.setdefault(own_key[i], []).append(i)
+
+    def people(in_file: Iterable[int]) -> int:
+        # A person in the file who duplicates someone at the account is the same person.
+        return len({_person_of(rows, j) for j in in_file})
+
+    people_called: dict[str, int] = {}  # name key → how many people of the file have it
     contact_by_uid = {c.uid.lower(): c.id for c in existing}
     contact_by_name: dict[str, list[int]] = {}
     for c in existing:
         contact_by_name.setdefault(_name_key(c.name), []).append(c.id)
     for i, row in enumerate(rows):
         row.manager_row = row.manager_contact = None
-        row.notes = [n for n in row.notes if not n[0].startswith("manager_")]
+        if row.notes:
+            row.notes = [n for n in row.notes if not n[0].startswith("manager_")]
         if row.manager_ref:
             if row.manager_ref in by_ref and by_ref[row.manager_ref] != i:
                 row.manager_row = by_ref[row.manager_ref]
@@ -558,14 +710,16 @@ def _resolve_managers(rows: list[ImportRow], existing: list[Contact]) -> None:
                 row.notes.append(("manager_missing", {"name": row.manager_ref}))
             continue
         key = _name_key(row.manager_name)
-        in_file = [j for j in by_name.get(key, []) if j != i]
-        # A person in the file who duplicates someone at the account is the same person.
-        distinct = {
-            rows[j].duplicate_of_contact[0] if rows[j].duplicate_of_contact else -j - 1
-            for j in in_file
-        }
+        in_file = by_name.get(key, [])
+        if own_key[i] == key:  # someone whose manager has their name: not themselves
+            in_file = [j for j in in_file if j != i]
+            distinct = people(in_file)
+        else:  # the usual case: counted once per name, not once per row
+            if key not in people_called:
+                people_called[key] = people(in_file)
+            distinct = people_called[key]
         at_account = contact_by_name.get(key, [])
-        if len(in_file) == 1 or (in_file and len(distinct) == 1):
+        if len(in_file) == 1 or (in_file and distinct == 1):
             row.manager_row = in_file[0]
         elif len(in_file) > 1:
             row.notes.append(("manager_ambiguous", {"name": row.manager_name}))
@@ -601,6 +755,40 @@ def _resolve_managers(rows: list[ImportRow], existing: list[Contact]) -> None:
 
 # The two entry points ----------------------------------------------------------------------------
 
+# What duplicate checks, manager links and loop checks need of the people already there: plain
+# rows, not ORM objects (an account can hold 100k people after an import).
+_KNOWN = (
+    Contact.id,
+    Contact.uid,
+    Contact.name,
+    Contact.email,
+    Contact.phone_office,
+    Contact.phone_mobile,
+    Contact.reports_to_id,
+)
+
+
+@contextmanager
+def _collector_held() -> Iterator[None]:
+    """Hold Python's cycle collector off while a file is turned into rows and written.
+
+    A 100k-row file makes millions of small objects, and the collector would walk all of them
+    again and again as they pile up: about half the time of a preview. None of them needs it
+    (they form no reference cycles); it runs again as soon as the import is done.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _people_at(s: Session, account_id: int) -> list[Any]:
+    query = select(*_KNOWN).where(Contact.account_id == account_id).order_by(Contact.id)
+    return list(s.execute(query).all())
+
 
 def preview_import(
     services: Any,
@@ -612,7 +800,18 @@ def preview_import(
     opportunity_id: int | None = None,
 ) -> ImportPreview:
     """Read and check ``path`` for import into the account; nothing is written."""
-    path = Path(path)
+    with _collector_held():
+        return _preview(services, Path(path), account_id, mapping, encoding, opportunity_id)
+
+
+def _preview(
+    services: Any,
+    path: Path,
+    account_id: int,
+    mapping: dict[str, str] | None,
+    encoding: str | None,
+    opportunity_id: int | None,
+) -> ImportPreview:
     text, used = read_text(path, encoding)
     with services.db.read() as s:
         Service.fetch(s, Account, account_id, "account")
@@ -620,7 +819,7 @@ def preview_import(
             opp = Service.fetch(s, Opportunity, opportunity_id, "opportunity")
             if opp.account_id != account_id:
                 raise ValidationError.single("opportunity_id", "contact_not_in_account")
-        existing = list(s.scalars(select(Contact).where(Contact.account_id == account_id)))
+        existing = _people_at(s, account_id)
     builder = _Builder(services.playbook)
     head = text.lstrip("\ufeff \t\r\n")[:64].upper()
     if head.startswith("BEGIN:VCARD"):
@@ -635,7 +834,8 @@ def preview_import(
     else:
         if "\x00" in text or not text.strip():
             raise ImportFileError(f"{path.name} is neither a CSV file nor a vCard file")
-        delimiter, columns, records = read_csv(text)
+        delimiter, columns, records = read_csv_records(text)
+        del text  # the records hold what is needed; a 100k-row file is tens of MB
         detected, guessed = detect_format(columns)
         chosen = dict(guessed)
         if mapping:
@@ -651,13 +851,16 @@ def preview_import(
         if not names & set(chosen.values()):
             preview.needs_mapping = True
             preview.file_notes.append("no_name_column")
-        preview.rows = [builder.from_csv(n, cells, chosen) for n, cells in records]
+        plan = _CsvPlan.build(columns, chosen)
+        preview.rows = [builder.from_csv(n, cells, plan) for n, cells in records]
+        del records  # each row keeps the cells that hold something
     if not preview.rows:
         preview.file_notes.append("no_rows")
     if opportunity_id is None and any(r.role for r in preview.rows):
         preview.file_notes.append("roles_without_opportunity")
     _mark_duplicates(preview.rows, existing)
     _resolve_managers(preview.rows, existing)
+    preview.checked_against = existing
     return preview
 
 
@@ -669,56 +872,208 @@ def commit_import(
     *,
     opportunity_id: int | None = None,
 ) -> int:
-    """Write the preview's good rows in one transaction; returns how many people were added."""
+    """Write the preview's good rows in one transaction; returns how many people were added.
+
+    The rows go in as a few multi-row statements (not one ORM object each), with their search
+    index entries, reporting lines and buying roles, all in the same transaction: an error
+    anywhere leaves the account as it was.
+    """
     opportunity_id = opportunity_id if opportunity_id is not None else preview.opportunity_id
     rows = preview.rows
-    created: dict[int, Contact] = {}
-    roles_written = False
-    with services.db.write() as s:
+    with _collector_held(), services.db.write() as s:
         Service.fetch(s, Account, account_id, "account")
         if opportunity_id is not None:
             opp = Service.fetch(s, Opportunity, opportunity_id, "opportunity")
             if opp.account_id != account_id:
                 raise ValidationError.single("opportunity_id", "contact_not_in_account")
-        existing = list(s.scalars(select(Contact).where(Contact.account_id == account_id)))
-        # Someone may have added people since the preview: check duplicates again.
-        _mark_duplicates(rows, existing)
-        _resolve_managers(rows, existing)
+        existing = _people_at(s, account_id)
+        if existing != preview.checked_against:
+            # Someone added, changed or removed people since the preview: check again.
+            _mark_duplicates(rows, existing)
+            _resolve_managers(rows, existing)
+            preview.checked_against = existing
         wanted = [
             i for i, r in enumerate(rows) if r.ok and not (skip_duplicates and r.is_duplicate)
         ]
-        for i in wanted:
-            values = fields.clean(
-                Contact, fields.CONTACT, rows[i].values, services.playbook, creating=True
-            )
-            contact = Contact(account_id=account_id, **values)
-            s.add(contact)
-            created[i] = contact
-        s.flush()
-        chart = dict(
-            s.execute(
-                select(Contact.id, Contact.reports_to_id).where(Contact.account_id == account_id)
-            ).all()
-        )
-        existing_ids = {c.id for c in existing}
-        for i, contact in created.items():
-            manager_id = _manager_id(rows, i, created, existing_ids)
-            if manager_id is not None and not would_create_cycle(chart, contact.id, manager_id):
-                contact.reports_to_id = manager_id
-                chart[contact.id] = manager_id
-            role = rows[i].role
-            if opportunity_id is not None and role and _has_part(role):
-                s.add(BuyingRole(opportunity_id=opportunity_id, contact_id=contact.id, **role))
-                roles_written = True
-    ids = frozenset(c.id for c in created.values())
-    services.notifier.publish(Change("contact", ids, account_id))
+        created, roles_written = _write(s, rows, wanted, existing, account_id, opportunity_id)
+    services.notifier.publish(Change("contact", frozenset(created.values()), account_id))
     if roles_written:
         services.notifier.publish(Change("opportunity", frozenset({opportunity_id}), account_id))
     return len(created)
 
 
+# What an imported contact gets in the columns its row does not fill (the models' defaults).
+_BLANK_FIELDS: dict[str, Any] = {
+    "alt_name": "",
+    "title": "",
+    "department": "",
+    "phone_office": "",
+    "phone_mobile": "",
+    "email": "",
+    "wechat": "",
+    "relationship_notes": "",
+    "last_contact": None,
+}
+_NEVER_FILLED: dict[str, Any] = {
+    "communication_style": None,
+    "decision_style": None,
+    "background": "",
+    "priorities": [],
+    "business_needs": [],
+    "personal_needs": [],
+    "needs_notes": "",
+    "map_x": None,
+    "map_y": None,
+}
+
+
+def _write(
+    s: Session,
+    rows: list[ImportRow],
+    wanted: list[int],
+    existing: Sequence[Any],
+    account_id: int,
+    opportunity_id: int | None,
+) -> tuple[dict[int, int], bool]:
+    """Insert the wanted rows; ({row index: new contact id}, whether buying roles were written).
+
+    A good row's values are what ``fields.clean`` returned in the preview. Ids are given out
+    here (the write transaction holds the file's only write lock), so reporting lines and index
+    entries are known before anything is inserted; foreign keys are checked at commit, as a
+    manager may come later in the file than the people who report to them.
+    """
+    if not wanted:
+        return {}, False
+    conn = s.connection()
+    first = (conn.execute(select(func.max(Contact.id))).scalar() or 0) + 1
+    created = {i: first + n for n, i in enumerate(wanted)}
+    existing_ids = {c.id for c in existing}
+    chart: dict[int, int | None] = {c.id: c.reports_to_id for c in existing}
+    chart.update(dict.fromkeys(created.values()))
+    for i in wanted:
+        contact_id = created[i]
+        manager_id = _manager_id(rows, i, created, existing_ids)
+        if manager_id is not None and not would_create_cycle(chart, contact_id, manager_id):
+            chart[contact_id] = manager_id
+    now = utcnow()
+    shared = {**_NEVER_FILLED, "account_id": account_id, "created_at": now, "updated_at": now}
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
+    with _page_cache(conn, IMPORT_CACHE_KIB):
+        for start in range(0, len(wanted), WRITE_BATCH):  # batches: memory stays flat
+            contacts = [
+                {
+                    **_BLANK_FIELDS,
+                    **rows[i].values,
+                    "id": created[i],
+                    "uid": new_uid(),
+                    "reports_to_id": chart[created[i]],
+                }
+                for i in wanted[start : start + WRITE_BATCH]
+            ]
+            _insert_many(conn, Contact.__table__, contacts, shared)
+            _index_new_contacts(conn, contacts, account_id)
+    blank_role = {"roles": [], "attitude": "unknown", "influence": None, "notes": ""}
+    roles = [
+        {**blank_role, **rows[i].role, "opportunity_id": opportunity_id, "contact_id": created[i]}
+        for i in wanted
+        if opportunity_id is not None and rows[i].role and _has_part(rows[i].role)
+    ]
+    if roles:
+        conn.execute(insert(BuyingRole.__table__), roles)
+    return created, bool(roles)
+
+
+WRITE_BATCH = 10_000  # rows per statement (executemany)
+# Pages the import may keep in memory (KiB). With SQLite's default of 2 MiB, 100k new people
+# in a large file (L: 1M contacts) dirty far more index pages than fit, and each one is written
+# out to the journal again and again before the commit. Only taken as needed, and given back.
+IMPORT_CACHE_KIB = 128 * 1024
+
+
+@contextmanager
+def _page_cache(conn: Connection, kib: int) -> Iterator[None]:
+    """A page cache of ``kib`` for the block, then the connection's own size again (changed
+    pages stay in memory until the commit whatever the size says)."""
+    restore = f"PRAGMA cache_size = {int(conn.exec_driver_sql('PRAGMA cache_size').scalar())}"
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    except BaseException:
+        with suppress(DBAPIError):  # the write's own error is the one to report
+            conn.exec_driver_sql(restore)
+        raise
+    conn.exec_driver_sql(restore)
+
+
+def _insert_many(
+    conn: Connection, table: Table, records: list[dict[str, Any]], shared: dict[str, Any]
+) -> None:
+    """One executemany: each record's own values plus ``shared`` (the same for every row).
+
+    Values reach the driver as SQLAlchemy would store them (its column types convert dates,
+    timestamps and JSON lists); the shared ones are converted once, not once per row.
+    """
+    own = list(records[0])
+    if any(len(r) != len(own) for r in records) or set(own) & set(shared):
+        raise ValueError("every record must name the same columns, none of them shared")
+
+    def converter(name: str) -> Any:
+        return table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+
+    fixed = []
+    for name, value in shared.items():
+        convert = converter(name)
+        fixed.append(convert(value) if convert is not None and value is not None else value)
+    per_row = [(k, convert) for k, name in enumerate(own) if (convert := converter(name))]
+    values = itemgetter(*own)
+    params = []
+    for record in records:
+        row = list(values(record))
+        for k, convert in per_row:
+            if row[k] is not None:
+                row[k] = convert(row[k])
+        params.append((*row, *fixed))
+    names = [*own, *shared]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    conn.exec_driver_sql(sql, params)
+
+
+def _index_new_contacts(conn: Connection, contacts: list[dict[str, Any]], account_id: int) -> None:
+    """Search index entries for contacts inserted without the ORM, as its flush hook writes
+    them (``search_index._entry``; tests compare the two)."""
+    code = search_index.KIND_CODES["contact"]
+    table = search_index.FTS_TABLE
+    low, high = contacts[0]["id"] * 4 + code, contacts[-1]["id"] * 4 + code
+    # The ids are new: an entry under one of them can only be left over in a damaged index.
+    stale = conn.exec_driver_sql(
+        f"SELECT rowid FROM {table} WHERE rowid BETWEEN ? AND ? AND rowid % 4 = ?",
+        (low, high, code),
+    ).all()
+    if stale:
+        conn.exec_driver_sql(f"DELETE FROM {table} WHERE rowid = ?", [tuple(r) for r in stale])
+    conn.exec_driver_sql(
+        f"INSERT INTO {table}(rowid, title, body, account_id) VALUES (?, ?, ?, ?)",
+        [
+            (
+                c["id"] * 4 + code,
+                index_text(c["name"], c["alt_name"]),
+                index_text(
+                    c["title"],
+                    c["department"],
+                    c["email"],
+                    c["phone_mobile"],
+                    c["phone_office"],
+                    c["wechat"],
+                ),
+                account_id,
+            )
+            for c in contacts
+        ],
+    )
+
+
 def _manager_id(
-    rows: list[ImportRow], i: int, created: dict[int, Contact], existing: set[int]
+    rows: list[ImportRow], i: int, created: dict[int, int], existing: set[int]
 ) -> int | None:
     row = rows[i]
     if row.manager_contact is not None:
@@ -728,7 +1083,7 @@ def _manager_id(
     while j is not None and j not in seen:
         seen.add(j)
         if j in created:
-            return created[j].id
+            return created[j]
         manager = rows[j]
         # A skipped duplicate stands for the person it duplicates.
         if manager.duplicate_of_contact is not None:

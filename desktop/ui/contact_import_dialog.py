@@ -5,14 +5,24 @@ file the importer does not know), a table with every row's status (ready, a prob
 reason, a likely duplicate, how the manager was resolved) and an Import button naming how many
 people will be added. Nothing is written until Import; then only the good rows, in one go.
 A large file is read and imported on a worker thread while a busy bar shows: the window never
-freezes; a small one is handled at once, without a flash of progress.
+freezes; a small one is handled at once, without a flash of progress. The row table is a view
+over the preview (``ImportRowsModel``): a row's texts are made when it is painted, so a 100k-row
+file costs no more widgets or items than a five-row one.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +35,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,9 +47,11 @@ from desktop.services.contact_import import (
     TARGETS,
     ImportFileError,
     ImportPreview,
+    ImportRow,
     commit_import,
     preview_import,
 )
+from desktop.store.errors import StoreError
 from desktop.ui.context import UiContext
 
 from .tasks import run_task
@@ -49,8 +62,82 @@ ENCODINGS += (("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("utf-16", "UTF-
 # Files above this size, or imports of more rows, run on a worker thread.
 BACKGROUND_BYTES = 256 * 1024
 BACKGROUND_ROWS = 2000
+MAX_COLUMN = 200  # pixels; longer texts are elided, the full status is in its tooltip
 PROBLEM_BG = QColor("#fdecea")
 DUPLICATE_BG = QColor("#fff4d6")
+
+
+COL_ROW, COL_NAME, COL_TITLE, COL_EMAIL, COL_PHONE, COL_MANAGER, COL_STATUS = range(7)
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ImportRowsModel(QAbstractTableModel):
+    """Each row of a preview and its fate, one table row per person in the file.
+
+    Holds the preview and works a cell's text out when the view asks for it (only rows on
+    screen are asked), so showing 100k rows is as quick as showing five.
+    """
+
+    def __init__(self, headers: list[str], lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._lang = lang
+        self._preview: ImportPreview | None = None
+
+    def set_preview(self, preview: ImportPreview | None) -> None:
+        self.beginResetModel()
+        self._preview = preview
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        if parent.isValid() or self._preview is None:
+            return 0
+        return len(self._preview.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        preview = self._preview
+        if preview is None or not index.isValid():
+            return None
+        row = preview.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_STATUS:
+            return preview.status(row, self._lang)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return PROBLEM_BG if not row.ok else DUPLICATE_BG if row.is_duplicate else None
+        return None
+
+    def text(self, row: ImportRow, column: int) -> str:
+        """What the table shows for ``row`` in ``column`` (on one line)."""
+        assert self._preview is not None
+        values = row.values
+        if column == COL_ROW:
+            text = row.where(self._lang)
+        elif column == COL_NAME:
+            text = row.name
+        elif column == COL_TITLE:
+            text = str(values.get("title") or "")
+        elif column == COL_EMAIL:
+            text = str(values.get("email") or "")
+        elif column == COL_PHONE:
+            text = str(values.get("phone_mobile") or values.get("phone_office") or "")
+        elif column == COL_MANAGER:
+            text = row.manager_name
+            if row.manager_row is not None:
+                text = self._preview.rows[row.manager_row].name or text
+        else:
+            text = self._preview.status(row, self._lang)
+        return " ".join(text.split()) if "\n" in text else text
 
 
 class ContactImportDialog(QDialog):
@@ -102,22 +189,25 @@ class ContactImportDialog(QDialog):
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_table.setMaximumHeight(200)
 
-        self.rows = QTableWidget(0, 7)
-        self.rows.setHorizontalHeaderLabels(
-            [
-                self.tr("Row"),
-                self.tr("Name"),
-                self.tr("Title"),
-                self.tr("E-mail"),
-                self.tr("Phone"),
-                self.tr("Reports to"),
-                self.tr("Status"),
-            ]
-        )
+        headers = [
+            self.tr("Row"),
+            self.tr("Name"),
+            self.tr("Title"),
+            self.tr("E-mail"),
+            self.tr("Phone"),
+            self.tr("Reports to"),
+            self.tr("Status"),
+        ]
+        self.row_model = ImportRowsModel(headers, ctx.lang, self)
+        self.rows = QTableView()
+        self.rows.setModel(self.row_model)
         self.rows.verticalHeader().hide()
+        # Every row one line high: the view then never measures rows it does not show.
+        self.rows.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.rows.horizontalHeader().setResizeContentsPrecision(200)  # rows measured for widths
         self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rows.setWordWrap(True)
+        self.rows.setWordWrap(False)
         self.rows.horizontalHeader().setSectionResizeMode(
             self.COL_STATUS, QHeaderView.ResizeMode.Stretch
         )
@@ -177,7 +267,7 @@ class ContactImportDialog(QDialog):
         if size <= BACKGROUND_BYTES:
             try:
                 self._previewed(read())
-            except (ImportFileError, ValidationError) as exc:
+            except (ImportFileError, ValidationError, StoreError) as exc:
                 self._failed(exc)
             return
         self._working(self.tr("Reading %1…").replace("%1", path.name))
@@ -215,7 +305,7 @@ class ContactImportDialog(QDialog):
             if preview is None:
                 self.detected.setText("")
                 self.mapping_table.setRowCount(0)
-                self.rows.setRowCount(0)
+                self._show_rows(None)
                 self.notes.setText("")
             else:
                 self.detected.setText(f"{preview.format_label(lang)} · {preview.encoding}")
@@ -248,33 +338,14 @@ class ContactImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping_table.setCellWidget(r, 2, combo)
 
-    def _show_rows(self, preview: ImportPreview) -> None:
-        lang = self.ctx.lang
-        self.rows.setRowCount(len(preview.rows))
-        for r, row in enumerate(preview.rows):
-            values = row.values
-            phone = values.get("phone_mobile") or values.get("phone_office") or ""
-            manager = row.manager_name
-            if row.manager_row is not None:
-                manager = preview.rows[row.manager_row].name or manager
-            cells = [
-                row.where(lang),
-                row.name,
-                str(values.get("title") or ""),
-                str(values.get("email") or ""),
-                str(phone),
-                manager,
-                preview.status(row, lang),
-            ]
-            background = PROBLEM_BG if not row.ok else DUPLICATE_BG if row.is_duplicate else None
-            for c, text in enumerate(cells):
-                item = _item(text)
-                if background is not None:
-                    item.setBackground(background)
-                if c == self.COL_STATUS:
-                    item.setToolTip(text)
-                self.rows.setItem(r, c, item)
-        self.rows.resizeColumnsToContents()
+    def _show_rows(self, preview: ImportPreview | None) -> None:
+        self.row_model.set_preview(preview)
+        if preview is not None:
+            # Widths from the first 200 rows, capped: one overlong title must not push the
+            # status column out of sight.
+            self.rows.resizeColumnsToContents()
+            for column in range(self.COL_STATUS):
+                self.rows.setColumnWidth(column, min(self.rows.columnWidth(column), MAX_COLUMN))
         self.rows.horizontalHeader().setSectionResizeMode(
             self.COL_STATUS, QHeaderView.ResizeMode.Stretch
         )
@@ -320,7 +391,7 @@ class ContactImportDialog(QDialog):
         if len(preview.rows) <= BACKGROUND_ROWS:
             try:
                 self._written(write())
-            except ValidationError as exc:
+            except (ValidationError, StoreError) as exc:  # e.g. the disk is full
                 self._write_failed(exc)
             return
         self._working(self.tr("Importing %n contact(s)…", "", self.count_to_import()))

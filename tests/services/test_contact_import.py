@@ -305,3 +305,151 @@ def test_cli_previews_then_imports(services, account, db_path, capsys):
     assert "Imported 3 contacts" in capsys.readouterr().out
     assert main([*args[:4], str(DATA / "missing.csv"), *args[5:]]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+# A large file --------------------------------------------------------------------------------
+
+HEADS = ["Richard Weber", "周敏", "Anna Schulz", "黄志强", "Tom Becker", "刘芳"]
+FAMILY, GIVEN = "王李张刘陈杨黄赵", "伟芳娜敏静丽强磊军洋"
+
+
+def _big_outlook_file(path: Path, rows: int) -> dict[str, set[int]]:
+    """An Outlook export of ``rows`` people (names repeat, as in any large company) with bad
+    rows, repeats of earlier rows and of people already at the account planted at known
+    places; returns the planted row numbers by kind."""
+    planted: dict[str, set[int]] = {"bad": set(), "dup_row": set(), "dup_contact": set()}
+    lines = [
+        "First Name,Last Name,Company,Department,Job Title,Business Phone,Mobile Phone,"
+        "E-mail Address,Manager's Name,Notes"
+    ]
+    for i in range(rows):
+        number = i + 2  # the header is row 1
+        given, family = GIVEN[i % 10] + GIVEN[i // 10 % 10], FAMILY[i // 100 % 8]
+        phone, email = f"139{i:08d}", f"p{i}@hengyuan-precision.com.cn"
+        manager = HEADS[i % 6] if i >= 6 else ""
+        if i < 6:  # the heads of department: everyone else reports to one of them
+            head = HEADS[i]
+            given, _, family = head.partition(" ") if " " in head else (head[1:], "", head[0])
+        if i % 500 == 7:
+            email = email.split("@")[0] + "@"
+            planted["bad"].add(number)
+        elif i % 250 == 100:  # the row of 50 rows ago again, the mobile written another way
+            j = i - 50
+            given, family = GIVEN[j % 10] + GIVEN[j // 10 % 10], FAMILY[j // 100 % 8]
+            phone, email = f"+86 139-{j:08d}", ""
+            planted["dup_row"].add(number)
+        elif i in (1500, 2500):  # someone already at the account
+            given, family, email = "建国", "王", "WJG@hengyuan-precision.com.cn"
+            planted["dup_contact"].add(number)
+        notes = '"Met at the fair.\n展会上认识"' if i % 97 == 0 else ""
+        lines.append(
+            f"{given},{family},恒远精密,采购部,采购经理 Buyer {i},0512-6588-{i % 10000:04d},"
+            f"{phone},{email},{manager},{notes}"
+        )
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    return planted
+
+
+def test_a_large_file_keeps_every_check_and_is_written_at_once(services, account, tmp_path):
+    known = services.contacts.create(account, name="王建国", email="wjg@hengyuan-precision.com.cn")
+    path = tmp_path / "outlook-3000.csv"
+    planted = _big_outlook_file(path, 3000)
+    preview = preview_import(services, path, account)
+    assert (preview.format, len(preview.rows)) == ("outlook", 3000)
+    rows = {row.number: row for row in preview.rows}
+    assert {r.number for r in preview.problem_rows} == planted["bad"]
+    assert preview.row_problems(rows[9], "en") == [
+        "row 9: E-mail does not look like an e-mail address: 'p7@'"
+    ]
+    for number in planted["dup_row"]:
+        assert preview.status(rows[number], "en") == (
+            f"likely duplicate of row {number - 50} of this file"
+        )
+    for number in planted["dup_contact"]:
+        assert rows[number].duplicate_of_contact == (known.id, "王建国")
+    duplicates = {r.number for r in preview.duplicate_rows}
+    assert duplicates == planted["dup_row"] | planted["dup_contact"]
+    # Same name as row 2 (names repeat) but nothing else in common: not a duplicate.
+    same_name = [r for r in preview.rows if r.name == rows[1002].name]
+    assert len(same_name) > 1 and not rows[1002].is_duplicate
+    assert rows[101].manager_row == 3 and preview.rows[3].name == "黄志强"
+
+    changes: list[Change] = []
+    services.notifier.subscribe(changes.append)
+    wanted = len(preview.importable())
+    assert wanted == 3000 - len(planted["bad"]) - len(duplicates)
+    assert commit_import(services, preview, account) == wanted
+    assert [c.kind for c in changes] == ["contact"] and len(changes[0].ids) == wanted
+    people = {c.name: c for c in services.contacts.for_account(account)}
+    assert len(services.contacts.for_account(account)) == wanted + 1
+    assert people["周敏"].reports_to_id == people["Richard Weber"].reports_to_id is None
+    everyone = services.contacts.for_account(account)
+    by_id = {c.id: c for c in everyone}
+    buyer = next(c for c in everyone if c.title == "采购经理 Buyer 1201")
+    assert by_id[buyer.reports_to_id].name == "周敏"  # row 1203 reports to 周敏
+    assert next(c for c in everyone if c.email == "p96@hengyuan-precision.com.cn") and any(
+        c.relationship_notes == "Met at the fair.\n展会上认识" for c in everyone
+    )
+    # The new people are found by name, by title and by phone digits, like anyone else.
+    hits = services.queries.search("Buyer 2999")
+    assert [h.title for h in hits if h.kind == "contact"][:1] == [rows[3001].name]
+    hits = services.queries.search("13900002345")
+    assert [(h.kind, h.id) for h in hits] == [
+        ("contact", next(c.id for c in everyone if c.phone_mobile == "13900002345"))
+    ]
+    assert any(h.kind == "contact" for h in services.queries.search("黄志强"))
+
+
+def test_imported_index_entries_are_what_the_index_itself_writes(services, account, tmp_path):
+    """The import writes search entries itself (in bulk); a rebuild from the tables, which
+    goes through the same code as every other save, must find nothing to change."""
+    from desktop.store import search_index
+
+    path = tmp_path / "outlook-300.csv"
+    _big_outlook_file(path, 300)
+    commit_import(services, preview_import(services, path, account), account)
+
+    def entries() -> list[tuple]:
+        with services.db.read() as s:
+            return list(s.connection().exec_driver_sql("SELECT rowid, * FROM search_fts"))
+
+    written = entries()
+    assert len(written) == 1 + len(services.contacts.for_account(account))  # and the account
+    with services.db.write() as s:
+        search_index.rebuild(s.connection())
+    assert sorted(entries()) == sorted(written)
+
+
+def test_a_full_disk_during_a_large_import_leaves_nothing_behind(services, account, tmp_path):
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from desktop.store.errors import DiskFullError
+
+    path = tmp_path / "outlook-3000.csv"
+    _big_outlook_file(path, 3000)
+    preview = preview_import(services, path, account)
+
+    def counts() -> tuple[int, int]:
+        con = sqlite3.connect(services.db.path)
+        try:
+            contacts = con.execute("SELECT count(*) FROM contacts").fetchone()[0]
+            return contacts, con.execute("SELECT count(*) FROM search_fts").fetchone()[0]
+        finally:
+            con.close()
+
+    before = counts()
+
+    def full(dbapi_conn, _record) -> None:  # the file may not grow: SQLite's "disk is full"
+        pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 20}")
+
+    event.listen(services.db.engine, "connect", full)
+    services.db.engine.dispose()
+    with pytest.raises(DiskFullError, match="is full"):
+        commit_import(services, preview, account)
+    assert counts() == before
+    event.remove(services.db.engine, "connect", full)
+    services.db.engine.dispose()
+    assert commit_import(services, preview, account) == len(preview.importable())

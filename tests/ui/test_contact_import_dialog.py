@@ -21,7 +21,8 @@ def _dialog(qtbot, ctx, account_id, name):
 
 
 def _column(dialog, column):
-    return [dialog.rows.item(r, column).text() for r in range(dialog.rows.rowCount())]
+    model = dialog.rows.model()
+    return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
 def test_outlook_file_shows_problems_and_imports_the_good_rows(qtbot, ctx, services):
@@ -111,3 +112,73 @@ def test_a_large_file_is_read_and_imported_without_freezing_the_window(
     qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=120_000)
     assert dialog.imported == 5000
     assert len(services.contacts.for_account(account.id)) == 5000
+
+
+def _outlook_rows(path: Path, rows: int) -> None:
+    """``rows`` people; every 100th has a broken e-mail, every 250th repeats the one before."""
+    lines = ["First Name,Last Name,Job Title,E-mail Address,Mobile Phone"]
+    for i in range(rows):
+        email = f"zhang{i}@example.cn" if i % 100 != 42 else f"zhang{i}@"
+        k = i - 1 if i % 250 == 249 else i  # the same person as the row above
+        lines.append(f"伟{k},张,工程师 Engineer {i},{email},138-{k // 10000:04d}-{k % 10000:04d}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+
+
+def test_a_large_preview_is_a_view_over_the_rows_not_a_widget_per_row(
+    qtbot, ctx, services, tmp_path
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.contact_import_dialog import DUPLICATE_BG, MAX_COLUMN, PROBLEM_BG
+
+    account = services.accounts.create(name="大客户 Big Account")
+    small, big = tmp_path / "five.csv", tmp_path / "three-thousand.csv"
+    _outlook_rows(small, 5)
+    _outlook_rows(big, 3000)
+    few = ContactImportDialog(ctx, account.id, small)
+    qtbot.addWidget(few)
+    dialog = ContactImportDialog(ctx, account.id, big)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.working, timeout=60_000)
+    model = dialog.rows.model()
+    assert model.rowCount() == 3000
+    # As many widgets as for five rows: the table asks for the rows it shows when it shows them.
+    assert len(dialog.findChildren(QWidget)) == len(few.findChildren(QWidget))
+    assert dialog.import_button.text() == "Import 2958 contact(s)"  # 30 bad, 12 repeats
+    bad = model.index(42, dialog.COL_STATUS)  # row 44 of the file
+    assert bad.data() == "E-mail does not look like an e-mail address: 'zhang42@'"
+    assert bad.data(Qt.ItemDataRole.ToolTipRole) == bad.data()
+    assert bad.data(Qt.ItemDataRole.BackgroundRole) == PROBLEM_BG
+    repeat = model.index(249, dialog.COL_STATUS)
+    assert repeat.data() == "likely duplicate of row 250 of this file"
+    assert repeat.data(Qt.ItemDataRole.BackgroundRole) == DUPLICATE_BG
+    assert model.index(0, dialog.COL_NAME).data() == "伟0 张"
+    widths = [dialog.rows.columnWidth(c) for c in range(dialog.COL_STATUS)]
+    assert max(widths) <= MAX_COLUMN  # the status column stays in sight
+    dialog.rows.scrollToBottom()
+    assert model.index(2999, dialog.COL_ROW).data() == "row 3001"
+
+
+def test_a_file_that_cannot_be_written_is_explained_and_the_import_retried(qtbot, ctx, services):
+    from sqlalchemy import event
+
+    account = services.accounts.create(name="Kessler Automation")
+    dialog = _dialog(qtbot, ctx, account.id, "outlook.csv")
+
+    def refuse(dbapi_conn, _record) -> None:  # as for a read-only file or folder
+        dbapi_conn.execute("PRAGMA query_only = ON")
+
+    event.listen(services.db.engine, "connect", refuse)
+    services.db.engine.dispose()
+    click(dialog.import_button)
+    assert dialog.error.isVisible() and "cannot be written" in dialog.error.text()
+    assert dialog.isVisible() and dialog.imported == 0
+    assert dialog.import_button.text() == "Import 3 contact(s)"
+    event.remove(services.db.engine, "connect", refuse)
+    services.db.engine.dispose()
+    assert services.contacts.for_account(account.id) == []
+    click(dialog.import_button)
+    assert dialog.imported == 3
+    assert len(services.contacts.for_account(account.id)) == 3
