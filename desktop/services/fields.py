@@ -7,6 +7,7 @@ from the columns themselves; playbook-backed fields accept only keys the playboo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ def T(en: str, zh: str, kind: str = "text", **kw: Any) -> Spec:  # noqa: N802 - 
     return Spec(en, zh, kind, **kw)
 
 
+@functools.cache  # the schema does not change while the app runs; imports call this per cell
 def _max_len(model: type[DeclarativeBase], name: str) -> int | None:
     column = model.__table__.columns.get(name)  # type: ignore[attr-defined]
     if column is not None and isinstance(column.type, String) and column.type.length:

@@ -351,7 +351,7 @@ class PlannedQuestion(VisitChild, Base):
     step: Mapped[str] = mapped_column(String(40), default="explore")  # key within the framework
     text: Mapped[str] = mapped_column(Text)
     target_contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL")
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
     )
     asked: Mapped[bool] = mapped_column(Boolean, default=False)
     answer: Mapped[str] = mapped_column(Text, default="")
@@ -360,7 +360,9 @@ class PlannedQuestion(VisitChild, Base):
 class Need(VisitChild, Base):
     __tablename__ = "needs"
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
     description: Mapped[str] = mapped_column(Text)
     scope: Mapped[str] = mapped_column(String(16), default="business")  # business / personal
     clarity: Mapped[str] = mapped_column(String(16), default="implicit")  # implicit / explicit
@@ -370,7 +372,9 @@ class Need(VisitChild, Base):
 class FabStatement(VisitChild, Base):
     __tablename__ = "fab_statements"
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    need_id: Mapped[int | None] = mapped_column(ForeignKey("needs.id", ondelete="SET NULL"))
+    need_id: Mapped[int | None] = mapped_column(
+        ForeignKey("needs.id", ondelete="SET NULL"), index=True
+    )
     feature: Mapped[str] = mapped_column(Text, default="")
     advantage: Mapped[str] = mapped_column(Text, default="")
     benefit: Mapped[str] = mapped_column(Text, default="")

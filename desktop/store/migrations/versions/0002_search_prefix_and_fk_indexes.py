@@ -1,4 +1,5 @@
-"""Search index with prefix indexes for one- and two-character queries.
+"""Search index with prefix indexes for one- and two-character queries; indexes on the three
+foreign keys that had none.
 
 A Latin query is a prefix query ("m" finds every word starting with m). Without a prefix index
 FTS5 looks up every distinct word with that prefix and merges their lists on each keystroke: at
@@ -10,6 +11,10 @@ made again and filled from its own stored text (already in index form; no Python
 The text is parked in a TEMP table first and the old table dropped before the new one is
 filled, so the new index reuses the old one's pages and the file grows only by the prefix lists
 (about a sixth of an index's size), not by a second index.
+
+The foreign keys ``planned_questions.target_contact_id``, ``needs.contact_id`` and
+``fab_statements.need_id`` had no index, so deleting one contact or need scanned the whole child
+table for its ON DELETE SET NULL (deleting 5,000 contacts at M took 50 s).
 
 Revision ID: 0002
 Revises: 0001
@@ -32,7 +37,16 @@ branch_labels = None
 depends_on = None
 
 
+FK_INDEXES = (
+    ("ix_planned_questions_target_contact_id", "planned_questions", "target_contact_id"),
+    ("ix_needs_contact_id", "needs", "contact_id"),
+    ("ix_fab_statements_need_id", "fab_statements", "need_id"),
+)
+
+
 def upgrade() -> None:
+    for name, table, column in FK_INDEXES:
+        op.create_index(name, table, [column])
     op.execute(
         "CREATE TEMP TABLE search_fts_0002 AS "
         "SELECT rowid AS rid, title, body, account_id FROM search_fts"
