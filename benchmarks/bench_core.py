@@ -34,7 +34,7 @@ def bench_search(folder: Path, size: str, repeat: int) -> list[Result]:
         for group, queries in SEARCH_QUERIES.items():
             samples: list[float] = []
             for query in queries:
-                # As you type: each prefix of the query is searched in turn.
+                # Each query timed ``repeat`` times, as one keystroke's search.
                 samples += time_calls(lambda q=query: services.queries.search(q), repeat)
             target = {"M": 30.0, "L": 150.0}.get(size)
             results.append(Result(f"search {group}", size, samples, target))

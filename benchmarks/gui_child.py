@@ -29,6 +29,19 @@ def _ms(fn: Callable[[], Any]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def _peak_rss_mb() -> float:
+    """Peak resident size of this process. Not ru_maxrss: on Linux that survives exec, so a
+    child started by a runner holding 450 MB would report the runner's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB → MB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB → MB elsewhere
+
+
 def _window(folder: Path):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
@@ -156,7 +169,7 @@ def memory(folder: Path, _repeat: int) -> dict[str, list[float]]:
     for query in ("王", "张伟", "mes", "苏州"):
         services.queries.search(query)
     app.processEvents()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB → MB on Linux
+    peak = _peak_rss_mb()
     services.db.close()
     return {"rss": [peak]}
 
