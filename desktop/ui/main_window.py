@@ -165,7 +165,6 @@ class MainWindow(Retranslating, QMainWindow):
             call()
         QTimer.singleShot(0, _warm_up)
 
-
     def _when_ready(self, slot: Callable[[], None]) -> None:
         """Run ``slot`` now, or once the data file is open (with a busy cursor meanwhile)."""
         if self.ctx.ready:
