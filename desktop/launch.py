@@ -1,36 +1,37 @@
 """The entry point: a plain launch opens the window without loading the command line.
 
 ``callbrief [--data-dir DIR] [--playbook FILE] [gui]`` goes straight to the window; anything
-else is a command for ``desktop.cli``. Building every command's parser (and importing the
-module that holds them) would cost the window's start-up time for nothing.
+else is a command for ``desktop.cli``. Building every command's parser (and importing argparse
+and the module that holds them) would cost the window's start-up time for nothing.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import NoReturn
 
 from desktop.app import Options
 
-
-class _QuietParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise ValueError(message)
+OPTIONS = {"--data-dir": "data_dir", "--playbook": "playbook"}
 
 
 def window_options(argv: list[str]) -> Options | None:
-    """The options of a plain window launch; None for anything the full parser must read."""
-    p = _QuietParser(add_help=False, allow_abbrev=False)
-    p.add_argument("--data-dir")
-    p.add_argument("--playbook")
-    try:
-        known, rest = p.parse_known_args(argv)
-    except ValueError:  # e.g. --data-dir without its value: the full parser says so
-        return None
-    if rest not in ([], ["gui"]):
-        return None
-    return Options(data_dir=known.data_dir, playbook=known.playbook)
+    """The options of a plain window launch; None for anything the full parser must read
+    (a command, --help, an option without its value, anything unknown)."""
+    values: dict[str, str] = {}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        name, eq, value = arg.partition("=")
+        if name not in OPTIONS:
+            if arg == "gui" and not rest:
+                break
+            return None
+        if not eq:
+            if not rest or rest[0].startswith("-"):
+                return None  # the full parser says which value is missing
+            value = rest.pop(0)
+        values[OPTIONS[name]] = value
+    return Options(**values)
 
 
 def main(argv: list[str] | None = None) -> int:
