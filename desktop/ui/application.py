@@ -191,17 +191,30 @@ def _give_up(app, window) -> None:  # type: ignore[no-untyped-def]
     app.exit(1)
 
 
+PAINT_WAIT_MS = 1000  # a window started minimised or off-screen may not paint for a while
+
+
 def _after_first_paint(window, fn: Callable[[], object]) -> None:  # type: ignore[no-untyped-def]
+    """Run ``fn`` once, just after the window's first paint, or after PAINT_WAIT_MS if no paint
+    comes (minimised at launch): opening the data file must not wait for the window to show."""
     from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done: list[bool] = []
+
+    def once() -> None:
+        if not done:
+            done.append(True)
+            fn()
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
             if event.type() == QEvent.Paint:
                 watched.removeEventFilter(self)
-                QTimer.singleShot(0, fn)
+                QTimer.singleShot(0, once)
             return False
 
     window.installEventFilter(FirstPaint(window))
+    QTimer.singleShot(PAINT_WAIT_MS, once)
 
 
 def _file_usable(db_path: Path) -> bool:

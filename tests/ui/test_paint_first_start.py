@@ -216,3 +216,28 @@ def test_an_older_file_says_it_is_being_upgraded_then_opens(tmp_path, monkeypatc
     assert seen["names"] == ["苏州恒远精密制造有限公司"]
     backups = list((folder / "backups").glob("pre-migration-0001-*"))
     assert backups, "no copy of the old file was kept"
+
+
+def test_a_window_that_does_not_paint_still_opens_the_data(data_folder, monkeypatch, qapp):
+    """Started minimised, the window may not paint for a long time; the file opens anyway."""
+    from desktop.ui.main_window import MainWindow
+
+    kept: list[MainWindow] = []
+    monkeypatch.setattr(MainWindow, "show", lambda self: kept.append(self))  # never painted
+    seen: dict[str, object] = {}
+
+    def opened() -> bool:
+        if not kept or not kept[0].ctx.ready:
+            return False
+        window = kept[0]
+        model = window.accounts.table.model()
+        seen["names"] = [model.index(r, 0).data() for r in range(model.rowCount())]
+        seen["painted"] = window.isVisible()
+        QApplication.instance().quit()
+        return True
+
+    _steps(opened)
+    QTimer.singleShot(10_000, QApplication.instance().quit)  # fail, do not hang, if it never opens
+    assert application.run(Options(data_dir=str(data_folder))) == 0
+    assert seen == {"names": sorted(NAMES), "painted": False}
+    kept[0].deleteLater()
