@@ -233,12 +233,9 @@ def cmd_export_bundle(services: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_export_brief(services: Any, args: argparse.Namespace) -> int:
-    from desktop.export.brief import BriefError, render_brief
+    from desktop.export.brief import render_brief
 
-    try:
-        pages = render_brief(services, args.visit, Path(args.output), args.lang, args.paper)
-    except BriefError as exc:
-        raise CommandError(str(exc)) from exc
+    pages = render_brief(services, args.visit, Path(args.output), args.lang, args.paper)
     print(f"Wrote {args.output} ({pages} pages)")
     return EXIT_OK
 
@@ -246,27 +243,21 @@ def cmd_export_brief(services: Any, args: argparse.Namespace) -> int:
 def cmd_export_briefs(services: Any, args: argparse.Namespace) -> int:
     from datetime import date
 
-    from desktop.export.brief import BriefError, render_briefs_for_day
+    from desktop.export.brief import render_briefs_for_day
 
     try:
         day = date.fromisoformat(args.date)
     except ValueError:
         raise CommandError(f"not a date: {args.date!r} (use YYYY-MM-DD)") from None
-    try:
-        pages = render_briefs_for_day(services, day, Path(args.output), args.lang, args.paper)
-    except BriefError as exc:
-        raise CommandError(str(exc)) from exc
+    pages = render_briefs_for_day(services, day, Path(args.output), args.lang, args.paper)
     print(f"Wrote {args.output} ({pages} pages)")
     return EXIT_OK
 
 
 def cmd_export_ics(services: Any, args: argparse.Namespace) -> int:
-    from desktop.export.ics import IcsError, export_ics
+    from desktop.export.ics import export_ics
 
-    try:
-        export_ics(services, args.visit, Path(args.output))
-    except IcsError as exc:
-        raise CommandError(str(exc)) from exc
+    export_ics(services, args.visit, Path(args.output))
     print(f"Wrote {args.output}")
     return EXIT_OK
 
@@ -345,41 +336,29 @@ def _before_open(args: argparse.Namespace, options: Options) -> int | None:
 
 def cmd_export_map(services: Any, args: argparse.Namespace) -> int:
     from desktop.export.contacts import language
-    from desktop.export.map.render import MapExportError, export_map
+    from desktop.export.map.render import export_map
 
-    try:
-        export_map(
-            services, args.opportunity, Path(args.output), lang=language(services, args.lang)
-        )
-    except MapExportError as exc:
-        raise CommandError(str(exc)) from None
+    export_map(services, args.opportunity, Path(args.output), lang=language(services, args.lang))
     print(f"Wrote {args.output}")
     return EXIT_OK
 
 
 def cmd_export_contacts(services: Any, args: argparse.Namespace) -> int:
-    from desktop.export.contacts import ContactExportError, export_contacts, language
+    from desktop.export.contacts import export_contacts, language
 
-    try:
-        count = export_contacts(
-            services,
-            args.account,
-            Path(args.output),
-            opportunity_id=args.opportunity,
-            lang=language(services, args.lang),
-        )
-    except ContactExportError as exc:
-        raise CommandError(str(exc)) from None
+    count = export_contacts(
+        services,
+        args.account,
+        Path(args.output),
+        opportunity_id=args.opportunity,
+        lang=language(services, args.lang),
+    )
     print(f"Wrote {count} contacts to {args.output}")
     return EXIT_OK
 
 
 def cmd_import_contacts(services: Any, args: argparse.Namespace) -> int:
-    from desktop.services.contact_import import (
-        ImportFileError,
-        commit_import,
-        preview_import,
-    )
+    from desktop.services.contact_import import commit_import, preview_import
 
     mapping: dict[str, str] | None = None
     if args.map:
@@ -389,17 +368,14 @@ def cmd_import_contacts(services: Any, args: argparse.Namespace) -> int:
             if not sep or not column:
                 raise CommandError(f"--map wants COLUMN=FIELD, not {item!r}")
             mapping[column] = target
-    try:
-        preview = preview_import(
-            services,
-            Path(args.file),
-            args.account,
-            mapping,
-            args.encoding,
-            opportunity_id=args.opportunity,
-        )
-    except ImportFileError as exc:
-        raise CommandError(str(exc)) from None
+    preview = preview_import(
+        services,
+        Path(args.file),
+        args.account,
+        mapping,
+        args.encoding,
+        opportunity_id=args.opportunity,
+    )
     skip = not args.keep_duplicates
     if args.yes:
         count = commit_import(services, preview, args.account, skip_duplicates=skip)
@@ -455,21 +431,22 @@ def _known_errors() -> tuple[type[BaseException], ...]:
         ValidationError,
         OSError,
     ]
+    # Each command's own "bad input" errors: imported only when something went wrong.
+    from desktop.export.brief import BriefError
     from desktop.export.bundle import BundleExportError
+    from desktop.export.contacts import ContactExportError
+    from desktop.export.ics import IcsError
+    from desktop.export.map.render import MapExportError
     from desktop.services.bundle_import import BundleError
+    from desktop.services.contact_formats import ImportFileError
 
-    known += [BundleError, BundleExportError]
+    known += [BundleError, BundleExportError, BriefError, IcsError, MapExportError]
+    known += [ContactExportError, ImportFileError]
     return tuple(known)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from desktop.launch import window_options
-
-    argv = sys.argv[1:] if argv is None else argv
-    window = window_options(argv)
-    if window is not None:
-        return run_gui(window)
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     options = Options(data_dir=args.data_dir, playbook=args.playbook)
     if args.command in (None, "gui"):
         return run_gui(options)

@@ -118,6 +118,27 @@ def test_export_of_a_missing_account_is_a_plain_error(demo_dir, tmp_path):
     assert not (tmp_path / "x.json").exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "brief", "--visit", "999", "-o", "{out}/x.pdf"],
+        ["export", "ics", "--visit", "999", "-o", "{out}/x.ics"],
+        ["export", "map", "--opportunity", "999", "-o", "{out}/x.png"],
+        ["export", "contacts", "--account", "999", "-o", "{out}/x.csv"],
+        ["import", "contacts", "{out}/people.txt", "--account", "1"],
+    ],
+    ids=["brief", "ics", "map", "contacts", "import"],
+)
+def test_each_commands_bad_input_is_one_plain_line(demo_dir, tmp_path, command):
+    (tmp_path / "people.txt").write_bytes(b"\x00\x01 a spreadsheet, not text")
+    result = run(*[part.format(out=tmp_path) for part in command], data=demo_dir)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("callbrief: ")
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("x.")]
+
+
 def test_bundle_round_trip_through_the_command_line(demo_dir, tmp_path):
     bundle = tmp_path / "hengyuan.json"
     result = run("export", "bundle", "--account", "1", "-o", str(bundle), data=demo_dir)
