@@ -48,22 +48,19 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction: committed when the block ends, rolled back if it raises."""
-        try:
-            with self._writer() as session, session.begin():
-                yield session
-        except IntegrityError:
-            raise
-        except DBAPIError as exc:
-            translated = errors.translate(exc, self.path)
-            if translated is None:
-                raise
-            raise translated from exc
+        with self._plain_errors(), self._writer() as session, session.begin():
+            yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        with self._plain_errors(), self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _plain_errors(self) -> Iterator[None]:
+        """Raise SQLite's environment failures as the store's errors (see module docstring)."""
         try:
-            with self._reader() as session, session.begin():
-                yield session
+            yield
         except IntegrityError:
             raise
         except DBAPIError as exc:
