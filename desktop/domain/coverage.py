@@ -11,9 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .playbook import Playbook
+from .playbook import ROLE_KEYS, Playbook
 
-FIVE_ROLES = ("decision_maker", "user", "technical_expert", "influencer", "coach")
 VETO_ROLES = ("user", "technical_expert")
 # Someone not spoken to for this long is not engaged any more.
 ENGAGED_WITHIN = timedelta(days=90)
@@ -55,12 +54,12 @@ def coverage_warnings(
         out.append(Warning("no_decision_maker", "danger"))
     if "coach" not in filled:
         out.append(Warning("no_coach", "danger"))
-    for role in FIVE_ROLES:
+    for role in ROLE_KEYS:
         if role not in filled and role not in ("decision_maker", "coach"):
             label = playbook.label("roles", role, lang)
             out.append(Warning("role_unfilled", "caution", {"role": label}))
+    role_names = "、" if lang.startswith("zh") else ", "
     for p in people:
-        role_names = "、" if lang.startswith("zh") else ", "
         roles = role_names.join(playbook.label("roles", r, lang) for r in p.roles)
         params = {"name": p.name, "role": roles}
         if "decision_maker" in p.roles and p.last_contact is None:
