@@ -121,9 +121,7 @@ def _classify(path: Path, passphrase: str | None, full: bool) -> tuple[str, str,
             "foreign",
             ("The data file is a database of another program, not a Callbrief file."),
         )
-    except StoreError as exc:
-        return DAMAGED, "malformed", f"The data file is damaged and cannot be read ({exc})."
-    except connect.database_errors() as exc:
+    except (StoreError, *connect.database_errors()) as exc:
         return DAMAGED, "malformed", f"The data file is damaged and cannot be read ({exc})."
     if revision is not None and revision not in migrate.KNOWN_REVISIONS:
         return (
