@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desktop import paths
+
 from . import backup, connect, migrate
 from .errors import BackupError, FileInUseError, PassphraseError, StoreError
 
@@ -41,7 +43,7 @@ class BackupInfo:
 
 
 def folder_for(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+    return paths.backups_dir(db_path.parent)
 
 
 def describe(path: Path) -> BackupInfo:

@@ -7,7 +7,7 @@ actually needs creating or upgrading, which keeps it off the normal start-up pat
 
 An upgrade first takes a verified copy (``backups/pre-migration-<rev>-<time>.sqlite3``), then
 runs every step in one transaction: a crash at any moment leaves either the old file (with its
-copy, once the copy is complete) or the upgraded one. tests/reliability/test_upgrades.py kills
+copy, once the copy is complete) or the upgraded one. tests/reliability/test_upgrade_paths.py kills
 an upgrade at random moments to check this.
 """
 
@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from desktop import paths
 
 from . import backup, connect, errors
 
@@ -71,7 +73,7 @@ def ensure_current(engine: Engine, path: Path, passphrase: str | None = None) ->
     if revision is not None:
         saved = backup.backup_file(
             path,
-            path.parent / "backups" / backup.timestamped_name(f"pre-migration-{revision}"),
+            paths.backups_dir(path.parent) / backup.timestamped_name(f"pre-migration-{revision}"),
             passphrase=passphrase,
         )
         log.info("Backed up %s to %s before upgrading from %s", path, saved, revision)
