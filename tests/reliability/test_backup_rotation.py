@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from reliability_support import record
+from reliability_support import cli, record
 
 from desktop.services.backups import AutoBackup, BackupScheduler, BackupService
 from desktop.services.events import Change, Notifier
@@ -197,24 +197,15 @@ def test_a_damaged_backup_is_not_restored(demo_db):
 
 
 def test_command_line_backup_to_a_chosen_place_and_restore(demo_db, tmp_path):
-    def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "desktop", "--data-dir", str(demo_db.parent), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-            cwd=ROOT,
-        )
-
+    data = demo_db.parent
     target = tmp_path / "usb" / "callbrief-copy.sqlite3"
-    made = cli("backup", "--to", str(target))
+    made = cli(data, "backup", "--to", str(target))
     assert made.returncode == 0 and "verified" in made.stdout
     assert backups.verify(target) == []
-    assert cli("demo").returncode == 0  # a second demo account
-    restored = cli("restore", str(target))
+    assert cli(data, "demo").returncode == 0  # a second demo account
+    restored = cli(data, "restore", str(target))
     assert restored.returncode == 0 and "replaced-" in restored.stdout
-    listed = cli("list", "accounts")
+    listed = cli(data, "list", "accounts")
     assert listed.stdout.count("\n") == 1
-    refused = cli("restore", str(tmp_path / "nothing-here.sqlite3"))
+    refused = cli(data, "restore", str(tmp_path / "nothing-here.sqlite3"))
     assert refused.returncode == 1 and "Traceback" not in refused.stderr

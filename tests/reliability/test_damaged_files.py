@@ -7,17 +7,13 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from reliability_support import record
+from reliability_support import cli, record
 
 from desktop.services import recovery
 from desktop.store import backups, health
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def truncate(path: Path) -> None:
@@ -157,17 +153,6 @@ def test_a_newer_file_is_reported_and_never_moved(demo_db):
     report = health.check_at_start(demo_db)
     assert report.status == health.NEWER and report.moved_to is None
     assert digest(demo_db) == before
-
-
-def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        cwd=ROOT,
-    )
 
 
 @pytest.mark.parametrize("case", ["truncated", "zero bytes", "another type"])

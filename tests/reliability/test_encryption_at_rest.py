@@ -4,14 +4,11 @@ opens without the passphrase."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from reliability_support import record
+from reliability_support import cli, record
 
 from desktop.domain.playbook import default_playbook
 from desktop.services import Services
@@ -21,7 +18,6 @@ from desktop.store import backups, crypto, health
 from desktop.store.database import open_database
 from desktop.store.errors import BackupError, PassphraseError
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "tea at the Suzhou plant, 9 o'clock"
 
 
@@ -147,18 +143,6 @@ def test_a_damaged_encrypted_file_is_still_recognised(encrypted):
     report = health.check_at_start(db.path, PASSPHRASE)
     assert report.status == health.DAMAGED and report.moved_to is not None
     assert report.backup is not None  # an encrypted backup, verified with the key
-
-
-def cli(data: Path, *args: str, env: dict[str, str] | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_the_command_line_encrypts_and_asks_for_the_passphrase(tmp_path):
