@@ -14,26 +14,11 @@ from PySide6.QtGui import QUndoCommand
 Save = Callable[[dict[str, Any]], None]
 
 
-class FieldEdit(QUndoCommand):
-    """Values already saved; redo/undo re-save the new/old values."""
-
-    def __init__(self, text: str, save: Save, old: dict[str, Any], new: dict[str, Any]) -> None:
-        super().__init__(text)
-        self._save, self._old, self._new = save, old, new
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # the edit was saved before it was pushed
-            self._first = False
-            return
-        self._save(self._new)
-
-    def undo(self) -> None:
-        self._save(self._old)
-
-
 class ActionCommand(QUndoCommand):
-    """An action with an explicit inverse (add/remove an item, move a contact)."""
+    """An action with an explicit inverse (add/remove an item, move a contact).
+
+    The action is done before the command is pushed, so the redo that push() calls is skipped.
+    """
 
     def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
         super().__init__(text)
@@ -48,3 +33,10 @@ class ActionCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._undo()
+
+
+class FieldEdit(ActionCommand):
+    """Values already saved; redo/undo re-save the new/old values."""
+
+    def __init__(self, text: str, save: Save, old: dict[str, Any], new: dict[str, Any]) -> None:
+        super().__init__(text, lambda: save(new), lambda: save(old))
