@@ -58,9 +58,13 @@ class CompetitorTable(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Stretch)
+        # Only the name fits its text: an insider's note sized to its text left the strengths,
+        # weaknesses and strategy a few characters wide. Rows re-fit their wrapped text when
+        # the columns change width (the table is filled before it is laid out).
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.setMinimumHeight(150)
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
         layout.addWidget(self.table)
