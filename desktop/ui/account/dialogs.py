@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.validation import ValidationError
 
 from ..widgets.key_combo import KeyCombo
+from ..widgets.records import yes_no_word
 from ..widgets.retranslate import Retranslating
 from ..widgets.section import with_error
 
@@ -41,6 +42,7 @@ def _form(dialog: QDialog) -> tuple[QVBoxLayout, QFormLayout, QDialogButtonBox]:
     form.setVerticalSpacing(8)
     outer.addLayout(form)
     buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
+    buttons.rejected.connect(dialog.reject)
     outer.addWidget(buttons)
     return outer, form, buttons
 
@@ -54,6 +56,15 @@ def _row(form: QFormLayout, field: QWidget) -> tuple[QLabel, QLabel]:
     label.setBuddy(field)
     form.addRow(label, box)
     return label, error
+
+
+def _rows(form: QFormLayout, **fields: QWidget) -> tuple[dict[str, QLabel], dict[str, QLabel]]:
+    """A row per field, in order; returns the labels and the error labels by field name."""
+    labels: dict[str, QLabel] = {}
+    errors: dict[str, QLabel] = {}
+    for key, field in fields.items():
+        labels[key], errors[key] = _row(form, field)
+    return labels, errors
 
 
 def _show_errors(exc: ValidationError, lang: str, errors: dict[str, QLabel]) -> str:
@@ -87,16 +98,14 @@ class NewAccountDialog(Retranslating, QDialog):
         self.alt_name = QLineEdit()
         self.industry = QLineEdit()
         self.city = QLineEdit()
-        self._labels: dict[str, QLabel] = {}
-        self._errors: dict[str, QLabel] = {}
-        for key in ("name", "alt_name", "industry", "city"):
-            self._labels[key], self._errors[key] = _row(form, getattr(self, key))
+        self._labels, self._errors = _rows(
+            form, name=self.name, alt_name=self.alt_name, industry=self.industry, city=self.city
+        )
         self.general = QLabel()
         self.general.setStyleSheet("color: #c62828;")
         self.general.hide()
         form.addRow(self.general)
         self.buttons.accepted.connect(self._create)
-        self.buttons.rejected.connect(self.reject)
         self._retranslate()
 
     def _create(self) -> None:
@@ -151,17 +160,14 @@ class NewContactDialog(Retranslating, QDialog):
             self.reports_to.addItem(text, contact.id)
         index = self.reports_to.findData(manager_id) if manager_id is not None else 0
         self.reports_to.setCurrentIndex(max(index, 0))
-        self._labels: dict[str, QLabel] = {}
-        self._errors: dict[str, QLabel] = {}
-        for key, widget in (
-            ("name", self.name),
-            ("title", self.title),
-            ("department", self.department),
-            ("reports_to_id", self.reports_to),
-        ):
-            self._labels[key], self._errors[key] = _row(form, widget)
+        self._labels, self._errors = _rows(
+            form,
+            name=self.name,
+            title=self.title,
+            department=self.department,
+            reports_to_id=self.reports_to,
+        )
         self.buttons.accepted.connect(self._create)
-        self.buttons.rejected.connect(self.reject)
         self._retranslate()
 
     def _create(self) -> None:
@@ -189,7 +195,7 @@ class NewContactDialog(Retranslating, QDialog):
         self.name.setPlaceholderText(self.tr("Required"))
 
 
-def stage_text(ctx, entry, lang: str) -> str:  # type: ignore[no-untyped-def]
+def stage_text(entry, lang: str) -> str:  # type: ignore[no-untyped-def]
     """A funnel stage as the combos show it: key, label and win probability."""
     return f"{entry.key} · {entry.text(lang)} ({entry.probability or 0}%)"
 
@@ -203,15 +209,9 @@ class NewOpportunityDialog(Retranslating, QDialog):
         self.setMinimumWidth(480)
         _outer, form, self.buttons = _form(self)
         self.name = QLineEdit()
-        self.stage = KeyCombo(
-            ctx, "funnel_stages", allow_none=False, detail=lambda e, lang: stage_text(ctx, e, lang)
-        )
-        self._labels: dict[str, QLabel] = {}
-        self._errors: dict[str, QLabel] = {}
-        for key, widget in (("name", self.name), ("stage", self.stage)):
-            self._labels[key], self._errors[key] = _row(form, widget)
+        self.stage = KeyCombo(ctx, "funnel_stages", allow_none=False, detail=stage_text)
+        self._labels, self._errors = _rows(form, name=self.name, stage=self.stage)
         self.buttons.accepted.connect(self._create)
-        self.buttons.rejected.connect(self.reject)
         self._retranslate()
 
     def _create(self) -> None:
@@ -262,21 +262,18 @@ class CompetitorDialog(Retranslating, QDialog):
             edit.setTabChangesFocus(True)
         self.strategy.setFixedHeight(72)
         self.strategy.setTabChangesFocus(True)
-        self._labels: dict[str, QLabel] = {}
-        self._errors: dict[str, QLabel] = {}
-        for key in (
-            "name",
-            "strengths",
-            "weaknesses",
-            "has_insider",
-            "insider_level",
-            "our_strengths",
-            "our_weaknesses",
-            "strategy",
-        ):
-            self._labels[key], self._errors[key] = _row(form, getattr(self, key))
+        self._labels, self._errors = _rows(
+            form,
+            name=self.name,
+            strengths=self.strengths,
+            weaknesses=self.weaknesses,
+            has_insider=self.has_insider,
+            insider_level=self.insider_level,
+            our_strengths=self.our_strengths,
+            our_weaknesses=self.our_weaknesses,
+            strategy=self.strategy,
+        )
         self.buttons.accepted.connect(self._check)
-        self.buttons.rejected.connect(self.reject)
         self._retranslate()
         self.set_values(values or {})
 
@@ -284,7 +281,7 @@ class CompetitorDialog(Retranslating, QDialog):
         self.name.setText(values.get("name", ""))
         for key in COMPETITOR_TEXT_FIELDS:
             getattr(self, key).setPlainText(values.get(key, "") or "")
-        insider = {True: "yes", False: "no"}.get(values.get("has_insider"), "unknown")  # type: ignore[arg-type]
+        insider = yes_no_word(values.get("has_insider"))
         self.has_insider.setCurrentIndex(max(self.has_insider.findData(insider), 0))
         self.insider_level.setText(values.get("insider_level", "") or "")
 
@@ -357,12 +354,10 @@ class NewVisitDialog(Retranslating, QDialog):
             QDateTime(start.year, start.month, start.day, start.hour, start.minute, 0)
         )
         self.place = QLineEdit()
-        self._labels: dict[str, QLabel] = {}
-        self._errors: dict[str, QLabel] = {}
-        for key in ("title", "starts_at", "place"):
-            self._labels[key], self._errors[key] = _row(form, getattr(self, key))
+        self._labels, self._errors = _rows(
+            form, title=self.title, starts_at=self.starts_at, place=self.place
+        )
         self.buttons.accepted.connect(self._create)
-        self.buttons.rejected.connect(self.reject)
         self._retranslate()
 
     def _create(self) -> None:

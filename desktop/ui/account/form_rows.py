@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -38,6 +39,19 @@ def text_box(height: int = TEXT_HEIGHT) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(height)
     return edit
+
+
+def amount_with_currency() -> tuple[QWidget, QLineEdit, QLineEdit]:
+    """One row: an amount field and, beside it, its three-letter currency code."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    amount, currency = QLineEdit(), QLineEdit()
+    currency.setMaxLength(3)
+    currency.setFixedWidth(64)
+    layout.addWidget(amount, 1)
+    layout.addWidget(currency)
+    return row, amount, currency
 
 
 class Rows:

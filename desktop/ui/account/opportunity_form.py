@@ -6,27 +6,23 @@ A form per opportunity (kept while the page lives) so undo always writes to the 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.funnel import win_probability
 
 from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
-from ..widgets.records import Shown, lines_to_text, text_to_lines
+from ..widgets.records import Shown, lines_to_text, text_to_lines, yes_no_word
 from ..widgets.retranslate import Retranslating
 from ..widgets.save_status import SaveReporter
 from ..widgets.section import SectionHeader
 from .competitors import CompetitorTable
 from .dialogs import stage_text
-from .form_rows import section, show_starts, text_box
+from .form_rows import amount_with_currency, section, show_starts, text_box
 from .qualification import QualificationGrid
 
 YES_NO_FIELDS = ("budget_exists", "is_tender")
 YES_NO = ("unknown", "yes", "no")
-
-
-def yes_no_word(value: bool | None) -> str:
-    return {True: "yes", False: "no"}.get(value, "unknown")  # type: ignore[arg-type]
 
 
 class OpportunityForm(Retranslating, QWidget):
@@ -65,9 +61,7 @@ class OpportunityForm(Retranslating, QWidget):
 
         self.deal_header, _f, self.deal = section(layout)
         self._bind(self.deal, "name", QLineEdit())
-        self.stage = KeyCombo(
-            ctx, "funnel_stages", allow_none=False, detail=lambda e, lang: stage_text(ctx, e, lang)
-        )
+        self.stage = KeyCombo(ctx, "funnel_stages", allow_none=False, detail=stage_text)
         self._bind(self.deal, "stage", self.stage)
         self.stage_focus = QLabel()
         self.stage_focus.setWordWrap(True)
@@ -82,14 +76,7 @@ class OpportunityForm(Retranslating, QWidget):
 
         self.budget_header, _f, self.budget = section(layout)
         self._bind(self.budget, "budget_exists", self._yes_no())
-        amount_row = QWidget()
-        amount_layout = QHBoxLayout(amount_row)
-        amount_layout.setContentsMargins(0, 0, 0, 0)
-        amount, currency = QLineEdit(), QLineEdit()
-        currency.setMaxLength(3)
-        currency.setFixedWidth(64)
-        amount_layout.addWidget(amount, 1)
-        amount_layout.addWidget(currency)
+        amount_row, amount, currency = amount_with_currency()
         error = self.budget.add("budget_amount", amount_row)
         self.fields["budget_amount"], self.fields["budget_currency"] = amount, currency
         self.binder.bind("budget_amount", amount, error)

@@ -16,7 +16,7 @@ from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
 from ..widgets.retranslate import Retranslating
 from ..widgets.save_status import SaveReporter
-from .form_rows import scrolling, section, show_starts, text_box
+from .form_rows import amount_with_currency, scrolling, section, show_starts, text_box
 
 SEGMENT_INPUTS = (
     ("seg_recognition", "recognition_levels"),
@@ -76,15 +76,7 @@ class ProfileTab(Retranslating, QWidget):
         self._bind(self.facts, "address", text_box(48))
         self._bind(self.facts, "website", QLineEdit())
         self._bind(self.facts, "headcount", QLineEdit())
-        revenue_row = QWidget()
-        revenue_layout = QHBoxLayout(revenue_row)
-        revenue_layout.setContentsMargins(0, 0, 0, 0)
-        revenue = QLineEdit()
-        currency = QLineEdit()
-        currency.setMaxLength(3)
-        currency.setFixedWidth(64)
-        revenue_layout.addWidget(revenue, 1)
-        revenue_layout.addWidget(currency)
+        revenue_row, revenue, currency = amount_with_currency()
         error = self.facts.add("annual_revenue", revenue_row)
         self.fields["annual_revenue"], self.fields["currency"] = revenue, currency
         self.binder.bind("annual_revenue", revenue, error)

@@ -42,6 +42,11 @@ def lines_to_text(lines: list[str] | None) -> str:
     return "\n".join(lines or [])
 
 
+def yes_no_word(value: bool | None) -> str:
+    """A stored yes/no/unknown flag as the word the forms' combos hold and the services read."""
+    return {True: "yes", False: "no"}.get(value, "unknown")  # type: ignore[arg-type]
+
+
 def text_to_lines(text: str | list[str] | None) -> list[str]:
     if isinstance(text, list):
         return text
