@@ -6,8 +6,13 @@ list model can use them before SQLAlchemy is imported.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.domain.playbook import Playbook
 
 
 @dataclass(frozen=True)
@@ -35,3 +40,22 @@ class AccountRow:
 
 # Columns of the account list the rep can sort by; "stage" and "next_visit" are subqueries.
 ROW_SORTS = ("name", "industry", "city", "tier", "segment", "stage", "next_visit")
+
+
+# How a row's "best stage" is ranked, shared by the SQL query (queries.py) and the start-up read
+# (start_view.py), which must agree row for row.
+
+
+def stage_ranks(playbook: Playbook) -> dict[str, int]:
+    """The playbook order of each stage key (its letters need not sort)."""
+    return {key: index for index, key in enumerate(playbook.keys("funnel_stages"))}
+
+
+def open_stages(playbook: Playbook) -> list[str]:
+    """Stages of a deal still being worked: below 100% (the last one is won, handed over)."""
+    return [e.key for e in playbook.group("funnel_stages") if (e.probability or 0) < 100]
+
+
+def stage_at(keys: Sequence[str], rank: int | None) -> str | None:
+    """The stage key of a rank read back from SQL; None (no open deal) or -1 (unknown) is none."""
+    return keys[rank] if rank is not None and rank >= 0 else None

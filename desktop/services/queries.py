@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from desktop.store import search_index
 from desktop.store.models import Account, Opportunity, Visit
 
-from .account_rows import ROW_SORTS, AccountFilter, AccountRow
+from .account_rows import ROW_SORTS, AccountFilter, AccountRow, open_stages, stage_at, stage_ranks
 from .base import Service
 
 __all__ = ["AccountFilter", "AccountRow", "ROW_SORTS", "QueryService"]
@@ -27,21 +27,12 @@ ACCOUNT_SORTS = {
 
 
 class QueryService(Service):
-    def _stage_rank(self, column: Any) -> ColumnElement[Any]:
-        """The playbook order of a stage key (its letters need not sort)."""
-        order = {key: index for index, key in enumerate(self.playbook.keys("funnel_stages"))}
-        return case(order, value=column, else_=literal(-1))
-
-    def _open_stages(self) -> list[str]:
-        """Stages of a deal still being worked: below 100% (the last one is won, handed over)."""
-        return [e.key for e in self.playbook.group("funnel_stages") if (e.probability or 0) < 100]
-
     def _row_columns(self, today: date) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
-        rank = self._stage_rank(Opportunity.stage)
+        rank = case(stage_ranks(self.playbook), value=Opportunity.stage, else_=literal(-1))
         best_rank = (
             select(func.max(rank))
             .where(Opportunity.account_id == Account.id)
-            .where(Opportunity.stage.in_(self._open_stages()))
+            .where(Opportunity.stage.in_(open_stages(self.playbook)))
             .correlate(Account)
             .scalar_subquery()
         )
@@ -119,7 +110,7 @@ class QueryService(Service):
                 r.city or "",
                 r.pyramid_tier,
                 r.segment_code or "",
-                keys[r.best_rank] if r.best_rank is not None and r.best_rank >= 0 else None,
+                stage_at(keys, r.best_rank),
                 r.next_visit,
             )
             for r in rows

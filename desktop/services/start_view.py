@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.domain.playbook import Playbook
 from desktop.store import start_view
 
-from .account_rows import AccountFilter, AccountRow
+from .account_rows import AccountFilter, AccountRow, open_stages, stage_at, stage_ranks
 
 PAGE = 200
 
@@ -70,12 +70,11 @@ def load_start_view(
     db_path: Path, playbook: Playbook, today: date | None = None
 ) -> StartView | None:
     """The first page of accounts by name, or None when the file needs the ordinary path."""
-    keys = playbook.keys("funnel_stages")
-    stage_rank = {key: index for index, key in enumerate(keys)}
-    open_stages = [e.key for e in playbook.group("funnel_stages") if (e.probability or 0) < 100]
-    page = start_view.read_first_page(db_path, stage_rank, open_stages, today or date.today(), PAGE)
+    ranks, still_open = stage_ranks(playbook), open_stages(playbook)
+    page = start_view.read_first_page(db_path, ranks, still_open, today or date.today(), PAGE)
     if page is None:
         return None
+    keys = playbook.keys("funnel_stages")
     rows = [
         AccountRow(
             r[0],
@@ -85,7 +84,7 @@ def load_start_view(
             r[4] or "",
             r[5],
             r[6] or "",
-            keys[r[7]] if r[7] is not None and r[7] >= 0 else None,
+            stage_at(keys, r[7]),
             datetime.fromisoformat(r[8]) if r[8] else None,
         )
         for r in page.rows
