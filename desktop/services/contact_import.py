@@ -976,7 +976,7 @@ def _write(
     roles = [
         {**blank_role, **rows[i].role, "opportunity_id": opportunity_id, "contact_id": created[i]}
         for i in wanted
-        if opportunity_id is not None and rows[i].role and _has_part(rows[i].role)
+        if opportunity_id is not None and rows[i].role and fields.has_part(rows[i].role)
     ]
     if roles:
         conn.execute(insert(BuyingRole.__table__), roles)
@@ -1090,11 +1090,3 @@ def _manager_id(
             return manager.duplicate_of_contact[0]
         j = manager.duplicate_of_row
     return None
-
-
-def _has_part(role: Mapping[str, Any]) -> bool:
-    return (
-        bool(role.get("roles"))
-        or role.get("attitude", "unknown") != "unknown"
-        or bool(role.get("influence"))
-    )

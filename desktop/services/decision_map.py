@@ -194,7 +194,7 @@ class MapService:
             department=department,
             reports_to_id=reports_to_id,
         )
-        if _has_part(role_values):
+        if fields.has_part(role_values):
             self.services.opportunities.set_role(opportunity_id, contact.id, **role_values)
         return contact.id
 
@@ -217,7 +217,7 @@ class MapService:
         fields.clean(Contact, fields.CONTACT, dict(contact), self.playbook)
         if contact:
             self.services.contacts.update(contact_id, **contact)
-        if _has_part(role_values):
+        if fields.has_part(role_values):
             self.services.opportunities.set_role(opportunity_id, contact_id, **role_values)
         else:
             self.services.opportunities.remove_role(opportunity_id, contact_id)
@@ -251,7 +251,3 @@ def _person(c: Any, role: Any | None) -> MapPerson:
 
 def _role_values(roles: Iterable[str], attitude: str, influence: str | None) -> dict[str, Any]:
     return {"roles": list(roles), "attitude": attitude or "unknown", "influence": influence or None}
-
-
-def _has_part(values: Mapping[str, Any]) -> bool:
-    return bool(values["roles"]) or values["attitude"] != "unknown" or bool(values["influence"])

@@ -308,6 +308,19 @@ BUYING_ROLE = {
     "notes": T("Notes", "备注"),
 }
 
+
+def has_part(role: Mapping[str, Any]) -> bool:
+    """Whether buying-role values give the person a part: a role, an attitude or an influence.
+
+    Without one the person is not in the circle (notes alone do not put them there).
+    """
+    return (
+        bool(role.get("roles"))
+        or role.get("attitude", "unknown") != "unknown"
+        or bool(role.get("influence"))
+    )
+
+
 COMPETITOR = {
     "name": T("Competitor", "竞争对手", required=True),
     "strengths": T("Their strengths", "对手优势"),
