@@ -14,8 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from desktop.domain.playbook import Text
-
-from . import fields
+from desktop.export.contacts import COLUMNS as EXPORT_COLUMNS
 
 MAX_BYTES = 50 * 1024 * 1024  # a contacts file larger than this is not a contacts file
 
@@ -220,29 +219,9 @@ def _mapping(columns: list[str], table: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def _callbrief_columns() -> dict[str, Text]:
-    # The export's own headers, so a Callbrief CSV maps itself (kept in step with the export).
-    c, r = fields.CONTACT, fields.BUYING_ROLE
-    return {
-        "name": c["name"].label,
-        "alt_name": c["alt_name"].label,
-        "title": c["title"].label,
-        "department": c["department"].label,
-        "reports_to": c["reports_to_id"].label,
-        "phone_office": c["phone_office"].label,
-        "phone_mobile": c["phone_mobile"].label,
-        "email": c["email"].label,
-        "wechat": c["wechat"].label,
-        "roles": r["roles"].label,
-        "attitude": r["attitude"].label,
-        "influence": r["influence"].label,
-        "company": Text("Company", "公司"),
-        "last_contact": c["last_contact"].label,
-        "notes": c["relationship_notes"].label,
-    }
-
-
-_CALLBRIEF = _callbrief_columns()
+# The export's own headers, so a Callbrief CSV maps itself. Its opportunity column is left out:
+# an import links people to the opportunity chosen for it, so that column is ignored.
+_CALLBRIEF: dict[str, Text] = {k: t for k, t in EXPORT_COLUMNS.items() if k != "opportunity"}
 
 
 # CSV ----------------------------------------------------------------------------------------------
