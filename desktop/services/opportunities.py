@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from desktop.domain.coverage import CirclePerson, Warning, coverage_warnings
@@ -75,12 +75,7 @@ class OpportunityService(Service):
             contact = self.fetch(s, Contact, contact_id, "contact")
             if contact.account_id != opp.account_id:
                 raise ValidationError.single("contact_id", "contact_not_in_account")
-            role = s.scalar(
-                select(BuyingRole).where(
-                    BuyingRole.opportunity_id == opportunity_id,
-                    BuyingRole.contact_id == contact_id,
-                )
-            )
+            role = s.scalar(_role_query(opportunity_id, contact_id))
             if role is None:
                 role = BuyingRole(opportunity_id=opportunity_id, contact_id=contact_id)
                 s.add(role)
@@ -91,12 +86,7 @@ class OpportunityService(Service):
     def remove_role(self, opportunity_id: int, contact_id: int) -> None:
         with self.db.write() as s:
             opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
-            role = s.scalar(
-                select(BuyingRole).where(
-                    BuyingRole.opportunity_id == opportunity_id,
-                    BuyingRole.contact_id == contact_id,
-                )
-            )
+            role = s.scalar(_role_query(opportunity_id, contact_id))
             if role is not None:
                 s.delete(role)
         self.announce("opportunity", opportunity_id, account_id=opp.account_id)
@@ -104,12 +94,7 @@ class OpportunityService(Service):
     def role(self, opportunity_id: int, contact_id: int) -> BuyingRole | None:
         """One person's part in this decision, or None if they have none yet."""
         with self.db.read() as s:
-            return s.scalar(
-                select(BuyingRole).where(
-                    BuyingRole.opportunity_id == opportunity_id,
-                    BuyingRole.contact_id == contact_id,
-                )
-            )
+            return s.scalar(_role_query(opportunity_id, contact_id))
 
     def circle(self, opportunity_id: int) -> list[CirclePerson]:
         """Everyone with a part in this decision, as the coverage rules read them."""
@@ -144,12 +129,10 @@ class OpportunityService(Service):
         with self.db.write() as s:
             opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
             if "position" not in clean:
-                clean["position"] = len(
-                    list(
-                        s.scalars(
-                            select(Competitor.id).where(Competitor.opportunity_id == opportunity_id)
-                        )
-                    )
+                clean["position"] = s.scalar(
+                    select(func.count())
+                    .select_from(Competitor)
+                    .where(Competitor.opportunity_id == opportunity_id)
                 )
             competitor = Competitor(opportunity_id=opportunity_id)
             self.apply(competitor, clean)
@@ -172,3 +155,10 @@ class OpportunityService(Service):
             opportunity_id = competitor.opportunity_id
             s.delete(competitor)
         self.announce("opportunity", opportunity_id)
+
+
+def _role_query(opportunity_id: int, contact_id: int) -> Select[tuple[BuyingRole]]:
+    """A person's part in one decision: at most one row (unique per opportunity and contact)."""
+    return select(BuyingRole).where(
+        BuyingRole.opportunity_id == opportunity_id, BuyingRole.contact_id == contact_id
+    )
