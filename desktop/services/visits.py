@@ -170,10 +170,7 @@ class VisitService(Service):
             visit = self.fetch(s, Visit, visit_id, "visit")
             self._check_item(s, visit, kind, clean, None)
             if "position" not in clean:
-                count = s.scalar(
-                    select(func.count()).select_from(model).where(model.visit_id == visit_id)
-                )
-                clean["position"] = count or 0
+                clean["position"] = self._count(s, model, visit_id)
             item = model(visit_id=visit_id)
             self.apply(item, clean)
             s.add(item)
@@ -207,11 +204,7 @@ class VisitService(Service):
         model, _ = ITEMS[kind]
         with self.db.write() as s:
             item = self.fetch(s, model, item_id, "item")
-            rows = list(
-                s.scalars(
-                    select(model).where(model.visit_id == item.visit_id).order_by(model.position)
-                )
-            )
+            rows = self._in_order(s, model, item.visit_id)
             rows.remove(item)
             rows.insert(max(0, min(new_index, len(rows))), item)
             for index, row in enumerate(rows):
@@ -219,9 +212,21 @@ class VisitService(Service):
         self.announce("visit", item.visit_id)
 
     @staticmethod
-    def _renumber(s: Session, model: type[Any], visit_id: int) -> None:
-        rows = s.scalars(select(model).where(model.visit_id == visit_id).order_by(model.position))
-        for index, row in enumerate(rows):
+    def _in_order(s: Session, model: type[Any], visit_id: int) -> list[Any]:
+        """A visit's list of one kind, by position."""
+        return list(
+            s.scalars(select(model).where(model.visit_id == visit_id).order_by(model.position))
+        )
+
+    @staticmethod
+    def _count(s: Session, model: type[Any], visit_id: int) -> int:
+        """How long a visit's list of one kind is: the position of an item added at its end."""
+        query = select(func.count()).select_from(model).where(model.visit_id == visit_id)
+        return s.scalar(query) or 0
+
+    @classmethod
+    def _renumber(cls, s: Session, model: type[Any], visit_id: int) -> None:
+        for index, row in enumerate(cls._in_order(s, model, visit_id)):
             row.position = index
 
     def _check_item(
@@ -322,15 +327,9 @@ class VisitService(Service):
             for objection in s.scalars(select(Objection).where(Objection.visit_id == visit_id)):
                 if objection.id in report.resolved_objections:
                     objection.resolved = report.resolved_objections[objection.id]
-            start = s.scalar(
-                select(func.count()).select_from(NextStep).where(NextStep.visit_id == visit_id)
-            )
-            for index, step in enumerate(steps, start=start or 0):
+            for index, step in enumerate(steps, start=self._count(s, NextStep, visit_id)):
                 s.add(NextStep(visit_id=visit_id, position=index, **step))
-            first_need = s.scalar(
-                select(func.count()).select_from(Need).where(Need.visit_id == visit_id)
-            )
-            for index, need in enumerate(needs, start=first_need or 0):
+            for index, need in enumerate(needs, start=self._count(s, Need, visit_id)):
                 contact_id = need.get("contact_id")
                 if contact_id is not None:
                     contact = s.get(Contact, contact_id)
