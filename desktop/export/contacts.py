@@ -24,8 +24,7 @@ from __future__ import annotations
 import csv
 import locale
 import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +33,9 @@ from typing import Any
 from desktop.domain.playbook import Text
 from desktop.services import fields
 from desktop.store.models import Account, BuyingRole, Contact, Opportunity
+
+from .atomic import write_atomically
+from .folding import fold
 
 FORMATS = ("csv", "xlsx", "vcf")
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
@@ -295,22 +297,6 @@ def escape(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
 
 
-def fold(line: str, limit: int = 75) -> str:
-    """Fold a content line at ``limit`` octets, never inside a UTF-8 character."""
-    out: list[str] = []
-    current, size = "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        room = limit if not out else limit - 1  # continuation lines start with a space
-        if size + width > room:
-            out.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n ".join(out)
-
-
 _COMPOUND_SURNAMES = (
     "欧阳",
     "司马",
@@ -341,31 +327,3 @@ def split_name(name: str) -> tuple[str, str]:
         cut = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
         return name[:cut], name[cut:]
     return name, ""
-
-
-def write_atomically(path: Path, write: Callable[[Path], Any]) -> None:
-    """Let ``write`` fill a temporary file beside ``path``, then move it into place.
-
-    A failure leaves no half-written file; the result gets ordinary permissions (mkstemp makes
-    files private). Shared with the map exports.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OSError(f"folder {folder} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

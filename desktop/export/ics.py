@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -20,10 +19,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import desktop
 
+from .atomic import write_atomically
 from .brief.labels import label
+from .folding import fold
 
 PRODID = f"-//Callbrief//Callbrief {desktop.__version__}//EN"
-FOLD_AT = 75  # octets per line, CRLF not counted
 _UID_DOMAIN = "callbrief"
 
 
@@ -90,7 +90,7 @@ def calendar_text(
     for step in visit.next_steps:
         lines += _todo(visit, step, stamp, lang)
     lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return "".join(fold(line) + "\r\n" for line in lines)
 
 
 # Content ------------------------------------------------------------------------------------
@@ -334,43 +334,11 @@ def _param(value: str) -> str:
     return f'"{value}"'
 
 
-def _fold(line: str) -> str:
-    """Split a content line into 75-octet pieces, never inside a UTF-8 character."""
-    data = line.encode("utf-8")
-    if len(data) <= FOLD_AT:
-        return line
-    pieces: list[str] = []
-    limit = FOLD_AT  # the first line; continuation lines lose one octet to the leading space
-    start = 0
-    while start < len(data):
-        end = min(start + limit, len(data))
-        while end < len(data) and (data[end] & 0xC0) == 0x80:  # a continuation byte
-            end -= 1
-        pieces.append(data[start:end].decode("utf-8"))
-        start = end
-        limit = FOLD_AT - 1
-    return "\r\n ".join(pieces)
-
-
 def _write(dest: Path, payload: bytes) -> None:
-    folder = dest.parent if str(dest.parent) else Path(".")
-    if not folder.is_dir():
-        raise IcsError(f"cannot write {dest}: the folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{dest.name}.", suffix=".tmp")
+        write_atomically(dest, lambda tmp: tmp.write_bytes(payload))
     except OSError as exc:
         raise IcsError(f"cannot write {dest}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        raise IcsError(f"cannot write {dest}: {exc.strerror or exc}") from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 __all__ = ["IcsError", "calendar_text", "export_ics", "local_zone_name"]

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from desktop.export.contacts import ContactExportError, export_contacts, fold
+from desktop.export.contacts import ContactExportError, export_contacts
+from desktop.export.folding import fold
 from desktop.services.contact_import import commit_import, preview_import
 from desktop.services.demo import load_demo
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import locale
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -83,30 +82,19 @@ def resolve_paper(services: Any, paper: str | None) -> str:
     raise BriefError(f"unknown paper size {choice!r}; use A4 or Letter")
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _write(briefs: list[Any], dest: Path, paper: str) -> int:
     """Lay out into a temporary file beside ``dest``, then rename it into place."""
+    from ..atomic import write_atomically
     from .layout import build_pdf
 
-    folder = dest.parent if str(dest.parent) else Path(".")
-    if not folder.is_dir():
-        raise BriefError(f"cannot write {dest}: the folder {folder} does not exist")
+    pages = 0
+
+    def build(tmp: Path) -> None:
+        nonlocal pages
+        pages = build_pdf(briefs, tmp, paper)
+
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{dest.name}.", suffix=".tmp")
+        write_atomically(dest, build)
     except OSError as exc:
         raise BriefError(f"cannot write {dest}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    try:
-        pages = build_pdf(briefs, Path(tmp), paper)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a brief is an ordinary file
-        os.replace(tmp, dest)
-    except OSError as exc:
-        raise BriefError(f"cannot write {dest}: {exc.strerror or exc}") from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     return pages

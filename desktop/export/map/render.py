@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSize
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from desktop.export.contacts import write_atomically
+from desktop.export.atomic import write_atomically
 from desktop.services.decision_map import MapData, MapService
 
 from .paint import map_size, paint_map

@@ -1,0 +1,40 @@
+"""Writing an export file atomically: filled under a temporary name beside it, then renamed.
+
+Every export (brief, calendar, contacts, map, bundle) goes through ``write_atomically``, so a
+failure leaves no half-written file and the result gets the permissions of an ordinary file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def write_atomically(path: Path, write: Callable[[Path], Any]) -> None:
+    """Let ``write`` fill a temporary file beside ``path``, then move it into place.
+
+    Raises OSError (the folder missing, a disk or permission error); the temporary file is
+    removed whatever happens. mkstemp makes files private: the result gets the umask's mode.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OSError(f"the folder {folder} does not exist")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
