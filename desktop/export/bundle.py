@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,6 +44,8 @@ from desktop.store.models import (
     PlannedQuestion,
     Visit,
 )
+
+from .atomic import write_atomically
 
 FORMAT = "callbrief-bundle"
 VERSION = 1
@@ -160,7 +161,7 @@ def schema_path() -> Path:
 def export_bundle(db: Database, account_id: int, dest: Path) -> None:
     """Write the account ``account_id`` and everything under it to ``dest``, atomically."""
     text = json.dumps(bundle_dict(db, account_id), ensure_ascii=False, indent=1, allow_nan=False)
-    _write_atomically(dest, text + "\n")
+    write_atomically(dest, lambda tmp: _write_text(tmp, text + "\n"))
 
 
 def bundle_dict(db: Database, account_id: int) -> dict[str, Any]:
@@ -264,15 +265,9 @@ class _Exporter:
         )
 
 
-def _write_atomically(dest: Path, text: str) -> None:
-    """Write ``text`` to a temporary file next to ``dest``, then rename it over ``dest``."""
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write_text(path: Path, text: str) -> None:
+    """UTF-8 with LF line ends, on disk before the rename (the only copy a colleague gets)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())

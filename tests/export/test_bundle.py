@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import stat
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -570,6 +572,24 @@ def test_layout_covers_every_table_and_reference() -> None:
     nodes = list(LAYOUT.walk())
     assert {n.table_name for n in nodes} == {tb.name for tb in TABLES}
     assert all(n.unhandled_foreign_keys() == [] for n in nodes)
+
+
+def test_exported_file_can_be_handed_on_and_missing_folders_are_named(
+    db: Database, tmp_path: Path
+) -> None:
+    account_id = build_rich(db)
+    out = tmp_path / "out"
+    out.mkdir()
+    old = os.umask(0o022)
+    try:
+        export_bundle(db, account_id, out / "b.json")
+    finally:
+        os.umask(old)
+    # An ordinary file (like every other export), not mkstemp's private one.
+    assert stat.S_IMODE((out / "b.json").stat().st_mode) == 0o644
+    with pytest.raises(OSError, match="the folder .*missing does not exist"):
+        export_bundle(db, account_id, out / "missing" / "b.json")
+    assert [p.name for p in out.iterdir()] == ["b.json"]
 
 
 def test_export_of_a_missing_account_is_refused(db: Database, tmp_path: Path) -> None:
