@@ -72,6 +72,32 @@ def load_plan(ctx: UiContext, visit_id: int) -> PlanData:
     )
 
 
+def _service_binder(
+    ctx: UiContext,
+    undo_stack: QUndoStack | None,
+    update: Callable[..., Any],
+    current: Callable[[], Any],
+    parent: QObject,
+    description: str,
+) -> FormBinder:
+    """A FormBinder saving through ``update(**values)``; its undo entries replay through it
+    too (never through the widgets), with the old values read from ``current()``."""
+
+    def replay(values: dict[str, Any]) -> None:
+        update(**values)
+
+    def save(values: dict[str, Any]) -> Any:
+        record = current()
+        old = {n: copy.deepcopy(getattr(record, n)) for n in values} if record else {}
+        result = update(**values)
+        if undo_stack is not None and record is not None:
+            stored = {n: getattr(result, n) for n in values}
+            undo_stack.push(FieldEdit(description, replay, old, stored))
+        return result
+
+    return FormBinder(save, None, lambda: ctx.lang, parent, description)
+
+
 def visit_binder(
     ctx: UiContext,
     undo_stack: QUndoStack | None,
@@ -82,19 +108,10 @@ def visit_binder(
 ) -> FormBinder:
     """A FormBinder for visit fields; its undo entries replay through the service only."""
 
-    def replay(values: dict[str, Any]) -> None:
-        ctx.services.visits.update(visit_id, **values)
+    def update(**values: Any) -> Any:
+        return ctx.services.visits.update(visit_id, **values)
 
-    def save(values: dict[str, Any]) -> Any:
-        record = current()
-        old = {n: copy.deepcopy(getattr(record, n)) for n in values} if record else {}
-        result = ctx.services.visits.update(visit_id, **values)
-        if undo_stack is not None and record is not None:
-            stored = {n: getattr(result, n) for n in values}
-            undo_stack.push(FieldEdit(description, replay, old, stored))
-        return result
-
-    return FormBinder(save, None, lambda: ctx.lang, parent, description)
+    return _service_binder(ctx, undo_stack, update, current, parent, description)
 
 
 def item_binder(
@@ -108,19 +125,10 @@ def item_binder(
 ) -> FormBinder:
     """A FormBinder for one visit item (a question's answer, say), undone through the service."""
 
-    def replay(values: dict[str, Any]) -> None:
-        ctx.services.visits.update_item(kind, item_id, **values)
+    def update(**values: Any) -> Any:
+        return ctx.services.visits.update_item(kind, item_id, **values)
 
-    def save(values: dict[str, Any]) -> Any:
-        record = current()
-        old = {n: copy.deepcopy(getattr(record, n)) for n in values} if record else {}
-        result = ctx.services.visits.update_item(kind, item_id, **values)
-        if undo_stack is not None and record is not None:
-            stored = {n: getattr(result, n) for n in values}
-            undo_stack.push(FieldEdit(description, replay, old, stored))
-        return result
-
-    return FormBinder(save, None, lambda: ctx.lang, parent, description)
+    return _service_binder(ctx, undo_stack, update, current, parent, description)
 
 
 def save_checklist(

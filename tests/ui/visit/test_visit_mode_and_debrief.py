@@ -35,6 +35,7 @@ def test_visit_mode_ticks_answers_and_notes_are_saved(qtbot, services, demo, ope
     assert services.visits.get(demo.upcoming).questions[0].answer == "客户审核时被问交期"
 
     objection = services.visits.get(demo.upcoming).objections[0]
+    assert objection.resolved is not True
     qtbot.mouseClick(window.resolved[objection.id], Qt.LeftButton)
     assert services.visits.get(demo.upcoming).objections[0].resolved is True
 
@@ -45,6 +46,8 @@ def test_visit_mode_ticks_answers_and_notes_are_saved(qtbot, services, demo, ope
 
     stack.undo()  # the note
     assert services.visits.get(demo.upcoming).quick_notes == ""
+    stack.undo()  # the objection ticked resolved (an item's binder)
+    assert services.visits.get(demo.upcoming).objections[0].resolved == objection.resolved
 
 
 def fill_debrief(dialog, ui, outcome="王磊同意参观瑞拓, 张伟未表态。"):
@@ -88,6 +91,7 @@ def test_debrief_saves_the_report_and_moves_the_stage(qtbot, services, demo, ope
     qtbot.mouseClick(dialog.add_need_button, Qt.LeftButton)
     ui.type(dialog.need_rows[0].widgets["description"], "补贴申报要赶在年底前")
     objection = services.visits.get(demo.upcoming).objections[0]
+    assert objection.resolved is not True
     qtbot.mouseClick(dialog.resolved[objection.id], Qt.LeftButton)
 
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
