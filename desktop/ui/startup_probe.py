@@ -26,10 +26,6 @@ T0_ENV = "CALLBRIEF_STARTUP_T0"
 WATCHED = ("reportlab", "alembic", "openpyxl", "jsonschema", "sqlalchemy")
 
 
-def enabled() -> bool:
-    return os.environ.get(ENV) in ("1", "ready")
-
-
 def _since_launch() -> float | None:
     t0 = os.environ.get(T0_ENV)
     return (time.time() - float(t0)) * 1000 if t0 else None
