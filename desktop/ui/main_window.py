@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the rest is imported when the data file is open, after the 
     from desktop.store.search_index import SearchHit
 
     from .account.page import AccountPage
+    from .visit.plan_view import VisitPlanView
 
 log = logging.getLogger(__name__)
 NAV_ACCOUNTS, NAV_UPCOMING = range(2)
@@ -53,12 +54,10 @@ def _warm_up() -> None:
     visit_plan_class()
 
 
-def visit_plan_class() -> Any | None:
-    """The visit plan screen, or None while it is not part of this build."""
-    try:
-        from .visit.plan_view import VisitPlanView
-    except ImportError:
-        return None
+def visit_plan_class() -> type[VisitPlanView]:
+    """The visit plan screen's class, imported when first needed (not before the first paint)."""
+    from .visit.plan_view import VisitPlanView
+
     return VisitPlanView
 
 
@@ -79,7 +78,6 @@ class MainWindow(Retranslating, QMainWindow):
         self._history: list[QWidget] = []
         self._visit_view: QWidget | None = None
         self._waiting: list[Callable[[], None]] = []  # actions asked for before the file opened
-        self._can_print = False
         self.bundles: Any = None
         self.upcoming: Any = None
 
@@ -114,7 +112,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.accounts.open_account.connect(
             lambda account_id: self._when_ready(lambda: self.open_account(account_id))
         )
-        self.accounts.new_account.connect(self.new_account)
+        self.accounts.new_account.connect(lambda: self._when_ready(self.new_account))
         self.search.open_hit.connect(self.open_hit)
         self.reporter.saved.connect(self._saved)
         self.reporter.failed.connect(self._failed)
@@ -143,7 +141,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.upcoming = UpcomingView(self.ctx)
         self.stack.addWidget(self.upcoming)
         self.upcoming.open_visit.connect(self.open_visit)
-        self._can_print = self.upcoming.print_button.isEnabled()
 
         self.bundles = BundleActions(self, self.ctx, self._current_account_id)
         self.bundles.imported.connect(self.open_account)
@@ -200,7 +197,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.go_accounts_action = self._action(["Ctrl+1"], lambda: self.show_nav(NAV_ACCOUNTS))
         self.go_upcoming_action = self._action(["Ctrl+2"], lambda: self.show_nav(NAV_UPCOMING))
         self.print_action = self._action(["Ctrl+P"], lambda: self.upcoming.print_tomorrow())
-        self.print_action.setEnabled(False)  # until the upcoming visits say there is a day
+        self.print_action.setEnabled(False)  # until the data file is open (see _update_back)
         self.save_action = self._action(["Ctrl+S"], self.save_now)
         self.quit_action = self._action(["Ctrl+Q"], self.close)
         self.quit_action.setMenuRole(QAction.QuitRole)
@@ -308,7 +305,8 @@ class MainWindow(Retranslating, QMainWindow):
         in_plan = self._visit_view is not None and self.stack.currentWidget() is self._visit_view
         self.back_action.setEnabled(bool(self._history) and not in_plan)
         for action in (self.go_accounts_action, self.go_upcoming_action, self.print_action):
-            action.setEnabled(not in_plan and (action is not self.print_action or self._can_print))
+            can = action is not self.print_action or self.upcoming is not None
+            action.setEnabled(not in_plan and can)
 
     def go_back(self) -> None:
         while self._history:
@@ -356,19 +354,11 @@ class MainWindow(Retranslating, QMainWindow):
         else:
             self.open_account(hit.account_id)
 
-    def open_visit(self, visit_id: int) -> QWidget | None:
-        view_class = visit_plan_class()
-        if view_class is None:
-            prompter.info(
-                self,
-                self.tr("Visit plan"),
-                self.tr("The visit plan screen is not part of this build yet."),
-            )
-            return None
+    def open_visit(self, visit_id: int) -> VisitPlanView:
         old = self._visit_view
         if old is not None:
             self._flush_screen(old)
-        view = view_class(self.ctx, visit_id, self.undo_stack, self)
+        view = visit_plan_class()(self.ctx, visit_id, self.undo_stack, self)
         view.back_requested.connect(self.go_back)
         self.stack.addWidget(view)
         self._visit_view = view
@@ -382,9 +372,6 @@ class MainWindow(Retranslating, QMainWindow):
     # Actions ------------------------------------------------------------------------------
 
     def new_account(self) -> None:
-        if not self.ctx.ready:
-            self._when_ready(self.new_account)
-            return
         from .account.dialogs import NewAccountDialog
 
         dialog = NewAccountDialog(self.ctx, self)

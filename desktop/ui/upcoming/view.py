@@ -3,15 +3,13 @@
 The list is a view on ``UpcomingModel``, which reads the visits a page at a time as they are
 drawn (the fortnight can hold thousands). The brief renderer
 (``desktop.export.brief.render_briefs_for_day``) is imported only when the rep asks for it, and
-runs on a worker thread; if it is not part of this build the button is disabled and says why.
+runs on a worker thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,23 +30,12 @@ from .model import COL_TITLE, VISIT_ROLE, ShownRow, UpcomingModel, qdate
 from .model import readiness_colour as readiness_colour  # the account's Visits tab uses it
 
 
-def brief_renderer() -> Callable[..., Any] | None:
-    """The day's-briefs renderer, or None when the PDF module is not available."""
-    try:
-        from desktop.export.brief import render_briefs_for_day
-    except ImportError:
-        return None
-    return render_briefs_for_day
-
-
 class UpcomingView(QWidget):
     open_visit = Signal(int)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._ctx = ctx
-        self._stale = False
-        self._renderer = brief_renderer()
         self._task = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -101,8 +88,7 @@ class UpcomingView(QWidget):
         layout.addWidget(self.empty)
 
         ctx.hub.changed.connect(self._data_changed)
-        self._retranslate()
-        self._stale = True  # filled when first shown: start-up does not wait for it
+        self._retranslate()  # the rows are read when first shown: start-up does not wait
 
     # Content ------------------------------------------------------------------------------
 
@@ -115,7 +101,6 @@ class UpcomingView(QWidget):
     def refresh(self) -> None:
         """Count the period again; its rows are read as they are drawn. After a change the rep
         stays where they were: the same rows on screen, the same visit selected."""
-        self._stale = False
         start, end = self.days()
         same = self.model.period == (start, end)
         current = self.table.currentIndex()
@@ -155,11 +140,8 @@ class UpcomingView(QWidget):
             self.open_visit.emit(int(visit_id))
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
-        if change.kind in ("visit", "opportunity", "account"):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
+        if change.kind in ("visit", "opportunity", "account") and self.isVisible():
+            self.refresh()  # hidden: showing it refreshes anyway
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.refresh()  # also catches the date turning over at midnight
@@ -168,9 +150,8 @@ class UpcomingView(QWidget):
     # Printing -----------------------------------------------------------------------------
 
     def print_tomorrow(self) -> None:
-        renderer = self._renderer
-        if renderer is None:
-            return
+        from desktop.export.brief import render_briefs_for_day
+
         day = date.today() + timedelta(days=1)
         path = prompter.save_path(
             self,
@@ -184,7 +165,7 @@ class UpcomingView(QWidget):
         self.print_button.setEnabled(False)
         self.progress.show()
         self._task = run_task(
-            lambda: renderer(services, day, Path(path)),
+            lambda: render_briefs_for_day(services, day, Path(path)),
             lambda _result: self._printed(path),
             self._print_failed,
         )
@@ -216,15 +197,9 @@ class UpcomingView(QWidget):
         self.title.setText(self.tr("Upcoming visits"))
         self.table.setAccessibleName(self.tr("Upcoming visits"))
         self.print_button.setText(self.tr("Print tomorrow's briefs…"))
-        if self._renderer is None:
-            self.print_button.setEnabled(False)
-            self.print_button.setToolTip(
-                self.tr("The PDF brief is not part of this build, so briefs cannot be printed.")
-            )
-        else:
-            self.print_button.setToolTip(
-                self.tr("Save one PDF with a brief for each of tomorrow's visits (Ctrl+P)")
-            )
+        self.print_button.setToolTip(
+            self.tr("Save one PDF with a brief for each of tomorrow's visits (Ctrl+P)")
+        )
         self.empty.setText(
             self.tr("No visits planned for today, this week or next week.")
             + "\n"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -69,6 +69,7 @@ class VisitPlanView(QWidget):
         self.visit_mode: VisitModeWindow | None = None
         self.debrief: DebriefDialog | None = None
         self._gone = False
+        self._stale = False  # a change came while hidden: read again when shown
         pb, lang = ctx.services.playbook, ctx.lang
 
         # Header --------------------------------------------------------------------------
@@ -203,12 +204,24 @@ class VisitPlanView(QWidget):
             return
         if change.kind == "visit" and change.ids and self.visit_id not in change.ids:
             return
+        if change.kind not in ("visit", "opportunity", "contact", "account"):
+            return
+        if not self.isVisible():
+            # Another screen is showing (or a later plan replaced this one): asking to go back
+            # now would move the rep off that screen, and reading now may be for nothing.
+            self._stale = True
+            return
         if change.kind == "visit" and change.deleted:
             self._gone = True
             self.back_requested.emit()
             return
-        if change.kind in ("visit", "opportunity", "contact", "account"):
-            self.reload()
+        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        if self._stale and not self._gone:
+            self._stale = False
+            self.reload()  # goes back if the visit was deleted meanwhile
+        super().showEvent(event)
 
     def reload(self) -> None:
         try:
