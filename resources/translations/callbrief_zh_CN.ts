@@ -132,7 +132,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/ui/application.py" line="+223"/>
+        <location filename="../../desktop/ui/application.py" line="+244"/>
         <source>{file} is encrypted. Enter its passphrase:</source>
         <translation>{file} 已加密。请输入密码短语：</translation>
     </message>
@@ -642,7 +642,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="+305"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="+302"/>
         <source>Enter the competitor&apos;s name.</source>
         <translation>请填写竞争对手名称。</translation>
     </message>
@@ -715,7 +715,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorTable</name>
     <message>
-        <location filename="../../desktop/ui/account/competitors.py" line="+86"/>
+        <location filename="../../desktop/ui/account/competitors.py" line="+90"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1594,22 +1594,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+134"/>
+        <location filename="../../desktop/ui/main_window.py" line="+132"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+231"/>
-        <source>Visit plan</source>
-        <translation>拜访计划</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The visit plan screen is not part of this build yet.</source>
-        <translation>当前版本尚未包含拜访计划界面。</translation>
-    </message>
-    <message>
-        <location line="+71"/>
+        <location line="+291"/>
         <source>Next / previous tab</source>
         <translation>下一个/上一个标签页</translation>
     </message>
@@ -1856,7 +1846,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="-214"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="-202"/>
         <source>New account</source>
         <translation>新建客户</translation>
     </message>
@@ -1889,7 +1879,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewContactDialog</name>
     <message>
-        <location line="+59"/>
+        <location line="+56"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -1922,7 +1912,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewOpportunityDialog</name>
     <message>
-        <location line="+41"/>
+        <location line="+35"/>
         <source>New opportunity</source>
         <translation>新建商机</translation>
     </message>
@@ -1945,7 +1935,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewVisitDialog</name>
     <message>
-        <location line="+154"/>
+        <location line="+149"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
@@ -2089,7 +2079,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+52"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+48"/>
         <source>Edit opportunity</source>
         <translation>编辑商机</translation>
     </message>
@@ -2099,7 +2089,7 @@ Call planning for B2B field sales.</source>
         <translation>编辑商机确认</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+105"/>
         <source>The deal</source>
         <translation>商机概况</translation>
     </message>
@@ -2592,7 +2582,7 @@ Call planning for B2B field sales.</source>
         <translation>编辑客户概况</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+104"/>
         <source>Choose all four inputs above to get the segment code.</source>
         <translation>选齐上面四项即可得出客户细分代码。</translation>
     </message>
@@ -3169,19 +3159,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingView</name>
     <message>
-        <source>Plan readiness</source>
-        <translation type="vanished">计划完成度</translation>
-    </message>
-    <message>
-        <source>Today · {date}</source>
-        <translation type="vanished">今天 · {date}</translation>
-    </message>
-    <message>
-        <source>Tomorrow · {date}</source>
-        <translation type="vanished">明天 · {date}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+177"/>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+158"/>
         <source>Save tomorrow&apos;s briefs</source>
         <translation>保存明天的拜访简报</translation>
     </message>
@@ -3217,45 +3195,12 @@ Nothing was deleted.</source>
         <translation>近期拜访</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation type="vanished">时间</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation type="vanished">客户</translation>
-    </message>
-    <message>
-        <source>Opportunity</source>
-        <translation type="vanished">商机</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation type="vanished">标题</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation type="vanished">地点</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="vanished">状态</translation>
-    </message>
-    <message>
-        <source>Readiness</source>
-        <translation type="vanished">准备度</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Print tomorrow&apos;s briefs…</source>
         <translation>打印明天的拜访简报…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The PDF brief is not part of this build, so briefs cannot be printed.</source>
-        <translation>当前版本不包含 PDF 简报功能，无法打印简报。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Save one PDF with a brief for each of tomorrow&apos;s visits (Ctrl+P)</source>
         <translation>将明天每次拜访的简报保存为一个 PDF (Ctrl+P)</translation>
     </message>
@@ -3505,7 +3450,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitPlanView</name>
     <message>
-        <location filename="../../desktop/ui/visit/plan_view.py" line="+76"/>
+        <location filename="../../desktop/ui/visit/plan_view.py" line="+77"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -3550,7 +3495,7 @@ Nothing was deleted.</source>
         <translation>拜访后填写拜访报告 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+127"/>
         <source>{when} ({minutes} min)</source>
         <translation>{when}（{minutes} 分钟）</translation>
     </message>
