@@ -23,6 +23,11 @@ class AccountFilter:
     text: str = ""  # name contains (Latin or Chinese)
 
 
+def is_opening_query(flt: AccountFilter | None, sort: str, descending: bool) -> bool:
+    """The list as it first opens: no filter, by name, A to Z (what a StartView can answer)."""
+    return (flt or AccountFilter()) == AccountFilter() and (sort, descending) == ("name", False)
+
+
 @dataclass(frozen=True)
 class AccountRow:
     """One line of the account list: the account's facts plus its most advanced open deal."""

@@ -15,7 +15,14 @@ from pathlib import Path
 from desktop.domain.playbook import Playbook
 from desktop.store import start_view
 
-from .account_rows import AccountFilter, AccountRow, open_stages, stage_at, stage_ranks
+from .account_rows import (
+    AccountFilter,
+    AccountRow,
+    is_opening_query,
+    open_stages,
+    stage_at,
+    stage_ranks,
+)
 
 PAGE = 200
 
@@ -46,11 +53,7 @@ class StartQueries:
 
     @staticmethod
     def _only_default(flt: AccountFilter | None, sort: str, descending: bool, offset: int) -> None:
-        if (flt or AccountFilter()) != AccountFilter() or (sort, descending, offset) != (
-            "name",
-            False,
-            0,
-        ):
+        if offset or not is_opening_query(flt, sort, descending):
             raise NotReadyError("only the first page is known before the data file is open")
 
 

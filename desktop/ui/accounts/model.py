@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
-from desktop.services.account_rows import AccountFilter, AccountRow
+from desktop.services.account_rows import ROW_SORTS, AccountFilter, AccountRow, is_opening_query
 
-COLUMNS = ("name", "industry", "city", "tier", "segment", "stage", "next_visit")
+COLUMNS = ROW_SORTS  # each column sorts by its own key
 COL_NAME, COL_INDUSTRY, COL_CITY, COL_TIER, COL_SEGMENT, COL_STAGE, COL_NEXT_VISIT = range(7)
 CHUNK = 200
 # Plain ints: Qt asks data() for every role of every painted cell, and comparing PySide6 enum
@@ -56,7 +56,7 @@ class AccountTableModel(QAbstractTableModel):
             self.reload()
 
     def reload(self) -> None:
-        if not self._ctx.ready and self._asked_more_than_the_start_page():
+        if not self._ctx.ready and not is_opening_query(self._filter, self._sort, self._descending):
             return  # a StartView knows only the first page; the view reloads once it is open
         queries = self._ctx.services.queries
         self.beginResetModel()
@@ -66,9 +66,6 @@ class AccountTableModel(QAbstractTableModel):
         )
         self.endResetModel()
         self.total_changed.emit(self._total)
-
-    def _asked_more_than_the_start_page(self) -> bool:
-        return (self._filter, self._sort, self._descending) != (AccountFilter(), "name", False)
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
         # Before the data file is open only the first page is known (a StartView).
