@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..upcoming.view import readiness_colour
+from ..upcoming.model import readiness_colour
 from .dialogs import NewVisitDialog
 from .opportunity_picker import OpportunityPicker
 

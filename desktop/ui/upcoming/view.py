@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from ..msgbox import prompter
 from ..tasks import run_task
 from .model import COL_TITLE, VISIT_ROLE, ShownRow, UpcomingModel, qdate
-from .model import readiness_colour as readiness_colour  # the account's Visits tab uses it
 
 
 class UpcomingView(QWidget):
