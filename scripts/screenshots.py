@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -42,7 +43,6 @@ def shoot(app: QApplication, widget: QWidget, out: Path) -> None:
 
 def screens(app, window, account_id: int, out: Callable[[str], Path]) -> None:  # type: ignore[no-untyped-def]
     from desktop.ui.account.page import TAB_CIRCLE, TAB_OPPORTUNITIES, TAB_PROFILE
-    from desktop.ui.main_window import visit_plan_class
     from desktop.ui.preferences import PreferencesDialog
 
     window.show_nav(0)
@@ -77,20 +77,14 @@ def screens(app, window, account_id: int, out: Callable[[str], Path]) -> None:  
     shoot(app, dialog, out("preferences"))
     dialog.close()
 
-    if visit_plan_class() is not None:
-        rows = window.upcoming.visit_rows()
-        if rows:
-            view = window.open_visit(rows[0].visit_id)
-            shoot(app, window, out("visit-plan"))
-            opener = getattr(view, "open_visit_mode", None)
-            if callable(opener):
-                opener()
-                mode = getattr(view, "visit_mode", None)
-                if mode is not None:
-                    mode.resize(*SIZE)
-                    shoot(app, mode, out("visit-mode"))
-                    mode.close()
-            window.go_back()
+    (upcoming,) = window.upcoming.visit_rows()  # the demo's one planned visit
+    view = window.open_visit(upcoming.visit_id)
+    shoot(app, window, out("visit-plan"))
+    view.open_visit_mode()
+    view.visit_mode.resize(*SIZE)
+    shoot(app, view.visit_mode, out("visit-mode"))
+    view.visit_mode.close()
+    window.go_back()
 
 
 # A few more accounts around the demo one, so the list looks like a rep's real territory.
@@ -145,8 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
     install_cjk_font(app)
-    with tempfile.TemporaryDirectory() as folder:
-        db = open_database(Path(folder) / "callbrief.sqlite3")
+    # A fixed folder: the Preferences screenshot shows it, and must not change between runs.
+    folder = Path(tempfile.gettempdir()) / "callbrief-screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        db = open_database(folder / "callbrief.sqlite3")
         services = Services.build(db, default_playbook())
         account_id = load_demo(db)
         add_sample_accounts(services)
@@ -164,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
             window.deleteLater()
             settle(app)
         db.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     i18n.install_translators("en")
     return 0
 
