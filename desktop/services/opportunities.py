@@ -14,7 +14,7 @@ from desktop.domain.validation import ValidationError
 from desktop.store.models import Account, BuyingRole, Competitor, Contact, Opportunity
 
 from . import fields
-from .base import Service
+from .base import ENTITY_LABELS, Service
 
 
 class OpportunityService(Service):
@@ -54,7 +54,7 @@ class OpportunityService(Service):
                 .options(selectinload(Opportunity.roles), selectinload(Opportunity.competitors))
             )
             if opp is None:
-                raise ValidationError.single("id", "not_found", label="opportunity")
+                raise ValidationError.single("id", "not_found", label=ENTITY_LABELS["opportunity"])
             return opp
 
     def for_account(self, account_id: int) -> list[Opportunity]:

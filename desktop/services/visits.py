@@ -28,7 +28,7 @@ from desktop.store.models import (
 )
 
 from . import fields
-from .base import Service
+from .base import ENTITY_LABELS, Service
 
 # The ordered lists that hang off a visit: model and field specs for each.
 ITEMS: dict[str, tuple[type[Any], dict[str, fields.Spec]]] = {
@@ -150,7 +150,7 @@ class VisitService(Service):
                 )
             )
             if visit is None:
-                raise ValidationError.single("id", "not_found", label="visit")
+                raise ValidationError.single("id", "not_found", label=ENTITY_LABELS["visit"])
             return visit
 
     def for_opportunity(self, opportunity_id: int) -> list[Visit]:

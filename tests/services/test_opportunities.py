@@ -116,3 +116,12 @@ def test_competitors_keep_their_order(services, account):
     assert [(c.name, c.has_insider) for c in stored] == [("Siemens", True), ("In-house IT", None)]
     with pytest.raises(ValidationError):
         services.opportunities.add_competitor(opp.id, name="  ")
+
+
+def test_a_missing_opportunity_or_visit_is_named_in_the_reps_language(services):
+    for lookup, zh in ((services.opportunities.get, "商机"), (services.visits.get, "拜访")):
+        with pytest.raises(ValidationError) as caught:
+            lookup(999)
+        assert zh in caught.value.text("zh")
+        assert "opportunity" not in caught.value.text("zh")
+        assert "visit" not in caught.value.text("zh")
