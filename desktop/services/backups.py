@@ -104,7 +104,8 @@ class AutoBackup:
     """Backs up after changes (at most every ``interval``) and on exit.
 
     Call ``tick()`` from a timer and ``at_exit()`` when the window closes. Errors are logged and
-    returned as a message, never raised into the timer: a failed backup must not stop the rep.
+    returned (the reason, for the window to word), never raised into the timer: a failed backup
+    must not stop the rep.
     """
 
     def __init__(
@@ -127,7 +128,7 @@ class AutoBackup:
             self.scheduler.note_change()
 
     def tick(self) -> BackupInfo | str | None:
-        """Back up if due; the new backup, an error message, or None if nothing was due."""
+        """Back up if due; the new backup, why it failed (str), or None if nothing was due."""
         now = self.clock()
         if not self.scheduler.due(now):
             return None
@@ -143,6 +144,6 @@ class AutoBackup:
             info = self.service.back_up_now("auto")
         except (StoreError, OSError) as exc:
             log.warning("automatic backup failed: %s", exc)
-            return f"The automatic backup failed: {exc}"
+            return str(exc)
         self.scheduler.done(now)
         return info

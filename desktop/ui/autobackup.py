@@ -67,8 +67,11 @@ class AutoBackupTimer(QObject):
         if isinstance(result, BackupInfo):
             self.made.emit(result)
         elif isinstance(result, str):
-            self.failed.emit(result)
+            self.failed.emit(self._failure(result))
 
     def _error(self, exc: BaseException) -> None:
         self._busy = False
-        self.failed.emit(f"The automatic backup failed: {exc}")
+        self.failed.emit(self._failure(str(exc)))
+
+    def _failure(self, reason: str) -> str:
+        return self.tr("The automatic backup failed: {reason}").format(reason=reason)

@@ -94,7 +94,7 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../desktop/ui/accounts/model.py" line="+158"/>
+        <location filename="../../desktop/ui/accounts/model.py" line="+155"/>
         <source>Account</source>
         <translation>客户</translation>
     </message>
@@ -145,6 +145,14 @@
         <location line="+65"/>
         <source>Upgrading your data for this version of Callbrief. This happens once and can take a minute for a large file; a copy of the old file is kept in backups.</source>
         <translation>正在为此版本的 Callbrief 升级您的数据。此操作只进行一次，数据文件较大时可能需要一分钟；旧文件的副本会保存在备份中。</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackupTimer</name>
+    <message>
+        <location filename="../../desktop/ui/autobackup.py" line="+77"/>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>自动备份失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3159,7 +3167,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingView</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+158"/>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+157"/>
         <source>Save tomorrow&apos;s briefs</source>
         <translation>保存明天的拜访简报</translation>
     </message>
