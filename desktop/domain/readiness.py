@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .messages import Message
+from .playbook import VISIT_STEP_KEYS
 
 MIN_QUESTIONS = 3
-STEPS = ("prepare", "open", "consult", "propose", "close", "objections")
+STEPS = (*VISIT_STEP_KEYS, "objections")  # the plan's five steps, then its objections page
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.playbook import VISIT_STEP_KEYS
+from desktop.domain.readiness import STEPS as READINESS_STEPS
 from desktop.domain.validation import ValidationError
 from desktop.ui.context import UiContext
 
@@ -42,9 +44,9 @@ from .propose_page import ProposePage
 from .step_page import StepPage
 from .visit_mode import VisitModeWindow
 
-STEPS = ("prepare", "open", "consult", "propose", "close")
+STEPS = VISIT_STEP_KEYS
 PAGES = (PreparePage, OpenPage, ConsultPage, ProposePage, ClosePage)
-ORDER = (*STEPS, "objections")
+ORDER = READINESS_STEPS  # the five steps, then objections
 STEP_BAR_STYLE = """
 QToolButton { padding: 6px 12px; border: 1px solid #c4c7c5; border-radius: 4px; }
 QToolButton:checked { background: #1a73e8; color: white; border-color: #1a73e8; }
