@@ -1478,7 +1478,7 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+1"/>
-        <source>Decision circle coverage</source>
+        <source>Coverage of the decision circle</source>
         <translation>决策圈覆盖情况</translation>
     </message>
     <message>
@@ -1533,8 +1533,8 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+60"/>
-        <source>All five roles are covered; nothing is flagged.</source>
-        <translation>五种角色均已覆盖，没有需要提醒的问题。</translation>
+        <source>Every role in the decision circle is covered.</source>
+        <translation>决策圈中的每个角色都已覆盖。</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3458,7 +3458,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitPlanView</name>
     <message>
-        <location filename="../../desktop/ui/visit/plan_view.py" line="+77"/>
+        <location filename="../../desktop/ui/visit/plan_view.py" line="+79"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>

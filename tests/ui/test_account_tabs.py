@@ -71,7 +71,7 @@ def test_a_tab_first_opened_after_switching_to_chinese_is_in_chinese(qtbot, wind
 
     switch_language(qtbot, window, "en")  # and back, for tabs built in Chinese
     assert circle.tree.headerItem().text(0) == "Person"
-    assert circle.map.warnings_title.text() == "Decision circle coverage"
+    assert circle.map.warnings_title.text() == "Coverage of the decision circle"
 
 
 def test_the_deal_chosen_in_one_tab_is_the_one_a_later_tab_opens_on(window, db, services):

@@ -238,7 +238,7 @@ class DecisionMapWidget(QWidget):
         self.export_button.setText(self.tr("Export"))
         self.export_button.setToolTip(self.tr("Save the map as an image or PDF to print or send"))
         self.placeholder.setText(self.tr("Choose an opportunity to see its decision circle."))
-        self.warnings_title.setText(self.tr("Decision circle coverage"))
+        self.warnings_title.setText(self.tr("Coverage of the decision circle"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -434,7 +434,7 @@ class DecisionMapWidget(QWidget):
             if w.severity == "danger":
                 item.setForeground(danger)
         if not found:
-            ok = QListWidgetItem(self.tr("All five roles are covered; nothing is flagged."))
+            ok = QListWidgetItem(self.tr("Every role in the decision circle is covered."))
             ok.setForeground(QColor("#1b5e20"))
             self.warnings.addItem(ok)
 
