@@ -3,8 +3,9 @@
 ``MapService.load()`` reads, in one transaction, every contact of the opportunity's account with
 their part in this decision (people without one are drawn plainly), their reporting lines and
 the positions the rep dragged boxes to, and lays them out with ``desktop.domain.map_layout``.
-The result, ``MapData``, is plain data: the Qt scene, the PNG/SVG/PDF exports and the brief all
-draw from it. Edits go through the contact and opportunity services, so the same validation
+The result, ``MapData``, is plain data: the Qt scene and the PNG/SVG/PDF exports draw from it.
+The brief reads its own people with the rest of the visit (``export/brief/content.py``) and
+shares only the layout. Edits go through the contact and opportunity services, so the same validation
 (and the same refusal of reporting loops) applies as everywhere else.
 """
 
