@@ -5,8 +5,8 @@ their part in this decision (people without one are drawn plainly), their report
 the positions the rep dragged boxes to, and lays them out with ``desktop.domain.map_layout``.
 The result, ``MapData``, is plain data: the Qt scene and the PNG/SVG/PDF exports draw from it.
 The brief reads its own people with the rest of the visit (``export/brief/content.py``) and
-shares only the layout. Edits go through the contact and opportunity services, so the same validation
-(and the same refusal of reporting loops) applies as everywhere else.
+shares only the layout. Edits go through the contact and opportunity services, so the same
+validation (and the same refusal of reporting loops) applies as everywhere else.
 """
 
 from __future__ import annotations
