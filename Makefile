@@ -1,16 +1,27 @@
 # Set-up and everyday commands. `make run` and `make test` are the two a newcomer needs.
 #
 # Both install what is missing first: Debian/Ubuntu system libraries that Qt needs (and
-# poppler-utils, which the tests use to read PDFs back), a virtualenv in .venv, and the package.
+# poppler-utils, which the tests use to read PDFs back; python3-venv where Debian split venv out),
+# a virtualenv in .venv, and the package. The package is installed only when pyproject.toml
+# changed since the last install (a stamp in .venv named after its checksum), so an installed
+# checkout starts without the network. A set-up step that fails removes what it half made.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The venv is complete only once pip is upgraded in it; a half-made .venv is never mistaken for
+# a working one (its bin/python alone would be).
+READY := $(VENV)/.ready
+# cksum is POSIX (present on every system make runs on); the stamp changes when pyproject does.
+DEPS_KEY := $(shell cksum < pyproject.toml | cut -d' ' -f1)
+STAMP_RUN := $(VENV)/.installed-run-$(DEPS_KEY)
+STAMP_TEST := $(VENV)/.installed-test-$(DEPS_KEY)
+STAMP_BUILD := $(VENV)/.installed-build-$(DEPS_KEY)
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-shape0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 poppler-utils
 
-.PHONY: run test lint build bench bench-quick system venv clean
+.PHONY: run test lint build bench bench-quick system venv venv-test venv-build clean
 
 run: venv
 	$(BIN)/callbrief
@@ -36,20 +47,29 @@ build: venv-build
 	dist/callbrief/callbrief --data-dir build/smoke check
 
 system:
-	@scripts/install-system-packages.sh $(SYSTEM_PACKAGES)
+	@PYTHON="$(PYTHON)" scripts/install-system-packages.sh $(SYSTEM_PACKAGES)
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+$(READY):
+	@rm -rf $(VENV)
+	@$(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet --upgrade pip \
+		|| { rm -rf $(VENV); echo "Could not create $(VENV) (removed it; nothing to clean up)." >&2; exit 1; }
+	@touch $@
 
-venv: system $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# One stamp per set of extras; the test and build sets include what `run` needs, so they mark it
+# installed too. Old stamps are removed so that a later change back is installed again.
+venv: system $(READY)
+	@[ -e $(STAMP_RUN) ] || { \
+		$(BIN)/pip install --quiet -e . && rm -f $(VENV)/.installed-run-* && touch $(STAMP_RUN); }
 
-venv-test: system $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+venv-test: system $(READY)
+	@[ -e $(STAMP_TEST) ] || { \
+		$(BIN)/pip install --quiet -e '.[test]' && rm -f $(VENV)/.installed-run-* $(VENV)/.installed-test-* \
+		&& touch $(STAMP_RUN) $(STAMP_TEST); }
 
-venv-build: system $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[build]'
+venv-build: system $(READY)
+	@[ -e $(STAMP_BUILD) ] || { \
+		$(BIN)/pip install --quiet -e '.[build]' && rm -f $(VENV)/.installed-run-* $(VENV)/.installed-build-* \
+		&& touch $(STAMP_RUN) $(STAMP_BUILD); }
 
 clean:
 	rm -rf build dist $(VENV)
