@@ -32,6 +32,7 @@ test: venv-test
 lint: venv-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/translations.py --lint
 
 bench: venv-test
 	$(BIN)/python -m benchmarks.run
