@@ -2,7 +2,7 @@
 upgrade killed at any moment leaves either the old file (with its verified copy) or the new.
 
 The shipped upgrade 0001 → 0002 only rebuilds the search index. The kill test therefore also
-adds a *test-only* revision 0003 on top of it, in a copy of the migrations folder: it
+adds a *test-only* revision, one past the newest real one, in a copy of the migrations folder: it
 rebuilds the accounts table in batch mode (the way SQLite changes a column — the step that
 would cascade-delete every contact if foreign keys were left on), copies a value into the new
 column and writes a large scratch table in the same transaction, so the transaction is long
@@ -27,17 +27,23 @@ from desktop.store import backups, migrate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "schema"
 
-TEST_MIGRATION = '''"""Test-only: add accounts.region, filled from city (never shipped).
+# One past the newest real revision, so the first real migration after today's never collides
+# with it: the test follows the shipped chain wherever it ends.
+TEST_REVISION = f"{int(migrate.HEAD_REVISION) + 1:04d}"
+TEST_CHAIN = (*migrate.KNOWN_REVISIONS, TEST_REVISION)
+CHAIN_ARG = ",".join(TEST_CHAIN)
 
-Revision ID: 0003
-Revises: 0002
+TEST_MIGRATION = f'''"""Test-only: add accounts.region, filled from city (never shipped).
+
+Revision ID: {TEST_REVISION}
+Revises: {migrate.HEAD_REVISION}
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "{TEST_REVISION}"
+down_revision = "{migrate.HEAD_REVISION}"
 branch_labels = None
 depends_on = None
 
@@ -121,7 +127,9 @@ def test_each_shipped_file_opens_at_head_with_every_row(tmp_path, revision):
 def test_migrations(tmp_path) -> Path:
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0003_test_only.py").write_text(TEST_MIGRATION, encoding="utf-8")
+    (folder / "versions" / f"{TEST_REVISION}_test_only.py").write_text(
+        TEST_MIGRATION, encoding="utf-8"
+    )
     return folder
 
 
@@ -129,8 +137,8 @@ def upgrade_in_process(path: Path, folder: Path, monkeypatch) -> None:
     from desktop.store.database import open_database
 
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
-    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0003")
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", TEST_CHAIN)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", TEST_REVISION)
     open_database(path).close()
 
 
@@ -141,7 +149,7 @@ def test_the_test_only_upgrade_keeps_every_row(tmp_path, test_migrations, monkey
     before = table_rows(path)
     upgrade_in_process(path, test_migrations, monkeypatch)
     after = table_rows(path)
-    assert migrate.read_revision(path) == "0003"
+    assert migrate.read_revision(path) == TEST_REVISION
     for table, rows in before.items():
         if table not in ("alembic_version", "accounts"):
             assert after[table] == rows, table  # no contact cascaded away with the rebuild
@@ -164,9 +172,7 @@ def test_an_upgrade_killed_at_any_moment_leaves_the_old_or_the_new_file(
         calibrate.parent.mkdir()
         shutil.copyfile(FIXTURES / "0001.sqlite3", calibrate)
         began = time.monotonic()
-        lines, killed = harness.run_job(
-            f"upgrade {calibrate} {test_migrations} 0001,0002,0003", 5.0
-        )
+        lines, killed = harness.run_job(f"upgrade {calibrate} {test_migrations} {CHAIN_ARG}", 5.0)
         full = time.monotonic() - began
         assert "DONE" in lines and not killed, lines
         for run in range(runs):
@@ -174,7 +180,7 @@ def test_an_upgrade_killed_at_any_moment_leaves_the_old_or_the_new_file(
             folder.mkdir()
             path = folder / "callbrief.sqlite3"
             shutil.copyfile(FIXTURES / "0001.sqlite3", path)
-            job = f"upgrade {path} {test_migrations} 0001,0002,0003"
+            job = f"upgrade {path} {test_migrations} {CHAIN_ARG}"
             lines, killed = harness.run_job(job, rng.uniform(0, full))
             assert not any(line.startswith("ERROR") for line in lines), lines
             assert migrate.integrity_problems(path, full=True) == []
@@ -189,7 +195,7 @@ def test_an_upgrade_killed_at_any_moment_leaves_the_old_or_the_new_file(
                 else:
                     outcomes["old, untouched"] += 1
             else:
-                assert revision == "0003"
+                assert revision == TEST_REVISION
                 assert copies and table_rows(copies[0].path) == original
                 outcomes["new"] += 1
             # Whatever the kill left, opening it again finishes the job with every row.
