@@ -4,8 +4,10 @@ a headless command beside the window waits its turn instead of failing with "loc
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -79,46 +81,65 @@ def test_the_lock_of_a_crashed_instance_is_taken_over(qtbot, tmp_path):
 
 
 HOLDER = """
-import sqlite3, sys, time
+import sqlite3, sys
 con = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
-print("ready", flush=True)
-for _ in range(int(sys.argv[2])):
-    con.execute("BEGIN IMMEDIATE")
-    con.execute("UPDATE accounts SET notes = notes || '.' WHERE id = 1")
-    time.sleep(1.2)  # a long write transaction, as a bulk import would hold
-    con.execute("COMMIT")
-    time.sleep(0.05)
-print("done", flush=True)
+con.execute("BEGIN IMMEDIATE")
+con.execute("UPDATE accounts SET notes = notes || '.' WHERE id = 1")
+print("holding", flush=True)  # a long write transaction, as a bulk import would hold
+sys.stdin.readline()
+con.execute("COMMIT")
+print("committed", flush=True)
 """
 
+# Well inside the store's busy timeout (10 s), far longer than the command takes alone.
+HOLD_S = 7.0
 
-def test_a_command_beside_a_busy_writer_waits_instead_of_failing(demo_db):
+
+def run_demo(data_dir: Path, **popen) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        **popen,
+    )
+
+
+def test_a_command_beside_a_busy_writer_waits_instead_of_failing(demo_db, tmp_path):
+    # The same command on a folder of its own: how long it takes with nobody in its way.
+    began = time.monotonic()
+    alone = run_demo(tmp_path / "alone")
+    _, alone_err = alone.communicate(timeout=120)
+    assert alone.returncode == 0, alone_err
+    alone_s = time.monotonic() - began
+    assert alone_s < HOLD_S - 2, f"the command alone took {alone_s:.1f} s: no room to show a wait"
+
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(demo_db), "6"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(demo_db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
-        assert holder.stdout.readline().strip() == "ready"
-        results = [
-            subprocess.run(
-                [sys.executable, "-m", "desktop", "--data-dir", str(demo_db.parent), "demo"],
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                timeout=120,
-                cwd=ROOT,
-            )
-            for _ in range(3)
-        ]
+        assert holder.stdout.readline().strip() == "holding"
+        command = run_demo(demo_db.parent)
+        time.sleep(HOLD_S)
+        # Long past its own run time, the command is still there: waiting for the writer.
+        assert command.poll() is None, command.communicate()
+        holder.stdin.write("release\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "committed"
+        out, err = command.communicate(timeout=120)
     finally:
-        holder.communicate(timeout=60)
-    for result in results:
-        assert result.returncode == 0, result.stderr
-        assert "locked" not in result.stderr.lower()
-    assert holder.returncode == 0
-    import sqlite3
-
+        holder.kill()
+        holder.communicate()
+    assert command.returncode == 0, err
+    assert "locked" not in err.lower()
     con = sqlite3.connect(demo_db)
-    assert con.execute("SELECT count(*) FROM accounts").fetchone() == (4,)
-    assert con.execute("SELECT notes FROM accounts WHERE id = 1").fetchone()[0].endswith("......")
+    # Both writes are in: the writer's, and the command's that waited for it.
+    assert con.execute("SELECT count(*) FROM accounts").fetchone() == (2,)
+    assert con.execute("SELECT notes FROM accounts WHERE id = 1").fetchone()[0].endswith(".")
     con.close()
-    record("one_writer", commands_beside_writer=len(results), locked_errors=0)
+    record("one_writer", command_waited_s=round(HOLD_S, 1), alone_s=round(alone_s, 1))
