@@ -47,7 +47,7 @@ from desktop.export.bundle import (
     schema_path,
 )
 from desktop.store.database import Database
-from desktop.store.models import Account, Contact, Opportunity, Visit
+from desktop.store.models import Account
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 32  # the format itself needs about 10 levels
@@ -494,34 +494,56 @@ def _describe(error: Any) -> Iterator[tuple[JsonPath, str]]:
 # --- writing --------------------------------------------------------------------------------
 
 
+# What each kind of row is called in a message.
+_KIND_NAMES = {
+    "contacts": "a contact",
+    "opportunities": "an opportunity",
+    "buying_roles": "a buying role",
+    "competitors": "a competitor",
+    "visits": "a visit",
+    "attendees": "an attendee",
+    "planned_questions": "a planned question",
+    "needs": "a need",
+    "fab_statements": "a FAB statement",
+    "objections": "an objection",
+    "next_steps": "a next step",
+}
+
+
+def _owner_queries() -> Iterator[tuple[Node, Any]]:
+    """For every kind of row under an account: (its node, a query of its uids with the uid and
+    name of the account that owns each), joined up the tree along the parent keys."""
+
+    def walk(path: list[Node]) -> Iterator[tuple[Node, Any]]:
+        node = path[-1]
+        if len(path) > 1:
+            stmt = select(node.model.uid, Account.uid, Account.name)
+            for child, parent in zip(reversed(path[1:]), reversed(path[:-1]), strict=True):
+                link = getattr(child.model, child.parent_fk or "")
+                stmt = stmt.join(parent.model, link == parent.model.id)
+            yield node, stmt
+        for _, child in node.children:
+            yield from walk([*path, child])
+
+    yield from walk([LAYOUT])
+
+
 def _conflicts(session: Session, uids: dict[str, dict[str, JsonPath]]) -> list[str]:
     """uids in the bundle that already belong to rows of another account."""
     accounts = list(uids.get("accounts", {}))
     own = accounts[0] if accounts else None
-    owner = (Account.uid, Account.name)
-    by_contact = select(Contact.uid, *owner).join(Account, Contact.account_id == Account.id)
-    by_opportunity = select(Opportunity.uid, *owner).join(
-        Account, Opportunity.account_id == Account.id
-    )
-    by_visit = (
-        select(Visit.uid, *owner)
-        .join(Opportunity, Visit.opportunity_id == Opportunity.id)
-        .join(Account, Opportunity.account_id == Account.id)
-    )
-    lookups = [
-        (Contact, "contact", by_contact),
-        (Opportunity, "opportunity", by_opportunity),
-        (Visit, "visit", by_visit),
-    ]
     problems: list[str] = []
-    for model, what, stmt in lookups:
-        wanted = uids.get(str(model.__table__.name), {})
+    for node, stmt in _owner_queries():
+        wanted = uids.get(node.table_name, {})
         for chunk in _chunks(list(wanted), 500):
-            for uid, account_uid, account_name in session.execute(stmt.where(model.uid.in_(chunk))):
+            for uid, account_uid, account_name in session.execute(
+                stmt.where(node.model.uid.in_(chunk))
+            ):
                 if account_uid != own:
                     problems.append(
                         f"{format_path(wanted[uid] + ('uid',))}: {_show(uid)} is already the uid "
-                        f"of a {what} of another account, {_show(account_name)}"
+                        f"of {_KIND_NAMES[node.table_name]} of another account, "
+                        f"{_show(account_name)}"
                     )
     return problems
 

@@ -2,8 +2,9 @@
 
 Keys such as ``stage``, ``attitude`` or ``communication_style`` hold playbook keys (see
 ``resources/playbook/playbook.toml``); the labels shown to the rep come from the playbook, so an
-organisation can rename them without touching the data. Every row that can travel in a bundle has
-a ``uid`` so that importing the same bundle twice updates instead of duplicating.
+organisation can rename them without touching the data. Every row of an account's tree has
+a ``uid``, the same on every laptop: importing the same bundle twice updates instead of
+duplicating, and a shared account's rows can be told apart wherever they were made.
 """
 
 from __future__ import annotations
@@ -203,6 +204,7 @@ class BuyingRole(Base):
     __tablename__ = "buying_roles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
     opportunity_id: Mapped[int] = mapped_column(
         ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
     )
@@ -225,6 +227,7 @@ class Competitor(Base):
     __tablename__ = "competitors"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
     opportunity_id: Mapped[int] = mapped_column(
         ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
     )
@@ -329,6 +332,7 @@ class VisitChild:
     """Columns shared by the ordered lists that hang off a visit."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -829,6 +829,56 @@ def test_uid_of_another_account_is_refused(
     assert row_counts(other) == before
 
 
+def test_uid_of_a_row_deep_in_another_account_is_refused(
+    bundle: dict[str, Any], other: Database, tmp_path: Path
+) -> None:
+    # Every row of an account's tree has a uid; one already used by another account's
+    # objection is named plainly instead of failing on the database's unique constraint.
+    taken = bundle["account"]["opportunities"][0]["visits"][0]["objections"][0]["uid"]
+    with other.write() as s:
+        visit = Visit(uid="v" * 32, objections=[Objection(uid=taken, text="Too dear")])
+        s.add(
+            Account(
+                uid="x" * 32,
+                name="别人的客户",
+                opportunities=[Opportunity(name="O", visits=[visit])],
+            )
+        )
+    before = row_counts(other)
+    src = tmp_path / "b.json"
+    src.write_text(_dumped(bundle), encoding="utf-8")
+
+    with pytest.raises(BundleError) as caught:
+        import_bundle(other, src)
+
+    assert caught.value.problems == [
+        f'{V0}.objections[0].uid: "{taken}" is already the uid of an objection of another '
+        'account, "别人的客户"'
+    ]
+    assert row_counts(other) == before
+
+
+def test_rows_without_a_uid_get_one_of_their_own(
+    bundle: dict[str, Any], other: Database, tmp_path: Path
+) -> None:
+    # A version 1 bundle from before child rows carried uids still imports.
+    for opportunity in bundle["account"]["opportunities"]:
+        children = [*opportunity["roles"], *opportunity["competitors"]]
+        for visit in opportunity["visits"]:
+            for key in ("attendees", "questions", "needs", "fabs", "objections", "next_steps"):
+                children += visit[key]
+        for child in children:
+            del child["uid"]
+    src = tmp_path / "b.json"
+    src.write_text(_dumped(bundle), encoding="utf-8")
+    import_bundle(other, src)
+    with other.read() as s:
+        uids = [*s.scalars(select(Objection.uid)), *s.scalars(select(Attendee.uid))]
+        uids += [*s.scalars(select(BuyingRole.uid)), *s.scalars(select(Competitor.uid))]
+    assert len(uids) > 8 and len(set(uids)) == len(uids)
+    assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)
+
+
 def test_clashing_uids_are_reported_with_file_problems(
     bundle: dict[str, Any], other: Database, tmp_path: Path
 ) -> None:

@@ -69,8 +69,26 @@ def downgrade() -> None:
 '''
 
 
-def table_rows(path: Path) -> dict[str, set[tuple]]:
-    """Every row of every table (search index internals aside), by table."""
+# The tables of an account's tree: each row has a uid from revision 0003 on.
+UID_TABLES = (
+    "accounts",
+    "contacts",
+    "opportunities",
+    "visits",
+    "buying_roles",
+    "competitors",
+    "attendees",
+    "planned_questions",
+    "needs",
+    "fab_statements",
+    "objections",
+    "next_steps",
+)
+
+
+def table_rows(path: Path, only: dict[str, list[str]] | None = None) -> dict[str, set[tuple]]:
+    """Every row of every table (search index internals aside), by table; or of the tables and
+    columns in ``only``."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         names = [
@@ -80,7 +98,11 @@ def table_rows(path: Path) -> dict[str, set[tuple]]:
                 "AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%'"
             )
         ]
-        return {n: set(con.execute(f'SELECT * FROM "{n}"').fetchall()) for n in names}
+        wanted = {n: ["*"] for n in names} if only is None else only
+        return {
+            n: set(con.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall())
+            for n, cols in wanted.items()
+        }
     finally:
         con.close()
 
@@ -112,13 +134,17 @@ def test_each_shipped_file_opens_at_head_with_every_row(tmp_path, revision):
     assert services.queries.accounts(limit=10)  # the app can read it
     db.close()
     assert migrate.read_revision(path) == migrate.HEAD_REVISION
-    after = table_rows(path)
     for table, rows in before.items():
         if table == "alembic_version":
             continue
-        assert len(after[table]) == len(rows), table
-        if columns(path, table) == columns(FIXTURES / f"{revision}.sqlite3", table):
-            assert after[table] == rows, table
+        # Every row, with every value it had; columns added since are checked below.
+        old_columns = columns(FIXTURES / f"{revision}.sqlite3", table)
+        assert table_rows(path, {table: old_columns})[table] == rows, table
+    # Every row of an account's tree has a uid of its own (revision 0003 backfills them).
+    for table in UID_TABLES:
+        uids = [r[0] for r in table_rows(path, {table: ["uid"]})[table]]
+        assert uids and all(len(u) == 32 for u in uids), table
+        assert len(uids) == len(before[table]), table  # a set: equal lengths mean all distinct
     assert migrate.integrity_problems(path, full=True) == []
     record("upgrade_fixture", revision=revision, rows=sum(len(r) for r in before.values()))
 
@@ -148,12 +174,14 @@ def test_the_test_only_upgrade_keeps_every_row(tmp_path, test_migrations, monkey
     shutil.copyfile(FIXTURES / "0001.sqlite3", path)
     before = table_rows(path)
     upgrade_in_process(path, test_migrations, monkeypatch)
-    after = table_rows(path)
+    # The rows with the columns they had (real revisions since 0001 add columns of their own).
+    after = table_rows(path, {t: columns(FIXTURES / "0001.sqlite3", t) for t in before})
     assert migrate.read_revision(path) == TEST_REVISION
     for table, rows in before.items():
         if table not in ("alembic_version", "accounts"):
             assert after[table] == rows, table  # no contact cascaded away with the rebuild
-    assert {r[:-1] for r in after["accounts"]} == before["accounts"]
+    assert after["accounts"] == before["accounts"]
+    assert "region" in columns(path, "accounts")
     (saved,) = backups.list_backups(path.parent / "backups")
     assert saved.kind == "pre-migration-0001" and table_rows(saved.path) == before
 
