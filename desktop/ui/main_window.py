@@ -109,6 +109,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.nav.currentRowChanged.connect(self._nav_clicked)
+        # A click on the row already current (Accounts while an account page or a visit plan
+        # shows) changes no row: it still means "take me to that list".
+        self.nav.itemClicked.connect(lambda item: self._nav_clicked(self.nav.row(item)))
         self.accounts.open_account.connect(
             lambda account_id: self._when_ready(lambda: self.open_account(account_id))
         )
@@ -302,8 +305,10 @@ class MainWindow(Retranslating, QMainWindow):
     def _update_back(self) -> None:
         # The visit plan has its own Alt+Left, Ctrl+1…5 and Ctrl+P while it has the focus;
         # the window's actions with the same keys step aside so that no key is ambiguous.
+        # Back stays clickable in the toolbar and menu there: only its key steps aside.
         in_plan = self._visit_view is not None and self.stack.currentWidget() is self._visit_view
-        self.back_action.setEnabled(bool(self._history) and not in_plan)
+        self.back_action.setEnabled(bool(self._history))
+        self.back_action.setShortcuts([] if in_plan else [QKeySequence("Alt+Left")])
         for action in (self.go_accounts_action, self.go_upcoming_action, self.print_action):
             can = action is not self.print_action or self.upcoming is not None
             action.setEnabled(not in_plan and can)
