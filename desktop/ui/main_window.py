@@ -78,6 +78,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._history: list[QWidget] = []
         self._visit_view: QWidget | None = None
         self._waiting: list[Callable[[], None]] = []  # actions asked for before the file opened
+        self._plan_renewal = False  # a language switch asked for the visit plan to be rebuilt
         self.bundles: Any = None
         self.upcoming: Any = None
 
@@ -374,6 +375,23 @@ class MainWindow(Retranslating, QMainWindow):
             self._history = [w for w in self._history if w is not old]
         return view
 
+    def _renew_plan(self) -> None:
+        """The open visit plan, built again in the new language where the rep left it."""
+        self._plan_renewal = False
+        old = self._visit_view
+        new = old.renewed() if old is not None else None  # type: ignore[attr-defined]
+        if new is None:  # no plan, or a refused value on it: that stays on screen as it is
+            return
+        new.back_requested.connect(self.go_back)
+        self.stack.addWidget(new)
+        self._visit_view = new
+        self._history = [new if w is old else w for w in self._history]
+        if self.stack.currentWidget() is old:
+            self.stack.setCurrentWidget(new)  # in place of the old one: no history, no flush
+            new.setFocus(Qt.OtherFocusReason)
+            self._update_back()
+        # The old plan stays (hidden) while its edits can still be undone, as in open_visit.
+
     # Actions ------------------------------------------------------------------------------
 
     def new_account(self) -> None:
@@ -611,3 +629,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._undo_tips()
         if self.save_label.text():
             self._saved()
+        if self._visit_view is not None and not self._plan_renewal:
+            # Once per switch (each translator swapped sends LanguageChange), after it is done.
+            self._plan_renewal = True
+            QTimer.singleShot(0, self._renew_plan)

@@ -279,6 +279,19 @@ class VisitPlanView(QWidget):
         self.flush()
         self.back_requested.emit()
 
+    def renewed(self) -> VisitPlanView | None:
+        """A fresh copy of this plan on the same step, built in the interface language of now.
+
+        The plan's texts come from the playbook and ``tr()`` as it is built, so a language
+        switch builds it again rather than relabelling each step by hand. Everything typed is
+        saved first; None if a field holds a refused value, which rebuilding would lose.
+        """
+        if not self.flush():
+            return None
+        view = VisitPlanView(self.ctx, self.visit_id, self.undo_stack, self.parentWidget())
+        view.show_step(self.current_step())
+        return view
+
     def flush(self) -> bool:
         """Save what is still being typed; False if a field was refused (it stays marked)."""
         ok = self.header_binder.flush()
