@@ -207,7 +207,7 @@ def test_contacts_are_imported_and_exported_from_the_circle(
     monkeypatch.setattr(prompter, "info", lambda _p, _t, text: said.append(text))
     click(circle.export_button)
     qtbot.waitUntil(lambda: bool(said), timeout=5000)
-    assert said == ["Saved 1 contact(s)."]
+    assert said == [f"Saved 1 contact(s).\nSaved to {target}"]
     assert "张伟" in target.read_text(encoding="utf-8-sig")
 
 

@@ -32,6 +32,7 @@ from desktop.domain.validation import ValidationError
 from desktop.services.fields import CONTACT
 
 from ..accounts.view import NameDelegate
+from ..exports import confirm_saved, file_stem, suggested_path
 from ..msgbox import prompter
 from ..tasks import run_task
 from ..undo import ActionCommand
@@ -561,20 +562,22 @@ class CircleTab(QWidget):
     def export_contacts(self) -> None:
         from desktop.export.contacts import export_contacts
 
+        services, lang = self._ctx.services, self._ctx.lang
+        account = services.accounts.get(self.account_id).name
+        stem = file_stem(account, self.tr("contacts"))
         path = prompter.save_path(
             self,
             self.tr("Export contacts"),
-            "contacts.xlsx",
+            suggested_path(stem, ".xlsx"),
             self.tr("Excel (*.xlsx);;CSV (*.csv);;vCard (*.vcf)"),
         )
         if not path:
             return
-        services, lang = self._ctx.services, self._ctx.lang
         opportunity_id = self.picker.current()
 
         def done(count: int) -> None:
-            prompter.info(
-                self, self.tr("Export contacts"), self.tr("Saved %n contact(s).", "", count)
+            confirm_saved(
+                self, self.tr("Export contacts"), path, self.tr("Saved %n contact(s).", "", count)
             )
 
         def failed(exc: BaseException) -> None:

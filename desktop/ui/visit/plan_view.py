@@ -31,6 +31,7 @@ from desktop.domain.playbook import VISIT_STEP_KEYS
 from desktop.domain.readiness import STEPS as READINESS_STEPS
 from desktop.domain.validation import ValidationError
 from desktop.ui.context import UiContext
+from desktop.ui.exports import day_text, file_stem
 
 from .brief_actions import BriefActions
 from .close_page import ClosePage
@@ -255,10 +256,15 @@ class VisitPlanView(QWidget):
             page.load(data)
 
     def _file_name(self) -> str:
+        """What an export of this plan is called: the visit's date, the account, the visit."""
         if self.data is None:
             return "visit"
         visit = self.data.visit
-        return f"{visit.opportunity.account.name} {visit.title or visit.opportunity.name}"
+        return file_stem(
+            day_text(visit.starts_at),
+            visit.opportunity.account.name,
+            visit.title or visit.opportunity.name,
+        )
 
     # Navigation -----------------------------------------------------------------------------
 
