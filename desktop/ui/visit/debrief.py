@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from desktop.ui.binding import INVALID_STYLE
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import colon
 from desktop.ui.msgbox import prompter
+from desktop.ui.widgets.page_scroll import PageScrollArea
 from desktop.ui.widgets.screen_fit import fit_to_screen
 
 from .common import combo, fill_combo, form_layout, heading, muted, playbook_choices, text_edit
@@ -118,10 +117,7 @@ class DebriefDialog(QDialog):
         self._stage_section()
         self.body.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(content)
+        scroll = PageScrollArea(content)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Save).setText(self.tr("Save the call report"))
         self.buttons.accepted.connect(self.save)

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.playbook import Entry
 from desktop.ui.context import UiContext
+from desktop.ui.widgets.page_scroll import PageScrollArea
 
 from .common import (
     DONE_STYLE,
@@ -118,10 +118,7 @@ class StepPage(QWidget):
         row.addWidget(self._guide(entry), 0)
         outer.addLayout(row, 1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(content)
+        scroll = PageScrollArea(content)  # tables and boxes leave the wheel to the page
         self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
