@@ -84,3 +84,17 @@ def test_the_section_bar_jumps_to_the_competitors(qtbot, window, db, services):
     qtbot.mouseClick(form.jump_buttons["competitors"], Qt.LeftButton)
     assert in_view(form.comp_header, area)
     assert form.competitors.table.hasFocus()  # the keyboard follows the jump
+
+
+def test_a_text_box_the_rep_works_in_still_scrolls_itself(qtbot, window, db, services):
+    tab, form = opportunity_page(window, db, services)
+    box = form.fields["decision_steps"]
+    box.setPlainText("\n".join(f"Step {n}" for n in range(1, 30)))
+    form.jump_to("decision")
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    page_before = tab.scroll.verticalScrollBar().value()
+    viewport = box.viewport()
+    wheel_down(window, viewport.mapTo(window, viewport.rect().center()))
+    assert box.verticalScrollBar().value() > 0  # the box scrolled its own lines…
+    assert tab.scroll.verticalScrollBar().value() == page_before  # …and the page stayed
