@@ -304,12 +304,11 @@ class MainWindow(Retranslating, QMainWindow):
         return widget.account_id if self._is_account_page(widget) else None  # type: ignore[attr-defined]
 
     def _update_back(self) -> None:
-        # The visit plan has its own Alt+Left, Ctrl+1…5 and Ctrl+P while it has the focus;
-        # the window's actions with the same keys step aside so that no key is ambiguous.
-        # Back stays clickable in the toolbar and menu there: only its key steps aside.
+        # The visit plan has its own Ctrl+1…5 and Ctrl+P while it has the focus; the window's
+        # actions with the same keys step aside so that no key is ambiguous. Back (toolbar,
+        # menu, Alt+Left) is the window's everywhere: the plan's own Alt+Left is off in here.
         in_plan = self._visit_view is not None and self.stack.currentWidget() is self._visit_view
         self.back_action.setEnabled(bool(self._history))
-        self.back_action.setShortcuts([] if in_plan else [QKeySequence("Alt+Left")])
         for action in (self.go_accounts_action, self.go_upcoming_action, self.print_action):
             can = action is not self.print_action or self.upcoming is not None
             action.setEnabled(not in_plan and can)
@@ -366,6 +365,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._flush_screen(old)
         view = visit_plan_class()(self.ctx, visit_id, self.undo_stack, self)
         view.back_requested.connect(self.go_back)
+        view.back_shortcut.setEnabled(False)  # the window's Back has Alt+Left
         self.stack.addWidget(view)
         self._visit_view = view
         self.show_screen(view)
@@ -383,6 +383,7 @@ class MainWindow(Retranslating, QMainWindow):
         if new is None:  # no plan, or a refused value on it: that stays on screen as it is
             return
         new.back_requested.connect(self.go_back)
+        new.back_shortcut.setEnabled(False)
         self.stack.addWidget(new)
         self._visit_view = new
         self._history = [new if w is old else w for w in self._history]

@@ -61,3 +61,23 @@ def test_alt_left_inside_a_plan_goes_back_once(qtbot, window, db):
     assert window.current_screen() is page
     shortcut(window, Qt.Key_Left, Qt.AltModifier)
     assert window.current_screen() is window.accounts
+
+
+def test_help_inside_a_plan_still_lists_back(qtbot, window, db):
+    from ui_actions import when_dialog
+
+    from desktop.ui.widgets.shortcuts import ShortcutsDialog
+
+    account_id = load_demo(db)
+    page = window.open_account(account_id)
+    page.show_tab(TAB_VISITS)
+    window.open_visit(page.visits.visit_ids()[0])
+    rows = {}
+
+    def read(dialog: ShortcutsDialog) -> None:
+        rows.update(dialog.rows())
+        dialog.reject()
+
+    when_dialog(ShortcutsDialog, read)
+    shortcut(window, Qt.Key_F1)
+    assert rows["Back"] == "Alt+Left"

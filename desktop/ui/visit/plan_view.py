@@ -176,7 +176,8 @@ class VisitPlanView(QWidget):
         self._shortcut("Ctrl+J", lambda: self.show_step("objections"))
         self._shortcut("Ctrl+PgDown", lambda: self.step_by(1))
         self._shortcut("Ctrl+PgUp", lambda: self.step_by(-1))
-        self._shortcut("Alt+Left", self.go_back)
+        # Alt+Left on its own; a window that has a Back action for the same key turns it off.
+        self.back_shortcut = self._shortcut("Alt+Left", self.go_back)
 
         ctx.hub.changed.connect(self._changed)
         self.reload()
@@ -192,10 +193,11 @@ class VisitPlanView(QWidget):
         self.step_buttons[key] = button
         return button
 
-    def _shortcut(self, keys: str, slot: Any) -> None:
+    def _shortcut(self, keys: str, slot: Any) -> QShortcut:
         shortcut = QShortcut(QKeySequence(keys), self)
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
+        return shortcut
 
     # Data -----------------------------------------------------------------------------------
 
