@@ -70,7 +70,11 @@ def coverage_warnings(
         if veto and (p.last_contact is None or today - p.last_contact > ENGAGED_WITHIN):
             veto_params = {"name": p.name, "role": playbook.label("roles", veto[0], lang)}
             out.append(Warning("veto_not_engaged", "caution", veto_params, p.contact_id))
-        if p.roles and (p.attitude in ("", "unknown") or not p.influence):
+        if not p.roles:
+            # In the circle (an attitude or a note recorded) but no part ticked yet.
             out.append(Warning("role_unclear", "caution", params, p.contact_id))
+        elif p.attitude in ("", "unknown") or not p.influence:
+            # A ticked role is clear; what is missing is information about the person.
+            out.append(Warning("person_unassessed", "caution", params, p.contact_id))
     out.sort(key=lambda w: w.severity != "danger")
     return out

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.services.events import Change
 
+from .exports import confirm_saved, file_stem, suggested_path
 from .msgbox import prompter
 from .tasks import run_task
 
@@ -62,17 +63,21 @@ class BundleActions(QObject):
 
         name = self._ctx.services.accounts.get(account_id).name
         path = prompter.save_path(
-            self._window, self.tr("Export account"), f"{name}.json", BUNDLE_FILTER
+            self._window,
+            self.tr("Export account"),
+            suggested_path(file_stem(name), ".json"),
+            BUNDLE_FILTER,
         )
         if not path:
             return
         db = self._ctx.services.db
         self._start(self.tr("Exporting {name}…").format(name=name))
-        run_task(
-            lambda: export_bundle(db, account_id, Path(path)),
-            lambda _r: self._finish(self.tr("Saved {path}").format(path=path)),
-            self._failed,
-        )
+
+        def done(_result: object) -> None:
+            self._stop()
+            confirm_saved(self._window, self.tr("Export account"), path)
+
+        run_task(lambda: export_bundle(db, account_id, Path(path)), done, self._failed)
 
     # Import ---------------------------------------------------------------------------------
 

@@ -9,14 +9,29 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 from desktop import paths
 
 log = logging.getLogger(__name__)
 
 APP_CATALOG = "callbrief_zh_CN"
+QT_CATALOG = "qtbase_zh_CN"
 _installed: list[QTranslator] = []
+
+# Qt's own strings that its zh_CN catalog lacks: Qt 6 gave these file-dialog labels a mnemonic
+# ("&Look in:"), the catalog still has them without. Our catalog carries them under Qt's context,
+# and Qt asks every installed translator, so the file dialog is Chinese throughout.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def translations_dir() -> str:
@@ -55,12 +70,15 @@ def install_translators(lang: str) -> bool:
     else:
         log.warning("no translation catalog %s in %s", APP_CATALOG, translations_dir())
         ok = False
-    # Qt's own strings: the buttons of standard dialogs, the context menu of text fields.
+    # Qt's own strings: file dialogs ("Look in", "Files of type"), the buttons of message
+    # boxes, the context menu of text fields. PySide6 ships them; build.spec bundles them.
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
-    if qtbase.load("qtbase_zh_CN", qt_dir):
+    if qtbase.load(QT_CATALOG, qt_dir):
         app.installTranslator(qtbase)
         _installed.append(qtbase)
+    else:
+        log.warning("no Qt translation %s in %s", QT_CATALOG, qt_dir)
     return ok
 
 

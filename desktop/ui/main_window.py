@@ -78,6 +78,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._history: list[QWidget] = []
         self._visit_view: QWidget | None = None
         self._waiting: list[Callable[[], None]] = []  # actions asked for before the file opened
+        self._plan_renewal = False  # a language switch asked for the visit plan to be rebuilt
         self.bundles: Any = None
         self.upcoming: Any = None
 
@@ -109,6 +110,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.nav.currentRowChanged.connect(self._nav_clicked)
+        # A click on the row already current (Accounts while an account page or a visit plan
+        # shows) changes no row: it still means "take me to that list".
+        self.nav.itemClicked.connect(lambda item: self._nav_clicked(self.nav.row(item)))
         self.accounts.open_account.connect(
             lambda account_id: self._when_ready(lambda: self.open_account(account_id))
         )
@@ -300,10 +304,11 @@ class MainWindow(Retranslating, QMainWindow):
         return widget.account_id if self._is_account_page(widget) else None  # type: ignore[attr-defined]
 
     def _update_back(self) -> None:
-        # The visit plan has its own Alt+Left, Ctrl+1…5 and Ctrl+P while it has the focus;
-        # the window's actions with the same keys step aside so that no key is ambiguous.
+        # The visit plan has its own Ctrl+1…5 and Ctrl+P while it has the focus; the window's
+        # actions with the same keys step aside so that no key is ambiguous. Back (toolbar,
+        # menu, Alt+Left) is the window's everywhere: the plan's own Alt+Left is off in here.
         in_plan = self._visit_view is not None and self.stack.currentWidget() is self._visit_view
-        self.back_action.setEnabled(bool(self._history) and not in_plan)
+        self.back_action.setEnabled(bool(self._history))
         for action in (self.go_accounts_action, self.go_upcoming_action, self.print_action):
             can = action is not self.print_action or self.upcoming is not None
             action.setEnabled(not in_plan and can)
@@ -360,6 +365,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._flush_screen(old)
         view = visit_plan_class()(self.ctx, visit_id, self.undo_stack, self)
         view.back_requested.connect(self.go_back)
+        view.back_shortcut.setEnabled(False)  # the window's Back has Alt+Left
         self.stack.addWidget(view)
         self._visit_view = view
         self.show_screen(view)
@@ -368,6 +374,24 @@ class MainWindow(Retranslating, QMainWindow):
             # Keep it (hidden) while its edits can still be undone; drop it from history.
             self._history = [w for w in self._history if w is not old]
         return view
+
+    def _renew_plan(self) -> None:
+        """The open visit plan, built again in the new language where the rep left it."""
+        self._plan_renewal = False
+        old = self._visit_view
+        new = old.renewed() if old is not None else None  # type: ignore[attr-defined]
+        if new is None:  # no plan, or a refused value on it: that stays on screen as it is
+            return
+        new.back_requested.connect(self.go_back)
+        new.back_shortcut.setEnabled(False)
+        self.stack.addWidget(new)
+        self._visit_view = new
+        self._history = [new if w is old else w for w in self._history]
+        if self.stack.currentWidget() is old:
+            self.stack.setCurrentWidget(new)  # in place of the old one: no history, no flush
+            new.setFocus(Qt.OtherFocusReason)
+            self._update_back()
+        # The old plan stays (hidden) while its edits can still be undone, as in open_visit.
 
     # Actions ------------------------------------------------------------------------------
 
@@ -606,3 +630,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._undo_tips()
         if self.save_label.text():
             self._saved()
+        if self._visit_view is not None and not self._plan_renewal:
+            # Once per switch (each translator swapped sends LanguageChange), after it is done.
+            self._plan_renewal = True
+            QTimer.singleShot(0, self._renew_plan)

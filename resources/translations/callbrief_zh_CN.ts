@@ -66,12 +66,12 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/ui/account/page.py" line="+166"/>
+        <location filename="../../desktop/ui/account/page.py" line="+186"/>
         <source>Segment code</source>
         <translation>客户细分代码</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Profile and research</source>
         <translation>客户概况与调研</translation>
     </message>
@@ -268,7 +268,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>BriefActions</name>
     <message>
-        <location filename="../../desktop/ui/visit/brief_actions.py" line="+117"/>
+        <location filename="../../desktop/ui/visit/brief_actions.py" line="+112"/>
         <source>Export brief PDF…</source>
         <translation>导出简报 PDF…</translation>
     </message>
@@ -328,18 +328,19 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>有字段填写无效，请先更正标出的字段。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+12"/>
+        <location line="+8"/>
         <source>Export brief PDF</source>
         <translation>导出简报 PDF</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-18"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -349,7 +350,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>简报已保存到 {path}。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+20"/>
         <source>Print brief</source>
         <translation>打印简报</translation>
@@ -371,12 +372,13 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+9"/>
-        <location line="+18"/>
+        <location line="+14"/>
+        <location line="+5"/>
         <source>Export to calendar</source>
         <translation>导出到日历</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Calendar (*.ics)</source>
         <translation>日历文件 (*.ics)</translation>
     </message>
@@ -389,7 +391,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>BundleActions</name>
     <message>
-        <location filename="../../desktop/ui/bundle_actions.py" line="+45"/>
+        <location filename="../../desktop/ui/bundle_actions.py" line="+46"/>
         <source>&amp;Export account…</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
@@ -409,22 +411,22 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>从同事提供的客户资料包文件中添加客户</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <location line="+11"/>
         <source>Export account</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>Exporting {name}…</source>
         <translation>正在导出{name}…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
+        <translation type="vanished">已保存 {path}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Import account</source>
         <translation>导入客户</translation>
     </message>
@@ -447,19 +449,19 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+476"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+482"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+17"/>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Delete {name}? The people who report to them will report to their manager. You can undo this with Ctrl+Z.</source>
         <translation>删除{name}？其下属将改为向其上级汇报。可按 Ctrl+Z 撤销。</translation>
     </message>
@@ -475,18 +477,23 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+13"/>
-        <location line="+11"/>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
         <location line="+4"/>
         <source>Export contacts</source>
         <translation>导出联系人</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;vCard (*.vcf)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv);;vCard 名片 (*.vcf)</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Saved %n contact(s).</source>
         <translation>
             <numerusform>已保存 %n 位联系人。</numerusform>
@@ -583,18 +590,17 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>决策圈覆盖情况</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Add an opportunity to record each person&apos;s role in its decision.</source>
-        <translation>先添加一个商机，再记录每个人在其决策中的角色。</translation>
+        <translation type="vanished">先添加一个商机，再记录每个人在其决策中的角色。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No people yet. Add the decision maker, the users, the technical experts, the influencers and your coach, with whom each reports to.</source>
         <translation>尚无联系人。请添加决策者、使用者、技术专家、影响者和线人，并注明各自的汇报对象。</translation>
     </message>
     <message>
-        <location line="-366"/>
-        <location line="+372"/>
+        <location line="-370"/>
+        <location line="+376"/>
         <source>The map view is not available in this build.</source>
         <translation>当前版本不提供决策图视图。</translation>
     </message>
@@ -650,7 +656,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="+302"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="+307"/>
         <source>Enter the competitor&apos;s name.</source>
         <translation>请填写竞争对手名称。</translation>
     </message>
@@ -723,7 +729,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorTable</name>
     <message>
-        <location filename="../../desktop/ui/account/competitors.py" line="+90"/>
+        <location filename="../../desktop/ui/account/competitors.py" line="+96"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1197,12 +1203,17 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DebriefDialog</name>
     <message>
-        <location filename="../../desktop/ui/visit/debrief.py" line="+82"/>
+        <location filename="../../desktop/ui/visit/debrief.py" line="+84"/>
         <source>Debrief: call report</source>
         <translation>拜访总结：拜访报告</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
+        <source>This visit is planned for {when}: it has not happened yet. Saving the call report marks it as done.</source>
+        <translation>此次拜访安排在 {when}，尚未进行。保存拜访报告会将其标记为已完成。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Save the call report</source>
         <translation>保存拜访报告</translation>
     </message>
@@ -1352,7 +1363,17 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>商机仍处于“{stage}”。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
+        <source>Visit not yet held</source>
+        <translation>拜访尚未进行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This visit is planned for {when}, in the future. Save the call report anyway and mark the visit as done?</source>
+        <translation>此次拜访安排在将来的 {when}。仍要保存拜访报告并将拜访标记为已完成吗？</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Next step {n}: {problem}</source>
         <translation>第 {n} 项下一步行动：{problem}</translation>
     </message>
@@ -1367,7 +1388,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>请描述会谈经过。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Nothing was saved. Please correct:</source>
         <translation>未保存任何内容。请更正：</translation>
     </message>
@@ -1375,7 +1396,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DecisionMapWidget</name>
     <message>
-        <location filename="../../desktop/ui/map/widget.py" line="+212"/>
+        <location filename="../../desktop/ui/map/widget.py" line="+213"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
@@ -1427,12 +1448,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+2"/>
-        <location line="+232"/>
+        <location line="+228"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-228"/>
         <source>Edit the selected person (F2)</source>
         <translation>编辑选中的人员 (F2)</translation>
     </message>
@@ -1517,12 +1538,13 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>决策图</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Export the map</source>
         <translation>导出决策图</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Could not export the map: {error}</source>
         <translation>无法导出决策图：{error}</translation>
     </message>
@@ -1548,6 +1570,14 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../desktop/ui/exports.py" line="+59"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../desktop/ui/first_run.py" line="+39"/>
@@ -1569,6 +1599,44 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+1"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStepsBanner</name>
+    <message>
+        <location filename="../../desktop/ui/account/first_steps.py" line="+54"/>
+        <source>A new account. Start with what you know about the company below, then add the people you know and create the first deal: buying roles, visits and briefs belong to a deal.</source>
+        <translation>这是一个新客户。先在下方填写您对这家公司已有的了解，再添加认识的人并创建第一个商机：购买角色、拜访和简报都属于某个商机。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No deal yet. Create the first one to record each person&apos;s buying role and to plan visits.</source>
+        <translation>还没有商机。创建第一个商机，才能记录每个人的购买角色并安排拜访。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No people yet. Add the decision maker, the users, the technical experts, the influencers and your coach.</source>
+        <translation>还没有联系人。请添加决策者、使用者、技术专家、影响者和线人。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the first person…</source>
+        <translation>添加第一位联系人…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the first person</source>
+        <translation>添加第一位联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the first deal…</source>
+        <translation>创建第一个商机…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the first deal</source>
+        <translation>创建第一个商机</translation>
     </message>
 </context>
 <context>
@@ -1602,12 +1670,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+132"/>
+        <location filename="../../desktop/ui/main_window.py" line="+136"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+310"/>
         <source>Next / previous tab</source>
         <translation>下一个/上一个标签页</translation>
     </message>
@@ -1854,7 +1922,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="-202"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="-206"/>
         <source>New account</source>
         <translation>新建客户</translation>
     </message>
@@ -1920,7 +1988,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewOpportunityDialog</name>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>New opportunity</source>
         <translation>新建商机</translation>
     </message>
@@ -1971,6 +2039,24 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>e.g. Customer HQ, meeting room 3</source>
         <translation>如：客户总部 3 号会议室</translation>
+    </message>
+</context>
+<context>
+    <name>NoDealPanel</name>
+    <message>
+        <location filename="../../desktop/ui/account/first_steps.py" line="+27"/>
+        <source>Buying roles belong to a deal: the same person can decide one purchase and only use another. Create this account&apos;s first deal to record who decides, uses, checks, influences and coaches in it.</source>
+        <translation>购买角色属于某个商机：同一个人可能决定这一项采购，却只是另一项的使用者。创建该客户的第一个商机，记录其中谁决策、谁使用、谁把关、谁影响、谁是线人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create the first deal…</source>
+        <translation>创建第一个商机…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the first deal</source>
+        <translation>创建第一个商机</translation>
     </message>
 </context>
 <context>
@@ -2074,7 +2160,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunities.py" line="+159"/>
+        <location filename="../../desktop/ui/account/opportunities.py" line="+160"/>
         <source>New opportunity…</source>
         <translation>新建商机…</translation>
     </message>
@@ -2087,7 +2173,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+48"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+59"/>
         <source>Edit opportunity</source>
         <translation>编辑商机</translation>
     </message>
@@ -2097,37 +2183,65 @@ Call planning for B2B field sales.</source>
         <translation>编辑商机确认</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+139"/>
         <source>The deal</source>
         <translation>商机概况</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+8"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>The decision</source>
         <translation>决策</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+8"/>
         <source>Qualification</source>
         <translation>商机确认</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Pains, risks and our position</source>
         <translation>痛点、风险与我方态势</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+8"/>
         <source>Competitors</source>
         <translation>竞争对手</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
+        <source>Go to:</source>
+        <translation>跳转到：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Position</source>
+        <translation>态势</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Go to {section}</source>
+        <translation>跳转到{section}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Opportunity name</source>
         <translation>商机名称</translation>
     </message>
@@ -2844,6 +2958,19 @@ Call planning for B2B field sales.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="+32"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QualificationGrid</name>
     <message>
         <location filename="../../desktop/ui/account/qualification.py" line="+83"/>
@@ -3061,7 +3188,7 @@ Nothing was deleted.</source>
         <translation>编辑拜访计划</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Questions to ask yourself</source>
         <translation>自问清单</translation>
     </message>
@@ -3091,7 +3218,7 @@ Nothing was deleted.</source>
         <translation>✓ 本步骤已准备齐全。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>Decision circle: %n warning(s)</source>
         <translation>决策圈：%n 条警示</translation>
     </message>
@@ -3167,27 +3294,31 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingView</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+157"/>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+158"/>
+        <location line="+22"/>
         <source>Save tomorrow&apos;s briefs</source>
         <translation>保存明天的拜访简报</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-21"/>
+        <source>visit briefs</source>
+        <translation>拜访简报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Briefs saved</source>
-        <translation>简报已保存</translation>
+        <translation type="vanished">简报已保存</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tomorrow&apos;s briefs were saved to {path}.</source>
-        <translation>明天的拜访简报已保存到 {path}。</translation>
+        <translation type="vanished">明天的拜访简报已保存到 {path}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+26"/>
         <source>Could not print the briefs</source>
         <translation>无法打印简报</translation>
     </message>
@@ -3458,7 +3589,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitPlanView</name>
     <message>
-        <location filename="../../desktop/ui/visit/plan_view.py" line="+79"/>
+        <location filename="../../desktop/ui/visit/plan_view.py" line="+80"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -3508,7 +3639,7 @@ Nothing was deleted.</source>
         <translation>{when}（{minutes} 分钟）</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+86"/>
         <source>Call report saved.</source>
         <translation>拜访报告已保存。</translation>
     </message>

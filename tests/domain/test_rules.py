@@ -95,7 +95,11 @@ def test_unclear_people_are_flagged_and_danger_comes_first(playbook):
         person(2, ["coach"], influence=None),
     ]
     warnings = coverage_warnings(circle, playbook, "en", TODAY)
-    assert [w.contact_id for w in warnings if w.code == "role_unclear"] == [1, 2]
+    # A ticked role is clear; what is missing is information about the person.
+    assert not [w for w in warnings if w.code == "role_unclear"]
+    assert [w.contact_id for w in warnings if w.code == "person_unassessed"] == [1, 2]
+    in_circle_without_a_part = coverage_warnings([person(3, [])], playbook, "en", TODAY)
+    assert [w.contact_id for w in in_circle_without_a_part if w.code == "role_unclear"] == [3]
     severities = [w.severity for w in warnings]
     assert severities == sorted(severities, key=lambda s: s != "danger")
 

@@ -207,5 +207,23 @@ def test_contacts_are_imported_and_exported_from_the_circle(
     monkeypatch.setattr(prompter, "info", lambda _p, _t, text: said.append(text))
     click(circle.export_button)
     qtbot.waitUntil(lambda: bool(said), timeout=5000)
-    assert said == ["Saved 1 contact(s)."]
+    assert said == [f"Saved 1 contact(s).\nSaved to {target}"]
     assert "张伟" in target.read_text(encoding="utf-8-sig")
+
+
+def test_a_ticked_role_is_never_called_unclear(qtbot, circle):
+    gm = add_contact(circle, "王建国", "总经理")
+    circle.select_contact(gm)
+    QTest.qWait(1)
+    editor = circle.current_role_editor()
+    tick(editor.role_boxes["decision_maker"])
+    texts = circle.warnings.texts()
+    assert not any("unclear" in text for text in texts)
+    # What is missing is said plainly: his attitude and influence, until they are set.
+    assert (
+        "We lack information on 王建国 (Decision maker): their attitude or influence is not "
+        "recorded." in texts
+    )
+    choose(editor.attitude, "supporter")
+    choose(editor.influence, "high")
+    assert not any("王建国 (Decision maker): their" in text for text in circle.warnings.texts())

@@ -307,3 +307,46 @@ def test_a_circle_of_200_people_is_drawn(qtbot, ctx, services):
     assert len(w.scene.connectors) == 199
     image = w.grab()
     assert not image.isNull()
+
+
+LONG_TITLE = "Vice President, Manufacturing Engineering"
+
+
+def _ink_rows(widget, item: PersonItem) -> list[int]:
+    """The rows of the box (in scene units from its top) where something dark is drawn."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    box = item.box()
+    image = QImage(int(box.width()), int(box.height()), QImage.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    widget.scene.render(painter, image.rect().toRectF(), box)
+    painter.end()
+    rows = []
+    for y in range(image.height()):
+        # Text pixels: darker than the box's pale fill, away from the border.
+        if any(QColor(image.pixel(x, y)).lightness() < 170 for x in range(12, 150)):
+            rows.append(y)
+    return rows
+
+
+def test_a_long_title_wraps_to_two_lines_before_it_is_cut(widget, services, demo):
+    from desktop.export.map import paint, style
+
+    account_id, _ = demo
+    services.contacts.create(account_id, name="Li Wei", title=LONG_TITLE)
+    box = _box(widget, "Li Wei")
+    rows = _ink_rows(widget, box)
+    # The first title line sits at 27–42; the second at 42–57 carries ink too.
+    assert any(44 <= y <= 55 for y in rows), rows
+    lines = paint.wrap_lines(LONG_TITLE, style.font(paint.TITLE_PIXELS), 150, 2)
+    assert len(lines) == 2 and " ".join(lines) == LONG_TITLE  # whole, nothing elided
+
+
+def test_a_title_longer_than_two_lines_is_elided_on_the_second():
+    from desktop.export.map import paint, style
+
+    text = "总经理助理兼生产计划部副经理、精益改善推进办公室主任、信息化项目负责人"
+    lines = paint.wrap_lines(text, style.font(paint.TITLE_PIXELS), 150, 2)
+    assert len(lines) == 2
+    assert lines[1].endswith("…") and text.startswith(lines[0])

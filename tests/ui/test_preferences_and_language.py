@@ -71,3 +71,26 @@ def test_the_chinese_catalog_loads(qapp):
     assert QCoreApplication.translate("MainWindow", "All changes saved") == "所有更改已保存"
     i18n.install_translators("en")
     assert QCoreApplication.translate("MainWindow", "All changes saved") == "All changes saved"
+
+
+def test_an_open_visit_plan_switches_language_at_once(qtbot, window, db, services):
+    from test_translations import english_left
+
+    from desktop.ui.account.page import TAB_VISITS
+
+    account_id = load_demo(db)
+    page = window.open_account(account_id)
+    page.show_tab(TAB_VISITS)
+    plan = window.open_visit(page.visits.visit_ids()[0])
+    plan.show_step("consult")
+    assert plan.back_button.text() == "← Back"
+
+    set_preferences(qtbot, window, lambda d: choose(d.language, "zh"))
+    qtbot.waitUntil(lambda: window.current_screen() is not plan)
+    now = window.current_screen()
+    assert now.visit_id == plan.visit_id and now.current_step() == "consult"
+    assert english_left(now) == []
+    assert "返回" in now.back_button.text()
+    assert now.step_buttons["prepare"].text().startswith("准备")
+    window.go_back()  # Back still leads where it did
+    assert window.current_screen() is page

@@ -186,7 +186,7 @@ def test_print_tomorrows_briefs_writes_a_pdf_off_the_gui_thread(
     window.show_nav(1)
     click(window.upcoming.print_button)
     qtbot.waitUntil(lambda: bool(told), timeout=30000)
-    assert told[0] == f"Tomorrow's briefs were saved to {dest}."
+    assert told[0] == f"Saved to {dest}"
     assert window.upcoming.print_button.isEnabled()
     text = subprocess.run(["pdftotext", str(dest), "-"], capture_output=True, text=True).stdout
     assert "恒远" in text

@@ -10,7 +10,18 @@ import math
 from datetime import date
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTextLayout,
+    QTextOption,
+)
 
 from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, V_GAP, Placement
 from desktop.services.decision_map import MapData, MapPerson
@@ -24,6 +35,10 @@ BADGE_H = 16.0
 LEGEND_WIDTH = 236.0
 LEGEND_GAP = 48.0
 TITLE_HEIGHT = 52.0
+TITLE_PIXELS = 11.0  # a person's job title in their box
+TITLE_LINE = 15.0  # the height of one line of it
+TITLE_MAX_LINES = 2
+DEPARTMENT_LINE = 14.0
 
 
 def person_rect(p: Placement) -> QRectF:
@@ -75,11 +90,31 @@ def draw_person(
 
     ink = style.INK if person.in_circle else style.MUTED
     _text(painter, person.name, QRectF(name_left, top, right_text - name_left, 19), 14, ink, True)
-    _text(painter, person.title, QRectF(left, top + 20, right_text - left, 16), 11, style.MUTED)
-    if person.department:
-        _text(painter, person.department, QRectF(left, top + 35, right - left, 15), 10, style.MUTED)
 
     bottom = rect.bottom() - PAD - BADGE_H + 1
+    has_badges = person.in_circle and any(key in person.roles for key, _, _ in labels.roles)
+    # The title wraps onto a second line when the box has room for it (no department, or no
+    # badges under it); only what does not fit in those lines is elided.
+    free = (bottom - 2 if has_badges else rect.bottom() - PAD) - (top + 20)
+    department = DEPARTMENT_LINE if person.department else 0.0
+    lines = max(1, min(TITLE_MAX_LINES, int((free - department) // TITLE_LINE)))
+    used = _wrapped(
+        painter,
+        person.title,
+        QRectF(left, top + 20, right_text - left, TITLE_LINE * lines),
+        TITLE_PIXELS,
+        style.MUTED,
+        lines,
+    )
+    if person.department:
+        _text(
+            painter,
+            person.department,
+            QRectF(left, top + 20 + max(used, TITLE_LINE) - 1, right - left, 15),
+            10,
+            style.MUTED,
+        )
+
     x = left
     for role in (key for key, _, _ in labels.roles if key in person.roles):
         x += _draw_badge(painter, QPointF(x, bottom), labels.badge(role), role == "coach") + 3
@@ -274,6 +309,61 @@ def _text(
     line = " ".join(text.split())
     shown = QFontMetricsF(f).elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+
+
+def wrap_lines(text: str, f: QFont, width: float, max_lines: int) -> list[str]:
+    """``text`` broken into at most ``max_lines`` lines of ``width``; the last one elided.
+
+    Words stay whole where they can; Chinese (no spaces) breaks between characters.
+    """
+    line = " ".join(text.split())
+    if not line:
+        return []
+    layout = QTextLayout(line, f)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    out: list[str] = []
+    layout.beginLayout()
+    try:
+        while len(out) < max_lines:
+            piece = layout.createLine()
+            if not piece.isValid():
+                break
+            piece.setLineWidth(width)
+            start, length = piece.textStart(), piece.textLength()
+            if len(out) == max_lines - 1:  # the last line allowed takes the rest, elided
+                rest = line[start:]
+                out.append(QFontMetricsF(f).elidedText(rest, Qt.TextElideMode.ElideRight, width))
+                break
+            out.append(line[start : start + length].rstrip())
+    finally:
+        layout.endLayout()
+    return out
+
+
+def _wrapped(
+    painter: QPainter,
+    text: str,
+    rect: QRectF,
+    pixels: float,
+    color: QColor,
+    max_lines: int,
+) -> float:
+    """Text on up to ``max_lines`` lines from the top of ``rect``; returns the height used."""
+    if not text:
+        return 0.0
+    f = style.font(pixels)
+    painter.setFont(f)
+    painter.setPen(color)
+    lines = wrap_lines(text, f, rect.width(), max_lines)
+    height = rect.height() / max_lines
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for number, shown in enumerate(lines):
+        painter.drawText(
+            QRectF(rect.left(), rect.top() + number * height, rect.width(), height), flags, shown
+        )
+    return height * len(lines)
 
 
 def _draw_badge(painter: QPainter, at: QPointF, text: str, coach: bool) -> float:

@@ -32,6 +32,7 @@ from desktop.domain.validation import ValidationError
 from desktop.services.fields import CONTACT
 
 from ..accounts.view import NameDelegate
+from ..exports import confirm_saved, file_stem, suggested_path
 from ..msgbox import prompter
 from ..tasks import run_task
 from ..undo import ActionCommand
@@ -40,7 +41,8 @@ from ..widgets.save_status import SaveReporter
 from ..widgets.section import SectionHeader
 from ..widgets.warning_list import WarningList
 from .contact_form import ContactForm
-from .dialogs import NewContactDialog
+from .dialogs import NewContactDialog, NewOpportunityDialog
+from .first_steps import NoDealPanel
 from .form_rows import scrolling
 from .lazy import LazySlot
 from .opportunity_picker import OpportunityPicker
@@ -209,10 +211,9 @@ class CircleTab(QWidget):
         self.hint.setWordWrap(True)
         right_layout.addWidget(self.hint)
         self.role_stack = QStackedWidget()
-        self.no_role = QLabel()
-        self.no_role.setObjectName("muted")
-        self.no_role.setWordWrap(True)
-        self.role_stack.addWidget(self.no_role)
+        self.no_deal = NoDealPanel()  # roles belong to a deal: offers to create the first one
+        self.no_deal.create_deal.connect(self.create_first_deal)
+        self.role_stack.addWidget(self.no_deal)
         right_layout.addWidget(self.role_stack)
         self.form_stack = QStackedWidget()
         self.form_stack.addWidget(QWidget())
@@ -455,6 +456,11 @@ class CircleTab(QWidget):
             if form is not None:
                 form.fields["title"].setFocus()
 
+    def create_first_deal(self) -> None:
+        dialog = NewOpportunityDialog(self._ctx, self.account_id, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.picker.reload(chosen=dialog.created_id)
+
     def move_contact(self, contact_id: int, manager_id: int | None) -> None:
         """Put a person under another (undoable); refused moves say why in the status bar."""
         contacts = self._ctx.services.contacts
@@ -561,20 +567,22 @@ class CircleTab(QWidget):
     def export_contacts(self) -> None:
         from desktop.export.contacts import export_contacts
 
+        services, lang = self._ctx.services, self._ctx.lang
+        account = services.accounts.get(self.account_id).name
+        stem = file_stem(account, self.tr("contacts"))
         path = prompter.save_path(
             self,
             self.tr("Export contacts"),
-            "contacts.xlsx",
+            suggested_path(stem, ".xlsx"),
             self.tr("Excel (*.xlsx);;CSV (*.csv);;vCard (*.vcf)"),
         )
         if not path:
             return
-        services, lang = self._ctx.services, self._ctx.lang
         opportunity_id = self.picker.current()
 
         def done(count: int) -> None:
-            prompter.info(
-                self, self.tr("Export contacts"), self.tr("Saved %n contact(s).", "", count)
+            confirm_saved(
+                self, self.tr("Export contacts"), path, self.tr("Saved %n contact(s).", "", count)
             )
 
         def failed(exc: BaseException) -> None:
@@ -620,9 +628,6 @@ class CircleTab(QWidget):
             ]
         )
         self.warnings_header.setText(self.tr("Coverage of the decision circle"))
-        self.no_role.setText(
-            self.tr("Add an opportunity to record each person's role in its decision.")
-        )
         self.hint.setText(
             self.tr(
                 "No people yet. Add the decision maker, the users, the technical experts, the "

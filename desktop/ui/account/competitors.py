@@ -8,9 +8,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -65,7 +67,11 @@ class CompetitorTable(QWidget):
         # the columns change width (the table is filled before it is laid out).
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
-        self.table.setMinimumHeight(150)
+        # As tall as its rows: the page scrolls, the table never scrolls inside it.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.table.setMinimumHeight(90)
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
         layout.addWidget(self.table)
         buttons = QHBoxLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -210,6 +211,10 @@ class NewOpportunityDialog(Retranslating, QDialog):
         _outer, form, self.buttons = _form(self)
         self.name = QLineEdit()
         self.stage = KeyCombo(ctx, "funnel_stages", allow_none=False, detail=stage_text)
+        # "D · Commercial negotiation (75%)" in full: as wide as the longest stage, and as
+        # wide as the name field above it.
+        self.stage.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.stage.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self._labels, self._errors = _rows(form, name=self.name, stage=self.stage)
         self.buttons.accepted.connect(self._create)
         self._retranslate()

@@ -5,16 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from ..widgets.page_scroll import PageScrollArea
 from ..widgets.section import SectionHeader, with_error
 
 TEXT_HEIGHT = 62
@@ -81,12 +80,9 @@ class Rows:
                 self.labels[name].setText(text)
 
 
-def scrolling(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.NoFrame)
-    area.setWidget(content)
-    return area
+def scrolling(content: QWidget) -> PageScrollArea:
+    """A page of fields that scrolls as one (inner boxes keep the wheel only when focused)."""
+    return PageScrollArea(content)
 
 
 def section(

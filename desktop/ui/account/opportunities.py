@@ -114,6 +114,7 @@ class OpportunitiesTab(QWidget):
             form = OpportunityForm(self._ctx, opportunity_id, self._undo, self._reporter)
             self._forms[opportunity_id] = form
             self.stack.addWidget(form)
+            self.scroll.guard()  # its text boxes and tables leave the wheel to the page
         return form
 
     def current_form(self) -> OpportunityForm | None:

@@ -5,8 +5,18 @@ A form per opportunity (kept while the page lives) so undo always writes to the 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.funnel import win_probability
 
@@ -23,6 +33,7 @@ from .qualification import QualificationGrid
 
 YES_NO_FIELDS = ("budget_exists", "is_tender")
 YES_NO = ("unknown", "yes", "no")
+JUMPS = ("deal", "budget", "decision", "qualification", "position", "competitors")
 
 
 class OpportunityForm(Retranslating, QWidget):
@@ -58,6 +69,22 @@ class OpportunityForm(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        # One click (or Tab and Space) to each section of this long page.
+        self.jump_buttons: dict[str, QToolButton] = {}
+        jumps = QHBoxLayout()
+        jumps.setSpacing(2)
+        self.jump_label = QLabel()
+        self.jump_label.setObjectName("muted")
+        jumps.addWidget(self.jump_label)
+        for key in JUMPS:
+            button = QToolButton()
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.StrongFocus)
+            button.clicked.connect(lambda _c=False, k=key: self.jump_to(k))
+            jumps.addWidget(button)
+            self.jump_buttons[key] = button
+        jumps.addStretch(1)
+        layout.addLayout(jumps)
 
         self.deal_header, _f, self.deal = section(layout)
         self._bind(self.deal, "name", QLineEdit())
@@ -112,6 +139,24 @@ class OpportunityForm(Retranslating, QWidget):
         self._retranslate()
         self.reload()
 
+    def jump_to(self, key: str) -> None:
+        """Scroll the page so the section starts at the top, and put the keyboard in it."""
+        header, first = {
+            "deal": (self.deal_header, self.fields["name"]),
+            "budget": (self.budget_header, self.fields["budget_exists"]),
+            "decision": (self.decision_header, self.fields["lead_department"]),
+            "qualification": (self.qual_header, self.qualification),
+            "position": (self.position_header, self.fields["pains"]),
+            "competitors": (self.comp_header, self.competitors.table),
+        }[key]
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None and area.widget() is not None:
+            top = header.mapTo(area.widget(), QPoint(0, 0)).y()
+            area.verticalScrollBar().setValue(top)
+        first.setFocus(Qt.OtherFocusReason)
+
     def _yes_no(self) -> QComboBox:
         # Words, not Python booleans, as item data (the service reads yes / no / unknown).
         combo = QComboBox()
@@ -159,6 +204,20 @@ class OpportunityForm(Retranslating, QWidget):
         self.qual_header.setText(self.tr("Qualification"))
         self.position_header.setText(self.tr("Pains, risks and our position"))
         self.comp_header.setText(self.tr("Competitors"))
+        self.jump_label.setText(self.tr("Go to:"))
+        jump_texts = {
+            "deal": self.tr("Deal"),
+            "budget": self.tr("Budget"),
+            "decision": self.tr("Decision"),
+            "qualification": self.tr("Qualification"),
+            "position": self.tr("Position"),
+            "competitors": self.tr("Competitors"),
+        }
+        for key, text in jump_texts.items():
+            self.jump_buttons[key].setText(text)
+            self.jump_buttons[key].setAccessibleName(
+                self.tr("Go to {section}").format(section=text)
+            )
         self.deal.set_texts(
             {
                 "name": self.tr("Opportunity name"),

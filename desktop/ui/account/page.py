@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..widgets.save_status import SaveReporter
+from .first_steps import FirstStepsBanner
 from .lazy import LazySlot
 from .profile import ProfileTab
 
@@ -67,6 +68,10 @@ class AccountPage(QWidget):
         head.addWidget(self.tier)
         head.addWidget(self.segment)
         layout.addWidget(header)
+        self.first_steps = FirstStepsBanner()
+        self.first_steps.add_person.connect(self._add_first_person)
+        self.first_steps.add_deal.connect(self._add_first_deal)
+        layout.addWidget(self.first_steps)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -86,6 +91,7 @@ class AccountPage(QWidget):
         self._tab(self.tabs.currentIndex())
         self._retranslate()
         self.refresh_header()
+        self.refresh_first_steps()
 
     # The tabs, each built on first use ---------------------------------------------------------
 
@@ -152,6 +158,20 @@ class AccountPage(QWidget):
         if self.is_built(TAB_OPPORTUNITIES):
             self.opportunities.choose(opportunity_id)
 
+    def refresh_first_steps(self) -> None:
+        services = self._ctx.services
+        people = len(services.contacts.for_account(self.account_id))
+        deals = len(services.opportunities.for_account(self.account_id))
+        self.first_steps.update_counts(people, deals)
+
+    def _add_first_person(self) -> None:
+        self.show_tab(TAB_CIRCLE)
+        self.circle.add_contact()
+
+    def _add_first_deal(self) -> None:
+        self.show_tab(TAB_OPPORTUNITIES)
+        self.opportunities.new_opportunity()
+
     def refresh_header(self) -> None:
         services, lang = self._ctx.services, self._ctx.lang
         account = services.accounts.get(self.account_id)
@@ -189,6 +209,11 @@ class AccountPage(QWidget):
         return all(results)
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+        if change.kind in ("contact", "opportunity") and change.account_id in (
+            self.account_id,
+            None,
+        ):
+            self.refresh_first_steps()
         if change.kind == "account" and self.account_id in change.ids and not change.deleted:
             self.refresh_header()
             if self.is_built(TAB_PROFILE):

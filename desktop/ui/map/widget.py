@@ -31,6 +31,7 @@ from desktop.export.map.style import MapLabels
 from desktop.services.decision_map import MapData, MapService
 from desktop.services.events import Change
 from desktop.ui.context import UiContext
+from desktop.ui.exports import confirm_saved, file_stem, suggested_path, with_suffix
 from desktop.ui.msgbox import prompter
 
 from .dialogs import PersonDialog, PersonValues
@@ -353,14 +354,10 @@ class DecisionMapWidget(QWidget):
             "pdf": self.tr("PDF document (*.pdf)"),
         }
         what = self.tr("decision map")  # a plain literal, so that lupdate extracts it
-        suggested = f"{self.data.account_name} - {what}.{fmt}"
-        path = prompter.save_path(
-            self, self.tr("Export the map"), str(Path.home() / suggested), filters[fmt]
-        )
-        if path:
-            if not path.lower().endswith(f".{fmt}"):
-                path += f".{fmt}"
-            self.export_to(Path(path))
+        suggested = suggested_path(file_stem(self.data.account_name, what), f".{fmt}")
+        path = prompter.save_path(self, self.tr("Export the map"), suggested, filters[fmt])
+        if path and self.export_to(with_suffix(path, f".{fmt}")):
+            confirm_saved(self, self.tr("Export the map"), with_suffix(path, f".{fmt}"))
 
     def export_to(self, path: Path) -> bool:
         """Write the map as PNG, SVG or PDF (by extension); a problem is shown, not raised."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..exports import confirm_saved, day_text, file_stem, suggested_path
 from ..msgbox import prompter
 from ..tasks import run_task
 from .model import COL_TITLE, VISIT_ROLE, ShownRow, UpcomingModel, qdate
@@ -155,7 +156,7 @@ class UpcomingView(QWidget):
         path = prompter.save_path(
             self,
             self.tr("Save tomorrow's briefs"),
-            str(Path.home() / f"briefs-{day.isoformat()}.pdf"),
+            suggested_path(file_stem(day_text(day), self.tr("visit briefs")), ".pdf"),
             self.tr("PDF files (*.pdf)"),
         )
         if not path:
@@ -176,11 +177,7 @@ class UpcomingView(QWidget):
 
     def _printed(self, path: str) -> None:
         self._printing_done()
-        prompter.info(
-            self,
-            self.tr("Briefs saved"),
-            self.tr("Tomorrow's briefs were saved to {path}.").format(path=path),
-        )
+        confirm_saved(self, self.tr("Save tomorrow's briefs"), path)
 
     def _print_failed(self, exc: BaseException) -> None:
         self._printing_done()

@@ -14,21 +14,20 @@ from __future__ import annotations
 
 import importlib
 import logging
-import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.ui.context import UiContext
+from desktop.ui.exports import confirm_saved, suggested_path, with_suffix
 from desktop.ui.msgbox import prompter
 from desktop.ui.tasks import run_task
 
@@ -82,10 +81,6 @@ def print_images(printer: QPrinter, pages: list[Path]) -> None:
             painter.drawImage(target, image)
     finally:
         painter.end()
-
-
-def safe_name(text: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', " ", text).strip()[:80] or "visit"
 
 
 class BriefActions(QObject):
@@ -168,9 +163,7 @@ class BriefActions(QObject):
         return True
 
     def _suggested(self, suffix: str) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        name = safe_name(f"{date.today().isoformat()} {self._name()}")
-        return str(Path(folder) / f"{name}{suffix}") if folder else f"{name}{suffix}"
+        return suggested_path(self._name(), suffix)  # the plan names it: visit date, account…
 
     def _failed(self, title: str) -> Callable[[BaseException], None]:
         def show(exc: BaseException) -> None:
@@ -196,7 +189,7 @@ class BriefActions(QObject):
         )
         if not path:
             return
-        dest = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        dest = with_suffix(path, ".pdf")
         render, services, visit_id = self.render_brief, self.ctx.services, self.visit_id
         self._set_busy(True)
         run_task(
@@ -210,6 +203,7 @@ class BriefActions(QObject):
         self._set_busy(False)
         self.message.emit(self.tr("Brief saved to {path}.").format(path=dest))
         self.exported.emit(str(dest))
+        confirm_saved(self._parent, self.tr("Export brief PDF"), dest)
 
     def open_in_viewer(self) -> None:
         if self.last_pdf is not None:
@@ -268,7 +262,7 @@ class BriefActions(QObject):
         )
         if not path:
             return
-        dest = Path(path) if path.lower().endswith(".ics") else Path(path + ".ics")
+        dest = with_suffix(path, ".ics")
         write, services, visit_id = self.export_ics, self.ctx.services, self.visit_id
         self._set_busy(True)
 
@@ -276,6 +270,7 @@ class BriefActions(QObject):
             self._set_busy(False)
             self.message.emit(self.tr("Calendar entry saved to {path}.").format(path=dest))
             self.exported.emit(str(dest))
+            confirm_saved(self._parent, self.tr("Export to calendar"), dest)
 
         run_task(
             lambda: write(services, visit_id, dest),

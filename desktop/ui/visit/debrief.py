@@ -9,6 +9,7 @@ nothing is written; then ``complete_report`` saves the report in one transaction
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 from typing import Any
 
@@ -18,13 +19,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,9 @@ from desktop.services.visits import ITEMS, CallReport
 from desktop.ui.binding import INVALID_STYLE
 from desktop.ui.context import UiContext
 from desktop.ui.i18n import colon
+from desktop.ui.msgbox import prompter
+from desktop.ui.widgets.page_scroll import PageScrollArea
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 from .common import combo, fill_combo, form_layout, heading, muted, playbook_choices, text_edit
 from .step_page import WrapCheck
@@ -80,7 +82,9 @@ class DebriefDialog(QDialog):
         self.stage_before = visit.opportunity.stage
         self.contacts = services.contacts.for_account(visit.opportunity.account_id)
         self.setWindowTitle(self.tr("Debrief: call report"))
-        self.resize(980, 860)
+        # As large as is comfortable, never larger than the screen: the content scrolls and
+        # the Save button stays in view on a 1366×768 laptop.
+        fit_to_screen(self, 980, 860)
 
         content = QWidget()
         self.body = QVBoxLayout(content)
@@ -91,6 +95,19 @@ class DebriefDialog(QDialog):
         self.errors.setStyleSheet("color: #c62828; font-weight: bold;")
         self.errors.hide()
         self.body.addWidget(self.errors)
+        self.future = QLabel()
+        self.future.setObjectName("futureVisit")
+        self.future.setWordWrap(True)
+        self.future.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.future.setVisible(self.in_future())
+        if self.in_future():
+            self.future.setText(
+                self.tr(
+                    "This visit is planned for {when}: it has not happened yet. Saving the "
+                    "call report marks it as done."
+                ).format(when=self._when())
+            )
+        self.body.addWidget(self.future)
 
         self._outcome_section(visit)
         self._questions_section(visit)
@@ -100,10 +117,7 @@ class DebriefDialog(QDialog):
         self._stage_section()
         self.body.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(content)
+        scroll = PageScrollArea(content)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Save).setText(self.tr("Save the call report"))
         self.buttons.accepted.connect(self.save)
@@ -304,6 +318,26 @@ class DebriefDialog(QDialog):
 
     # Saving ---------------------------------------------------------------------------------
 
+    def in_future(self) -> bool:
+        starts = self.visit.starts_at
+        return starts is not None and starts > datetime.now()
+
+    def _when(self) -> str:
+        return self.visit.starts_at.strftime("%Y-%m-%d %H:%M")
+
+    def _confirm_future(self) -> bool:
+        """A report for a visit still to come is most likely on the wrong visit: ask first."""
+        if not self.in_future():
+            return True
+        return prompter.confirm(
+            self,
+            self.tr("Visit not yet held"),
+            self.tr(
+                "This visit is planned for {when}, in the future. Save the call report anyway "
+                "and mark the visit as done?"
+            ).format(when=self._when()),
+        )
+
     def _check_rows(self) -> tuple[list[dict], list[dict], list[str]]:
         """Clean values of the filled-in rows, and the problems found (rows marked)."""
         playbook, lang = self.ctx.services.playbook, self.ctx.lang
@@ -341,6 +375,8 @@ class DebriefDialog(QDialog):
         problems += row_problems
         if problems:
             self._show_errors(problems)
+            return
+        if not self._confirm_future():
             return
         new = self.proposed()
         confirmed = new != self.stage_before and self.stage_confirm.isChecked()

@@ -31,6 +31,7 @@ from desktop.domain.playbook import VISIT_STEP_KEYS
 from desktop.domain.readiness import STEPS as READINESS_STEPS
 from desktop.domain.validation import ValidationError
 from desktop.ui.context import UiContext
+from desktop.ui.exports import day_text, file_stem
 
 from .brief_actions import BriefActions
 from .close_page import ClosePage
@@ -175,7 +176,8 @@ class VisitPlanView(QWidget):
         self._shortcut("Ctrl+J", lambda: self.show_step("objections"))
         self._shortcut("Ctrl+PgDown", lambda: self.step_by(1))
         self._shortcut("Ctrl+PgUp", lambda: self.step_by(-1))
-        self._shortcut("Alt+Left", self.go_back)
+        # Alt+Left on its own; a window that has a Back action for the same key turns it off.
+        self.back_shortcut = self._shortcut("Alt+Left", self.go_back)
 
         ctx.hub.changed.connect(self._changed)
         self.reload()
@@ -191,10 +193,11 @@ class VisitPlanView(QWidget):
         self.step_buttons[key] = button
         return button
 
-    def _shortcut(self, keys: str, slot: Any) -> None:
+    def _shortcut(self, keys: str, slot: Any) -> QShortcut:
         shortcut = QShortcut(QKeySequence(keys), self)
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
+        return shortcut
 
     # Data -----------------------------------------------------------------------------------
 
@@ -255,10 +258,15 @@ class VisitPlanView(QWidget):
             page.load(data)
 
     def _file_name(self) -> str:
+        """What an export of this plan is called: the visit's date, the account, the visit."""
         if self.data is None:
             return "visit"
         visit = self.data.visit
-        return f"{visit.opportunity.account.name} {visit.title or visit.opportunity.name}"
+        return file_stem(
+            day_text(visit.starts_at),
+            visit.opportunity.account.name,
+            visit.title or visit.opportunity.name,
+        )
 
     # Navigation -----------------------------------------------------------------------------
 
@@ -278,6 +286,19 @@ class VisitPlanView(QWidget):
     def go_back(self) -> None:
         self.flush()
         self.back_requested.emit()
+
+    def renewed(self) -> VisitPlanView | None:
+        """A fresh copy of this plan on the same step, built in the interface language of now.
+
+        The plan's texts come from the playbook and ``tr()`` as it is built, so a language
+        switch builds it again rather than relabelling each step by hand. Everything typed is
+        saved first; None if a field holds a refused value, which rebuilding would lose.
+        """
+        if not self.flush():
+            return None
+        view = VisitPlanView(self.ctx, self.visit_id, self.undo_stack, self.parentWidget())
+        view.show_step(self.current_step())
+        return view
 
     def flush(self) -> bool:
         """Save what is still being typed; False if a field was refused (it stays marked)."""

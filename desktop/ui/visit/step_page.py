@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.playbook import Entry
 from desktop.ui.context import UiContext
+from desktop.ui.widgets.page_scroll import PageScrollArea
 
 from .common import (
     DONE_STYLE,
@@ -101,6 +101,11 @@ class StepPage(QWidget):
         self.gaps.setObjectName("gaps")
         self.gaps.setFrameShape(QFrame.StyledPanel)
         self.gaps.setContentsMargins(8, 6, 8, 6)
+        self.gaps.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        # The tallest the box has been while the rep works on this step: it keeps that room
+        # when a gap closes, so the fields below do not move under the pointer (a closed gap
+        # moved the next attendee tick onto the wrong row). Reset when the step is shown.
+        self._gaps_room = 0
         outer.addWidget(self.gaps)
 
         row = QHBoxLayout()
@@ -113,10 +118,8 @@ class StepPage(QWidget):
         row.addWidget(self._guide(entry), 0)
         outer.addLayout(row, 1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(content)
+        scroll = PageScrollArea(content)  # tables and boxes leave the wheel to the page
+        self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -203,6 +206,25 @@ class StepPage(QWidget):
         else:
             self.gaps.setText(escape(self.tr("✓ Nothing is missing for this step.")))
             self.gaps.setStyleSheet(DONE_STYLE)
+        self._keep_gaps_room()
+
+    def _keep_gaps_room(self) -> None:
+        if not self.isVisible() or self.gaps.width() <= 0:
+            self.gaps.setMinimumHeight(0)  # laid out afresh when next shown
+            return
+        margins = self.gaps.contentsMargins()
+        width = self.gaps.width()
+        needed = self.gaps.heightForWidth(width)
+        if needed < 0:
+            needed = self.gaps.sizeHint().height()
+        self._gaps_room = max(self._gaps_room, needed, self.gaps.height())
+        self.gaps.setMinimumHeight(max(self._gaps_room, margins.top() + margins.bottom()))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        # A step shown afresh (switched to, or the plan reopened) starts with the room it needs.
+        self._gaps_room = 0
+        self.gaps.setMinimumHeight(0)
+        super().showEvent(event)
 
     def _show_warnings(self, data: PlanData) -> None:
         playbook, lang = self.ctx.services.playbook, self.ctx.lang

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
@@ -52,13 +53,22 @@ def test_export_the_brief_then_open_it(
 ):
     pytest.importorskip("reportlab")
     dest = tmp_path / "brief.pdf"
-    monkeypatch.setattr(prompter, "save_path", lambda *a: str(dest))
+    suggested, told = [], []
+    monkeypatch.setattr(prompter, "save_path", lambda *a: suggested.append(a[2]) or str(dest))
+    monkeypatch.setattr(prompter, "info", lambda _p, title, text: told.append((title, text)))
     view, _ = open_view(demo.upcoming)
     assert not view.brief.open_action.isEnabled()
     with qtbot.waitSignal(view.brief.exported, timeout=60_000):
         QTest.keyClick(view, Qt.Key_E, Qt.ControlModifier | Qt.ShiftModifier)
         assert view.busy.isVisible()  # the work runs on a worker thread meanwhile
     assert not view.busy.isVisible()
+    visit = services.visits.get(demo.upcoming)
+    account = visit.opportunity.account.name
+    # Named after the visit's own date (tomorrow), not the day the file is written.
+    title = visit.title.replace(":", " ")  # no colon in a file name (Windows refuses it)
+    expected = f"{visit.starts_at.date().isoformat()} {account} {title}.pdf"
+    assert Path(suggested[0]).name == expected
+    assert told == [("Export brief PDF", f"Saved to {dest}")]
     assert "恒远" in pdf_text(dest)
     assert str(dest) in view.message.text()
     assert view.brief.open_action.isEnabled()
@@ -91,7 +101,9 @@ def test_calendar_export_writes_an_ics_file(
 ):
     icalendar = pytest.importorskip("icalendar")
     dest = tmp_path / "visit"
-    monkeypatch.setattr(prompter, "save_path", lambda *a: str(dest))
+    suggested, told = [], []
+    monkeypatch.setattr(prompter, "save_path", lambda *a: suggested.append(a[2]) or str(dest))
+    monkeypatch.setattr(prompter, "info", lambda _p, title, text: told.append(text))
     view, _ = open_view(demo.upcoming)
     if not view.brief.ics_action.isEnabled():
         pytest.skip("the calendar export is not in this build")
@@ -101,6 +113,10 @@ def test_calendar_export_writes_an_ics_file(
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
     assert len(events) == 1
     assert str(events[0]["LOCATION"]).startswith("恒远精密")
+    assert Path(suggested[0]).name.startswith(
+        services.visits.get(demo.upcoming).starts_at.date().isoformat()
+    )
+    assert told == [f"Saved to {tmp_path / 'visit.ics'}"]  # the same words as every export
 
 
 def test_missing_exporters_disable_the_actions_with_a_reason(demo, open_view, monkeypatch):

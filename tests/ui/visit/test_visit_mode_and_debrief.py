@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from desktop.ui.msgbox import prompter
+
+
+@pytest.fixture
+def held_anyway(monkeypatch):
+    """The demo's upcoming visit is tomorrow: the rep confirms a report for it anyway."""
+    asked: list[str] = []
+
+    def confirm(_parent, title, _text):
+        asked.append(title)
+        return True
+
+    monkeypatch.setattr(prompter, "confirm", confirm)
+    return asked
 
 
 def open_visit_mode(qtbot, view):
@@ -65,7 +81,9 @@ def open_debrief(qtbot, view):
     return dialog
 
 
-def test_debrief_saves_the_report_and_moves_the_stage(qtbot, services, demo, open_view, ui):
+def test_debrief_saves_the_report_and_moves_the_stage(
+    qtbot, services, demo, open_view, ui, held_anyway
+):
     view, _ = open_view(demo.upcoming)
     window = open_visit_mode(qtbot, view)
     first = services.visits.get(demo.upcoming).questions[0].id
@@ -117,7 +135,9 @@ def test_debrief_saves_the_report_and_moves_the_stage(qtbot, services, demo, ope
     assert again.pages["consult"].needs.table.rowCount() == 4
 
 
-def test_a_bad_due_date_is_shown_and_nothing_is_saved(qtbot, services, demo, open_view, ui):
+def test_a_bad_due_date_is_shown_and_nothing_is_saved(
+    qtbot, services, demo, open_view, ui, held_anyway
+):
     view, _ = open_view(demo.upcoming)
     dialog = open_debrief(qtbot, view)
     fill_debrief(dialog, ui)
@@ -142,7 +162,9 @@ def test_a_bad_due_date_is_shown_and_nothing_is_saved(qtbot, services, demo, ope
     assert services.visits.get(demo.upcoming).next_steps[0].description == "发方案"
 
 
-def test_the_stage_only_moves_when_the_rep_confirms(qtbot, services, demo, open_view, ui):
+def test_the_stage_only_moves_when_the_rep_confirms(
+    qtbot, services, demo, open_view, ui, held_anyway
+):
     view, _ = open_view(demo.upcoming)
     dialog = open_debrief(qtbot, view)
     fill_debrief(dialog, ui)
@@ -180,3 +202,49 @@ def test_visit_mode_in_chinese_uses_chinese_punctuation(qtbot, services, demo):
     assert "：" in people and "</i>:" not in people and ":</b>" not in people
     assert "陈嘉怡 (Jiayi Chen)、赵磊 (Leo Zhao)" in people  # our team, joined the Chinese way
     assert ":</b>" not in goal
+
+
+def test_a_visit_still_to_come_is_not_marked_done_without_asking(
+    qtbot, services, demo, open_view, ui, monkeypatch
+):
+    questions: list[str] = []
+
+    def refuse(_parent, _title, text):
+        questions.append(text)
+        return False
+
+    monkeypatch.setattr(prompter, "confirm", refuse)
+    view, _ = open_view(demo.upcoming)
+    dialog = open_debrief(qtbot, view)
+    assert dialog.future.isVisible() and "has not happened yet" in dialog.future.text()
+    fill_debrief(dialog, ui)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert len(questions) == 1 and "in the future" in questions[0]
+    assert dialog.isVisible()  # still there, with everything typed
+    assert dialog.outcome.toPlainText() == "王磊同意参观瑞拓, 张伟未表态。"
+    visit = services.visits.get(demo.upcoming)
+    assert visit.status == "ready" and visit.report_outcome == ""
+
+
+def test_a_past_visit_is_debriefed_without_a_question(qtbot, services, demo, open_view, ui):
+    # The autouse guard fails the test if any dialog is asked.
+    view, _ = open_view(demo.past)
+    dialog = open_debrief(qtbot, view)
+    assert not dialog.future.isVisible()
+    ui.replace(dialog.outcome, "Went well.")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert not dialog.isVisible()
+    assert services.visits.get(demo.past).report_outcome == "Went well."
+
+
+def test_the_debrief_fits_the_screen_and_save_stays_in_view(qtbot, demo, open_view):
+    view, _ = open_view(demo.upcoming)
+    dialog = open_debrief(qtbot, view)
+    room = dialog.screen().availableGeometry()  # 800×800 offscreen: smaller than 980×860
+    assert dialog.frameGeometry().height() <= room.height()
+    assert dialog.frameGeometry().width() <= room.width()
+    save = dialog.buttons.button(QDialogButtonBox.Save)
+    top_left = save.mapToGlobal(save.rect().topLeft())
+    bottom_right = save.mapToGlobal(save.rect().bottomRight())
+    assert room.contains(top_left) and room.contains(bottom_right)
+    assert save.isVisible() and not save.visibleRegion().isEmpty()
