@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from sqlalchemy import func, select
 
@@ -81,9 +83,19 @@ def test_delete_account_removes_what_belongs_to_it_and_nothing_else(services, db
     assert [h.title for h in services.queries.search("Keep")] == ["Keep Co", "Keep Co boss"]
 
 
-def test_changes_are_announced_after_commit(services):
+def test_changes_are_announced_after_commit(services, db_path):
     seen = []
-    services.notifier.subscribe(seen.append)
+
+    def committed(change) -> None:
+        # Another connection (another window, another process) already sees the change.
+        con = sqlite3.connect(db_path)
+        try:
+            names = [r[0] for r in con.execute("SELECT name FROM accounts")]
+        finally:
+            con.close()
+        seen.append((change.kind, change.deleted, names))
+
+    services.notifier.subscribe(committed)
     account = services.accounts.create(name="Announce Ltd")
     services.accounts.delete(account.id)
-    assert [(c.kind, c.deleted) for c in seen] == [("account", False), ("account", True)]
+    assert seen == [("account", False, ["Announce Ltd"]), ("account", True, [])]

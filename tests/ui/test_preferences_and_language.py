@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from ui_actions import OFFSCREEN_POPUPS, choose, click, type_text, when_dialog
@@ -61,9 +65,28 @@ def test_switching_to_chinese_retranslates_every_screen_at_once(qtbot, window, d
     assert page.profile.fields["pyramid_tier"].currentText() == "Key account"
 
 
+def system_choice(lang_env: str) -> str:
+    """What "system" resolves to in a process whose locale environment is ``lang_env``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANGUAGE"}
+    env["LANG"] = lang_env
+    result = subprocess.run(
+        [sys.executable, "-c", "from desktop.ui import i18n; print(i18n.resolve('system'))"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
 def test_system_language_follows_the_locale():
     assert i18n.resolve("zh") == "zh" and i18n.resolve("en") == "en"
-    assert i18n.resolve("system") == i18n.system_lang()
+    # "system" asks the operating system: Chinese for any Chinese locale, else English.
+    assert system_choice("zh_CN.UTF-8") == "zh"
+    assert system_choice("zh_TW.UTF-8") == "zh"
+    assert system_choice("en_GB.UTF-8") == "en"
+    assert system_choice("de_DE.UTF-8") == "en"
 
 
 def test_the_chinese_catalog_loads(qapp):

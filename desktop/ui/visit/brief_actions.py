@@ -35,13 +35,17 @@ log = logging.getLogger(__name__)
 PRINT_DPI = 300
 
 
-def load_writer(module: str, name: str) -> Callable[..., Any] | None:
-    """The export function, or None when this build does not have it."""
+def load_writer(module: str, name: str) -> tuple[Callable[..., Any] | None, str]:
+    """The export function and "", or None and why, when this build lacks what it imports.
+
+    Only a missing module is expected (a build without reportlab, say); it is logged as a
+    warning and its reason shown on the disabled action. Any other error is a bug and raises.
+    """
     try:
-        return getattr(importlib.import_module(module), name)
-    except Exception:  # a missing or broken exporter must not take the plan view down
-        log.info("%s.%s is not available", module, name, exc_info=True)
-        return None
+        return getattr(importlib.import_module(module), name), ""
+    except ImportError as exc:
+        log.warning("%s.%s is not available: %s", module, name, exc)
+        return None, str(exc)
 
 
 def ask_printer(printer: QPrinter, parent: QWidget | None) -> bool:
@@ -106,8 +110,8 @@ class BriefActions(QObject):
         self._name = name
         self.last_pdf: Path | None = None
         self.busy = False
-        self.render_brief = load_writer("desktop.export.brief", "render_brief")
-        self.export_ics = load_writer("desktop.export.ics", "export_ics")
+        self.render_brief, self._pdf_missing = load_writer("desktop.export.brief", "render_brief")
+        self.export_ics, self._ics_missing = load_writer("desktop.export.ics", "export_ics")
 
         self.export_pdf_action = QAction(self.tr("Export brief PDF…"), parent)
         self.export_pdf_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
@@ -127,8 +131,10 @@ class BriefActions(QObject):
         return [self.export_pdf_action, self.print_action, self.ics_action, self.open_action]
 
     def _update(self) -> None:
-        missing_pdf = self.tr("The brief PDF export is not available in this build.")
-        missing_ics = self.tr("The calendar export is not available in this build.")
+        missing_pdf = self.tr("The brief PDF export is not available in this build: {error}")
+        missing_pdf = missing_pdf.format(error=self._pdf_missing)
+        missing_ics = self.tr("The calendar export is not available in this build: {error}")
+        missing_ics = missing_ics.format(error=self._ics_missing)
         has_pdf, has_ics = self.render_brief is not None, self.export_ics is not None
         self.export_pdf_action.setEnabled(has_pdf and not self.busy)
         self.print_action.setEnabled(has_pdf and not self.busy)

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import icalendar
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -51,7 +52,6 @@ def pdf_pages(path) -> int:
 def test_export_the_brief_then_open_it(
     qtbot, services, demo, open_view, tmp_path, monkeypatch, opened
 ):
-    pytest.importorskip("reportlab")
     dest = tmp_path / "brief.pdf"
     suggested, told = [], []
     monkeypatch.setattr(prompter, "save_path", lambda *a: suggested.append(a[2]) or str(dest))
@@ -79,7 +79,6 @@ def test_export_the_brief_then_open_it(
 def test_print_rasterises_the_brief_onto_the_printer(
     qtbot, services, demo, open_view, tmp_path, monkeypatch
 ):
-    pytest.importorskip("reportlab")
     out = tmp_path / "printed.pdf"
 
     def choose(printer, parent):  # the rep picks "print to file" in the dialog
@@ -99,7 +98,6 @@ def test_print_rasterises_the_brief_onto_the_printer(
 def test_calendar_export_writes_an_ics_file(
     qtbot, services, demo, open_view, tmp_path, monkeypatch
 ):
-    icalendar = pytest.importorskip("icalendar")
     dest = tmp_path / "visit"
     suggested, told = [], []
     monkeypatch.setattr(prompter, "save_path", lambda *a: suggested.append(a[2]) or str(dest))
@@ -119,14 +117,32 @@ def test_calendar_export_writes_an_ics_file(
     assert told == [f"Saved to {tmp_path / 'visit.ics'}"]  # the same words as every export
 
 
-def test_missing_exporters_disable_the_actions_with_a_reason(demo, open_view, monkeypatch):
+def test_missing_exporters_disable_the_actions_with_a_reason(demo, open_view, monkeypatch, caplog):
     monkeypatch.setitem(sys.modules, "desktop.export.brief", None)  # import fails
     monkeypatch.setitem(sys.modules, "desktop.export.ics", None)
     view, _ = open_view(demo.upcoming)
     for action in (view.brief.export_pdf_action, view.brief.print_action):
         assert not action.isEnabled()
-        assert "not available" in action.toolTip()
+        # The reason, not only the fact: which module could not be imported.
+        assert "not available" in action.toolTip() and "desktop.export.brief" in action.toolTip()
     assert not view.brief.ics_action.isEnabled()
+    assert "desktop.export.ics" in view.brief.ics_action.toolTip()
+    warned = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert {r.args[0] for r in warned} >= {"desktop.export.brief", "desktop.export.ics"}
+
+
+def test_a_broken_exporter_is_a_bug_not_a_missing_feature(monkeypatch):
+    # An exporter that fails for any reason but a missing import is not hidden as "not
+    # available in this build": the error reaches the developer.
+    broken = type(sys)("broken_exporter")
+
+    def fail(name: str):
+        raise RuntimeError("a bug in the exporter")
+
+    broken.__getattr__ = fail
+    monkeypatch.setitem(sys.modules, "broken_exporter", broken)
+    with pytest.raises(RuntimeError, match="a bug in the exporter"):
+        brief_actions.load_writer("broken_exporter", "render_brief")
 
 
 def test_export_is_refused_while_a_field_is_invalid(demo, open_view, ui, monkeypatch):
