@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.validation import ValidationError
 from desktop.store.errors import StoreError
 
+from .formats import show_date, show_datetime
 from .undo import FieldEdit
 
 TYPING_PAUSE_MS = 700
@@ -44,9 +45,9 @@ def display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return show_datetime(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return show_date(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}" if abs(value) >= 10_000 else str(value)
     return str(value)
@@ -233,10 +234,23 @@ class FormBinder(QObject):
         self._values.update(stored)
         for n in names:
             self._clear_error(n)
+        self._show_normalised(stored)
         if self._undo is not None:
             self._undo.push(FieldEdit(self._description, self._replay, old, stored))
         self.saved.emit(stored)
         return True
+
+    def _show_normalised(self, stored: dict[str, Any]) -> None:
+        """Show what was stored ("1.2亿" → "120,000,000") in the fields the rep has left; a
+        field still being typed in keeps its text until the rep leaves it (saved again then)."""
+        self._loading = True
+        try:
+            for name, value in stored.items():
+                widget = self._widgets[name]
+                if isinstance(widget, QLineEdit) and not widget.hasFocus():
+                    self._show(widget, value)
+        finally:
+            self._loading = False
 
     def _replay(self, values: dict[str, Any]) -> None:
         """Undo/redo: save the values, then show them."""
