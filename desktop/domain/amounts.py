@@ -184,7 +184,9 @@ def parse_whole(text: str, lang: str = "en", *, currency: bool = False) -> tuple
 def parse_money(text: str, lang: str = "en") -> tuple[int, str | None]:
     """A sum of money in whole units: fractions of a unit are rounded (the field shows it)."""
     amount = parse_amount(text, lang, currency=True)
-    return int(amount.value.quantize(Decimal(1), rounding=ROUND_HALF_UP)), amount.currency
+    # to_integral_value, not quantize: a 400-digit number is refused later as out of range,
+    # not here with a decimal precision error.
+    return int(amount.value.to_integral_value(rounding=ROUND_HALF_UP)), amount.currency
 
 
 def format_number(value: int, lang: str = "en") -> str:

@@ -6,10 +6,10 @@ own short form (Babel reads it with the locale's pattern: ``dd/MM/y`` in English
 Chinese). A four-digit year first means year-month-day; a four-digit year last means
 day-month-year, as on a British or continental form; month names come from Babel's locale data.
 
-Showing: ``format_date`` / ``format_datetime`` are the only formatters of dates on screen; they
-use the language's short date (Babel, CLDR): ``04/12/2026`` in English, ``2026/12/4`` in
-Chinese, the same forms Qt's date editors show for those locales, and times as ``14:30``.
-Babel is imported on first use, not at start-up.
+Writing: ``format_date`` / ``format_datetime`` give the language's short date (Babel, CLDR):
+``04/12/2026`` in English, ``2026/12/4`` in Chinese, times as ``14:30``, for what is drawn
+outside the window (the map export). The window shows the same forms through Qt's QLocale
+(``desktop.ui.formats``), which is loaded anyway. Babel is imported on first use.
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../desktop/ui/accounts/model.py" line="+155"/>
+        <location filename="../../desktop/ui/accounts/model.py" line="+156"/>
         <source>Account</source>
         <translation>客户</translation>
     </message>
@@ -158,7 +158,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop/ui/backups_dialog.py" line="+44"/>
+        <location filename="../../desktop/ui/backups_dialog.py" line="+45"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -447,7 +447,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+476"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+477"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
@@ -650,7 +650,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="+302"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="+303"/>
         <source>Enter the competitor&apos;s name.</source>
         <translation>请填写竞争对手名称。</translation>
     </message>
@@ -935,19 +935,19 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../desktop/ui/account/contact_form.py" line="+41"/>
+        <location filename="../../desktop/ui/account/contact_form.py" line="+42"/>
         <location line="+1"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
         <location line="+61"/>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>— nobody (top of the chart)</source>
         <translation>— 无（组织架构最上层）</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -1062,12 +1062,16 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>关系备注</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日</translation>
+        <location line="+2"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="vanished">年-月-日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tick what they care about; drag to rank, most important first.</source>
         <translation>勾选对方关心的事项；拖动排序，最重要的放在最前。</translation>
     </message>
@@ -1197,7 +1201,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DebriefDialog</name>
     <message>
-        <location filename="../../desktop/ui/visit/debrief.py" line="+82"/>
+        <location filename="../../desktop/ui/visit/debrief.py" line="+83"/>
         <source>Debrief: call report</source>
         <translation>拜访总结：拜访报告</translation>
     </message>
@@ -1297,7 +1301,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>下一步行动</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Next step</source>
         <translation>下一步行动</translation>
     </message>
@@ -1308,11 +1312,20 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+0"/>
-        <source>Due (YYYY-MM-DD)</source>
-        <translation>截止日期（年-月-日）</translation>
+        <source>Due</source>
+        <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+26"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>Due (YYYY-MM-DD)</source>
+        <translation type="vanished">截止日期（年-月-日）</translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>Add a next step</source>
         <translation>添加下一步行动</translation>
     </message>
@@ -1327,12 +1340,11 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>是，将商机推进到此阶段</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>YYYY-MM-DD</source>
-        <translation>年-月-日</translation>
+        <translation type="vanished">年-月-日</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>需求（客户原话）</translation>
     </message>
@@ -1943,7 +1955,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewVisitDialog</name>
     <message>
-        <location line="+149"/>
+        <location line="+148"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
@@ -1958,7 +1970,7 @@ Call planning for B2B field sales.</source>
         <translation>日期和时间(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Place:</source>
         <translation>地点(&amp;P)：</translation>
     </message>
@@ -2087,7 +2099,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+48"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+49"/>
         <source>Edit opportunity</source>
         <translation>编辑商机</translation>
     </message>
@@ -2232,12 +2244,16 @@ Call planning for B2B field sales.</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日</translation>
+        <location line="+3"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="vanished">年-月-日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>One step per line</source>
         <translation>每行一个步骤</translation>
     </message>
@@ -2395,14 +2411,18 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/prepare_page.py" line="+41"/>
+        <location filename="../../desktop/ui/visit/prepare_page.py" line="+42"/>
         <source>When and where</source>
         <translation>时间和地点</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>YYYY-MM-DD HH:MM</source>
-        <translation>年-月-日 时:分</translation>
+        <translation type="vanished">年-月-日 时:分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2919,7 +2939,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../desktop/ui/recovery_dialog.py" line="+46"/>
+        <location filename="../../desktop/ui/recovery_dialog.py" line="+47"/>
         <source>Callbrief – the data file is damaged</source>
         <translation>Callbrief – 数据文件已损坏</translation>
     </message>
@@ -3104,7 +3124,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/model.py" line="+251"/>
+        <location filename="../../desktop/ui/upcoming/model.py" line="+252"/>
         <source>Plan readiness</source>
         <translation>计划完成度</translation>
     </message>
@@ -3167,7 +3187,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingView</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+157"/>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+155"/>
         <source>Save tomorrow&apos;s briefs</source>
         <translation>保存明天的拜访简报</translation>
     </message>
@@ -3355,7 +3375,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitModeWindow</name>
     <message>
-        <location filename="../../desktop/ui/visit/visit_mode.py" line="+74"/>
+        <location filename="../../desktop/ui/visit/visit_mode.py" line="+75"/>
         <source>Visit mode</source>
         <translation>拜访模式</translation>
     </message>
@@ -3458,7 +3478,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitPlanView</name>
     <message>
-        <location filename="../../desktop/ui/visit/plan_view.py" line="+79"/>
+        <location filename="../../desktop/ui/visit/plan_view.py" line="+80"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -3516,7 +3536,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../desktop/ui/account/visits.py" line="+146"/>
+        <location filename="../../desktop/ui/account/visits.py" line="+147"/>
         <source>&amp;Opportunity:</source>
         <translation>商机(&amp;O)：</translation>
     </message>

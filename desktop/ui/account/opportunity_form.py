@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from desktop.domain.funnel import win_probability
 
 from ..binding import FormBinder
+from ..formats import date_example
 from ..widgets.key_combo import KeyCombo
 from ..widgets.records import Shown, lines_to_text, text_to_lines, yes_no_word
 from ..widgets.retranslate import Retranslating
@@ -197,7 +198,9 @@ class OpportunityForm(Retranslating, QWidget):
             combo = self.fields[name]
             for index, text in enumerate((self.tr("Unknown"), self.tr("Yes"), self.tr("No"))):
                 combo.setItemText(index, text)  # type: ignore[attr-defined]
-        self.fields["expected_close"].setPlaceholderText(self.tr("YYYY-MM-DD"))  # type: ignore[attr-defined]
+        self.fields["expected_close"].setPlaceholderText(  # type: ignore[attr-defined]
+            self.tr("e.g. %1").replace("%1", date_example())
+        )
         self.fields["decision_steps"].setPlaceholderText(self.tr("One step per line"))  # type: ignore[attr-defined]
         self.fields["probability_override"].setToolTip(
             self.tr("Leave empty to use the stage's probability.")
