@@ -240,6 +240,18 @@ class FormBinder(QObject):
         self.saved.emit(stored)
         return True
 
+    def reshow(self) -> None:
+        """Show the stored values of line fields again (after a language change: dates change
+        their form); a field with unsaved typing keeps it."""
+        self._loading = True
+        try:
+            for name, widget in self._widgets.items():
+                if isinstance(widget, QLineEdit) and name in self._values:
+                    if name not in self._pending:
+                        self._show(widget, self._values[name])
+        finally:
+            self._loading = False
+
     def _show_normalised(self, stored: dict[str, Any]) -> None:
         """Show what was stored ("1.2亿" → "120,000,000") in the fields the rep has left; a
         field still being typed in keeps its text until the rep leaves it (saved again then)."""

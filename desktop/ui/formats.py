@@ -24,9 +24,9 @@ def interface_lang() -> str:
 
 
 def _locale(lang: str | None) -> QLocale:
-    if lang is None:
-        return QLocale()
-    if lang.startswith("zh"):
+    """The app's locale for ``lang`` (or the interface language): one of the two the app sets,
+    so a system default such as C or en_US never gives a third form."""
+    if (lang or interface_lang()).startswith("zh"):
         return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
@@ -75,4 +75,4 @@ def datetime_example(lang: str | None = None) -> str:
 
 def qt_datetime_format() -> str:
     """The pattern a QDateTimeEdit shows its value in: the same form as ``show_datetime``."""
-    return QLocale().dateFormat(QLocale.FormatType.ShortFormat) + " HH:mm"
+    return _locale(None).dateFormat(QLocale.FormatType.ShortFormat) + " HH:mm"

@@ -123,3 +123,17 @@ def test_a_phone_however_written_is_tidied_and_a_note_kept(window, services, acc
     assert (stored.phone_mobile, stored.phone_office) == ("139 1554 2088", "总机 6588-1001")
     assert mobile.text() == "139 1554 2088"
     assert office.text() == "总机 6588-1001"
+
+
+def test_switching_language_shows_an_open_forms_dates_in_the_new_form(
+    qtbot, window, services, account_id
+):
+    opp_id = services.opportunities.create(account_id, name="MES", expected_close="2027-03-15").id
+    page = window.open_account(account_id)
+    click_tab(page, TAB_OPPORTUNITIES)
+    page.opportunities.choose(opp_id)
+    close = page.opportunities.form(opp_id).fields["expected_close"]
+    assert close.text() == "15/03/2027"
+    switch_language(qtbot, window, "zh")
+    assert close.text() == "2027/3/15"
+    assert close.placeholderText() == "例如 2027/3/15"

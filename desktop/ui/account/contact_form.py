@@ -125,6 +125,7 @@ class ContactForm(Retranslating, QWidget):
         self.pitch_tip.setVisible(bool(tip))
 
     def _retranslate(self) -> None:
+        self.binder.reshow()  # dates in the new language's form
         self.person_header.setText(self.tr("Person"))
         self.reach_header.setText(self.tr("Contact details"))
         self.style_header.setText(self.tr("How they decide"))

@@ -154,6 +154,7 @@ class OpportunityForm(Retranslating, QWidget):
         self.stage_focus.setText(focus or "")
 
     def _retranslate(self) -> None:
+        self.binder.reshow()  # dates in the new language's form
         self.deal_header.setText(self.tr("The deal"))
         self.budget_header.setText(self.tr("Budget"))
         self.decision_header.setText(self.tr("The decision"))
