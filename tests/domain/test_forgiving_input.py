@@ -188,3 +188,45 @@ def test_phones_however_written(typed, stored):
 def test_a_phone_is_never_refused_and_tidying_twice_changes_nothing(text):
     once = normalise_phone(text)
     assert normalise_phone(once) == once
+
+
+def _library(text: str) -> str:
+    """What libphonenumber alone makes of ``text`` (the shortcuts must agree with it)."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, "CN")
+    except phonenumbers.NumberParseException:
+        return text
+    if not phonenumbers.is_valid_number(number):
+        return text
+    if phonenumbers.region_code_for_number(number) == "CN":
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+SEPARATED = st.sampled_from(["", " ", "-", "."])
+
+
+@given(
+    st.sampled_from(["", "+86 ", "0086", "86-"]),
+    st.integers(min_value=10_000_000_000, max_value=19_999_999_999),
+    SEPARATED,
+)
+def test_the_mobile_shortcut_agrees_with_the_library(prefix, number, gap):
+    digits = str(number)
+    text = prefix + gap.join((digits[:3], digits[3:7], digits[7:]))
+    assert normalise_phone(text) == _library(text)
+
+
+@given(
+    st.sampled_from(["0", "+86 ", "0086 "]),
+    st.sampled_from(["10", "21", "22", "512", "571", "755", "769", "898", "311", "999", "400"]),
+    st.integers(min_value=0, max_value=99_999_999),
+    st.integers(min_value=6, max_value=9),
+    SEPARATED,
+)
+def test_the_landline_shortcut_agrees_with_the_library(prefix, area, local, length, gap):
+    local_digits = str(local).zfill(8)[-length:]
+    text = f"{prefix}{area}{gap}{local_digits[:-4]}{gap}{local_digits[-4:]}"
+    assert normalise_phone(text) == _library(text)
