@@ -114,6 +114,11 @@ def _currency_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def currency_code(text: str) -> str | None:
+    """The ISO code for a currency written as a sign, code or name (¥, rmb, 美元, euros)."""
+    return _currency_words().get(fold(text).lower())
+
+
 def _take_currency(text: str) -> tuple[str, str | None]:
     """The text without a leading or trailing currency word, and that currency."""
     at_start, at_end = _currency_pattern()

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase
 
-from desktop.domain.amounts import NotAnAmount, parse_money, parse_whole
+from desktop.domain.amounts import NotAnAmount, currency_code, fold, parse_money, parse_whole
 from desktop.domain.dates import NotADate
 from desktop.domain.dates import parse_date as read_date
 from desktop.domain.dates import parse_datetime as read_datetime
@@ -148,7 +148,9 @@ def _clean_one(
     spec: Spec, value: Any, max_len: int | None, playbook: Playbook
 ) -> tuple[Any, str | None]:
     """The value to store, and the currency an amount named (else None)."""
-    if spec.kind in ("int", "amount"):
+    if spec.kind in ("int", "amount", "percent"):
+        if spec.kind == "percent" and isinstance(value, str):
+            value = fold(value).removesuffix("%").rstrip()  # "60%" / "６０％" is 60
         number, currency = _parse_int(value, money=spec.kind == "amount")
         if number is None and spec.required:
             raise _Bad("required")
@@ -173,16 +175,17 @@ def _clean_value(spec: Spec, value: Any, max_len: int | None, playbook: Playbook
             if text.strip() and not _DIGIT.search(text):
                 raise _Bad("not_phone")
             text = normalise_phone(text)
+        if kind == "currency":
+            # "rmb", "¥", "人民币", "US dollars" mean a code; other letters are checked as typed.
+            text = currency_code(text) or unicodedata.normalize("NFKC", text)
         if spec.required and not text.strip():
             raise _Bad("required")
         if max_len is not None and len(text) > max_len:
             raise _Bad("too_long", length=len(text), limit=max_len)
         if kind == "email" and text and not _EMAIL.match(text):
             raise _Bad("not_email")
-        if kind == "currency":
-            text = unicodedata.normalize("NFKC", text).upper()
-            if not _CURRENCY.match(text):
-                raise _Bad("not_currency")
+        if kind == "currency" and not _CURRENCY.match(text := text.upper()):
+            raise _Bad("not_currency")
         return text
     if kind == "date":
         return _parse_date(value)
@@ -341,7 +344,7 @@ CONTACT = {
 OPPORTUNITY = {
     "name": T("Opportunity name", "商机名称", required=True),
     "stage": T("Funnel stage", "商机阶段", "key", group="funnel_stages", required=True),
-    "probability_override": T("Win probability", "赢单概率", "int", low=0, high=100),
+    "probability_override": T("Win probability", "赢单概率", "percent", low=0, high=100),
     "budget_exists": T("Budget exists", "是否有预算", "bool"),
     "budget_amount": T("Budget", "预算金额", "amount", low=0, currency_field="budget_currency"),
     "budget_currency": T("Budget currency", "预算币种", "currency"),

@@ -942,7 +942,7 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+61"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>— nobody (top of the chart)</source>
         <translation>— 无（组织架构最上层）</translation>
     </message>
@@ -2109,7 +2109,7 @@ Call planning for B2B field sales.</source>
         <translation>编辑商机确认</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>The deal</source>
         <translation>商机概况</translation>
     </message>
@@ -2760,9 +2760,13 @@ Call planning for B2B field sales.</source>
         <translation>客户细分代码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Currency: a code such as CNY, or its sign or name (¥, RMB, US$, 美元)</source>
+        <translation>币种：代码如 CNY，或符号、名称（¥、RMB、US$、美元）</translation>
+    </message>
+    <message>
         <source>Three-letter currency code, e.g. CNY</source>
-        <translation>三个字母的货币代码，如 CNY</translation>
+        <translation type="vanished">三个字母的货币代码，如 CNY</translation>
     </message>
 </context>
 <context>

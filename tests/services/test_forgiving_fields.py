@@ -89,3 +89,24 @@ def test_phones_are_tidied_or_kept_as_typed(services, account):
     with pytest.raises(ValidationError) as caught:
         services.contacts.update(contact.id, phone_mobile="ask Ms Li")  # no digit at all
     assert set(caught.value.by_field()) == {"phone_mobile"}
+
+
+def test_a_currency_written_as_a_sign_or_a_name_is_stored_as_its_code(services, account):
+    for typed, code in (
+        ("rmb", "CNY"),
+        ("￥", "CNY"),
+        ("美元", "USD"),
+        ("euros", "EUR"),
+        ("gbp", "GBP"),
+    ):
+        services.accounts.update(account.id, currency=typed)
+        assert services.accounts.get(account.id).currency == code
+    for typed in ("", "dollarz", "12"):
+        with pytest.raises(ValidationError):
+            services.accounts.update(account.id, currency=typed)
+
+
+def test_a_win_probability_may_carry_its_percent_sign(services, account):
+    opp = services.opportunities.create(account.id, name="MES")
+    services.opportunities.update(opp.id, probability_override="６０％")
+    assert services.opportunities.get(opp.id).probability_override == 60

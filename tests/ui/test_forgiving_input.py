@@ -137,3 +137,16 @@ def test_switching_language_shows_an_open_forms_dates_in_the_new_form(
     switch_language(qtbot, window, "zh")
     assert close.text() == "2027/3/15"
     assert close.placeholderText() == "例如 2027/3/15"
+
+
+def test_a_currency_typed_as_a_sign_or_name_shows_its_code(window, services, account_id):
+    page = window.open_account(account_id)
+    currency = page.profile.fields["currency"]
+    replace_text(currency, "US dollars")  # longer than a code: not cut at three letters
+    leave(currency)
+    assert services.accounts.get(account_id).currency == "USD"
+    assert currency.text() == "USD"
+    replace_text(currency, "人民币")
+    leave(currency)
+    assert services.accounts.get(account_id).currency == "CNY"
+    assert currency.text() == "CNY"
