@@ -1,7 +1,9 @@
 """Dates as reps write them, and the one way the interface shows them.
 
 Reading: ``2027/3/15``, ``2027-3-15``, ``2027.3.15``, ``20270315``, ``2027年3月15日``,
-``15.3.2027``, ``15/3/2027``, ``15 Mar 2027``, ``March 15, 2027`` and the interface language's
+``15.3.2027``, ``15/3/2027``, ``15 Mar 2027``, ``March 15, 2027``, ``today`` / ``明天`` (days
+relative to ``today``), durations as ``90``, ``90 min``, ``1.5h``, ``1小时30分`` (minutes), and the
+interface language's
 own short form (Babel reads it with the locale's pattern: ``dd/MM/y`` in English, ``y/M/d`` in
 Chinese). A four-digit year first means year-month-day; a four-digit year last means
 day-month-year, as on a British or continental form; month names come from Babel's locale data.
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from .amounts import fold
 
@@ -29,6 +31,25 @@ _TIME = re.compile(r"(?:[\st,]+|(?<=[日号]))(\d{1,2})\s*[:：点时]\s*(\d{2})
 # A weekday a pasted text puts before or after the date: "Fri, 4 Dec 2026", "2026年12月4日 周五".
 _LEADING_WORD = re.compile(r"([a-z]+)\.?,?\s+")
 _CHINESE_WEEKDAY = re.compile(r"\s*[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?\s*$")
+
+
+# Days named rather than written; "今天" and "today" mean the same in either interface language.
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tomorrow": 1,
+    "yesterday": -1,
+    "今天": 0,
+    "今日": 0,
+    "明天": 1,
+    "明日": 1,
+    "后天": 2,
+    "昨天": -1,
+    "前天": -2,
+}
+_DURATION = re.compile(
+    r"(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours|小时|个小时|钟头|个钟头))?\s*"
+    r"(?:(\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes|分钟|分)?)?"
+)
 
 
 class NotADate(ValueError):
@@ -78,9 +99,11 @@ def _strip_weekday(text: str) -> str:
     return text.strip()
 
 
-def parse_date(text: str, lang: str = "en") -> date:
+def parse_date(text: str, lang: str = "en", today: date | None = None) -> date:
     """The date ``text`` means; raises NotADate."""
     folded = _strip_weekday(fold(text).lower())
+    if folded in _RELATIVE_DAYS:
+        return (today or date.today()) + timedelta(days=_RELATIVE_DAYS[folded])
     for pattern, order in ((_YMD, (1, 2, 3)), (_DMY, (3, 2, 1)), (_COMPACT, (1, 2, 3))):
         match = pattern.fullmatch(folded)
         if match:
@@ -109,7 +132,7 @@ def parse_date(text: str, lang: str = "en") -> date:
 def parse_datetime(text: str, lang: str = "en") -> datetime:
     """A date with a time of day (``2027/3/15 14:30``, ``15.3.2027 9:00``, ``2027年3月15日 14点``).
 
-    Without a time, the moment is the start of the day.
+    Without a time, a written date means the start of the day; "tomorrow" alone is refused.
     """
     folded = fold(text).lower()
     match = _TIME.search(folded)
@@ -120,6 +143,8 @@ def parse_datetime(text: str, lang: str = "en") -> datetime:
         except ValueError:
             raise NotADate() from None
         folded = folded[: match.start()]
+    elif _strip_weekday(folded) in _RELATIVE_DAYS:
+        raise NotADate()  # "tomorrow" alone is a day, not a moment: which time is not said
     return datetime.combine(parse_date(folded, lang), clock)
 
 
@@ -133,3 +158,16 @@ def format_date(day: date, lang: str = "en") -> str:
 def format_datetime(moment: datetime, lang: str = "en") -> str:
     """A date and time of day: 04/12/2026 14:30 or 2026/12/4 14:30."""
     return f"{format_date(moment.date(), lang)} {moment:%H:%M}"
+
+
+def parse_minutes(text: str) -> int:
+    """A duration in whole minutes: ``90``, ``90 min``, ``1.5h``, ``1h30``, ``1小时30分``."""
+    folded = fold(text).lower()
+    match = _DURATION.fullmatch(folded)
+    if not folded or match is None or not any(match.groups()):
+        raise NotADate()
+    hours, minutes = match.groups()
+    total = float(hours or 0) * 60 + float(minutes or 0)
+    if total != int(total):
+        raise NotADate()  # 1.33h is not a whole number of minutes
+    return int(total)

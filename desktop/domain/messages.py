@@ -24,6 +24,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{label} must be an amount, such as 1,200,000, 300万, 1.2亿, 2 million or $1.5M.",
         "{label}必须是金额,如 1,200,000、300万、1.2亿、2 million 或 ¥1.5M。",
     ),
+    "not_minutes": (
+        "{label} must be a number of minutes, such as 90, 1.5h or 1h30.",
+        "{label}必须是分钟数,如 90、1.5小时 或 1小时30分。",
+    ),
     "two_currencies": ("{label} names two currencies.", "{label}写了两种货币。"),
     "currency_mismatch": (
         "{label} is written in {typed}, but the currency here is {current}: "

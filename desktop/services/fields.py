@@ -24,7 +24,7 @@ from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase
 
 from desktop.domain.amounts import NotAnAmount, currency_code, fold, parse_money, parse_whole
-from desktop.domain.dates import NotADate
+from desktop.domain.dates import NotADate, parse_minutes
 from desktop.domain.dates import parse_date as read_date
 from desktop.domain.dates import parse_datetime as read_datetime
 from desktop.domain.messages import Message
@@ -148,7 +148,12 @@ def _clean_one(
     spec: Spec, value: Any, max_len: int | None, playbook: Playbook
 ) -> tuple[Any, str | None]:
     """The value to store, and the currency an amount named (else None)."""
-    if spec.kind in ("int", "amount", "percent"):
+    if spec.kind == "minutes" and isinstance(value, str) and value.strip():
+        try:
+            value = parse_minutes(value)  # "90 min", "1.5h", "1小时30分"
+        except NotADate:
+            raise _Bad("not_minutes") from None
+    if spec.kind in ("int", "amount", "percent", "minutes"):
         if spec.kind == "percent" and isinstance(value, str):
             value = fold(value).removesuffix("%").rstrip()  # "60%" / "６０％" is 60
         number, currency = _parse_int(value, money=spec.kind == "amount")
@@ -400,7 +405,7 @@ VISIT = {
     "title": T("Title", "标题"),
     "starts_at": T("Date and time", "日期和时间", "datetime"),
     "timezone": T("Time zone", "时区"),
-    "duration_min": T("Duration (minutes)", "时长(分钟)", "int", low=5, high=1440),
+    "duration_min": T("Duration (minutes)", "时长(分钟)", "minutes", low=5, high=1440),
     "place": T("Place", "地点"),
     "status": T("Status", "状态", "key", group="visit_statuses", required=True),
     "research_notes": T("Research", "调研"),

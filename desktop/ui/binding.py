@@ -85,6 +85,7 @@ class FormBinder(QObject):
         self._values: dict[str, Any] = {}  # what the database holds, as last loaded or saved
         self._loading = False
         self._pending: set[str] = set()
+        self._finished: str | None = None  # the field whose Return or leaving is saving now
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
@@ -196,7 +197,11 @@ class FormBinder(QObject):
         if self._loading:
             return
         self._pending.add(name)
-        self.flush()
+        self._finished = name  # the rep is done with it (Return, leaving): show it tidied
+        try:
+            self.flush()
+        finally:
+            self._finished = None
 
     def flush(self) -> bool:
         """Save every pending change now; False if a field was refused."""
@@ -253,13 +258,14 @@ class FormBinder(QObject):
             self._loading = False
 
     def _show_normalised(self, stored: dict[str, Any]) -> None:
-        """Show what was stored ("1.2亿" → "120,000,000") in the fields the rep has left; a
-        field still being typed in keeps its text until the rep leaves it (saved again then)."""
+        """Show what was stored ("1.2亿" → "120,000,000") in the fields the rep is done with
+        (left, or pressed Return in); a field saved during a typing pause keeps its text."""
         self._loading = True
         try:
             for name, value in stored.items():
                 widget = self._widgets[name]
-                if isinstance(widget, QLineEdit) and not widget.hasFocus():
+                done = name == self._finished or not widget.hasFocus()
+                if isinstance(widget, QLineEdit) and done:
                     self._show(widget, value)
         finally:
             self._loading = False

@@ -16,7 +16,14 @@ from desktop.domain.amounts import (
     parse_money,
     parse_whole,
 )
-from desktop.domain.dates import NotADate, format_date, format_datetime, parse_date, parse_datetime
+from desktop.domain.dates import (
+    NotADate,
+    format_date,
+    format_datetime,
+    parse_date,
+    parse_datetime,
+    parse_minutes,
+)
 from desktop.domain.phones import normalise_phone
 
 LANGS = ("en", "zh")
@@ -230,3 +237,28 @@ def test_the_landline_shortcut_agrees_with_the_library(prefix, area, local, leng
     local_digits = str(local).zfill(8)[-length:]
     text = f"{prefix}{area}{gap}{local_digits[:-4]}{gap}{local_digits[-4:]}"
     assert normalise_phone(text) == _library(text)
+
+
+def test_days_named_relative_to_today():
+    today = date(2026, 12, 4)
+    assert parse_date("明天", today=today) == date(2026, 12, 5)
+    assert parse_date("Today", today=today) == today
+    assert parse_date("昨天", today=today) == date(2026, 12, 3)
+    assert parse_datetime("tomorrow 10:00").time().hour == 10
+    with pytest.raises(NotADate):
+        parse_datetime("tomorrow")  # a day without a time is not a meeting's moment
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [("90", 90), ("90 min", 90), ("1.5h", 90), ("1h30", 90), ("1小时30分", 90), ("2小时", 120)]
+    + [("45分钟", 45), ("1 hour 30 minutes", 90), ("１２０", 120)],
+)
+def test_durations_as_written(typed, minutes):
+    assert parse_minutes(typed) == minutes
+
+
+@pytest.mark.parametrize("typed", ["", "h", "abc", "1.33h", "1.5"])
+def test_durations_that_are_not_whole_minutes_are_refused(typed):
+    with pytest.raises(NotADate):
+        parse_minutes(typed)

@@ -110,3 +110,14 @@ def test_a_win_probability_may_carry_its_percent_sign(services, account):
     opp = services.opportunities.create(account.id, name="MES")
     services.opportunities.update(opp.id, probability_override="６０％")
     assert services.opportunities.get(opp.id).probability_override == 60
+
+
+def test_a_visit_length_as_written(services, account):
+    opp = services.opportunities.create(account.id, name="MES")
+    visit = services.visits.plan(opp.id, title="Kick-off", duration_min="1.5h")
+    assert services.visits.get(visit.id).duration_min == 90
+    services.visits.update(visit.id, duration_min="1小时30分")
+    assert services.visits.get(visit.id).duration_min == 90
+    with pytest.raises(ValidationError) as caught:
+        services.visits.update(visit.id, duration_min="long")
+    assert "1h30" in caught.value.by_field("en")["duration_min"]
