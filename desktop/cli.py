@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     ebr.add_argument("--lang", choices=("en", "zh"), help="default: the brief language setting")
     ebr.add_argument("--paper", choices=("A4", "Letter"), help="default: the paper size setting")
     ebd = ex_sub.add_parser("briefs", help="the briefs of every visit on one day, as one PDF")
-    ebd.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    ebd.add_argument("--date", required=True, metavar="DATE")  # 2026-11-24, 24.11.2026, today
     ebd.add_argument("-o", "--output", required=True, metavar="FILE")
     ebd.add_argument("--lang", choices=("en", "zh"), help="default: the brief language setting")
     ebd.add_argument("--paper", choices=("A4", "Letter"), help="default: the paper size setting")
@@ -241,14 +241,13 @@ def cmd_export_brief(services: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_export_briefs(services: Any, args: argparse.Namespace) -> int:
-    from datetime import date
-
+    from desktop.domain.dates import NotADate, parse_date
     from desktop.export.brief import render_briefs_for_day
 
     try:
-        day = date.fromisoformat(args.date)
-    except ValueError:
-        raise CommandError(f"not a date: {args.date!r} (use YYYY-MM-DD)") from None
+        day = parse_date(args.date)  # 2026-11-24, 2026/11/24, 24.11.2026, today, 明天
+    except NotADate:
+        raise CommandError(f"not a date: {args.date!r} (e.g. 2026-11-24 or today)") from None
     pages = render_briefs_for_day(services, day, Path(args.output), args.lang, args.paper)
     print(f"Wrote {args.output} ({pages} pages)")
     return EXIT_OK

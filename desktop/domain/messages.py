@@ -16,15 +16,35 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{label} is too long: {length} characters, at most {limit}.",
         "{label}太长:{length}个字符,最多{limit}个。",
     ),
-    "not_integer": ("{label} must be a whole number.", "{label}必须是整数。"),
+    "not_integer": (
+        "{label} must be a whole number, such as 800, 1,200 or 1.2万.",
+        "{label}必须是整数,如 800、1,200 或 1.2万。",
+    ),
+    "not_amount": (
+        "{label} must be an amount, such as 1,200,000, 300万, 1.2亿, 2 million or $1.5M.",
+        "{label}必须是金额,如 1,200,000、300万、1.2亿、2 million 或 ¥1.5M。",
+    ),
+    "not_minutes": (
+        "{label} must be a number of minutes, such as 90, 1.5h or 1h30.",
+        "{label}必须是分钟数,如 90、1.5小时 或 1小时30分。",
+    ),
+    "two_currencies": ("{label} names two currencies.", "{label}写了两种货币。"),
+    "currency_mismatch": (
+        "{label} is written in {typed}, but the currency here is {current}: "
+        "change the currency first, or leave {typed} out.",
+        "{label}写的是{typed},但此处币种是{current}:请先修改币种,或去掉{typed}。",
+    ),
     "out_of_range": (
         "{label} must be between {low} and {high}.",
         "{label}必须在{low}到{high}之间。",
     ),
-    "not_date": ("{label} must be a date (YYYY-MM-DD).", "{label}必须是日期(年-月-日)。"),
+    "not_date": (
+        "{label} must be a date, such as 2027/3/15, 15.3.2027 or 15 Mar 2027.",
+        "{label}必须是日期,如 2027/3/15、2027年3月15日 或 2027-3-15。",
+    ),
     "not_datetime": (
-        "{label} must be a date and time (YYYY-MM-DD HH:MM).",
-        "{label}必须是日期和时间(年-月-日 时:分)。",
+        "{label} must be a date and time, such as 2027/3/15 14:30.",
+        "{label}必须是日期和时间,如 2027/3/15 14:30。",
     ),
     "not_choice": (
         "{label}: “{value}” is not one of the choices.",
@@ -32,8 +52,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "not_email": ("{label} does not look like an e-mail address.", "{label}不像是电子邮件地址。"),
     "not_phone": (
-        "{label} may only hold digits, spaces and + - ( ) .",
-        "{label}只能包含数字、空格和 + - ( ) 。",
+        "{label} has no digits: it does not look like a phone number.",
+        "{label}没有数字,不像电话号码。",
     ),
     "not_currency": (
         "{label} must be a three-letter currency code such as CNY.",

@@ -18,6 +18,7 @@ class AccountService(Service):
         clean = fields.clean(Account, fields.ACCOUNT, values, self.playbook, creating=True)
         with self.db.write() as s:
             account = Account()
+            fields.settle_currency(fields.ACCOUNT, account, clean)
             self.apply(account, clean)
             self._derive(account)
             s.add(account)
@@ -29,6 +30,7 @@ class AccountService(Service):
         clean = fields.clean(Account, fields.ACCOUNT, changes, self.playbook)
         with self.db.write() as s:
             account = self.fetch(s, Account, account_id, "account")
+            fields.settle_currency(fields.ACCOUNT, account, clean)
             self.apply(account, clean)
             self._derive(account)
         self.announce("account", account_id, account_id=account_id)

@@ -3,12 +3,18 @@
 Every service runs its changes through ``clean()``: it returns the values to store, or raises
 one ValidationError naming every bad field, so nothing is ever half-saved. Text lengths come
 from the columns themselves; playbook-backed fields accept only keys the playbook knows.
+
+Input is read the forgiving way (``desktop.domain.amounts``, ``.dates``, ``.phones``): amounts
+as ``1.2亿`` or ``$2 million``, dates as ``2027/3/15`` or ``15.3.2027``, phones however written.
+An amount that names a currency fills the record's currency field when it is empty; one that
+contradicts it is refused (``settle_currency``), so a sum never silently changes currency.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,12 +23,17 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase
 
+from desktop.domain.amounts import NotAnAmount, currency_code, fold, parse_money, parse_whole
+from desktop.domain.dates import NotADate, parse_minutes
+from desktop.domain.dates import parse_date as read_date
+from desktop.domain.dates import parse_datetime as read_datetime
 from desktop.domain.messages import Message
+from desktop.domain.phones import normalise_phone
 from desktop.domain.playbook import Playbook, Text
 from desktop.domain.validation import FieldError, ValidationError
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^[+\d\s\-().]*$")
+_DIGIT = re.compile(r"\d")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _TRUE = {"yes", "y", "true", "1", "是"}
 _FALSE = {"no", "n", "false", "0", "否"}
@@ -40,6 +51,7 @@ class Spec:
     group: str | None = None  # playbook group for "key" / "keys"
     low: int | None = None
     high: int | None = None
+    currency_field: str | None = None  # for "amount": where the currency it names belongs
 
     @property
     def label(self) -> Text:
@@ -63,24 +75,36 @@ class _Bad(Exception):
         self.code, self.params = code, params
 
 
-def _parse_int(value: Any) -> int | None:
+class Cleaned(dict[str, Any]):
+    """The values to store, and the currencies that amounts among them named
+    (currency field → (amount field, ISO code)), for ``settle_currency``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.named_currencies: dict[str, tuple[str, str]] = {}
+
+
+def _parse_int(value: Any, money: bool = False) -> tuple[int | None, str | None]:
+    """A whole number and the currency it named; ``money`` rounds fractions and takes a sign."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None
+        return None, None
+    bad = "not_amount" if money else "not_integer"
     if isinstance(value, bool):
-        raise _Bad("not_integer")
+        raise _Bad(bad)
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return value, None
+    if isinstance(value, float) and (value.is_integer() or money):
+        return round(value), None
     if isinstance(value, str):
-        digits = value.strip().replace(",", "").replace(" ", "").replace("_", "")
-        if re.fullmatch(r"[+-]?\d+", digits):
-            return int(digits)
-    raise _Bad("not_integer")
+        try:
+            return parse_money(value) if money else parse_whole(value)
+        except NotAnAmount as exc:
+            raise _Bad("two_currencies" if exc.reason == "two_currencies" else bad) from None
+    raise _Bad(bad)
 
 
 def _parse_date(value: Any) -> date | None:
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
         return value.date()
@@ -88,23 +112,21 @@ def _parse_date(value: Any) -> date | None:
         return value
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
+            return read_date(value)
+        except NotADate:
             pass
     raise _Bad("not_date")
 
 
 def _parse_datetime(value: Any) -> datetime | None:
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
         return value.replace(tzinfo=None, second=0, microsecond=0)
     if isinstance(value, str):
         try:
-            return datetime.fromisoformat(value.strip().replace(" ", "T", 1)).replace(
-                tzinfo=None, second=0, microsecond=0
-            )
-        except ValueError:
+            return read_datetime(value)
+        except NotADate:
             pass
     raise _Bad("not_datetime")
 
@@ -122,35 +144,54 @@ def _parse_bool(value: Any) -> bool | None:
     raise _Bad("not_bool")
 
 
-def _clean_one(spec: Spec, value: Any, max_len: int | None, playbook: Playbook) -> Any:
-    kind = spec.kind
-    if kind in ("text", "email", "phone", "currency", "name"):
-        text = "" if value is None else str(value)
-        # Single-line fields lose stray surrounding blanks; multi-line text keeps its layout.
-        if max_len is not None:
-            text = text.strip()
-        if spec.required and not text.strip():
-            raise _Bad("required")
-        if max_len is not None and len(text) > max_len:
-            raise _Bad("too_long", length=len(text), limit=max_len)
-        if kind == "email" and text and not _EMAIL.match(text):
-            raise _Bad("not_email")
-        if kind == "phone" and not _PHONE.match(text):
-            raise _Bad("not_phone")
-        if kind == "currency":
-            text = text.upper()
-            if not _CURRENCY.match(text):
-                raise _Bad("not_currency")
-        return text
-    if kind == "int":
-        number = _parse_int(value)
+def _clean_one(
+    spec: Spec, value: Any, max_len: int | None, playbook: Playbook
+) -> tuple[Any, str | None]:
+    """The value to store, and the currency an amount named (else None)."""
+    if spec.kind == "minutes" and isinstance(value, str) and value.strip():
+        try:
+            value = parse_minutes(value)  # "90 min", "1.5h", "1小时30分"
+        except NotADate:
+            raise _Bad("not_minutes") from None
+    if spec.kind in ("int", "amount", "percent", "minutes"):
+        if spec.kind == "percent" and isinstance(value, str):
+            value = fold(value).removesuffix("%").rstrip()  # "60%" / "６０％" is 60
+        number, currency = _parse_int(value, money=spec.kind == "amount")
         if number is None and spec.required:
             raise _Bad("required")
         low = spec.low if spec.low is not None else -(2**62)
         high = spec.high if spec.high is not None else 2**62
         if number is not None and not low <= number <= high:
             raise _Bad("out_of_range", low=low, high=high)
-        return number
+        return number, currency
+    return _clean_value(spec, value, max_len, playbook), None
+
+
+def _clean_value(spec: Spec, value: Any, max_len: int | None, playbook: Playbook) -> Any:
+    kind = spec.kind
+    if kind in ("text", "email", "phone", "currency", "name"):
+        text = "" if value is None else str(value)
+        # Single-line fields lose stray surrounding blanks; multi-line text keeps its layout.
+        if max_len is not None:
+            text = text.strip()
+        if kind == "phone":
+            # Tidied when it is a number we know, kept as typed when not ("139… after 6pm");
+            # only text without a single digit cannot be meant as a phone (nor a formula).
+            if text.strip() and not _DIGIT.search(text):
+                raise _Bad("not_phone")
+            text = normalise_phone(text)
+        if kind == "currency":
+            # "rmb", "¥", "人民币", "US dollars" mean a code; other letters are checked as typed.
+            text = currency_code(text) or unicodedata.normalize("NFKC", text)
+        if spec.required and not text.strip():
+            raise _Bad("required")
+        if max_len is not None and len(text) > max_len:
+            raise _Bad("too_long", length=len(text), limit=max_len)
+        if kind == "email" and text and not _EMAIL.match(text):
+            raise _Bad("not_email")
+        if kind == "currency" and not _CURRENCY.match(text := text.upper()):
+            raise _Bad("not_currency")
+        return text
     if kind == "date":
         return _parse_date(value)
     if kind == "datetime":
@@ -200,19 +241,31 @@ def clean(
     playbook: Playbook,
     *,
     creating: bool = False,
-) -> dict[str, Any]:
+) -> Cleaned:
     """Checked, converted values for ``changes``; raises ValidationError listing every problem."""
     errors: list[FieldError] = []
-    out: dict[str, Any] = {}
+    out = Cleaned()
     for name, value in changes.items():
         spec = specs.get(name)
         if spec is None:
             errors.append(FieldError(name, Message("unknown_field", {"label": name})))
             continue
         try:
-            out[name] = _clean_one(spec, value, _max_len(model, name), playbook)
+            out[name], currency = _clean_one(spec, value, _max_len(model, name), playbook)
         except _Bad as bad:
             errors.append(FieldError(name, Message(bad.code, {"label": spec.label, **bad.params})))
+            continue
+        if currency is not None and spec.currency_field is not None:
+            out.named_currencies[spec.currency_field] = (name, currency)
+    # An amount and the currency typed in the same save must agree ("$2m" with "CNY").
+    for field, (name, code) in out.named_currencies.items():
+        chosen = out.get(field)
+        if chosen and chosen != code:
+            label = specs[name].label
+            message = Message(
+                "currency_mismatch", {"label": label, "typed": code, "current": chosen}
+            )
+            errors.append(FieldError(name, message))
     if creating:
         for name, spec in specs.items():
             if spec.required and name not in changes:
@@ -220,6 +273,19 @@ def clean(
     if errors:
         raise ValidationError(errors)
     return out
+
+
+def settle_currency(specs: Mapping[str, Spec], record: Any, cleaned: Cleaned) -> None:
+    """Fill the currency an amount named into ``cleaned`` where ``record`` has none; raise a
+    ValidationError at the amount when the record is in another currency."""
+    for field, (name, code) in cleaned.named_currencies.items():
+        current = cleaned.get(field) or getattr(record, field, None)
+        if current and current != code:
+            message = Message(
+                "currency_mismatch", {"label": specs[name].label, "typed": code, "current": current}
+            )
+            raise ValidationError([FieldError(name, message)])
+        cleaned[field] = code
 
 
 ACCOUNT = {
@@ -230,7 +296,7 @@ ACCOUNT = {
     "address": T("Address", "地址"),
     "website": T("Website", "网站"),
     "headcount": T("Headcount", "员工人数", "int", low=0, high=10_000_000),
-    "annual_revenue": T("Annual revenue", "年营业额", "int", low=0),
+    "annual_revenue": T("Annual revenue", "年营业额", "amount", low=0, currency_field="currency"),
     "currency": T("Currency", "币种", "currency"),
     "main_business": T("Main business", "主营业务"),
     "industry_position": T("Industry position", "行业地位"),
@@ -238,7 +304,9 @@ ACCOUNT = {
     "history": T("History", "发展历史"),
     "past_cooperation": T("Past cooperation with us", "与我方的合作历史"),
     "opinion_of_us": T("Their opinion of us", "对我方的整体看法"),
-    "category_spend": T("Spend in our category", "在我方品类的花费", "int", low=0),
+    "category_spend": T(
+        "Spend in our category", "在我方品类的花费", "amount", low=0, currency_field="currency"
+    ),
     "buying_behaviour": T("Buying behaviour", "购买行为", "key", group="buying_behaviours"),
     "customer_type": T("Customer type", "客户类型", "key", group="customer_types"),
     "pyramid_tier": T("Pyramid tier", "客户金字塔层级", "key", group="pyramid_tiers"),
@@ -281,9 +349,9 @@ CONTACT = {
 OPPORTUNITY = {
     "name": T("Opportunity name", "商机名称", required=True),
     "stage": T("Funnel stage", "商机阶段", "key", group="funnel_stages", required=True),
-    "probability_override": T("Win probability", "赢单概率", "int", low=0, high=100),
+    "probability_override": T("Win probability", "赢单概率", "percent", low=0, high=100),
     "budget_exists": T("Budget exists", "是否有预算", "bool"),
-    "budget_amount": T("Budget", "预算金额", "int", low=0),
+    "budget_amount": T("Budget", "预算金额", "amount", low=0, currency_field="budget_currency"),
     "budget_currency": T("Budget currency", "预算币种", "currency"),
     "budget_source": T("Source of funds", "资金来源"),
     "budget_confirmed_by": T("Budget confirmed by", "预算确认人"),
@@ -337,7 +405,7 @@ VISIT = {
     "title": T("Title", "标题"),
     "starts_at": T("Date and time", "日期和时间", "datetime"),
     "timezone": T("Time zone", "时区"),
-    "duration_min": T("Duration (minutes)", "时长(分钟)", "int", low=5, high=1440),
+    "duration_min": T("Duration (minutes)", "时长(分钟)", "minutes", low=5, high=1440),
     "place": T("Place", "地点"),
     "status": T("Status", "状态", "key", group="visit_statuses", required=True),
     "research_notes": T("Research", "调研"),

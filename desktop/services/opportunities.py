@@ -24,6 +24,7 @@ class OpportunityService(Service):
         with self.db.write() as s:
             self.fetch(s, Account, account_id, "account")
             opp = Opportunity(account_id=account_id)
+            fields.settle_currency(fields.OPPORTUNITY, opp, clean)
             self.apply(opp, clean)
             s.add(opp)
             s.flush()
@@ -34,6 +35,7 @@ class OpportunityService(Service):
         clean = fields.clean(Opportunity, fields.OPPORTUNITY, changes, self.playbook)
         with self.db.write() as s:
             opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
+            fields.settle_currency(fields.OPPORTUNITY, opp, clean)
             self.apply(opp, clean)
         self.announce("opportunity", opportunity_id, account_id=opp.account_id)
         return opp

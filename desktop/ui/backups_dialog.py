@@ -32,6 +32,7 @@ from desktop.services.backups import BackupService
 from desktop.store.backups import BackupInfo
 from desktop.store.errors import StoreError
 
+from .formats import show_datetime
 from .msgbox import prompter
 from .tasks import run_task
 
@@ -108,7 +109,7 @@ class BackupsDialog(QDialog):
         listed = self.service.list()
         self.table.setRowCount(len(listed))
         for row, info in enumerate(listed):
-            made = QTableWidgetItem(f"{info.created:%Y-%m-%d %H:%M}")
+            made = QTableWidgetItem(show_datetime(info.created))
             made.setData(PATH_ROLE, str(info.path))
             self.table.setItem(row, COL_DATE, made)
             self.table.setItem(row, COL_KIND, QTableWidgetItem(kind_label(self, info.kind)))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.validation import ValidationError
 from desktop.store.errors import StoreError
 
+from .formats import show_date, show_datetime
 from .undo import FieldEdit
 
 TYPING_PAUSE_MS = 700
@@ -44,9 +45,9 @@ def display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return show_datetime(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return show_date(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}" if abs(value) >= 10_000 else str(value)
     return str(value)
@@ -84,6 +85,7 @@ class FormBinder(QObject):
         self._values: dict[str, Any] = {}  # what the database holds, as last loaded or saved
         self._loading = False
         self._pending: set[str] = set()
+        self._finished: str | None = None  # the field whose Return or leaving is saving now
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
@@ -195,7 +197,11 @@ class FormBinder(QObject):
         if self._loading:
             return
         self._pending.add(name)
-        self.flush()
+        self._finished = name  # the rep is done with it (Return, leaving): show it tidied
+        try:
+            self.flush()
+        finally:
+            self._finished = None
 
     def flush(self) -> bool:
         """Save every pending change now; False if a field was refused."""
@@ -233,10 +239,36 @@ class FormBinder(QObject):
         self._values.update(stored)
         for n in names:
             self._clear_error(n)
+        self._show_normalised(stored)
         if self._undo is not None:
             self._undo.push(FieldEdit(self._description, self._replay, old, stored))
         self.saved.emit(stored)
         return True
+
+    def reshow(self) -> None:
+        """Show the stored values of line fields again (after a language change: dates change
+        their form); a field with unsaved typing keeps it."""
+        self._loading = True
+        try:
+            for name, widget in self._widgets.items():
+                if isinstance(widget, QLineEdit) and name in self._values:
+                    if name not in self._pending:
+                        self._show(widget, self._values[name])
+        finally:
+            self._loading = False
+
+    def _show_normalised(self, stored: dict[str, Any]) -> None:
+        """Show what was stored ("1.2亿" → "120,000,000") in the fields the rep is done with
+        (left, or pressed Return in); a field saved during a typing pause keeps its text."""
+        self._loading = True
+        try:
+            for name, value in stored.items():
+                widget = self._widgets[name]
+                done = name == self._finished or not widget.hasFocus()
+                if isinstance(widget, QLineEdit) and done:
+                    self._show(widget, value)
+        finally:
+            self._loading = False
 
     def _replay(self, values: dict[str, Any]) -> None:
         """Undo/redo: save the values, then show them."""

@@ -33,6 +33,7 @@ from desktop.services import recovery
 from desktop.store.errors import StoreError
 from desktop.store.health import HealthReport
 
+from .formats import show_datetime
 from .msgbox import prompter
 
 RESTORE, EMPTY, QUIT = "restore", "empty", "quit"
@@ -68,7 +69,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.location)
         if report.backup is not None:
             offer = self.tr("The newest backup that passes its check was made %1.").replace(
-                "%1", f"{report.backup.created:%Y-%m-%d %H:%M}"
+                "%1", show_datetime(report.backup.created)
             )
         else:
             offer = self.tr("There is no verified backup to restore.")

@@ -94,7 +94,7 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../desktop/ui/accounts/model.py" line="+155"/>
+        <location filename="../../desktop/ui/accounts/model.py" line="+156"/>
         <source>Account</source>
         <translation>客户</translation>
     </message>
@@ -158,7 +158,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop/ui/backups_dialog.py" line="+44"/>
+        <location filename="../../desktop/ui/backups_dialog.py" line="+45"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -268,7 +268,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>BriefActions</name>
     <message>
-        <location filename="../../desktop/ui/visit/brief_actions.py" line="+112"/>
+        <location filename="../../desktop/ui/visit/brief_actions.py" line="+116"/>
         <source>Export brief PDF…</source>
         <translation>导出简报 PDF…</translation>
     </message>
@@ -288,17 +288,25 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>在查看器中打开</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The brief PDF export is not available in this build.</source>
-        <translation>当前版本不提供简报 PDF 导出功能。</translation>
+        <translation type="vanished">当前版本不提供简报 PDF 导出功能。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The calendar export is not available in this build.</source>
-        <translation>当前版本不提供日历导出功能。</translation>
+        <translation type="vanished">当前版本不提供日历导出功能。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>The brief PDF export is not available in this build: {error}</source>
+        <translation>此版本无法导出简报 PDF：{error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The calendar export is not available in this build: {error}</source>
+        <translation>此版本无法导出日历：{error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Write the visit brief as a PDF (Ctrl+Shift+E)</source>
         <translation>将拜访简报导出为 PDF (Ctrl+Shift+E)</translation>
     </message>
@@ -449,7 +457,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+482"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+483"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
@@ -656,7 +664,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="+307"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="+308"/>
         <source>Enter the competitor&apos;s name.</source>
         <translation>请填写竞争对手名称。</translation>
     </message>
@@ -941,19 +949,19 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../desktop/ui/account/contact_form.py" line="+41"/>
+        <location filename="../../desktop/ui/account/contact_form.py" line="+42"/>
         <location line="+1"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
         <location line="+61"/>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>— nobody (top of the chart)</source>
         <translation>— 无（组织架构最上层）</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -1068,12 +1076,16 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>关系备注</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日</translation>
+        <location line="+2"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="vanished">年-月-日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tick what they care about; drag to rank, most important first.</source>
         <translation>勾选对方关心的事项；拖动排序，最重要的放在最前。</translation>
     </message>
@@ -1203,7 +1215,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DebriefDialog</name>
     <message>
-        <location filename="../../desktop/ui/visit/debrief.py" line="+84"/>
+        <location filename="../../desktop/ui/visit/debrief.py" line="+85"/>
         <source>Debrief: call report</source>
         <translation>拜访总结：拜访报告</translation>
     </message>
@@ -1308,7 +1320,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>下一步行动</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Next step</source>
         <translation>下一步行动</translation>
     </message>
@@ -1319,11 +1331,20 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+0"/>
-        <source>Due (YYYY-MM-DD)</source>
-        <translation>截止日期（年-月-日）</translation>
+        <source>Due</source>
+        <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+26"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>Due (YYYY-MM-DD)</source>
+        <translation type="vanished">截止日期（年-月-日）</translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>Add a next step</source>
         <translation>添加下一步行动</translation>
     </message>
@@ -1338,12 +1359,11 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>是，将商机推进到此阶段</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>YYYY-MM-DD</source>
-        <translation>年-月-日</translation>
+        <translation type="vanished">年-月-日</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>需求（客户原话）</translation>
     </message>
@@ -1675,7 +1695,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+310"/>
+        <location line="+311"/>
         <source>Next / previous tab</source>
         <translation>下一个/上一个标签页</translation>
     </message>
@@ -2011,7 +2031,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NewVisitDialog</name>
     <message>
-        <location line="+149"/>
+        <location line="+148"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
@@ -2026,7 +2046,7 @@ Call planning for B2B field sales.</source>
         <translation>日期和时间(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Place:</source>
         <translation>地点(&amp;P)：</translation>
     </message>
@@ -2173,7 +2193,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+59"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+60"/>
         <source>Edit opportunity</source>
         <translation>编辑商机</translation>
     </message>
@@ -2183,7 +2203,7 @@ Call planning for B2B field sales.</source>
         <translation>编辑商机确认</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>The deal</source>
         <translation>商机概况</translation>
     </message>
@@ -2346,12 +2366,16 @@ Call planning for B2B field sales.</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日</translation>
+        <location line="+3"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="vanished">年-月-日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>One step per line</source>
         <translation>每行一个步骤</translation>
     </message>
@@ -2509,14 +2533,18 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/prepare_page.py" line="+41"/>
+        <location filename="../../desktop/ui/visit/prepare_page.py" line="+42"/>
         <source>When and where</source>
         <translation>时间和地点</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>YYYY-MM-DD HH:MM</source>
-        <translation>年-月-日 时:分</translation>
+        <translation type="vanished">年-月-日 时:分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2854,9 +2882,13 @@ Call planning for B2B field sales.</source>
         <translation>客户细分代码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Currency: a code such as CNY, or its sign or name (¥, RMB, US$, 美元)</source>
+        <translation>币种：代码如 CNY，或符号、名称（¥、RMB、US$、美元）</translation>
+    </message>
+    <message>
         <source>Three-letter currency code, e.g. CNY</source>
-        <translation>三个字母的货币代码，如 CNY</translation>
+        <translation type="vanished">三个字母的货币代码，如 CNY</translation>
     </message>
 </context>
 <context>
@@ -3046,7 +3078,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../desktop/ui/recovery_dialog.py" line="+46"/>
+        <location filename="../../desktop/ui/recovery_dialog.py" line="+47"/>
         <source>Callbrief – the data file is damaged</source>
         <translation>Callbrief – 数据文件已损坏</translation>
     </message>
@@ -3231,7 +3263,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/model.py" line="+251"/>
+        <location filename="../../desktop/ui/upcoming/model.py" line="+252"/>
         <source>Plan readiness</source>
         <translation>计划完成度</translation>
     </message>
@@ -3294,7 +3326,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingView</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+158"/>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+156"/>
         <location line="+22"/>
         <source>Save tomorrow&apos;s briefs</source>
         <translation>保存明天的拜访简报</translation>
@@ -3486,7 +3518,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitModeWindow</name>
     <message>
-        <location filename="../../desktop/ui/visit/visit_mode.py" line="+74"/>
+        <location filename="../../desktop/ui/visit/visit_mode.py" line="+75"/>
         <source>Visit mode</source>
         <translation>拜访模式</translation>
     </message>
@@ -3589,7 +3621,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitPlanView</name>
     <message>
-        <location filename="../../desktop/ui/visit/plan_view.py" line="+80"/>
+        <location filename="../../desktop/ui/visit/plan_view.py" line="+81"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -3634,7 +3666,7 @@ Nothing was deleted.</source>
         <translation>拜访后填写拜访报告 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+129"/>
         <source>{when} ({minutes} min)</source>
         <translation>{when}（{minutes} 分钟）</translation>
     </message>
@@ -3647,7 +3679,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../desktop/ui/account/visits.py" line="+146"/>
+        <location filename="../../desktop/ui/account/visits.py" line="+147"/>
         <source>&amp;Opportunity:</source>
         <translation>商机(&amp;O)：</translation>
     </message>

@@ -498,3 +498,14 @@ def test_importing_the_exporters_leaves_reportlab_unloaded():
     code = "import sys, desktop.export.brief, desktop.export.ics; print('reportlab' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_cli_takes_the_day_as_a_rep_writes_it(demo_dir, tmp_path):
+    visits = json.loads(run_cli("list", "visits", "--json", data=demo_dir).stdout)
+    iso = next(v["starts_at"] for v in visits if v["status"] == "ready")[:10]
+    year, month, day = iso.split("-")
+    pdf = tmp_path / "day.pdf"
+    written = f"{int(year)}年{int(month)}月{int(day)}日"
+    result = run_cli("export", "briefs", "--date", written, "-o", str(pdf), data=demo_dir)
+    assert result.returncode == 0, result.stderr
+    assert page_count(pdf) >= 1

@@ -69,7 +69,7 @@ def test_cells_that_look_like_formulas_are_neutralised(services, tmp_path):
         name='=HYPERLINK("http://evil.example","x")',
         title="@SUM(A1:A9)",
         department="-2+3",
-        phone_mobile="+86 138 0013 8000",
+        phone_mobile="+1 650-253-0000",  # a foreign number keeps its "+"
         relationship_notes='line one\nline two, with a comma; and "quotes"',
     )
     csv_path, xlsx_path = tmp_path / "c.csv", tmp_path / "c.xlsx"
@@ -80,7 +80,7 @@ def test_cells_that_look_like_formulas_are_neutralised(services, tmp_path):
     assert row["Name"] == '\'=HYPERLINK("http://evil.example","x")'
     assert row["Title"] == "'@SUM(A1:A9)"
     assert row["Department"] == "'-2+3"
-    assert row["Mobile"] == "'+86 138 0013 8000"  # still readable as a phone number
+    assert row["Mobile"] == "'+1 650-253-0000"  # still readable as a phone number
     assert row["Relationship notes"] == 'line one\nline two, with a comma; and "quotes"'
 
     from openpyxl import load_workbook
@@ -90,7 +90,7 @@ def test_cells_that_look_like_formulas_are_neutralised(services, tmp_path):
     cells = {h: c for h, c in zip(header, sheet[2], strict=True)}
     for column, text in (
         ("Name", '=HYPERLINK("http://evil.example","x")'),
-        ("Mobile", "+86 138 0013 8000"),
+        ("Mobile", "+1 650-253-0000"),
         ("Title", "@SUM(A1:A9)"),
     ):
         cell = cells[column]
@@ -156,7 +156,7 @@ def test_vcard_reads_back_with_vobject(services, demo, tmp_path):
             assert card.role.value == ", ".join(roles)
     gm = by_name["王建国"]
     assert gm.n.value.family == "王" and gm.n.value.given == "建国"
-    assert {t.value for t in gm.contents["tel"]} == {"0512-6588-1001", "139-1554-2088"}
+    assert {t.value for t in gm.contents["tel"]} == {"0512 6588 1001", "139 1554 2088"}
     assert gm.contents["x-wechat"][0].value == "wjg_hengyuan"
 
 

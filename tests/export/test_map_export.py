@@ -76,7 +76,7 @@ def test_pdf_has_the_same_content_with_chinese_as_text(services, demo, tmp_path)
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     names, _, legend = _expected(services, data, "zh")
-    for word in names | legend | {ACCOUNT_NAME, "总经理 General Manager", "截至 2026-11-24"}:
+    for word in names | legend | {ACCOUNT_NAME, "总经理 General Manager", "截至 2026/11/24"}:
         assert word in text
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "WenQuanYi" in fonts and " yes " in fonts  # the CJK font is embedded

@@ -43,7 +43,7 @@ def test_segment_code_follows_changes_and_empties_when_an_input_is_cleared(servi
 
 def test_invalid_fields_are_all_reported_and_nothing_is_saved(services, db):
     with pytest.raises(ValidationError) as caught:
-        services.accounts.create(name="", headcount="many", pyramid_tier="gold", currency="yuan")
+        services.accounts.create(name="", headcount="many", pyramid_tier="gold", currency="dollarz")
     fields = caught.value.by_field()
     assert set(fields) == {"name", "headcount", "pyramid_tier", "currency"}
     assert "whole number" in fields["headcount"]

@@ -23,7 +23,7 @@ def test_contact_fields_are_validated(services, chart):
             account.id,
             name="王芳",
             email="wang at example",
-            phone_mobile="138-abc",
+            phone_mobile="ask her assistant",  # no digit: cannot be a phone number
             priorities=["x"],
         )
     assert set(caught.value.by_field()) == {"email", "phone_mobile", "priorities"}

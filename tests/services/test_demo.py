@@ -158,7 +158,8 @@ def test_at_least_eight_contacts_with_chinese_contact_details(db: Any, account_i
     assert len(contacts) >= 8
     for c in contacts:
         assert c.name and c.title and c.department, c.name
-        assert re.fullmatch(r"1\d{2}-\d{4}-\d{4}", c.phone_mobile), c.phone_mobile
+        # A Chinese mobile, in the form the app stores a typed one (national, spaced).
+        assert re.fullmatch(r"1\d{2} \d{4} \d{4}", c.phone_mobile), c.phone_mobile
         assert re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", c.email), c.email
         assert c.wechat and c.background and c.relationship_notes, c.name
         assert c.priorities and set(c.priorities) <= PRIORITIES, c.name

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from desktop.domain.dates import format_date
 from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, V_GAP, Placement
 from desktop.services.decision_map import MapData, MapPerson
 
@@ -275,7 +276,7 @@ def paint_map(
     painter.fillRect(QRectF(0, 0, width, height), QColor("#ffffff"))
     title = f"{data.account_name} — {data.opportunity_name}"
     _text(painter, title, QRectF(24, 16, width - 48, 22), 18, style.INK, True)
-    stamp = labels.heading("as_of", date=(today or date.today()).isoformat())
+    stamp = labels.heading("as_of", date=format_date(today or date.today(), labels.lang))
     _text(painter, stamp, QRectF(24, 38, width - 48, 16), 11, style.MUTED)
     painter.translate(24 - left, 24 + TITLE_HEIGHT - top)
     rects = {pid: person_rect(p) for pid, p in data.placements.items()}

@@ -33,6 +33,7 @@ from desktop.services.fields import CONTACT
 
 from ..accounts.view import NameDelegate
 from ..exports import confirm_saved, file_stem, suggested_path
+from ..formats import show_date
 from ..msgbox import prompter
 from ..tasks import run_task
 from ..undo import ActionCommand
@@ -336,7 +337,7 @@ class CircleTab(QWidget):
                 labels.label("attitudes", attitude) if attitude else "",
                 labels.label("influence_levels", part.influence) if part is not None else "",
                 labels.label("communication_styles", contact.communication_style),
-                contact.last_contact.isoformat() if contact.last_contact else "",
+                show_date(contact.last_contact),
             ],
         )
         item.setData(0, CONTACT_ROLE, contact.id)

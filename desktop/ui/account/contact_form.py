@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..binding import FormBinder
+from ..formats import date_example
 from ..widgets.key_combo import KeyCombo
 from ..widgets.key_list import KeyChecklist
 from ..widgets.records import IdRemap
@@ -124,6 +125,7 @@ class ContactForm(Retranslating, QWidget):
         self.pitch_tip.setVisible(bool(tip))
 
     def _retranslate(self) -> None:
+        self.binder.reshow()  # dates in the new language's form
         self.person_header.setText(self.tr("Person"))
         self.reach_header.setText(self.tr("Contact details"))
         self.style_header.setText(self.tr("How they decide"))
@@ -163,7 +165,9 @@ class ContactForm(Retranslating, QWidget):
             }
         )
         self.relation.set_texts({"relationship_notes": self.tr("Relationship notes")})
-        self.fields["last_contact"].setPlaceholderText(self.tr("YYYY-MM-DD"))  # type: ignore[attr-defined]
+        self.fields["last_contact"].setPlaceholderText(  # type: ignore[attr-defined]
+            self.tr("e.g. %1").replace("%1", date_example())
+        )
         self.fields["priorities"].setToolTip(
             self.tr("Tick what they care about; drag to rank, most important first.")
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.validation import ValidationError
 
+from ..formats import qt_datetime_format
 from ..widgets.key_combo import KeyCombo
 from ..widgets.records import yes_no_word
 from ..widgets.retranslate import Retranslating
@@ -353,7 +354,6 @@ class NewVisitDialog(Retranslating, QDialog):
         self.title = QLineEdit()
         self.starts_at = QDateTimeEdit()
         self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat("yyyy-MM-dd  HH:mm")
         start = tomorrow_at_ten()
         self.starts_at.setDateTime(
             QDateTime(start.year, start.month, start.day, start.hour, start.minute, 0)
@@ -387,6 +387,7 @@ class NewVisitDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("New visit"))
         self._labels["title"].setText(self.tr("&Title:"))
         self._labels["starts_at"].setText(self.tr("&Date and time:"))
+        self.starts_at.setDisplayFormat(qt_datetime_format())  # as dates show everywhere
         self._labels["place"].setText(self.tr("&Place:"))
         self.title.setPlaceholderText(self.tr("e.g. Proposal review with the project group"))
         self.place.setPlaceholderText(self.tr("e.g. Customer HQ, meeting room 3"))

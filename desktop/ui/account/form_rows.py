@@ -41,12 +41,12 @@ def text_box(height: int = TEXT_HEIGHT) -> QPlainTextEdit:
 
 
 def amount_with_currency() -> tuple[QWidget, QLineEdit, QLineEdit]:
-    """One row: an amount field and, beside it, its three-letter currency code."""
+    """One row: an amount field and, beside it, its currency: typed as a code, sign or name
+    (no length limit, which would cut "US dollars" silently; the service stores the code)."""
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     amount, currency = QLineEdit(), QLineEdit()
-    currency.setMaxLength(3)
     currency.setFixedWidth(64)
     layout.addWidget(amount, 1)
     layout.addWidget(currency)

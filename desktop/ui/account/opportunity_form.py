@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.funnel import win_probability
 
 from ..binding import FormBinder
+from ..formats import date_example
 from ..widgets.key_combo import KeyCombo
 from ..widgets.records import Shown, lines_to_text, text_to_lines, yes_no_word
 from ..widgets.retranslate import Retranslating
@@ -198,6 +199,7 @@ class OpportunityForm(Retranslating, QWidget):
         self.stage_focus.setText(focus or "")
 
     def _retranslate(self) -> None:
+        self.binder.reshow()  # dates in the new language's form
         self.deal_header.setText(self.tr("The deal"))
         self.budget_header.setText(self.tr("Budget"))
         self.decision_header.setText(self.tr("The decision"))
@@ -256,7 +258,9 @@ class OpportunityForm(Retranslating, QWidget):
             combo = self.fields[name]
             for index, text in enumerate((self.tr("Unknown"), self.tr("Yes"), self.tr("No"))):
                 combo.setItemText(index, text)  # type: ignore[attr-defined]
-        self.fields["expected_close"].setPlaceholderText(self.tr("YYYY-MM-DD"))  # type: ignore[attr-defined]
+        self.fields["expected_close"].setPlaceholderText(  # type: ignore[attr-defined]
+            self.tr("e.g. %1").replace("%1", date_example())
+        )
         self.fields["decision_steps"].setPlaceholderText(self.tr("One step per line"))  # type: ignore[attr-defined]
         self.fields["probability_override"].setToolTip(
             self.tr("Leave empty to use the stage's probability.")

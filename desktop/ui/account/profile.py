@@ -200,6 +200,8 @@ class ProfileTab(Retranslating, QWidget):
             }
         )
         self.segment_label.setText(self.tr("Segment code"))
-        self.fields["currency"].setToolTip(self.tr("Three-letter currency code, e.g. CNY"))
+        self.fields["currency"].setToolTip(
+            self.tr("Currency: a code such as CNY, or its sign or name (¥, RMB, US$, 美元)")
+        )
         self.fields["website"].setPlaceholderText("https://")  # type: ignore[attr-defined]
         self._update_segment()

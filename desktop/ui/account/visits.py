@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..formats import show_datetime
 from ..upcoming.model import readiness_colour
 from .dialogs import NewVisitDialog
 from .opportunity_picker import OpportunityPicker
@@ -89,7 +90,7 @@ class VisitsTab(QWidget):
         visits = services.visits.for_opportunity(opp_id) if opp_id is not None else []
         for visit in visits:
             percent = services.visits.readiness(visit.id).percent
-            when = visit.starts_at.strftime("%Y-%m-%d %H:%M") if visit.starts_at else ""
+            when = show_datetime(visit.starts_at)
             item = QTreeWidgetItem(
                 self.table,
                 [

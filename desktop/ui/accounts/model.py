@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from desktop.services.account_rows import ROW_SORTS, AccountFilter, AccountRow, is_opening_query
+from desktop.ui.formats import show_datetime
 
 COLUMNS = ROW_SORTS  # each column sorts by its own key
 COL_NAME, COL_INDUSTRY, COL_CITY, COL_TIER, COL_SEGMENT, COL_STAGE, COL_NEXT_VISIT = range(7)
@@ -143,7 +144,7 @@ class AccountTableModel(QAbstractTableModel):
                 return ""
             return f"{row.best_stage} · {playbook.label('funnel_stages', row.best_stage, lang)}"
         if column == COL_NEXT_VISIT:
-            return row.next_visit.strftime("%Y-%m-%d %H:%M") if row.next_visit else ""
+            return show_datetime(row.next_visit, lang)
         return ""
 
     def headerData(  # noqa: N802 - Qt API

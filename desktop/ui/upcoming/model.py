@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from desktop.services.visits import UpcomingRow
+from desktop.ui.formats import show_long_date, show_time
 
 PAGE = 100
 CACHED_PAGES = 50  # pages kept in memory (5,000 visits); the least recently drawn goes first
@@ -259,7 +260,7 @@ class UpcomingModel(QAbstractTableModel):
 
     def _display(self, row: UpcomingRow, column: int) -> str:
         if column == COL_TIME:
-            return row.starts_at.strftime("%H:%M")
+            return show_time(row.starts_at)
         if column == COL_ACCOUNT:
             return row.account_name
         if column == COL_OPPORTUNITY:
@@ -273,7 +274,7 @@ class UpcomingModel(QAbstractTableModel):
         return f"{row.readiness_percent}%"
 
     def _day_title(self, day: date) -> str:
-        name = QLocale().toString(qdate(day), QLocale.LongFormat)
+        name = show_long_date(day)
         if day == self._start:
             return self.tr("Today · {date}").format(date=name)
         if day == self._start + timedelta(days=1):

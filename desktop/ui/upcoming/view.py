@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..exports import confirm_saved, day_text, file_stem, suggested_path
+from ..formats import show_date
 from ..msgbox import prompter
 from ..tasks import run_task
-from .model import COL_TITLE, VISIT_ROLE, ShownRow, UpcomingModel, qdate
+from .model import COL_TITLE, VISIT_ROLE, ShownRow, UpcomingModel
 
 
 class UpcomingView(QWidget):
@@ -121,11 +122,8 @@ class UpcomingView(QWidget):
 
     def _show_total(self, total: int) -> None:
         start, end = self.model.period
-        locale = QLocale()
         self.range.setText(
-            f"{locale.toString(qdate(start), QLocale.ShortFormat)} – "
-            f"{locale.toString(qdate(end), QLocale.ShortFormat)}  ·  "
-            + self.model.count_text(total)
+            f"{show_date(start)} – {show_date(end)}  ·  " + self.model.count_text(total)
         )
         self.empty.setVisible(total == 0)
         self.table.setVisible(total > 0)

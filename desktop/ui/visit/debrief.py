@@ -33,6 +33,7 @@ from desktop.services import fields as service_fields
 from desktop.services.visits import ITEMS, CallReport
 from desktop.ui.binding import INVALID_STYLE
 from desktop.ui.context import UiContext
+from desktop.ui.formats import date_example, show_date
 from desktop.ui.i18n import colon
 from desktop.ui.msgbox import prompter
 from desktop.ui.widgets.page_scroll import PageScrollArea
@@ -222,7 +223,7 @@ class DebriefDialog(QDialog):
     def _next_steps_section(self, visit: Any) -> None:
         self.body.addWidget(heading(self.tr("Next steps"), 1))
         for step in visit.next_steps:
-            due = step.due_date.isoformat() if step.due_date else ""
+            due = show_date(step.due_date)
             parts = [p for p in (step.description, step.owner, due) if p]
             self.body.addWidget(muted("• " + " · ".join(parts)))
         self.step_rows: list[_Row] = []
@@ -230,9 +231,7 @@ class DebriefDialog(QDialog):
         self.steps_grid.setColumnStretch(0, 3)
         self.steps_grid.setColumnStretch(1, 1)
         self.steps_grid.setColumnStretch(2, 1)
-        for col, text in enumerate(
-            (self.tr("Next step"), self.tr("Owner"), self.tr("Due (YYYY-MM-DD)"))
-        ):
+        for col, text in enumerate((self.tr("Next step"), self.tr("Owner"), self.tr("Due"))):
             self.steps_grid.addWidget(muted(text), 0, col)
         self.body.addLayout(self.steps_grid)
         add = QPushButton(self.tr("Add a next step"))
@@ -258,7 +257,7 @@ class DebriefDialog(QDialog):
             "owner": QLineEdit(),
             "due_date": QLineEdit(),
         }
-        widgets["due_date"].setPlaceholderText(self.tr("YYYY-MM-DD"))
+        widgets["due_date"].setPlaceholderText(self.tr("e.g. %1").replace("%1", date_example()))
         return self._add_row(self.step_rows, self.steps_grid, widgets)
 
     def add_need_row(self) -> _Row:

@@ -32,6 +32,7 @@ from desktop.domain.readiness import STEPS as READINESS_STEPS
 from desktop.domain.validation import ValidationError
 from desktop.ui.context import UiContext
 from desktop.ui.exports import day_text, file_stem
+from desktop.ui.formats import show_datetime
 
 from .brief_actions import BriefActions
 from .close_page import ClosePage
@@ -241,7 +242,7 @@ class VisitPlanView(QWidget):
         self.title.setText(visit.title or opp.name)
         parts = [opp.account.name, opp.name]
         if visit.starts_at is not None:
-            when = visit.starts_at.strftime("%Y-%m-%d %H:%M")
+            when = show_datetime(visit.starts_at)
             parts.append(
                 self.tr("{when} ({minutes} min)").format(when=when, minutes=visit.duration_min)
             )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.validation import ValidationError
+from desktop.ui.formats import datetime_example
 from desktop.ui.msgbox import prompter
 from desktop.ui.undo import ActionCommand
 
@@ -40,7 +41,7 @@ class PreparePage(StepPage):
 
         self.body.addWidget(heading(self.tr("When and where"), 1))
         form = form_layout()
-        self.starts_at = line_edit(self.tr("YYYY-MM-DD HH:MM"))
+        self.starts_at = line_edit(self.tr("e.g. %1").replace("%1", datetime_example()))
         add_field(form, b, "starts_at", self.tr("Date and time"), self.starts_at)
         self.duration = line_edit(self.tr("minutes"))
         add_field(form, b, "duration_min", self.tr("Duration (minutes)"), self.duration)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.binding import FormBinder
 from desktop.ui.context import UiContext
+from desktop.ui.formats import show_datetime
 from desktop.ui.i18n import colon
 
 from .common import PlanData, item_binder, load_plan, visit_binder
@@ -180,7 +181,7 @@ class VisitModeWindow(QWidget):
         self.data = data = load_plan(self.ctx, self.visit_id)
         visit = data.visit
         self.title.setText(visit.title or visit.opportunity.name)
-        when = visit.starts_at.strftime("%Y-%m-%d %H:%M") if visit.starts_at else ""
+        when = show_datetime(visit.starts_at)
         self.subtitle.setText(
             " · ".join(p for p in (visit.opportunity.account.name, when, visit.place) if p)
         )

@@ -148,7 +148,7 @@ def test_a_bad_due_date_is_shown_and_nothing_is_saved(
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
     assert dialog.isVisible()
     assert dialog.errors.isVisible()
-    assert "Next step 1: Due must be a date (YYYY-MM-DD)." in dialog.errors.text()
+    assert "Next step 1: Due must be a date, such as 2027/3/15" in dialog.errors.text()
     assert row.widgets["due_date"].styleSheet() != ""
     visit = services.visits.get(demo.upcoming)
     assert visit.status == "ready" and visit.report_outcome == ""

@@ -19,7 +19,7 @@ def test_invalid_date_is_marked_at_the_field_and_not_saved(services, demo, open_
     assert page.starts_at.text() == "next tuesday"  # kept for the rep to correct
     assert page.starts_at.styleSheet() == INVALID_STYLE
     error = page.starts_at.parentWidget().findChildren(type(page.gaps))[-1]
-    assert error.isVisible() and "must be a date and time (YYYY-MM-DD HH:MM)" in error.text()
+    assert error.isVisible() and "must be a date and time, such as 2027/3/15 14:30" in error.text()
     assert services.visits.get(demo.upcoming).starts_at == before
     assert stack.count() == 0
     assert view.flush() is False
@@ -28,7 +28,7 @@ def test_invalid_date_is_marked_at_the_field_and_not_saved(services, demo, open_
     assert page.starts_at.styleSheet() == ""
     assert services.visits.get(demo.upcoming).starts_at == datetime(2030, 1, 15, 14, 0)
     assert view.flush() is True
-    assert "2030-01-15 14:00" in view.subtitle.text()
+    assert "15/01/2030 14:00" in view.subtitle.text()  # the English short form
 
 
 def test_keyboard_moves_between_steps_and_back(qtbot, demo, open_view):
@@ -161,3 +161,16 @@ def test_chinese_playbook_labels_in_the_step_bar(services, demo, open_view):
     assert view.step_buttons["prepare"].text().startswith("准备")
     assert view.step_buttons["objections"].text().startswith("回应客户问题")
     assert "不充分准备就是准备失败" in view.pages["prepare"].motto.text()
+
+
+def test_time_and_length_as_written_are_saved_and_shown_back(services, demo, open_view, ui):
+    view, _stack = open_view(demo.upcoming)
+    page = view.pages["prepare"]
+    ui.replace(page.starts_at, "2030年1月15日 14:00")
+    ui.leave(page.starts_at)  # Return: the rep is done with the field
+    ui.replace(page.duration, "1.5h")
+    ui.leave(page.duration)
+    visit = services.visits.get(demo.upcoming)
+    assert (visit.starts_at, visit.duration_min) == (datetime(2030, 1, 15, 14, 0), 90)
+    assert page.starts_at.text() == "15/01/2030 14:00"  # the English short form
+    assert page.duration.text() == "90"
