@@ -77,6 +77,7 @@ class BackupsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("Check")]
         )
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

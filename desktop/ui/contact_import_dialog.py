@@ -185,6 +185,7 @@ class ContactImportDialog(QDialog):
         self.mapping_table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("First value"), self.tr("Imports as")]
         )
+        self.mapping_table.setAccessibleName(self.tr("What each column holds"))
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_table.setMaximumHeight(200)
@@ -201,6 +202,7 @@ class ContactImportDialog(QDialog):
         self.row_model = ImportRowsModel(headers, ctx.lang, self)
         self.rows = QTableView()
         self.rows.setModel(self.row_model)
+        self.rows.setAccessibleName(self.tr("People to import"))
         self.rows.verticalHeader().hide()
         # Every row one line high: the view then never measures rows it does not show.
         self.rows.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -558,6 +558,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _retranslate(self) -> None:
         self.nav.item(NAV_ACCOUNTS).setText(self.tr("Accounts"))
         self.nav.item(NAV_UPCOMING).setText(self.tr("Upcoming visits"))
+        self.nav.setAccessibleName(self.tr("Sections"))
         texts = {
             self.new_account_action: (
                 self.tr("&New account…"),

@@ -25,6 +25,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Filter by name</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by segment code</source>
+        <translation>按细分代码筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Pyramid tier</source>
         <translation>客户金字塔层级</translation>
     </message>
@@ -179,12 +189,13 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+103"/>
+        <location line="+15"/>
+        <location line="+89"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Callbrief backs up your data file after changes (at most every 10 minutes) and when you quit, and keeps about a year of backups. Each one is checked.</source>
         <translation>数据文件有改动后（最多每 10 分钟一次）以及退出程序时，Callbrief 会自动备份，备份约保留一年，每份都会经过校验。</translation>
     </message>
@@ -209,7 +220,7 @@
         <translation>校验</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
@@ -454,12 +465,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     <message>
         <location line="+17"/>
         <location line="+17"/>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>Delete {name}? The people who report to them will report to their manager. You can undo this with Ctrl+Z.</source>
         <translation>删除{name}？其下属将改为向其上级汇报。可按 Ctrl+Z 撤销。</translation>
     </message>
@@ -506,6 +517,11 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+1"/>
         <source>Map</source>
         <translation>决策图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People at this account</source>
+        <translation>该客户的人员</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -593,8 +609,8 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>尚无联系人。请添加决策者、使用者、技术专家、影响者和线人，并注明各自的汇报对象。</translation>
     </message>
     <message>
-        <location line="-366"/>
-        <location line="+372"/>
+        <location line="-367"/>
+        <location line="+373"/>
         <source>The map view is not available in this build.</source>
         <translation>当前版本不提供决策图视图。</translation>
     </message>
@@ -650,7 +666,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="+302"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="+303"/>
         <source>Enter the competitor&apos;s name.</source>
         <translation>请填写竞争对手名称。</translation>
     </message>
@@ -785,6 +801,11 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+3"/>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add competitor…</source>
         <translation>添加竞争对手…</translation>
     </message>
@@ -803,11 +824,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     <name>ConsultPage</name>
     <message>
         <location filename="../../desktop/ui/visit/consult_page.py" line="+32"/>
+        <location line="+46"/>
         <source>Planned questions</source>
         <translation>计划提问</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-38"/>
         <source>Add from the bank…</source>
         <translation>从问题库添加…</translation>
     </message>
@@ -862,12 +884,13 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>输入问题即可加入计划。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+42"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-35"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
@@ -917,7 +940,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>用客户的原话描述需求即可添加。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>How you will run the conversation</source>
         <translation>你打算如何引导这次交谈</translation>
     </message>
@@ -1130,7 +1153,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>导入为</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>What each column holds</source>
+        <translation>每列的内容</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -1165,7 +1193,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>People to import</source>
+        <translation>要导入的人员</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Skip likely duplicates</source>
         <translation>跳过疑似重复的联系人</translation>
     </message>
@@ -1202,22 +1235,28 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>拜访总结：拜访报告</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
+        <source>Call report</source>
+        <translation>拜访报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save the call report</source>
         <translation>保存拜访报告</translation>
     </message>
     <message>
         <location line="+11"/>
+        <location line="+3"/>
         <source>What happened</source>
         <translation>拜访经过</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>The outcome of the meeting, in a few sentences</source>
         <translation>用几句话概括会谈结果</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Commitment</source>
         <translation>承诺</translation>
     </message>
@@ -1268,11 +1307,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+9"/>
+        <location line="+1"/>
         <source>Their answer</source>
         <translation>对方的回答</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
@@ -1282,7 +1322,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>已解决</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Needs found</source>
         <translation>发现的需求</translation>
     </message>
@@ -1298,21 +1338,24 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+11"/>
+        <location line="+28"/>
         <source>Next step</source>
         <translation>下一步行动</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
+        <location line="+29"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation>截止日期（年-月-日）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-26"/>
         <source>Add a next step</source>
         <translation>添加下一步行动</translation>
     </message>
@@ -1332,12 +1375,28 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <location line="+1"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>需求（客户原话）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clarity</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whose need</source>
+        <translation>谁的需求</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -1406,12 +1465,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+3"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Forget where boxes were dragged and lay the chart out again</source>
         <translation>放弃手动拖放的位置，重新排列组织架构图</translation>
     </message>
@@ -1427,12 +1486,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+2"/>
-        <location line="+232"/>
+        <location line="+234"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-234"/>
         <source>Edit the selected person (F2)</source>
         <translation>编辑选中的人员 (F2)</translation>
     </message>
@@ -1465,6 +1524,16 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+1"/>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision map</source>
+        <translation>决策地图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings about the decision circle</source>
+        <translation>决策圈提醒</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1574,7 +1643,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ItemTable</name>
     <message>
-        <location filename="../../desktop/ui/visit/item_table.py" line="+181"/>
+        <location filename="../../desktop/ui/visit/item_table.py" line="+183"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1655,23 +1724,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做{what} (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>Some changes are not saved</source>
         <translation>部分更改未保存</translation>
     </message>
@@ -1689,6 +1758,11 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Upcoming visits</source>
         <translation>近期拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sections</source>
+        <translation>栏目</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1977,11 +2051,12 @@ Call planning for B2B field sales.</source>
     <name>ObjectionsPage</name>
     <message>
         <location filename="../../desktop/ui/visit/objections_page.py" line="+22"/>
+        <location line="+62"/>
         <source>Objections you expect</source>
         <translation>预计的异议</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-58"/>
         <source>Write each objection as the customer would say it, decide when and how you will answer it, and prepare the answer.</source>
         <translation>按客户可能的说法写下每条异议，确定回应的时机和方法，并准备好回应内容。</translation>
     </message>
@@ -2051,7 +2126,7 @@ Call planning for B2B field sales.</source>
         <translation>按客户可能的说法输入异议即可添加。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Handling it live: LSCPA</source>
         <translation>现场处理：LSCPA 法</translation>
     </message>
@@ -2077,6 +2152,11 @@ Call planning for B2B field sales.</source>
         <location filename="../../desktop/ui/account/opportunities.py" line="+159"/>
         <source>New opportunity…</source>
         <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opportunities</source>
+        <translation>商机</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2120,6 +2200,11 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Pains, risks and our position</source>
         <translation>痛点、风险与我方态势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>币种</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2316,7 +2401,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences.py" line="+118"/>
+        <location filename="../../desktop/ui/preferences.py" line="+119"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -2496,22 +2581,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+15"/>
         <source>Who attends</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>Tick the customer&apos;s people who will be in the meeting.</source>
         <translation>勾选将参加会谈的客户方人员。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Title</source>
         <comment>job title</comment>
         <translation>职位</translation>
@@ -2532,12 +2618,13 @@ Call planning for B2B field sales.</source>
         <translation>行为风格</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <location line="+16"/>
         <source>Our team</source>
         <translation>我方团队</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-8"/>
         <source>Role in the meeting</source>
         <translation>会谈中的分工</translation>
     </message>
@@ -2567,7 +2654,7 @@ Call planning for B2B field sales.</source>
         <translation>输入同行同事的姓名。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
@@ -2611,11 +2698,12 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+39"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-36"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
@@ -2741,6 +2829,11 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Three-letter currency code, e.g. CNY</source>
         <translation>三个字母的货币代码，如 CNY</translation>
     </message>
@@ -2769,11 +2862,12 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+36"/>
         <source>Feature → advantage → benefit</source>
         <translation>特点 → 优点 → 利益</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-32"/>
         <source>A benefit only counts when it meets a need the customer stated: link each statement to one of the needs found in Consult.</source>
         <translation>只有满足客户已表达需求的利益才算数：请将每条陈述与“协商”中发现的一项需求关联。</translation>
     </message>
@@ -2865,6 +2959,11 @@ Call planning for B2B field sales.</source>
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Note on {question}</source>
+        <translation>备注：{question}</translation>
+    </message>
 </context>
 <context>
     <name>QuestionBankDialog</name>
@@ -2880,11 +2979,17 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+1"/>
         <source>Filter questions</source>
         <translation>筛选问题</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>Question bank</source>
+        <translation>问题库</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Ask whom</source>
         <translation>提问对象</translation>
     </message>
@@ -3039,11 +3144,12 @@ Nothing was deleted.</source>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../desktop/ui/widgets/shortcuts.py" line="+22"/>
+        <location line="+13"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-1"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -3061,7 +3167,7 @@ Nothing was deleted.</source>
         <translation>编辑拜访计划</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Questions to ask yourself</source>
         <translation>自问清单</translation>
     </message>
@@ -3356,21 +3462,23 @@ Nothing was deleted.</source>
     <name>VisitModeWindow</name>
     <message>
         <location filename="../../desktop/ui/visit/visit_mode.py" line="+74"/>
+        <location line="+80"/>
         <source>Visit mode</source>
         <translation>拜访模式</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-59"/>
         <source>Edit the meeting notes</source>
         <translation>编辑会谈记录</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+2"/>
         <source>Quick notes during the meeting</source>
         <translation>会谈中随手记录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Leave visit mode (Esc)</source>
         <translation>退出拜访模式 (Esc)</translation>
     </message>
@@ -3400,7 +3508,7 @@ Nothing was deleted.</source>
         <translation>会谈记录</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Best commitment</source>
         <translation>最佳承诺</translation>
     </message>
@@ -3426,11 +3534,12 @@ Nothing was deleted.</source>
     </message>
     <message>
         <location line="+16"/>
+        <location line="+1"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Record an answer</source>
         <translation>记录回答</translation>
     </message>
@@ -3445,7 +3554,7 @@ Nothing was deleted.</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Mark an objection resolved</source>
         <translation>将异议标为已解决</translation>
     </message>
@@ -3458,7 +3567,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitPlanView</name>
     <message>
-        <location filename="../../desktop/ui/visit/plan_view.py" line="+79"/>
+        <location filename="../../desktop/ui/visit/plan_view.py" line="+80"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -3529,6 +3638,11 @@ Nothing was deleted.</source>
         <location line="+1"/>
         <source>Open plan</source>
         <translation>打开拜访计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>拜访</translation>
     </message>
     <message>
         <location line="+2"/>

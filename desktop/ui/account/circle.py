@@ -592,6 +592,7 @@ class CircleTab(QWidget):
         self.picker_label.setText(self.tr("&Opportunity:"))
         self.list_button.setText(self.tr("List"))
         self.map_button.setText(self.tr("Map"))
+        self.tree.setAccessibleName(self.tr("People at this account"))
         self.list_button.setToolTip(self.tr("The decision circle as an org-chart list"))
         self.map_button.setToolTip(self.tr("The decision circle as a map"))
         self.add_button.setText(self.tr("Add contact…"))

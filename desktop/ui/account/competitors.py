@@ -220,6 +220,7 @@ class CompetitorTable(QWidget):
                 self.tr("Our strategy"),
             ]
         )
+        self.table.setAccessibleName(self.tr("Competitors"))
         self.add_button.setText(self.tr("Add competitor…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.a11y import FieldLabel
 from ..widgets.section import SectionHeader, with_error
 
 TEXT_HEIGHT = 62
@@ -51,6 +52,7 @@ def amount_with_currency() -> tuple[QWidget, QLineEdit, QLineEdit]:
     currency.setFixedWidth(64)
     layout.addWidget(amount, 1)
     layout.addWidget(currency)
+    row.setFocusProxy(amount)  # the row's label names and focuses the amount
     return row, amount, currency
 
 
@@ -64,7 +66,7 @@ class Rows:
         self.errors: dict[str, QLabel] = {}
 
     def add(self, name: str, field: QWidget) -> QLabel:
-        label = QLabel()
+        label = FieldLabel()  # names the field for screen readers
         label.setBuddy(field)
         label.setWordWrap(self.label_width < LABEL_WIDTH)  # narrow columns wrap long labels
         label.setMinimumWidth(self.label_width)
@@ -86,6 +88,8 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.NoFrame)
     area.setWidget(content)
+    # Tab goes straight to the form's fields, and the area scrolls to the one with the focus.
+    area.setFocusPolicy(Qt.NoFocus)
     return area
 
 

@@ -200,6 +200,8 @@ class ProfileTab(Retranslating, QWidget):
             }
         )
         self.segment_label.setText(self.tr("Segment code"))
+        self.fields["currency"].setAccessibleName(self.tr("Currency"))
+        self.fields["notes"].setAccessibleName(self.tr("Notes"))
         self.fields["currency"].setToolTip(self.tr("Three-letter currency code, e.g. CNY"))
         self.fields["website"].setPlaceholderText("https://")  # type: ignore[attr-defined]
         self._update_segment()

@@ -66,5 +66,7 @@ class AccountFilterBar(Retranslating, QWidget):
     def _retranslate(self) -> None:
         self.name.setPlaceholderText(self.tr("Filter by name…"))
         self.segment.setPlaceholderText(self.tr("Segment, e.g. E1"))
+        self.name.setAccessibleName(self.tr("Filter by name"))
+        self.segment.setAccessibleName(self.tr("Filter by segment code"))
         self.tier.setAccessibleName(self.tr("Pyramid tier"))
         self.stage.setAccessibleName(self.tr("Funnel stage"))

@@ -236,6 +236,8 @@ class DecisionMapWidget(QWidget):
         self.export_actions["svg"].setText(self.tr("Drawing (SVG)…"))
         self.export_actions["pdf"].setText(self.tr("PDF…"))
         self.export_button.setText(self.tr("Export"))
+        self.view.setAccessibleName(self.tr("Decision map"))
+        self.warnings.setAccessibleName(self.tr("Warnings about the decision circle"))
         self.export_button.setToolTip(self.tr("Save the map as an image or PDF to print or send"))
         self.placeholder.setText(self.tr("Choose an opportunity to see its decision circle."))
         self.warnings_title.setText(self.tr("Coverage of the decision circle"))

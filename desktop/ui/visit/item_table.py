@@ -77,6 +77,7 @@ class ItemTexts:
     delete: str
     move: str
     new_hint: str  # shown above the empty form after "Add"
+    title: str = ""  # the table's accessible name: the heading above it
 
 
 class ItemRef:
@@ -160,6 +161,7 @@ class ItemTable(QWidget):
 
         self.table = QTableWidget(0, len(self._columns()))
         self.table.setHorizontalHeaderLabels([f.label for f in self._columns()])
+        self.table.setAccessibleName(texts.title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

@@ -50,6 +50,7 @@ ORDER = READINESS_STEPS  # the five steps, then objections
 STEP_BAR_STYLE = """
 QToolButton { padding: 6px 12px; border: 1px solid #c4c7c5; border-radius: 4px; }
 QToolButton:checked { background: #1a73e8; color: white; border-color: #1a73e8; }
+QToolButton:focus { border: 2px solid #0b3d91; }
 """
 
 

@@ -87,6 +87,7 @@ class PreparePage(StepPage):
             ]
         )
         self.circle.verticalHeader().setVisible(False)
+        self.circle.setAccessibleName(self.tr("Who attends"))
         self.circle.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.circle.setSelectionMode(QAbstractItemView.NoSelection)
         self.circle.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -110,6 +111,7 @@ class PreparePage(StepPage):
                 delete=self.tr("Remove a team member"),
                 move=self.tr("Move a team member"),
                 new_hint=self.tr("Type the name of the colleague who comes with you."),
+                title=self.tr("Our team"),
             ),
             row_filter=lambda a: a.contact_id is None,
             vertical=True,

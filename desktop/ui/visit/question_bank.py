@@ -52,11 +52,13 @@ class QuestionBankDialog(QDialog):
         )
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter questions"))
+        self.search.setAccessibleName(self.tr("Filter questions"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         layout.addWidget(self.search)
 
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Question bank"))
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)

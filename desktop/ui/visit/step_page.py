@@ -117,6 +117,7 @@ class StepPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setWidget(content)
+        scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes to the fields; the area follows the focus
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

@@ -32,6 +32,7 @@ class ShortcutsDialog(QDialog):
         rows.extend(extra)
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.NoSelection)

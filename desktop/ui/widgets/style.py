@@ -28,4 +28,16 @@ QToolButton#segmented:checked { background: #1f3a5f; color: white; border-radius
 QTreeWidget#searchResults { background: white; border: 1px solid #c6d0dd; }
 QStatusBar QLabel#saveOk { color: #2e7d32; }
 QStatusBar QLabel#saveError { color: #c62828; }
+
+/* Focus is always visible, whatever moved it (Tab, a click, a shortcut): one blue frame. */
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
+QComboBox:focus, QAbstractItemView:focus {
+    border: 2px solid #1a73e8; border-radius: 3px;
+}
+QPushButton:focus, QToolButton:focus {
+    border: 2px solid #1a73e8; border-radius: 4px; padding: 0 2px; background: #eef4fd;
+}
+QCheckBox:focus, QRadioButton:focus { background: #dbe8fb; border-radius: 3px; }
+QTabBar::tab:focus { border: 2px solid #1a73e8; border-radius: 3px; }
+QListWidget#nav::item:focus { border: 2px solid #9cc3ff; }
 """
