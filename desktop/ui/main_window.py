@@ -61,6 +61,12 @@ def visit_plan_class() -> type[VisitPlanView]:
     return VisitPlanView
 
 
+def first_size(available: QSize) -> QSize:
+    """1280×800, or the screen's free area where that is smaller (a 1366×768 laptop, or any
+    screen at 125 % or 150 % scale): a window larger than the screen hides its bottom edge."""
+    return QSize(min(1280, available.width()), min(800, available.height()))
+
+
 class MainWindow(Retranslating, QMainWindow):
     """Built in two steps: the frame and the account list paint first (possibly from a
     StartView), and ``_attach`` adds what needs the open data file once ``ctx`` is ready.
@@ -71,7 +77,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
-        self.resize(1280, 800)
+        self.resize(first_size(self.screen().availableGeometry().size()))
         self.undo_stack = QUndoStack(self)
         self.reporter = SaveReporter(self)
         self._pages: dict[int, AccountPage] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -83,8 +83,26 @@ class Rows:
                 self.labels[name].setText(text)
 
 
-def scrolling(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
+class FittingScroll(QScrollArea):
+    """Scrolls up and down only, and asks for the width its content needs: beside a splitter
+    it then gets room for its fields instead of cutting them off at the right (150 %)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is not None:
+            bar = self.verticalScrollBar().sizeHint().width()
+            hint.setWidth(max(hint.width(), content.minimumSizeHint().width() + bar))
+        return hint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()  # another form shown: its width may differ
+        return super().eventFilter(watched, event)
+
+
+def scrolling(content: QWidget, fit_width: bool = False) -> QScrollArea:
+    area = FittingScroll() if fit_width else QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.NoFrame)
     area.setWidget(content)
