@@ -52,3 +52,37 @@ def test_the_window_opens_no_larger_than_the_screen():
 
     assert first_size(QSize(911, 512)) == QSize(911, 512)
     assert first_size(QSize(1920, 1040)) == QSize(1280, 800)
+
+
+def test_the_profile_keeps_its_amounts_readable_on_a_narrow_window(db, window, qtbot):
+    from desktop.services.demo import load_demo
+
+    window.resize(911, 512)  # a 1366×768 laptop at 150 %
+    profile = window.open_account(load_demo(db)).profile
+    qtbot.wait(10)
+    for name in ("annual_revenue", "category_spend", "headcount"):
+        field = profile.fields[name]
+        room = field.contentsRect().width() - 8  # the frame's and the text's margins
+        assert field.fontMetrics().horizontalAdvance(field.text()) <= room, name
+    # The two columns follow one another: Company facts above Classification.
+    facts, classification = profile.fields["name"], profile.fields["pyramid_tier"]
+    assert (
+        facts.mapTo(profile, facts.rect().topLeft()).y()
+        < classification.mapTo(profile, classification.rect().topLeft()).y()
+    )
+
+
+def test_the_visit_plan_needs_no_sideways_scrolling_on_a_narrow_window(db, services, window, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.services.demo import load_demo
+
+    window.resize(911, 512)  # a 1366×768 laptop at 150 %
+    account_id = load_demo(db)
+    opp = services.opportunities.for_account(account_id)[0]
+    view = window.open_visit(services.visits.for_opportunity(opp.id)[0].id)
+    for key in ("prepare", "open", "consult", "propose", "close"):
+        view.show_step(key)
+        qtbot.wait(10)
+        area = view.pages[key].findChild(QScrollArea)
+        assert area.horizontalScrollBar().maximum() == 0, key

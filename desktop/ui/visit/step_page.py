@@ -11,8 +11,9 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -38,6 +39,7 @@ from .common import (
 )
 
 GUIDE_WIDTH = 340
+TWO_COLUMNS_MIN_WIDTH = 900  # narrower (150 % on a laptop): the guide goes under the fields
 
 
 class WrapCheck(QWidget):
@@ -103,7 +105,7 @@ class StepPage(QWidget):
         self.gaps.setContentsMargins(8, 6, 8, 6)
         outer.addWidget(self.gaps)
 
-        row = QHBoxLayout()
+        row = self._columns = QHBoxLayout()
         row.setSpacing(16)
         body_widget = QWidget()
         self.body = QVBoxLayout(body_widget)
@@ -121,6 +123,14 @@ class StepPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        # Beside the fields the guide left them a few characters, or was cut off at the right.
+        wide = event.size().width() >= TWO_COLUMNS_MIN_WIDTH
+        direction = QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+        super().resizeEvent(event)
 
     # The guide column -----------------------------------------------------------------------
 
