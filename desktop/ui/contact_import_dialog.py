@@ -182,6 +182,7 @@ class ContactImportDialog(QDialog):
             self.tr("Choose what each column holds; at least the name is needed.")
         )
         self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.mapping_table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("First value"), self.tr("Imports as")]
         )
@@ -201,6 +202,7 @@ class ContactImportDialog(QDialog):
         ]
         self.row_model = ImportRowsModel(headers, ctx.lang, self)
         self.rows = QTableView()
+        self.rows.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.rows.setModel(self.row_model)
         self.rows.setAccessibleName(self.tr("People to import"))
         self.rows.verticalHeader().hide()

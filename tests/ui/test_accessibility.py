@@ -199,3 +199,28 @@ def test_the_focused_control_always_looks_focused(demo_id, window, services, qtb
     assert QTest.qWaitForWindowActive(window)
     unchanged += _tab_and_compare(window, view.back_button, 12)
     assert unchanged == []
+
+
+def test_tab_leaves_a_table_instead_of_walking_its_cells(demo_id, window, qtbot):
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    table = window.accounts.table
+    table.setFocus(Qt.TabFocusReason)
+    QTest.keyClick(table, Qt.Key_Tab)
+    assert QApplication.focusWidget() is not table
+
+
+def test_tab_goes_through_a_visit_steps_fields_then_its_guide(demo_id, window, services, qtbot):
+    _opp, visits = _visit_ids(services, demo_id)
+    view = window.open_visit(visits[0])
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    page = view.pages["prepare"]
+    names = [accessible_name(w) for w in tab_chain(view.step_buttons["prepare"], 40)]
+    assert names[0] == "Date and time"
+    fields_end = names.index("Research notes")
+    ticks = [accessible_name(box) for box in page.attendee_boxes.values()]
+    # The attendee ticks follow the fields, then the team, then the guide beside them.
+    assert names[fields_end + 1 : fields_end + 1 + len(ticks)] == ticks
+    assert names[fields_end + 1 + len(ticks)] == "Our team"
+    assert names.index("Questions to ask yourself") > names.index("Our team")

@@ -62,6 +62,7 @@ class UpcomingView(QWidget):
 
         self.model = UpcomingModel(ctx, self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)

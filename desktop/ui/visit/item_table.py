@@ -160,6 +160,7 @@ class ItemTable(QWidget):
         self._shown_once = False
 
         self.table = QTableWidget(0, len(self._columns()))
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setHorizontalHeaderLabels([f.label for f in self._columns()])
         self.table.setAccessibleName(texts.title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)

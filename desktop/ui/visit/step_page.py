@@ -112,7 +112,9 @@ class StepPage(QWidget):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(10)
         row.addWidget(body_widget, 1)
-        row.addWidget(self._guide(entry), 0)
+        # Joins the row on the first load, after the subclass built its fields: Qt's Tab order
+        # follows the order widgets join the window, and the guide is read after the fields.
+        self._guide_widget = self._guide(entry)
         outer.addLayout(row, 1)
 
         scroll = QScrollArea()
@@ -189,6 +191,8 @@ class StepPage(QWidget):
         return self.data.visit if self.data is not None else None
 
     def load(self, data: PlanData) -> None:
+        if self._guide_widget.parentWidget() is None:
+            self._columns.addWidget(self._guide_widget, 0)
         self.data = data
         visit = data.visit
         self.binder.load(visit)
