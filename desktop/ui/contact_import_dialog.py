@@ -227,6 +227,7 @@ class ContactImportDialog(QDialog):
         self.error.hide()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # "working", without a percentage
+        self.busy.setAccessibleName(self.tr("Working…"))
         self.busy.setTextVisible(True)
         self.busy.hide()
 

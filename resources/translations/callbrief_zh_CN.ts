@@ -47,7 +47,7 @@
 <context>
     <name>AccountListView</name>
     <message>
-        <location filename="../../desktop/ui/accounts/view.py" line="+139"/>
+        <location filename="../../desktop/ui/accounts/view.py" line="+140"/>
         <source>1 account</source>
         <translation>1 个客户</translation>
     </message>
@@ -189,18 +189,18 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+89"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Callbrief backs up your data file after changes (at most every 10 minutes) and when you quit, and keeps about a year of backups. Each one is checked.</source>
         <translation>数据文件有改动后（最多每 10 分钟一次）以及退出程序时，Callbrief 会自动备份，备份约保留一年，每份都会经过校验。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -458,7 +458,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+476"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+479"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
@@ -599,7 +599,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>决策圈覆盖情况</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Add an opportunity to record each person&apos;s role in its decision.</source>
         <translation>先添加一个商机，再记录每个人在其决策中的角色。</translation>
     </message>
@@ -609,8 +609,8 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>尚无联系人。请添加决策者、使用者、技术专家、影响者和线人，并注明各自的汇报对象。</translation>
     </message>
     <message>
-        <location line="-367"/>
-        <location line="+373"/>
+        <location line="-368"/>
+        <location line="+374"/>
         <source>The map view is not available in this build.</source>
         <translation>当前版本不提供决策图视图。</translation>
     </message>
@@ -739,7 +739,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorTable</name>
     <message>
-        <location filename="../../desktop/ui/account/competitors.py" line="+90"/>
+        <location filename="../../desktop/ui/account/competitors.py" line="+91"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1138,7 +1138,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>请选择每一列对应的内容；至少需要姓名。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
@@ -1193,7 +1193,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>People to import</source>
         <translation>要导入的人员</translation>
     </message>
@@ -1203,7 +1203,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>跳过疑似重复的联系人</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1434,7 +1439,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DecisionMapWidget</name>
     <message>
-        <location filename="../../desktop/ui/map/widget.py" line="+212"/>
+        <location filename="../../desktop/ui/map/widget.py" line="+214"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
@@ -1643,7 +1648,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ItemTable</name>
     <message>
-        <location filename="../../desktop/ui/visit/item_table.py" line="+183"/>
+        <location filename="../../desktop/ui/visit/item_table.py" line="+184"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1671,7 +1676,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+132"/>
+        <location filename="../../desktop/ui/main_window.py" line="+138"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
@@ -2335,7 +2340,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityPicker</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_picker.py" line="+47"/>
+        <location filename="../../desktop/ui/account/opportunity_picker.py" line="+52"/>
         <source>No opportunities yet</source>
         <translation>尚无商机</translation>
     </message>
@@ -2480,7 +2485,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/prepare_page.py" line="+41"/>
+        <location filename="../../desktop/ui/visit/prepare_page.py" line="+43"/>
         <source>When and where</source>
         <translation>时间和地点</translation>
     </message>
@@ -2581,17 +2586,17 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Who attends</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Tick the customer&apos;s people who will be in the meeting.</source>
         <translation>勾选将参加会谈的客户方人员。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+23"/>
         <source>Name</source>
         <translation>姓名</translation>
@@ -2654,7 +2659,7 @@ Call planning for B2B field sales.</source>
         <translation>输入同行同事的姓名。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+81"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
@@ -2672,12 +2677,12 @@ Call planning for B2B field sales.</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/ui/account/profile.py" line="+54"/>
+        <location filename="../../desktop/ui/account/profile.py" line="+57"/>
         <source>Edit account profile</source>
         <translation>编辑客户概况</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+113"/>
         <source>Choose all four inputs above to get the segment code.</source>
         <translation>选齐上面四项即可得出客户细分代码。</translation>
     </message>
@@ -3110,7 +3115,7 @@ Nothing was deleted.</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../desktop/ui/search/box.py" line="+112"/>
+        <location filename="../../desktop/ui/search/box.py" line="+113"/>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>
@@ -3141,10 +3146,18 @@ Nothing was deleted.</source>
     </message>
 </context>
 <context>
+    <name>SearchResults</name>
+    <message>
+        <location line="-158"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../desktop/ui/widgets/shortcuts.py" line="+22"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -3162,12 +3175,12 @@ Nothing was deleted.</source>
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../../desktop/ui/visit/step_page.py" line="+82"/>
+        <location filename="../../desktop/ui/visit/step_page.py" line="+84"/>
         <source>Edit the visit plan</source>
         <translation>编辑拜访计划</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>Questions to ask yourself</source>
         <translation>自问清单</translation>
     </message>
@@ -3187,7 +3200,7 @@ Nothing was deleted.</source>
         <translation>勾选检查项</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Still missing for this step:</source>
         <translation>本步骤尚缺：</translation>
     </message>
@@ -3273,7 +3286,12 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingView</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+157"/>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+49"/>
+        <source>Preparing the briefs…</source>
+        <translation>正在生成简报…</translation>
+    </message>
+    <message>
+        <location line="+110"/>
         <source>Save tomorrow&apos;s briefs</source>
         <translation>保存明天的拜访简报</translation>
     </message>
@@ -3567,7 +3585,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitPlanView</name>
     <message>
-        <location filename="../../desktop/ui/visit/plan_view.py" line="+80"/>
+        <location filename="../../desktop/ui/visit/plan_view.py" line="+81"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -3592,7 +3610,12 @@ Nothing was deleted.</source>
         <translation>准备度 %p%</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Readiness</source>
+        <translation>准备度</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Visit mode</source>
         <translation>拜访模式</translation>
     </message>
@@ -3612,7 +3635,12 @@ Nothing was deleted.</source>
         <translation>拜访后填写拜访报告 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+15"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>{when} ({minutes} min)</source>
         <translation>{when}（{minutes} 分钟）</translation>
     </message>

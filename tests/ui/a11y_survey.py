@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QProgressBar,
     QWidget,
 )
 
@@ -44,10 +45,15 @@ def _internal(widget: QWidget) -> bool:
 
 
 def focusable_controls(root: QWidget) -> list[QWidget]:
-    """Every control under ``root`` (itself included) that Tab or a click can focus."""
+    """Every control under ``root`` (itself included) that Tab or a click can focus, and the
+    lists and progress bars a screen reader lists among the controls."""
     found = []
     for widget in [root, *root.findChildren(QWidget)]:
-        if widget.focusPolicy() == Qt.NoFocus or not widget.isEnabledTo(root.window()):
+        # A list or a progress bar is read out even when it takes no focus (search results).
+        shown = isinstance(widget, QAbstractItemView | QProgressBar)
+        if not shown and widget.focusPolicy() == Qt.NoFocus:
+            continue
+        if not widget.isEnabledTo(root.window()):
             continue
         if widget.isWindow() and widget is not root:
             continue  # a popup or dialog of its own; surveyed when it is open

@@ -224,3 +224,27 @@ def test_tab_goes_through_a_visit_steps_fields_then_its_guide(demo_id, window, s
     assert names[fields_end + 1 : fields_end + 1 + len(ticks)] == ticks
     assert names[fields_end + 1 + len(ticks)] == "Our team"
     assert names.index("Questions to ask yourself") > names.index("Our team")
+
+
+def test_every_toolbar_action_is_in_reach_of_the_keyboard(demo_id, window, services, qtbot):
+    """An action needs a shortcut, a menu entry, or a button that Tab reaches."""
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    page = window.open_account(demo_id)
+    page.show_tab(1)
+    page.circle.map_button.click()
+    _opp, visits = _visit_ids(services, demo_id)
+    window.open_visit(visits[0])
+    in_menus = {a for menu in window.menuBar().actions() for a in menu.menu().actions()}
+    out_of_reach = []
+    for toolbar in window.findChildren(QToolBar):
+        for button in toolbar.findChildren(QToolButton):
+            action = button.defaultAction()
+            if button.objectName() == "qt_toolbar_ext_button" or button.text() == "":
+                continue
+            reachable = button.focusPolicy() & Qt.TabFocus or (
+                action is not None and (action.shortcuts() or action in in_menus)
+            )
+            if not reachable:
+                out_of_reach.append(button.text())
+    assert out_of_reach == []

@@ -624,6 +624,7 @@ class CircleTab(QWidget):
             ]
         )
         self.warnings_header.setText(self.tr("Coverage of the decision circle"))
+        self.warnings.setAccessibleName(self.warnings_header.text())
         self.no_role.setText(
             self.tr("Add an opportunity to record each person's role in its decision.")
         )

@@ -32,6 +32,7 @@ from desktop.services.decision_map import MapData, MapService
 from desktop.services.events import Change
 from desktop.ui.context import UiContext
 from desktop.ui.msgbox import prompter
+from desktop.ui.widgets.a11y import tab_to_toolbar
 
 from .dialogs import PersonDialog, PersonValues
 from .items import LegendWidget, PersonItem
@@ -67,6 +68,7 @@ class DecisionMapWidget(QWidget):
 
         self.toolbar = QToolBar(self)
         self._build_actions()
+        tab_to_toolbar(self.toolbar)
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)

@@ -38,6 +38,7 @@ class SearchResults(QTreeWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("searchResults")
+        self.setAccessibleName(self.tr("Search results"))
         self.setColumnCount(2)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)

@@ -46,6 +46,7 @@ class UpcomingView(QWidget):
         self.range = QLabel(self)
         self.range.setObjectName("muted")
         self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Preparing the briefs…"))
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(140)
         self.progress.setTextVisible(False)

@@ -31,6 +31,7 @@ from desktop.domain.playbook import VISIT_STEP_KEYS
 from desktop.domain.readiness import STEPS as READINESS_STEPS
 from desktop.domain.validation import ValidationError
 from desktop.ui.context import UiContext
+from desktop.ui.widgets.a11y import tab_to_toolbar
 
 from .brief_actions import BriefActions
 from .close_page import ClosePage
@@ -94,6 +95,7 @@ class VisitPlanView(QWidget):
         self.readiness.setRange(0, 100)
         self.readiness.setFormat(self.tr("Ready %p%"))
         self.readiness.setFixedWidth(160)
+        self.readiness.setAccessibleName(self.tr("Readiness"))
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.title)
@@ -123,11 +125,13 @@ class VisitPlanView(QWidget):
         self.toolbar.addSeparator()
         for action in self.brief.actions():
             self.toolbar.addAction(action)
+        tab_to_toolbar(self.toolbar)
         for action in (self.visit_mode_action, self.debrief_action, *self.brief.actions()):
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # an indeterminate "working" bar
+        self.busy.setAccessibleName(self.tr("Working…"))
         self.busy.setFixedWidth(120)
         self.busy.setVisible(False)
         self.message = muted()

@@ -5,7 +5,7 @@ form rows put each field in a box with its error line, so the screen reader foun
 ``FieldLabel`` is the row label that names its buddy itself, whenever its text or buddy changes
 (a retranslate sets the text again, so the name follows the language). ``auto_name`` gives a
 field without a label a fallback name (its placeholder); a name set explicitly by a screen is
-never overwritten by either.
+never overwritten by either. ``tab_to_toolbar`` puts a toolbar's buttons in the Tab order.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtGui import Qt, QTextDocumentFragment  # QtGui adds Qt.mightBeRichText
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QToolBar, QToolButton, QWidget
 
 AUTO_NAME = "callbriefAutoName"  # the name last given automatically, to tell it from explicit
 
@@ -57,3 +57,11 @@ class FieldLabel(QLabel):
             buddy = buddy.focusProxy()  # a row of several fields: the label names the first
         if buddy is not None and self.text():
             auto_name(buddy, self.text())
+
+
+def tab_to_toolbar(toolbar: QToolBar) -> None:
+    """Let Tab reach the toolbar's buttons. Qt's toolbars take no focus, which leaves an action
+    without a shortcut (Export to calendar, the map's Export menu) out of a keyboard's reach."""
+    for button in toolbar.findChildren(QToolButton):
+        if button.objectName() != "qt_toolbar_ext_button":
+            button.setFocusPolicy(Qt.TabFocus)
