@@ -248,3 +248,31 @@ def test_every_toolbar_action_is_in_reach_of_the_keyboard(demo_id, window, servi
             if not reachable:
                 out_of_reach.append(button.text())
     assert out_of_reach == []
+
+
+def test_the_contact_import_dialog_names_every_control(demo_id, ctx, qtbot):
+    from pathlib import Path
+
+    from desktop.ui.contact_import_dialog import ContactImportDialog
+
+    csv = Path(__file__).resolve().parent.parent / "data" / "contacts" / "google.csv"
+    dialog = ContactImportDialog(ctx, demo_id, csv)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.rows.model().rowCount() > 0, timeout=10000)
+    assert unnamed(dialog) == []
+
+
+def test_the_recovery_dialog_names_every_control(db_path, qtbot):
+    from desktop.services import recovery
+    from desktop.store import backups
+    from desktop.store.database import open_database
+    from desktop.ui.recovery_dialog import RecoveryDialog
+
+    open_database(db_path).close()
+    backups.make_backup(db_path, "auto")
+    db_path.write_bytes(b"\xff" * 4096)  # the data file no longer opens
+    dialog = RecoveryDialog(recovery.assess(db_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed(dialog) == []
