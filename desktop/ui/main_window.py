@@ -34,7 +34,7 @@ from .msgbox import prompter
 from .search.box import SearchBox
 from .widgets.retranslate import Retranslating
 from .widgets.save_status import SaveReporter
-from .widgets.style import STYLE
+from .widgets.style import stylesheet
 
 if TYPE_CHECKING:  # the rest is imported when the data file is open, after the first paint
     from desktop.store.search_index import SearchHit
@@ -76,7 +76,7 @@ class MainWindow(Retranslating, QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(stylesheet(QApplication.font().pointSizeF()))
         self.resize(first_size(self.screen().availableGeometry().size()))
         self.undo_stack = QUndoStack(self)
         self.reporter = SaveReporter(self)

@@ -86,3 +86,27 @@ def test_the_visit_plan_needs_no_sideways_scrolling_on_a_narrow_window(db, servi
         qtbot.wait(10)
         area = view.pages[key].findChild(QScrollArea)
         assert area.horizontalScrollBar().maximum() == 0, key
+
+
+def test_headings_and_navigation_grow_with_the_system_font(qapp, db, ctx, qtbot):
+    from PySide6.QtGui import QFont
+
+    from desktop.services.demo import load_demo
+    from desktop.ui.main_window import MainWindow
+
+    account_id = load_demo(db)
+    system = QFont(qapp.font())
+    large = QFont(system)
+    large.setPointSizeF(system.pointSizeF() * 1.5)  # the rep set a 150 % font
+    qapp.setFont(large)
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        page = window.open_account(account_id)
+        body = large.pointSizeF()
+        assert page.name.font().pointSizeF() > body  # the account's name heads the page
+        assert window.nav.font().pointSizeF() >= body
+        assert page.profile.facts_header.font().pointSizeF() > body
+    finally:
+        qapp.setFont(system)
