@@ -32,6 +32,7 @@ from .accounts.view import AccountListView
 from .context import UiContext
 from .msgbox import prompter
 from .search.box import SearchBox
+from .widgets.a11y import name_inner_buttons
 from .widgets.retranslate import Retranslating
 from .widgets.save_status import SaveReporter
 from .widgets.style import stylesheet
@@ -610,6 +611,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        name_inner_buttons(self.toolbar, self.tr("More tools"))
+        name_inner_buttons(self.menuBar(), self.tr("More menus"))
         self._undo_tips()
         if self.save_label.text():
             self._saved()

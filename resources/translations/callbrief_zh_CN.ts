@@ -4,7 +4,7 @@
 <context>
     <name>AccountFilterBar</name>
     <message>
-        <location filename="../../desktop/ui/accounts/filters.py" line="+27"/>
+        <location filename="../../desktop/ui/accounts/filters.py" line="+28"/>
         <source>All tiers</source>
         <translation>全部层级</translation>
     </message>
@@ -27,6 +27,11 @@
         <location line="+1"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1470,12 +1475,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+3"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>Forget where boxes were dragged and lay the chart out again</source>
         <translation>放弃手动拖放的位置，重新排列组织架构图</translation>
     </message>
@@ -1491,12 +1496,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+2"/>
-        <location line="+234"/>
+        <location line="+235"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>Edit the selected person (F2)</source>
         <translation>编辑选中的人员 (F2)</translation>
     </message>
@@ -1534,6 +1539,11 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+1"/>
         <source>Decision map</source>
         <translation>决策地图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More tools</source>
+        <translation>更多工具</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1676,7 +1686,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+138"/>
+        <location filename="../../desktop/ui/main_window.py" line="+139"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
@@ -1928,6 +1938,16 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More tools</source>
+        <translation>更多工具</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More menus</source>
+        <translation>更多菜单</translation>
     </message>
 </context>
 <context>
@@ -2973,7 +2993,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>QuestionBankDialog</name>
     <message>
-        <location filename="../../desktop/ui/visit/question_bank.py" line="+42"/>
+        <location filename="../../desktop/ui/visit/question_bank.py" line="+43"/>
         <source>Add questions from the bank</source>
         <translation>从问题库添加问题</translation>
     </message>
@@ -2989,7 +3009,12 @@ Call planning for B2B field sales.</source>
         <translation>筛选问题</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Question bank</source>
         <translation>问题库</translation>
     </message>
@@ -3115,7 +3140,7 @@ Nothing was deleted.</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../desktop/ui/search/box.py" line="+113"/>
+        <location filename="../../desktop/ui/search/box.py" line="+114"/>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>
@@ -3144,11 +3169,16 @@ Nothing was deleted.</source>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
 </context>
 <context>
     <name>SearchResults</name>
     <message>
-        <location line="-158"/>
+        <location line="-159"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -3635,7 +3665,12 @@ Nothing was deleted.</source>
         <translation>拜访后填写拜访报告 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
+        <source>More tools</source>
+        <translation>更多工具</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>

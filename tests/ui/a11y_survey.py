@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
@@ -46,11 +47,12 @@ def _internal(widget: QWidget) -> bool:
 
 def focusable_controls(root: QWidget) -> list[QWidget]:
     """Every control under ``root`` (itself included) that Tab or a click can focus, and the
-    lists and progress bars a screen reader lists among the controls."""
+    lists, progress bars and buttons a screen reader lists among the controls."""
     found = []
     for widget in [root, *root.findChildren(QWidget)]:
-        # A list or a progress bar is read out even when it takes no focus (search results).
-        shown = isinstance(widget, QAbstractItemView | QProgressBar)
+        # A list, a progress bar or a button is read out even when it takes no focus (search
+        # results, a line edit's clear button).
+        shown = isinstance(widget, QAbstractItemView | QProgressBar | QAbstractButton)
         if not shown and widget.focusPolicy() == Qt.NoFocus:
             continue
         if not widget.isEnabledTo(root.window()):

@@ -31,7 +31,7 @@ from desktop.domain.playbook import VISIT_STEP_KEYS
 from desktop.domain.readiness import STEPS as READINESS_STEPS
 from desktop.domain.validation import ValidationError
 from desktop.ui.context import UiContext
-from desktop.ui.widgets.a11y import tab_to_toolbar
+from desktop.ui.widgets.a11y import name_inner_buttons, tab_to_toolbar
 
 from .brief_actions import BriefActions
 from .close_page import ClosePage
@@ -126,6 +126,7 @@ class VisitPlanView(QWidget):
         for action in self.brief.actions():
             self.toolbar.addAction(action)
         tab_to_toolbar(self.toolbar)
+        name_inner_buttons(self.toolbar, self.tr("More tools"))
         for action in (self.visit_mode_action, self.debrief_action, *self.brief.actions()):
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             self.addAction(action)

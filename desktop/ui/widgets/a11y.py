@@ -5,14 +5,15 @@ form rows put each field in a box with its error line, so the screen reader foun
 ``FieldLabel`` is the row label that names its buddy itself, whenever its text or buddy changes
 (a retranslate sets the text again, so the name follows the language). ``auto_name`` gives a
 field without a label a fallback name (its placeholder); a name set explicitly by a screen is
-never overwritten by either. ``tab_to_toolbar`` puts a toolbar's buttons in the Tab order.
+never overwritten by either. ``tab_to_toolbar`` puts a toolbar's buttons in the Tab order, and
+``name_inner_buttons`` names the buttons Qt adds inside controls.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import Qt, QTextDocumentFragment  # QtGui adds Qt.mightBeRichText
+from PySide6.QtGui import QAccessible, Qt, QTextDocumentFragment  # Qt.mightBeRichText
 from PySide6.QtWidgets import QLabel, QToolBar, QToolButton, QWidget
 
 AUTO_NAME = "callbriefAutoName"  # the name last given automatically, to tell it from explicit
@@ -65,3 +66,13 @@ def tab_to_toolbar(toolbar: QToolBar) -> None:
     for button in toolbar.findChildren(QToolButton):
         if button.objectName() != "qt_toolbar_ext_button":
             button.setFocusPolicy(Qt.TabFocus)
+
+
+def name_inner_buttons(parent: QWidget, name: str) -> None:
+    """Name the buttons Qt puts inside a control without a name: a line edit's clear button,
+    a toolbar's » for what does not fit. Buttons that have a name (their text) keep it."""
+    for button in parent.findChildren(QToolButton):
+        iface = QAccessible.queryAccessibleInterface(button)
+        unnamed = iface is None or not iface.text(QAccessible.Name).strip()
+        if unnamed or button.property(AUTO_NAME) == button.accessibleName():
+            auto_name(button, name)
