@@ -276,3 +276,69 @@ def test_the_recovery_dialog_names_every_control(db_path, qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     assert unnamed(dialog) == []
+
+
+def _reading_order_breaks(dialog, qtbot) -> list[str]:
+    """Tab once round the dialog; each stop must be below the previous one or right of it."""
+    from PySide6.QtWidgets import QWidget
+
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    assert QTest.qWaitForWindowActive(dialog)
+    dialog.nextInFocusChain().setFocus(Qt.TabFocusReason)
+    stops: list[QWidget] = []
+    for widget in tab_chain(QApplication.focusWidget(), 60):
+        if widget in stops:  # round once: the cycle, starting at its top-left control
+            cycle = stops[stops.index(widget) :]
+            break
+        stops.append(widget)
+    else:
+        raise AssertionError("Tab never came round")
+
+    def place(widget: QWidget) -> tuple[int, int]:
+        point = widget.mapTo(dialog, widget.rect().topLeft())
+        return point.y(), point.x()
+
+    start = cycle.index(min(cycle, key=place))
+    stops = cycle[start:] + cycle[:start]
+    breaks = []
+    for before, after in zip(stops, stops[1:], strict=False):
+        a = before.mapTo(dialog, before.rect().topLeft())
+        b = after.mapTo(dialog, after.rect().topLeft())
+        same_row = abs(a.y() - b.y()) < min(before.height(), after.height()) / 2
+        if (same_row and b.x() < a.x()) or (not same_row and b.y() < a.y()):
+            breaks.append(f"{accessible_name(before)!r} -> {accessible_name(after)!r}")
+    return breaks
+
+
+def test_tab_follows_reading_order_in_every_form_dialog(demo_id, window, services, ctx, qtbot):
+    from desktop.ui.account.dialogs import (
+        CompetitorDialog,
+        NewAccountDialog,
+        NewContactDialog,
+        NewOpportunityDialog,
+        NewVisitDialog,
+    )
+    from desktop.ui.map.dialogs import PersonDialog, PersonValues
+    from desktop.ui.preferences import PreferencesDialog
+
+    opp_id, _visits = _visit_ids(services, demo_id)
+    dialogs = {
+        "new account": NewAccountDialog(ctx, window),
+        "new contact": NewContactDialog(ctx, demo_id, parent=window),
+        "new opportunity": NewOpportunityDialog(ctx, demo_id, window),
+        "competitor": CompetitorDialog(ctx, parent=window),
+        "new visit": NewVisitDialog(ctx, opp_id, window),
+        "preferences": PreferencesDialog(ctx, window),
+        "person on the map": PersonDialog(
+            services.playbook, "en", PersonValues(), [], lambda _v: None, adding=True, parent=window
+        ),
+    }
+    breaks = {}
+    for name, dialog in dialogs.items():
+        found = _reading_order_breaks(dialog, qtbot)
+        dialog.close()
+        if found:
+            breaks[name] = found
+    assert breaks == {}
