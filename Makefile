@@ -1,7 +1,9 @@
 # Set-up and everyday commands. `make run` and `make test` are the two a newcomer needs.
 #
 # Both install what is missing first: Debian/Ubuntu system libraries that Qt needs (and
-# poppler-utils, which the tests use to read PDFs back; python3-venv where Debian split venv out),
+# poppler-utils, which the tests use to read PDFs back; python3-venv where Debian split venv out;
+# Xvfb, AT-SPI and the system Python's Atspi bindings, with which tests/ui/test_atspi_flow.py
+# drives the window),
 # a virtualenv in .venv, and the package. The package is installed only when pyproject.toml
 # changed since the last install (a stamp in .venv named after its checksum), so an installed
 # checkout starts without the network. A set-up step that fails removes what it half made.
@@ -19,7 +21,8 @@ STAMP_TEST := $(VENV)/.installed-test-$(DEPS_KEY)
 STAMP_BUILD := $(VENV)/.installed-build-$(DEPS_KEY)
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-shape0 \
-	libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 poppler-utils
+	libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 poppler-utils \
+	xvfb at-spi2-core dbus-daemon python3-gi gir1.2-atspi-2.0
 
 .PHONY: run test lint build bench bench-quick system venv venv-test venv-build clean
 

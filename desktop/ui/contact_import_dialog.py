@@ -182,9 +182,11 @@ class ContactImportDialog(QDialog):
             self.tr("Choose what each column holds; at least the name is needed.")
         )
         self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.mapping_table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("First value"), self.tr("Imports as")]
         )
+        self.mapping_table.setAccessibleName(self.tr("What each column holds"))
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_table.setMaximumHeight(200)
@@ -200,7 +202,9 @@ class ContactImportDialog(QDialog):
         ]
         self.row_model = ImportRowsModel(headers, ctx.lang, self)
         self.rows = QTableView()
+        self.rows.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.rows.setModel(self.row_model)
+        self.rows.setAccessibleName(self.tr("People to import"))
         self.rows.verticalHeader().hide()
         # Every row one line high: the view then never measures rows it does not show.
         self.rows.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -223,6 +227,7 @@ class ContactImportDialog(QDialog):
         self.error.hide()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # "working", without a percentage
+        self.busy.setAccessibleName(self.tr("Working…"))
         self.busy.setTextVisible(True)
         self.busy.hide()
 

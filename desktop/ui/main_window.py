@@ -32,9 +32,10 @@ from .accounts.view import AccountListView
 from .context import UiContext
 from .msgbox import prompter
 from .search.box import SearchBox
+from .widgets.a11y import name_inner_buttons
 from .widgets.retranslate import Retranslating
 from .widgets.save_status import SaveReporter
-from .widgets.style import STYLE
+from .widgets.style import stylesheet
 
 if TYPE_CHECKING:  # the rest is imported when the data file is open, after the first paint
     from desktop.store.search_index import SearchHit
@@ -61,6 +62,12 @@ def visit_plan_class() -> type[VisitPlanView]:
     return VisitPlanView
 
 
+def first_size(available: QSize) -> QSize:
+    """1280×800, or the screen's free area where that is smaller (a 1366×768 laptop, or any
+    screen at 125 % or 150 % scale): a window larger than the screen hides its bottom edge."""
+    return QSize(min(1280, available.width()), min(800, available.height()))
+
+
 class MainWindow(Retranslating, QMainWindow):
     """Built in two steps: the frame and the account list paint first (possibly from a
     StartView), and ``_attach`` adds what needs the open data file once ``ctx`` is ready.
@@ -70,8 +77,8 @@ class MainWindow(Retranslating, QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setStyleSheet(STYLE)
-        self.resize(1280, 800)
+        self.setStyleSheet(stylesheet(QApplication.font().pointSizeF()))
+        self.resize(first_size(self.screen().availableGeometry().size()))
         self.undo_stack = QUndoStack(self)
         self.reporter = SaveReporter(self)
         self._pages: dict[int, AccountPage] = {}
@@ -582,6 +589,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _retranslate(self) -> None:
         self.nav.item(NAV_ACCOUNTS).setText(self.tr("Accounts"))
         self.nav.item(NAV_UPCOMING).setText(self.tr("Upcoming visits"))
+        self.nav.setAccessibleName(self.tr("Sections"))
         texts = {
             self.new_account_action: (
                 self.tr("&New account…"),
@@ -627,6 +635,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        name_inner_buttons(self.toolbar, self.tr("More tools"))
+        name_inner_buttons(self.menuBar(), self.tr("More menus"))
         self._undo_tips()
         if self.save_label.text():
             self._saved()

@@ -48,6 +48,7 @@ class PreferencesDialog(Retranslating, QDialog):
         row.addWidget(self.data_dir, 1)
         row.addWidget(self.open_folder)
         self.data_label = QLabel()
+        self.data_label.setBuddy(self.data_dir)  # names the folder field for screen readers
         data_form.addRow(self.data_label, row)
 
         self.lang_header = SectionHeader()

@@ -4,7 +4,7 @@
 <context>
     <name>AccountFilterBar</name>
     <message>
-        <location filename="../../desktop/ui/accounts/filters.py" line="+27"/>
+        <location filename="../../desktop/ui/accounts/filters.py" line="+28"/>
         <source>All tiers</source>
         <translation>全部层级</translation>
     </message>
@@ -25,6 +25,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Filter by name</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by segment code</source>
+        <translation>按细分代码筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Pyramid tier</source>
         <translation>客户金字塔层级</translation>
     </message>
@@ -37,7 +52,7 @@
 <context>
     <name>AccountListView</name>
     <message>
-        <location filename="../../desktop/ui/accounts/view.py" line="+139"/>
+        <location filename="../../desktop/ui/accounts/view.py" line="+140"/>
         <source>1 account</source>
         <translation>1 个客户</translation>
     </message>
@@ -179,17 +194,18 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+103"/>
+        <location line="+16"/>
+        <location line="+89"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>Callbrief backs up your data file after changes (at most every 10 minutes) and when you quit, and keeps about a year of backups. Each one is checked.</source>
         <translation>数据文件有改动后（最多每 10 分钟一次）以及退出程序时，Callbrief 会自动备份，备份约保留一年，每份都会经过校验。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Made</source>
         <translation>备份时间</translation>
     </message>
@@ -209,7 +225,7 @@
         <translation>校验</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
@@ -457,19 +473,19 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+483"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+486"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+17"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Delete {name}? The people who report to them will report to their manager. You can undo this with Ctrl+Z.</source>
         <translation>删除{name}？其下属将改为向其上级汇报。可按 Ctrl+Z 撤销。</translation>
     </message>
@@ -521,6 +537,11 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+1"/>
         <source>Map</source>
         <translation>决策图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People at this account</source>
+        <translation>该客户的人员</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -602,13 +623,13 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation type="vanished">先添加一个商机，再记录每个人在其决策中的角色。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No people yet. Add the decision maker, the users, the technical experts, the influencers and your coach, with whom each reports to.</source>
         <translation>尚无联系人。请添加决策者、使用者、技术专家、影响者和线人，并注明各自的汇报对象。</translation>
     </message>
     <message>
-        <location line="-370"/>
-        <location line="+376"/>
+        <location line="-372"/>
+        <location line="+378"/>
         <source>The map view is not available in this build.</source>
         <translation>当前版本不提供决策图视图。</translation>
     </message>
@@ -664,7 +685,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="+308"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="+309"/>
         <source>Enter the competitor&apos;s name.</source>
         <translation>请填写竞争对手名称。</translation>
     </message>
@@ -737,7 +758,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorTable</name>
     <message>
-        <location filename="../../desktop/ui/account/competitors.py" line="+96"/>
+        <location filename="../../desktop/ui/account/competitors.py" line="+97"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -799,6 +820,11 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+3"/>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add competitor…</source>
         <translation>添加竞争对手…</translation>
     </message>
@@ -817,11 +843,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     <name>ConsultPage</name>
     <message>
         <location filename="../../desktop/ui/visit/consult_page.py" line="+32"/>
+        <location line="+46"/>
         <source>Planned questions</source>
         <translation>计划提问</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-38"/>
         <source>Add from the bank…</source>
         <translation>从问题库添加…</translation>
     </message>
@@ -876,12 +903,13 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>输入问题即可加入计划。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+42"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-35"/>
         <source>Need</source>
         <translation>需求</translation>
     </message>
@@ -931,7 +959,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>用客户的原话描述需求即可添加。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>How you will run the conversation</source>
         <translation>你打算如何引导这次交谈</translation>
     </message>
@@ -1133,7 +1161,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>请选择每一列对应的内容；至少需要姓名。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
@@ -1148,7 +1176,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>导入为</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>What each column holds</source>
+        <translation>每列的内容</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -1183,12 +1216,22 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>People to import</source>
+        <translation>要导入的人员</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Skip likely duplicates</source>
         <translation>跳过疑似重复的联系人</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1225,22 +1268,28 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>此次拜访安排在 {when}，尚未进行。保存拜访报告会将其标记为已完成。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>Call report</source>
+        <translation>拜访报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save the call report</source>
         <translation>保存拜访报告</translation>
     </message>
     <message>
         <location line="+11"/>
+        <location line="+3"/>
         <source>What happened</source>
         <translation>拜访经过</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>The outcome of the meeting, in a few sentences</source>
         <translation>用几句话概括会谈结果</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Commitment</source>
         <translation>承诺</translation>
     </message>
@@ -1291,11 +1340,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+9"/>
+        <location line="+1"/>
         <source>Their answer</source>
         <translation>对方的回答</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
@@ -1305,7 +1355,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>已解决</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Needs found</source>
         <translation>发现的需求</translation>
     </message>
@@ -1321,21 +1371,24 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+10"/>
+        <location line="+27"/>
         <source>Next step</source>
         <translation>下一步行动</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-27"/>
+        <location line="+28"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-28"/>
+        <location line="+29"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-3"/>
         <source>e.g. %1</source>
         <translation>例如 %1</translation>
     </message>
@@ -1363,12 +1416,28 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation type="vanished">年-月-日</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <location line="+1"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>需求（客户原话）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clarity</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whose need</source>
+        <translation>谁的需求</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -1416,7 +1485,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DecisionMapWidget</name>
     <message>
-        <location filename="../../desktop/ui/map/widget.py" line="+213"/>
+        <location filename="../../desktop/ui/map/widget.py" line="+215"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
@@ -1447,12 +1516,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+3"/>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-50"/>
         <source>Forget where boxes were dragged and lay the chart out again</source>
         <translation>放弃手动拖放的位置，重新排列组织架构图</translation>
     </message>
@@ -1468,12 +1537,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+2"/>
-        <location line="+228"/>
+        <location line="+231"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-231"/>
         <source>Edit the selected person (F2)</source>
         <translation>编辑选中的人员 (F2)</translation>
     </message>
@@ -1506,6 +1575,21 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+1"/>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision map</source>
+        <translation>决策地图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More tools</source>
+        <translation>更多工具</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings about the decision circle</source>
+        <translation>决策圈提醒</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1662,7 +1746,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ItemTable</name>
     <message>
-        <location filename="../../desktop/ui/visit/item_table.py" line="+181"/>
+        <location filename="../../desktop/ui/visit/item_table.py" line="+184"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1690,7 +1774,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+136"/>
+        <location filename="../../desktop/ui/main_window.py" line="+143"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
@@ -1743,23 +1827,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做{what} (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>Some changes are not saved</source>
         <translation>部分更改未保存</translation>
     </message>
@@ -1777,6 +1861,11 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Upcoming visits</source>
         <translation>近期拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sections</source>
+        <translation>栏目</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1938,6 +2027,16 @@ Call planning for B2B field sales.</source>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>More tools</source>
+        <translation>更多工具</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More menus</source>
+        <translation>更多菜单</translation>
+    </message>
 </context>
 <context>
     <name>NewAccountDialog</name>
@@ -2083,11 +2182,12 @@ Call planning for B2B field sales.</source>
     <name>ObjectionsPage</name>
     <message>
         <location filename="../../desktop/ui/visit/objections_page.py" line="+22"/>
+        <location line="+62"/>
         <source>Objections you expect</source>
         <translation>预计的异议</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-58"/>
         <source>Write each objection as the customer would say it, decide when and how you will answer it, and prepare the answer.</source>
         <translation>按客户可能的说法写下每条异议，确定回应的时机和方法，并准备好回应内容。</translation>
     </message>
@@ -2157,7 +2257,7 @@ Call planning for B2B field sales.</source>
         <translation>按客户可能的说法输入异议即可添加。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Handling it live: LSCPA</source>
         <translation>现场处理：LSCPA 法</translation>
     </message>
@@ -2185,6 +2285,11 @@ Call planning for B2B field sales.</source>
         <translation>新建商机…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>No opportunities yet. Create one to track its stage, budget and competitors.</source>
         <translation>尚无商机。新建一个商机，跟踪其阶段、预算和竞争对手。</translation>
@@ -2209,25 +2314,30 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>The decision</source>
         <translation>决策</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Qualification</source>
         <translation>商机确认</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Pains, risks and our position</source>
         <translation>痛点、风险与我方态势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>币种</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2388,7 +2498,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityPicker</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_picker.py" line="+47"/>
+        <location filename="../../desktop/ui/account/opportunity_picker.py" line="+52"/>
         <source>No opportunities yet</source>
         <translation>尚无商机</translation>
     </message>
@@ -2454,7 +2564,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences.py" line="+118"/>
+        <location filename="../../desktop/ui/preferences.py" line="+119"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -2533,7 +2643,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/prepare_page.py" line="+42"/>
+        <location filename="../../desktop/ui/visit/prepare_page.py" line="+44"/>
         <source>When and where</source>
         <translation>时间和地点</translation>
     </message>
@@ -2638,22 +2748,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+16"/>
         <source>Who attends</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
         <source>Tick the customer&apos;s people who will be in the meeting.</source>
         <translation>勾选将参加会谈的客户方人员。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+22"/>
+        <location line="+6"/>
+        <location line="+23"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Title</source>
         <comment>job title</comment>
         <translation>职位</translation>
@@ -2674,12 +2785,13 @@ Call planning for B2B field sales.</source>
         <translation>行为风格</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <location line="+16"/>
         <source>Our team</source>
         <translation>我方团队</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-8"/>
         <source>Role in the meeting</source>
         <translation>会谈中的分工</translation>
     </message>
@@ -2709,7 +2821,7 @@ Call planning for B2B field sales.</source>
         <translation>输入同行同事的姓名。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+81"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
@@ -2727,12 +2839,12 @@ Call planning for B2B field sales.</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/ui/account/profile.py" line="+54"/>
+        <location filename="../../desktop/ui/account/profile.py" line="+57"/>
         <source>Edit account profile</source>
         <translation>编辑客户概况</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+113"/>
         <source>Choose all four inputs above to get the segment code.</source>
         <translation>选齐上面四项即可得出客户细分代码。</translation>
     </message>
@@ -2753,11 +2865,12 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+39"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-36"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
@@ -2882,7 +2995,12 @@ Call planning for B2B field sales.</source>
         <translation>客户细分代码</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Currency: a code such as CNY, or its sign or name (¥, RMB, US$, 美元)</source>
         <translation>币种：代码如 CNY，或符号、名称（¥、RMB、US$、美元）</translation>
     </message>
@@ -2915,11 +3033,12 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+36"/>
         <source>Feature → advantage → benefit</source>
         <translation>特点 → 优点 → 利益</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-32"/>
         <source>A benefit only counts when it meets a need the customer stated: link each statement to one of the needs found in Consult.</source>
         <translation>只有满足客户已表达需求的利益才算数：请将每条陈述与“协商”中发现的一项需求关联。</translation>
     </message>
@@ -3024,11 +3143,16 @@ Call planning for B2B field sales.</source>
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Note on {question}</source>
+        <translation>备注：{question}</translation>
+    </message>
 </context>
 <context>
     <name>QuestionBankDialog</name>
     <message>
-        <location filename="../../desktop/ui/visit/question_bank.py" line="+42"/>
+        <location filename="../../desktop/ui/visit/question_bank.py" line="+43"/>
         <source>Add questions from the bank</source>
         <translation>从问题库添加问题</translation>
     </message>
@@ -3039,11 +3163,22 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+1"/>
         <source>Filter questions</source>
         <translation>筛选问题</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Question bank</source>
+        <translation>问题库</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Ask whom</source>
         <translation>提问对象</translation>
     </message>
@@ -3164,7 +3299,7 @@ Nothing was deleted.</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../desktop/ui/search/box.py" line="+112"/>
+        <location filename="../../desktop/ui/search/box.py" line="+114"/>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>
@@ -3193,16 +3328,30 @@ Nothing was deleted.</source>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <location line="-159"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../desktop/ui/widgets/shortcuts.py" line="+22"/>
+        <location line="+14"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-1"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -3215,12 +3364,12 @@ Nothing was deleted.</source>
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../../desktop/ui/visit/step_page.py" line="+82"/>
+        <location filename="../../desktop/ui/visit/step_page.py" line="+84"/>
         <source>Edit the visit plan</source>
         <translation>编辑拜访计划</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>Questions to ask yourself</source>
         <translation>自问清单</translation>
     </message>
@@ -3240,7 +3389,7 @@ Nothing was deleted.</source>
         <translation>勾选检查项</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Still missing for this step:</source>
         <translation>本步骤尚缺：</translation>
     </message>
@@ -3326,7 +3475,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingView</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+156"/>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+158"/>
         <location line="+22"/>
         <source>Save tomorrow&apos;s briefs</source>
         <translation>保存明天的拜访简报</translation>
@@ -3350,7 +3499,12 @@ Nothing was deleted.</source>
         <translation type="vanished">明天的拜访简报已保存到 {path}。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-109"/>
+        <source>Preparing the briefs…</source>
+        <translation>正在生成简报…</translation>
+    </message>
+    <message>
+        <location line="+135"/>
         <source>Could not print the briefs</source>
         <translation>无法打印简报</translation>
     </message>
@@ -3519,21 +3673,23 @@ Nothing was deleted.</source>
     <name>VisitModeWindow</name>
     <message>
         <location filename="../../desktop/ui/visit/visit_mode.py" line="+75"/>
+        <location line="+80"/>
         <source>Visit mode</source>
         <translation>拜访模式</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-59"/>
         <source>Edit the meeting notes</source>
         <translation>编辑会谈记录</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+2"/>
         <source>Quick notes during the meeting</source>
         <translation>会谈中随手记录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Leave visit mode (Esc)</source>
         <translation>退出拜访模式 (Esc)</translation>
     </message>
@@ -3563,7 +3719,7 @@ Nothing was deleted.</source>
         <translation>会谈记录</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Best commitment</source>
         <translation>最佳承诺</translation>
     </message>
@@ -3589,11 +3745,12 @@ Nothing was deleted.</source>
     </message>
     <message>
         <location line="+16"/>
+        <location line="+1"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Record an answer</source>
         <translation>记录回答</translation>
     </message>
@@ -3608,7 +3765,7 @@ Nothing was deleted.</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Mark an objection resolved</source>
         <translation>将异议标为已解决</translation>
     </message>
@@ -3621,7 +3778,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitPlanView</name>
     <message>
-        <location filename="../../desktop/ui/visit/plan_view.py" line="+81"/>
+        <location filename="../../desktop/ui/visit/plan_view.py" line="+83"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -3646,7 +3803,12 @@ Nothing was deleted.</source>
         <translation>准备度 %p%</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Readiness</source>
+        <translation>准备度</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Visit mode</source>
         <translation>拜访模式</translation>
     </message>
@@ -3666,7 +3828,17 @@ Nothing was deleted.</source>
         <translation>拜访后填写拜访报告 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+10"/>
+        <source>More tools</source>
+        <translation>更多工具</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>{when} ({minutes} min)</source>
         <translation>{when}（{minutes} 分钟）</translation>
     </message>
@@ -3692,6 +3864,11 @@ Nothing was deleted.</source>
         <location line="+1"/>
         <source>Open plan</source>
         <translation>打开拜访计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visits</source>
+        <translation>拜访</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -167,17 +167,20 @@ class CircleTab(QWidget):
         self.import_button = QPushButton()
         self.export_button = QPushButton()
         bar.addWidget(self.picker_label)
-        bar.addWidget(self.picker)
+        bar.addWidget(self.picker, 1)
         bar.addSpacing(16)
         bar.addWidget(self.list_button)
         bar.addWidget(self.map_button)
-        bar.addStretch(1)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.delete_button)
-        bar.addSpacing(16)
-        bar.addWidget(self.import_button)
-        bar.addWidget(self.export_button)
         layout.addLayout(bar)
+        # The actions on a row of their own: on one row with the deal they did not fit at
+        # 150 % or a large system font, and were drawn cut or over one another.
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+        layout.addLayout(actions)
 
         self.views = QStackedWidget()
         layout.addWidget(self.views, 1)
@@ -220,7 +223,7 @@ class CircleTab(QWidget):
         self.form_stack.addWidget(QWidget())
         right_layout.addWidget(self.form_stack)
         right_layout.addStretch(1)
-        self.detail_scroll = scrolling(right)
+        self.detail_scroll = scrolling(right, fit_width=True)
         self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         splitter.addWidget(self.detail_scroll)
         splitter.setStretchFactor(0, 3)
@@ -601,6 +604,7 @@ class CircleTab(QWidget):
         self.picker_label.setText(self.tr("&Opportunity:"))
         self.list_button.setText(self.tr("List"))
         self.map_button.setText(self.tr("Map"))
+        self.tree.setAccessibleName(self.tr("People at this account"))
         self.list_button.setToolTip(self.tr("The decision circle as an org-chart list"))
         self.map_button.setToolTip(self.tr("The decision circle as a map"))
         self.add_button.setText(self.tr("Add contact…"))
@@ -629,6 +633,7 @@ class CircleTab(QWidget):
             ]
         )
         self.warnings_header.setText(self.tr("Coverage of the decision circle"))
+        self.warnings.setAccessibleName(self.warnings_header.text())
         self.hint.setText(
             self.tr(
                 "No people yet. Add the decision maker, the users, the technical experts, the "

@@ -55,6 +55,7 @@ class CompetitorTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -226,6 +227,7 @@ class CompetitorTable(QWidget):
                 self.tr("Our strategy"),
             ]
         )
+        self.table.setAccessibleName(self.tr("Competitors"))
         self.add_button.setText(self.tr("Add competitor…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.validation import ValidationError
 
 from ..formats import qt_datetime_format
+from ..widgets.a11y import FieldLabel
 from ..widgets.key_combo import KeyCombo
 from ..widgets.records import yes_no_word
 from ..widgets.retranslate import Retranslating
@@ -51,7 +52,7 @@ def _form(dialog: QDialog) -> tuple[QVBoxLayout, QFormLayout, QDialogButtonBox]:
 
 def _row(form: QFormLayout, field: QWidget) -> tuple[QLabel, QLabel]:
     """Add a row; returns (label, error label)."""
-    label = QLabel()
+    label = FieldLabel()
     box, error = with_error(field)
     error.setStyleSheet("color: #c62828;")
     error.setWordWrap(True)

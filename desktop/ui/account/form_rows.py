@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.a11y import FieldLabel
 from ..widgets.page_scroll import PageScrollArea
 from ..widgets.section import SectionHeader, with_error
 
@@ -50,6 +51,7 @@ def amount_with_currency() -> tuple[QWidget, QLineEdit, QLineEdit]:
     currency.setFixedWidth(64)
     layout.addWidget(amount, 1)
     layout.addWidget(currency)
+    row.setFocusProxy(amount)  # the row's label names and focuses the amount
     return row, amount, currency
 
 
@@ -63,7 +65,7 @@ class Rows:
         self.errors: dict[str, QLabel] = {}
 
     def add(self, name: str, field: QWidget) -> QLabel:
-        label = QLabel()
+        label = FieldLabel()  # names the field for screen readers
         label.setBuddy(field)
         label.setWordWrap(self.label_width < LABEL_WIDTH)  # narrow columns wrap long labels
         label.setMinimumWidth(self.label_width)
@@ -80,9 +82,30 @@ class Rows:
                 self.labels[name].setText(text)
 
 
-def scrolling(content: QWidget) -> PageScrollArea:
+class FittingScroll(PageScrollArea):
+    """Scrolls up and down only, and asks for the width its content needs: beside a splitter
+    it then gets room for its fields instead of cutting them off at the right (150 %)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is not None:
+            bar = self.verticalScrollBar().sizeHint().width()
+            hint.setWidth(max(hint.width(), content.minimumSizeHint().width() + bar))
+        return hint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()  # another form shown: its width may differ
+        return super().eventFilter(watched, event)
+
+
+def scrolling(content: QWidget, fit_width: bool = False) -> PageScrollArea:
     """A page of fields that scrolls as one (inner boxes keep the wheel only when focused)."""
-    return PageScrollArea(content)
+    area = FittingScroll(content) if fit_width else PageScrollArea(content)
+    # Tab goes straight to the form's fields, and the area scrolls to the one with the focus.
+    area.setFocusPolicy(Qt.NoFocus)
+    return area
 
 
 def section(

@@ -158,6 +158,7 @@ class OpportunitiesTab(QWidget):
 
     def _retranslate(self) -> None:
         self.new_button.setText(self.tr("New opportunity…"))
+        self.list.setAccessibleName(self.tr("Opportunities"))
         self.empty.setText(
             self.tr("No opportunities yet. Create one to track its stage, budget and competitors.")
         )

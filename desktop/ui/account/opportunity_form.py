@@ -205,6 +205,7 @@ class OpportunityForm(Retranslating, QWidget):
         self.decision_header.setText(self.tr("The decision"))
         self.qual_header.setText(self.tr("Qualification"))
         self.position_header.setText(self.tr("Pains, risks and our position"))
+        self.fields["budget_currency"].setAccessibleName(self.tr("Currency"))
         self.comp_header.setText(self.tr("Competitors"))
         self.jump_label.setText(self.tr("Go to:"))
         jump_texts = {

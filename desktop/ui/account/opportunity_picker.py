@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 
 class OpportunityPicker(QComboBox):
@@ -20,8 +20,13 @@ class OpportunityPicker(QComboBox):
         super().__init__(parent)
         self._ctx = ctx
         self._account_id = account_id
-        self.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.setMinimumContentsLength(28)
+        # As wide as the row allows, at least 14 characters: sized to the longest deal's name
+        # it pushed the buttons beside it under itself (at 100 % already, more so at 150 %).
+        # A name that does not fit is elided here, shown whole in the list and the tooltip.
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.currentTextChanged.connect(self.setToolTip)
         self.currentIndexChanged.connect(self._index_changed)
         self.reload(chosen)
 

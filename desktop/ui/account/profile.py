@@ -7,8 +7,8 @@ The segment code is worked out as the rep picks the four inputs, before the save
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QUndoStack
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.segment import segment_code
 
@@ -31,6 +31,9 @@ CLASSIFICATION = (
     ("buying_cycle_stage", "buying_cycle"),
     ("cvm_phase", "cvm_phases"),
 )
+
+
+TWO_COLUMNS_MIN_WIDTH = 880
 
 
 class ProfileTab(Retranslating, QWidget):
@@ -57,7 +60,7 @@ class ProfileTab(Retranslating, QWidget):
         self.binder.saved.connect(self._update_segment)
 
         content = QWidget()
-        columns = QHBoxLayout(content)
+        columns = self._columns = QHBoxLayout(content)
         columns.setContentsMargins(20, 8, 20, 20)
         columns.setSpacing(28)
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -127,6 +130,15 @@ class ProfileTab(Retranslating, QWidget):
 
         self.reload()
         self._retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        # Narrower than this (150 % on a laptop), two columns leave each field a few characters:
+        # the sections then follow one another, in the same (reading and Tab) order.
+        wide = event.size().width() >= TWO_COLUMNS_MIN_WIDTH
+        direction = QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+        super().resizeEvent(event)
 
     def _bind(self, rows, name: str, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
         error = rows.add(name, widget)
@@ -200,6 +212,8 @@ class ProfileTab(Retranslating, QWidget):
             }
         )
         self.segment_label.setText(self.tr("Segment code"))
+        self.fields["currency"].setAccessibleName(self.tr("Currency"))
+        self.fields["notes"].setAccessibleName(self.tr("Notes"))
         self.fields["currency"].setToolTip(
             self.tr("Currency: a code such as CNY, or its sign or name (¥, RMB, US$, 美元)")
         )

@@ -89,6 +89,9 @@ class QualificationGrid(QWidget):
                 combo.addItem(labels[answer], answer)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             self.notes[key].setPlaceholderText(self.tr("Note"))
+            self.notes[key].setAccessibleName(
+                self.tr("Note on {question}").format(question=self.questions[key].text())
+            )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.LanguageChange:

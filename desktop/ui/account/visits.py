@@ -147,6 +147,7 @@ class VisitsTab(QWidget):
         self.picker_label.setText(self.tr("&Opportunity:"))
         self.new_button.setText(self.tr("New visit…"))
         self.open_button.setText(self.tr("Open plan"))
+        self.table.setAccessibleName(self.tr("Visits"))
         self.table.setHeaderLabels(
             [self.tr("Date"), self.tr("Title"), self.tr("Status"), self.tr("Readiness")]
         )

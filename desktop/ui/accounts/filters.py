@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from desktop.services.account_rows import AccountFilter
 
+from ..widgets.a11y import name_inner_buttons
 from ..widgets.key_combo import KeyCombo
 from ..widgets.retranslate import Retranslating
 
@@ -66,5 +67,8 @@ class AccountFilterBar(Retranslating, QWidget):
     def _retranslate(self) -> None:
         self.name.setPlaceholderText(self.tr("Filter by name…"))
         self.segment.setPlaceholderText(self.tr("Segment, e.g. E1"))
+        self.name.setAccessibleName(self.tr("Filter by name"))
+        name_inner_buttons(self, self.tr("Clear"))
+        self.segment.setAccessibleName(self.tr("Filter by segment code"))
         self.tier.setAccessibleName(self.tr("Pyramid tier"))
         self.stage.setAccessibleName(self.tr("Funnel stage"))

@@ -85,6 +85,7 @@ class AccountListView(QWidget):
 
         self.model = AccountTableModel(ctx, self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(COL_NAME, NameDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)

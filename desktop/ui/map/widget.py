@@ -33,6 +33,7 @@ from desktop.services.events import Change
 from desktop.ui.context import UiContext
 from desktop.ui.exports import confirm_saved, file_stem, suggested_path, with_suffix
 from desktop.ui.msgbox import prompter
+from desktop.ui.widgets.a11y import name_inner_buttons, tab_to_toolbar
 
 from .dialogs import PersonDialog, PersonValues
 from .items import LegendWidget, PersonItem
@@ -68,6 +69,7 @@ class DecisionMapWidget(QWidget):
 
         self.toolbar = QToolBar(self)
         self._build_actions()
+        tab_to_toolbar(self.toolbar)
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -237,6 +239,9 @@ class DecisionMapWidget(QWidget):
         self.export_actions["svg"].setText(self.tr("Drawing (SVG)…"))
         self.export_actions["pdf"].setText(self.tr("PDF…"))
         self.export_button.setText(self.tr("Export"))
+        self.view.setAccessibleName(self.tr("Decision map"))
+        name_inner_buttons(self.toolbar, self.tr("More tools"))
+        self.warnings.setAccessibleName(self.tr("Warnings about the decision circle"))
         self.export_button.setToolTip(self.tr("Save the map as an image or PDF to print or send"))
         self.placeholder.setText(self.tr("Choose an opportunity to see its decision circle."))
         self.warnings_title.setText(self.tr("Coverage of the decision circle"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.a11y import name_inner_buttons
 from ..widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class SearchResults(QTreeWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("searchResults")
+        self.setAccessibleName(self.tr("Search results"))
         self.setColumnCount(2)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
@@ -196,3 +198,4 @@ class SearchBox(Retranslating, QLineEdit):
     def _retranslate(self) -> None:
         self.setPlaceholderText(self.tr("Search accounts, people, deals…  (Ctrl+F)"))
         self.setAccessibleName(self.tr("Search"))
+        name_inner_buttons(self, self.tr("Clear"))

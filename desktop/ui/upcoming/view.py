@@ -48,6 +48,7 @@ class UpcomingView(QWidget):
         self.range = QLabel(self)
         self.range.setObjectName("muted")
         self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Preparing the briefs…"))
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(140)
         self.progress.setTextVisible(False)
@@ -64,6 +65,7 @@ class UpcomingView(QWidget):
 
         self.model = UpcomingModel(ctx, self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)

@@ -31,6 +31,7 @@ from desktop.domain.readiness import Readiness, visit_readiness
 from desktop.ui.binding import FormBinder
 from desktop.ui.context import UiContext
 from desktop.ui.undo import FieldEdit
+from desktop.ui.widgets.a11y import FieldLabel
 
 LABEL_WIDTH = 150
 TEXT_HEIGHT = 64  # a multi-line field shows about three lines before it scrolls
@@ -218,7 +219,7 @@ def add_field(
     error = error_label()
     column.addWidget(error)
     binder.bind(name, widget, error)
-    caption = QLabel(label)
+    caption = FieldLabel(label)
     caption.setBuddy(widget)
     caption.setWordWrap(True)
     caption.setFixedWidth(LABEL_WIDTH)  # one label column across the page's sections

@@ -75,6 +75,7 @@ class ConsultPage(StepPage):
                 delete=self.tr("Delete a question"),
                 move=self.tr("Move a question"),
                 new_hint=self.tr("Type the question to add it to the plan."),
+                title=self.tr("Planned questions"),
             ),
             defaults=lambda: {"kind": "eric:explore"},
         )
@@ -124,6 +125,7 @@ class ConsultPage(StepPage):
                 delete=self.tr("Delete a need"),
                 move=self.tr("Move a need"),
                 new_hint=self.tr("Describe the need in the customer's words to add it."),
+                title=self.tr("Needs"),
             ),
             defaults=lambda: {"scope": "business", "clarity": "implicit"},
         )

@@ -119,6 +119,7 @@ class DebriefDialog(QDialog):
         self.body.addStretch(1)
 
         scroll = PageScrollArea(content)
+        scroll.setAccessibleName(self.tr("Call report"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Save).setText(self.tr("Save the call report"))
         self.buttons.accepted.connect(self.save)
@@ -134,6 +135,7 @@ class DebriefDialog(QDialog):
         self.body.addWidget(heading(self.tr("What happened"), 1))
         self.outcome = text_edit(self.tr("The outcome of the meeting, in a few sentences"), 100)
         self.outcome.setPlainText(visit.report_outcome)
+        self.outcome.setAccessibleName(self.tr("What happened"))
         self.body.addWidget(self.outcome)
 
         self.body.addWidget(heading(self.tr("Commitment"), 1))
@@ -180,6 +182,8 @@ class DebriefDialog(QDialog):
             check.box.setChecked(q.asked or bool(q.answer.strip()))
             answer = QLineEdit(q.answer)
             answer.setPlaceholderText(self.tr("Their answer"))
+            answer.setAccessibleName(self.tr("Their answer"))
+            answer.setAccessibleDescription(q.text)
             grid.addWidget(check, row, 0)
             grid.addWidget(answer, row, 1)
             self.asked[q.id] = check.box
@@ -194,6 +198,7 @@ class DebriefDialog(QDialog):
         for o in visit.objections:
             box = QCheckBox(self.tr("Resolved"))
             box.setChecked(bool(o.resolved))
+            box.setAccessibleDescription(o.text)  # which objection "Resolved" is about
             text = QLabel(f"“{o.text}”")
             text.setWordWrap(True)
             row = QHBoxLayout()
@@ -258,16 +263,23 @@ class DebriefDialog(QDialog):
             "due_date": QLineEdit(),
         }
         widgets["due_date"].setPlaceholderText(self.tr("e.g. %1").replace("%1", date_example()))
+        widgets["description"].setAccessibleName(self.tr("Next step"))
+        widgets["owner"].setAccessibleName(self.tr("Owner"))
+        widgets["due_date"].setAccessibleName(self.tr("Due"))
         return self._add_row(self.step_rows, self.steps_grid, widgets)
 
     def add_need_row(self) -> _Row:
         widgets: dict[str, QWidget] = {"description": QLineEdit()}
         widgets["description"].setPlaceholderText(self.tr("The need, in the customer's words"))
+        widgets["description"].setAccessibleName(self.tr("The need, in the customer's words"))
         widgets["scope"] = combo(playbook_choices(self.ctx, "need_scopes"))
         widgets["clarity"] = combo(playbook_choices(self.ctx, "need_clarity"))
         whose = combo([], "—")
         fill_combo(whose, [(c.name, c.id) for c in self.contacts], "—")
         widgets["contact_id"] = whose
+        widgets["scope"].setAccessibleName(self.tr("Scope"))
+        widgets["clarity"].setAccessibleName(self.tr("Clarity"))
+        whose.setAccessibleName(self.tr("Whose need"))
         return self._add_row(self.need_rows, self.needs_grid, widgets)
 
     def _add_row(self, rows: list[_Row], grid: QGridLayout, widgets: dict[str, QWidget]) -> _Row:

@@ -77,6 +77,7 @@ class ItemTexts:
     delete: str
     move: str
     new_hint: str  # shown above the empty form after "Add"
+    title: str = ""  # the table's accessible name: the heading above it
 
 
 class ItemRef:
@@ -159,7 +160,9 @@ class ItemTable(QWidget):
         self._shown_once = False
 
         self.table = QTableWidget(0, len(self._columns()))
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setHorizontalHeaderLabels([f.label for f in self._columns()])
+        self.table.setAccessibleName(texts.title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

@@ -81,6 +81,7 @@ class ObjectionsPage(StepPage):
                 delete=self.tr("Delete an objection"),
                 move=self.tr("Move an objection"),
                 new_hint=self.tr("Type the objection as the customer would say it to add it."),
+                title=self.tr("Objections you expect"),
             ),
             defaults=lambda: {"type": "need"},
             vertical=True,

@@ -33,6 +33,7 @@ from desktop.domain.validation import ValidationError
 from desktop.ui.context import UiContext
 from desktop.ui.exports import day_text, file_stem
 from desktop.ui.formats import show_datetime
+from desktop.ui.widgets.a11y import name_inner_buttons, tab_to_toolbar
 
 from .brief_actions import BriefActions
 from .close_page import ClosePage
@@ -52,6 +53,7 @@ ORDER = READINESS_STEPS  # the five steps, then objections
 STEP_BAR_STYLE = """
 QToolButton { padding: 6px 12px; border: 1px solid #c4c7c5; border-radius: 4px; }
 QToolButton:checked { background: #1a73e8; color: white; border-color: #1a73e8; }
+QToolButton:focus { border: 2px solid #0b3d91; }
 """
 
 
@@ -95,6 +97,7 @@ class VisitPlanView(QWidget):
         self.readiness.setRange(0, 100)
         self.readiness.setFormat(self.tr("Ready %p%"))
         self.readiness.setFixedWidth(160)
+        self.readiness.setAccessibleName(self.tr("Readiness"))
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.title)
@@ -124,11 +127,14 @@ class VisitPlanView(QWidget):
         self.toolbar.addSeparator()
         for action in self.brief.actions():
             self.toolbar.addAction(action)
+        tab_to_toolbar(self.toolbar)
+        name_inner_buttons(self.toolbar, self.tr("More tools"))
         for action in (self.visit_mode_action, self.debrief_action, *self.brief.actions()):
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # an indeterminate "working" bar
+        self.busy.setAccessibleName(self.tr("Working…"))
         self.busy.setFixedWidth(120)
         self.busy.setVisible(False)
         self.message = muted()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
+    QWidget,
 )
 
 from desktop.domain.validation import ValidationError
@@ -78,6 +80,7 @@ class PreparePage(StepPage):
             muted(self.tr("Tick the customer's people who will be in the meeting."))
         )
         self.circle = QTableWidget(0, 5)
+        self.circle.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.circle.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),
@@ -88,6 +91,7 @@ class PreparePage(StepPage):
             ]
         )
         self.circle.verticalHeader().setVisible(False)
+        self.circle.setAccessibleName(self.tr("Who attends"))
         self.circle.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.circle.setSelectionMode(QAbstractItemView.NoSelection)
         self.circle.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -111,6 +115,7 @@ class PreparePage(StepPage):
                 delete=self.tr("Remove a team member"),
                 move=self.tr("Move a team member"),
                 new_hint=self.tr("Type the name of the colleague who comes with you."),
+                title=self.tr("Our team"),
             ),
             row_filter=lambda a: a.contact_id is None,
             vertical=True,
@@ -138,6 +143,7 @@ class PreparePage(StepPage):
                 box.clicked.connect(lambda on, cid=contact.id: self._toggle_attendee(cid, on))
                 self.circle.setCellWidget(row, COL_NAME, box)
                 self.attendee_boxes[contact.id] = box
+            self._tab_through_boxes()
         for row, contact in enumerate(people):
             role = data.roles.get(contact.id)
             box = self.attendee_boxes[contact.id]
@@ -162,6 +168,20 @@ class PreparePage(StepPage):
         height = self.circle.horizontalHeader().height() + 4
         height += sum(self.circle.rowHeight(r) for r in range(rows))
         self.circle.setFixedHeight(max(height, 120))
+
+    def _tab_through_boxes(self) -> None:
+        """Tab goes from the table through its new ticks, then on to what follows the table
+        (new widgets join the end of Qt's focus chain, so Tab left the page after them)."""
+        after = self.circle.nextInFocusChain()
+        while after is not self.circle and (
+            self.circle.isAncestorOf(after) or not after.focusPolicy() & Qt.TabFocus
+        ):
+            after = after.nextInFocusChain()
+        order = [self.circle, *self.attendee_boxes.values()]
+        if after is not self.circle:
+            order.append(after)
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _toggle_attendee(self, contact_id: int, on: bool) -> None:
         if self.data is None:

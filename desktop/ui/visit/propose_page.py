@@ -68,6 +68,7 @@ class ProposePage(StepPage):
                 delete=self.tr("Delete a FAB statement"),
                 move=self.tr("Move a FAB statement"),
                 new_hint=self.tr("Fill in the feature, advantage and benefit, then pick the need."),
+                title=self.tr("Feature → advantage → benefit"),
             ),
         )
         self.fabs.setMinimumHeight(520)

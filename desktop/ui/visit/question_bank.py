@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.context import UiContext
+from desktop.ui.widgets.a11y import name_inner_buttons
 
 from .common import fill_combo, muted
 
@@ -52,11 +53,14 @@ class QuestionBankDialog(QDialog):
         )
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter questions"))
+        self.search.setAccessibleName(self.tr("Filter questions"))
         self.search.setClearButtonEnabled(True)
+        name_inner_buttons(self.search, self.tr("Clear"))
         self.search.textChanged.connect(self._filter)
         layout.addWidget(self.search)
 
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Question bank"))
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)

@@ -11,8 +11,9 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -38,6 +39,7 @@ from .common import (
 )
 
 GUIDE_WIDTH = 340
+TWO_COLUMNS_MIN_WIDTH = 900  # narrower (150 % on a laptop): the guide goes under the fields
 
 
 class WrapCheck(QWidget):
@@ -108,21 +110,32 @@ class StepPage(QWidget):
         self._gaps_room = 0
         outer.addWidget(self.gaps)
 
-        row = QHBoxLayout()
+        row = self._columns = QHBoxLayout()
         row.setSpacing(16)
         body_widget = QWidget()
         self.body = QVBoxLayout(body_widget)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(10)
         row.addWidget(body_widget, 1)
-        row.addWidget(self._guide(entry), 0)
+        # Joins the row on the first load, after the subclass built its fields: Qt's Tab order
+        # follows the order widgets join the window, and the guide is read after the fields.
+        self._guide_widget = self._guide(entry)
         outer.addLayout(row, 1)
 
         scroll = PageScrollArea(content)  # tables and boxes leave the wheel to the page
         self.scroll_area = scroll
+        scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes to the fields; the area follows the focus
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        # Beside the fields the guide left them a few characters, or was cut off at the right.
+        wide = event.size().width() >= TWO_COLUMNS_MIN_WIDTH
+        direction = QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+        super().resizeEvent(event)
 
     # The guide column -----------------------------------------------------------------------
 
@@ -181,6 +194,8 @@ class StepPage(QWidget):
         return self.data.visit if self.data is not None else None
 
     def load(self, data: PlanData) -> None:
+        if self._guide_widget.parentWidget() is None:
+            self._columns.addWidget(self._guide_widget, 0)
         self.data = data
         visit = data.visit
         self.binder.load(visit)

@@ -99,6 +99,7 @@ class VisitModeWindow(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Quick notes during the meeting"))
         self.notes.setMinimumHeight(160)
+        self.notes.setAccessibleName(self.tr("Quick notes during the meeting"))
         self.notes_binder.bind("quick_notes", self.notes)
 
         self.title = _heading("")
@@ -151,6 +152,7 @@ class VisitModeWindow(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setWidget(content)
+        scroll.setAccessibleName(self.tr("Visit mode"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -251,6 +253,8 @@ class VisitModeWindow(QWidget):
             check = WrapCheck(q.text)
             answer = QLineEdit()
             answer.setPlaceholderText(self.tr("Answer"))
+            answer.setAccessibleName(self.tr("Answer"))
+            answer.setAccessibleDescription(q.text)
             binder = item_binder(
                 self.ctx,
                 self.undo_stack,
@@ -281,6 +285,7 @@ class VisitModeWindow(QWidget):
                 text += f"<br/>{escape(o.response)}"
             self.objections_layout.addWidget(_rich(text))
             box = QCheckBox(self.tr("Resolved"))
+            box.setAccessibleDescription(o.text)  # which objection "Resolved" is about
             binder = item_binder(
                 self.ctx,
                 self.undo_stack,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from .style import point_size
 
 
 class SectionHeader(QLabel):
@@ -12,8 +14,9 @@ class SectionHeader(QLabel):
         super().__init__(parent)
         self.setObjectName("sectionHeader")
         self.setWordWrap(True)  # long titles (an opportunity's name) wrap instead of widening
+        size = point_size(11, QApplication.font().pointSizeF())  # grows with the system's
         self.setStyleSheet(
-            "QLabel#sectionHeader { font-weight: 600; font-size: 11pt; color: #1f3a5f;"
+            f"QLabel#sectionHeader {{ font-weight: 600; font-size: {size}pt; color: #1f3a5f;"
             " padding: 10px 0 4px 0; border-bottom: 1px solid #d5dde8; }"
         )
 

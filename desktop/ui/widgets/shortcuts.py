@@ -31,7 +31,9 @@ class ShortcutsDialog(QDialog):
                 )
         rows.extend(extra)
         self.table = QTableWidget(len(rows), 2, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.NoSelection)
