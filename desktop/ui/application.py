@@ -50,6 +50,10 @@ def run(options: Options) -> int:
         log.info("another window has this data folder; asked it to come forward")
         return 0
 
+    _step("claim the data folder")
+    if not _claim_folder(folder):
+        return 1
+
     db_path = paths.database_path(folder)
     _step("first page")
     early = _start_view(options, db_path)
@@ -77,6 +81,31 @@ def run(options: Options) -> int:
     code = app.exec()
     services.db.close()
     return code
+
+
+def _claim_folder(folder: Path) -> bool:
+    """Share the data folder's claim for the window's whole life (desktop/store/claim.py): a
+    command-line restore or encryption is refused while the window is open, and the window
+    does not open the file while one of them is running (it waits a little first)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.services import folder_claim
+
+    from .msgbox import prompter
+
+    try:
+        folder_claim.hold_shared(folder)  # given back when the process ends
+    except folder_claim.ClaimWaitError:
+        prompter.error(
+            None,
+            "Callbrief",
+            QCoreApplication.translate(
+                "Application",
+                "The data file is being restored or encrypted. Try again when that is done.",
+            ),
+        )
+        return False
+    return True
 
 
 def _show_window(ctx, activate: list[Callable[[], None]], guard):  # type: ignore[no-untyped-def]
