@@ -50,6 +50,7 @@ def test_a_full_disk_is_never_taken_for_a_damaged_file(template, tmp_path):
     data_template, inputs = template
     before = state(data_template)
     outcomes: Counter[str] = Counter()
+    table: dict[str, dict[int, str]] = {}
     failures: list[str] = []
     with tmpfs(tmp_path / "disk", 4096) as disk:
         for level in LEVELS_KIB:
@@ -75,6 +76,7 @@ def test_a_full_disk_is_never_taken_for_a_damaged_file(template, tmp_path):
                 if left:
                     failures.append(f"{where}: left {left}")
                 outcomes[outcome] += 1
+                table.setdefault(name, {})[level] = outcome
     record(
         "full_disk",
         levels_kib=list(LEVELS_KIB),
@@ -83,6 +85,7 @@ def test_a_full_disk_is_never_taken_for_a_damaged_file(template, tmp_path):
         done=outcomes["done"],
         refused=outcomes["refused plainly"],
         problems=len(failures),
+        table=table,
     )
     assert not failures, "\n".join(failures)
 
