@@ -107,8 +107,8 @@ def race(data: Path, inputs: Path, partner: str, n: int, rng: random.Random) -> 
     if moved_at is None and replaced_copies(data):
         moved_at = time.monotonic()
     watcher.join(10)
-    w_out, w_err = "".join(lines), writer.stderr.read() if writer.stderr else ""
-    writer.wait()
+    _, w_err = writer.communicate()  # the watcher has read stdout to its end
+    w_out = "".join(lines)
     p_out, p_err = second.communicate()
     problems: list[str] = []
     for who, code, err in (
