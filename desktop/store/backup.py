@@ -14,7 +14,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from . import connect
+from . import connect, errors
 from .errors import BackupError
 
 
@@ -53,7 +53,7 @@ def _copy_and_verify(source: Path, tmp: Path, passphrase: str | None) -> None:
             out.close()
     except connect.database_errors() as exc:
         raise BackupError(
-            f"{source.name} could not be backed up ({exc}); nothing was kept."
+            f"{source.name} could not be backed up: {errors.reason(exc, tmp)} Nothing was kept."
         ) from exc
     finally:
         src.close()

@@ -75,7 +75,10 @@ def make_backup(
     if not db_path.exists():
         raise BackupError(f"There is no data file at {db_path} to back up yet.")
     if dest is None:
-        folder_for(db_path).mkdir(parents=True, exist_ok=True)
+        try:
+            folder_for(db_path).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BackupError(f"Could not back up: {errors.reason(exc, db_path)}") from exc
         target = folder_for(db_path) / backup.timestamped_name(kind, now)
     else:
         # --to a folder: a new file in it; never over one of Callbrief's own files.

@@ -139,4 +139,5 @@ def reason(exc: BaseException, path: Path) -> str:
         return f"another program kept the data file in {where} busy for too long."
     if isinstance(found, StorageIOError):
         return f"the disk holding {where} reported an error. Check it is still connected."
-    return f"{exc}"
+    text = str(exc).strip() or type(exc).__name__
+    return text if text.endswith(".") else f"{text}."
