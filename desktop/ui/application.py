@@ -51,10 +51,19 @@ def run(options: Options) -> int:
         return 0
 
     _step("claim the data folder")
-    if not _claim_folder(folder):
+    release = _claim_folder(folder)
+    if release is None:
         return 1
+    try:
+        return _run_claimed(app, options, paths.database_path(folder), activate, guard)
+    finally:
+        release()
 
-    db_path = paths.database_path(folder)
+
+def _run_claimed(app, options: Options, db_path: Path, activate, guard) -> int:  # type: ignore[no-untyped-def]
+    """Check, open and show the data file (the folder's claim is held meanwhile)."""
+    from . import i18n
+
     _step("first page")
     early = _start_view(options, db_path)
     if early is not None:
@@ -83,7 +92,7 @@ def run(options: Options) -> int:
     return code
 
 
-def _claim_folder(folder: Path) -> bool:
+def _claim_folder(folder: Path) -> Callable[[], None] | None:
     """Share the data folder's claim for the window's whole life (desktop/store/claim.py): a
     command-line restore or encryption is refused while the window is open, and the window
     does not open the file while one of them is running (it waits a little first)."""
@@ -94,7 +103,7 @@ def _claim_folder(folder: Path) -> bool:
     from .msgbox import prompter
 
     try:
-        folder_claim.hold_shared(folder)  # given back when the process ends
+        return folder_claim.hold_shared(folder)
     except folder_claim.ClaimWaitError:
         prompter.error(
             None,
@@ -104,8 +113,7 @@ def _claim_folder(folder: Path) -> bool:
                 "The data file is being restored or encrypted. Try again when that is done.",
             ),
         )
-        return False
-    return True
+        return None
 
 
 def _show_window(ctx, activate: list[Callable[[], None]], guard):  # type: ignore[no-untyped-def]
