@@ -120,7 +120,7 @@ def race(data: Path, inputs: Path, partner: str, n: int, rng: random.Random) -> 
     status, live, _ = state(data)
     if status != "ok":
         problems.append(f"data file afterwards: {status}")
-    lost = 0
+    lost = kept_aside = 0
     acknowledged = [(name, writer.returncode == 0 and "Imported" in w_out)]
     if other is not None:
         acknowledged.append((other, second.returncode == 0 and "Imported" in p_out))
@@ -137,6 +137,7 @@ def race(data: Path, inputs: Path, partner: str, n: int, rng: random.Random) -> 
             and acked_at[0] < moved_at
             and any(account in accounts_in(p) for p in replaced_copies(data))
         )
+        kept_aside += int(safe)
         if not safe:
             lost += 1
             problems.append(f"acknowledged import of {account!r} lost")
@@ -147,6 +148,7 @@ def race(data: Path, inputs: Path, partner: str, n: int, rng: random.Random) -> 
         "writer": "done" if writer.returncode == 0 else "refused",
         "partner": "done" if second.returncode == 0 else "refused",
         "lost": lost,
+        "kept_aside": kept_aside,
         "unreadable": int(status != "ok"),
         "problems": problems,
     }
@@ -157,7 +159,7 @@ def test_a_writer_racing_another_command_loses_nothing(template, tmp_path, partn
     data_template, inputs = template
     rng = random.Random(f"race-{partner}")
     outcomes: Counter[str] = Counter()
-    lost = unreadable = 0
+    lost = unreadable = kept_aside = 0
     problems: list[str] = []
     for n in range(RACES):
         data = tmp_path / f"run-{n}" / "data"
@@ -166,6 +168,7 @@ def test_a_writer_racing_another_command_loses_nothing(template, tmp_path, partn
         outcomes[f"writer {found['writer']}, {partner} {found['partner']}"] += 1
         lost += int(found["lost"])  # type: ignore[call-overload]
         unreadable += int(found["unreadable"])  # type: ignore[call-overload]
+        kept_aside += int(found["kept_aside"])  # type: ignore[call-overload]
         problems += [f"race {n}: {p}" for p in found["problems"]]  # type: ignore[attr-defined]
         shutil.rmtree(data.parent)
     record(
@@ -175,6 +178,7 @@ def test_a_writer_racing_another_command_loses_nothing(template, tmp_path, partn
         outcomes=dict(outcomes),
         lost=lost,
         unreadable=unreadable,
+        kept_aside=kept_aside,
     )
     assert not problems, "\n".join(problems)
 
