@@ -65,7 +65,8 @@ def render_lost_work(found: dict[str, list[dict[str, Any]]]) -> list[str]:
         "",
         "A writer (`import bundle` of a new account) raced each partner, started 0–1.5 s after "
         "it; an acknowledged import counts as lost when it is in neither the data file nor — "
-        "after a successful restore — the copy the restore kept aside, untouched since.",
+        "after a successful restore — the copy the restore kept aside, acknowledged before "
+        "that copy was moved aside.",
         "",
         "| writer against | races | outcomes | acknowledged imports lost | unreadable files |",
         "|---|---|---|---|---|",

@@ -4,7 +4,9 @@
 recovery is left to the real open), classifies what it finds and, when the file is damaged,
 moves it aside — renamed with its -wal/-shm, never overwritten or deleted — so the rep can
 restore a backup or start afresh and the bad file stays available for rescue. A file from a
-newer Callbrief and an encrypted file without its passphrase are reported, never moved.
+newer Callbrief and an encrypted file without its passphrase are reported, never moved; so is
+a file the disk will not let us read (full, read-only, an I/O error): that is the disk's
+problem, not damage ("unavailable").
 
 SQLite keeps no checksum of the data itself (only SQLCipher does, per page): a flipped bit in
 the middle of a text is found by no check; damage to the file's structure — a destroyed
