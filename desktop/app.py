@@ -7,6 +7,7 @@ The headless commands use ``open_services``; the GUI adds the QApplication and m
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +25,21 @@ class Options:
 def configure_logging(folder: Path) -> None:
     """Log to a file in the data dir: what the rep can send us when something goes wrong."""
     folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(folder / "callbrief.log", encoding="utf-8", delay=True)
+    if not os.access(folder, os.W_OK):
+        return  # a read-only medium: the commands that only read still work, unlogged
+    handler = _QuietFileHandler(folder / "callbrief.log", encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+
+
+class _QuietFileHandler(logging.FileHandler):
+    """A log file that stays silent when the disk refuses a line (full, removed): the command
+    reports the disk's problem itself; a traceback from logging on stderr would only bury it."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's API
+        pass
 
 
 def load_playbook(options: Options):  # type: ignore[no-untyped-def]

@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     econ.add_argument("--lang", choices=("en", "zh"), help="labels' language (default: setting)")
 
+    for export in (eb, ebr, ebd, eic, emap, econ):
+        export.add_argument("--force", action="store_true", help="write over an existing FILE")
+
     im = sub.add_parser("import", help="read a bundle or contacts")
     im_sub = im.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
     ib = im_sub.add_parser("bundle", help="an account bundle made by export bundle")
@@ -327,6 +330,9 @@ def _before_open(args: argparse.Namespace, options: Options) -> int | None:
     report = recovery.assess(
         db_path, crypto.resolve_passphrase(db_path), full=getattr(args, "full", False)
     )
+    if report.status == health.UNAVAILABLE:  # the disk, not the file: nothing was moved
+        print(f"callbrief: {report.explanation}", file=sys.stderr)
+        return EXIT_ERROR
     if report.status == health.DAMAGED:
         print(f"callbrief: {recovery.explain(report, for_cli=True)}", file=sys.stderr)
         return EXIT_ERROR
@@ -444,6 +450,40 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return tuple(known)
 
 
+def _check_output(args: argparse.Namespace) -> None:
+    """An export never replaces Callbrief's own files, nor any file without --force."""
+    from desktop import paths
+
+    target = Path(args.output)
+    if paths.is_managed(target):
+        raise CommandError(
+            f"{target} is one of Callbrief's own files (the data file, a backup, the log…); "
+            "an export may not replace it. Choose another name; nothing was written."
+        )
+    if (target.exists() or target.is_symlink()) and not args.force:
+        raise CommandError(
+            f"{target} already exists. Add --force to replace it, or choose another name; "
+            "nothing was written."
+        )
+
+
+def _run(args: argparse.Namespace, options: Options) -> int:
+    if args.command == "export":
+        _check_output(args)
+    early = _before_open(args, options)
+    if early is not None:
+        return early
+    services = open_services(options)
+    try:
+        handler = COMMANDS[(args.command, getattr(args, "what", None))]
+    except KeyError:
+        handler = COMMANDS[(args.command, None)]
+    try:
+        return handler(services, args)
+    finally:
+        services.db.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     options = Options(data_dir=args.data_dir, playbook=args.playbook)
@@ -451,20 +491,15 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(options)
     try:
         from desktop import paths
+        from desktop.services import folder_claim as claim
 
-        configure_logging(paths.data_dir(options.data_dir))
-        early = _before_open(args, options)
-        if early is not None:
-            return early
-        services = open_services(options)
-        try:
-            handler = COMMANDS[(args.command, getattr(args, "what", None))]
-        except KeyError:
-            handler = COMMANDS[(args.command, None)]
-        try:
-            return handler(services, args)
-        finally:
-            services.db.close()
+        folder = paths.data_dir(options.data_dir)
+        configure_logging(folder)
+        # Replacing or converting the file needs the folder to itself; every other command
+        # keeps the file in place while it has it open (see desktop/store/claim.py).
+        replaces = args.command in ("restore", "encrypt")
+        with claim.exclusive(folder) if replaces else claim.shared(folder):
+            return _run(args, options)
     except _known_errors() as exc:
         message = " ".join(str(exc).split("\n")) if not hasattr(exc, "problems") else str(exc)
         print(f"callbrief: {message}", file=sys.stderr)

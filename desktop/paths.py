@@ -64,3 +64,25 @@ def playbook_override() -> Path | None:
 def font_path() -> Path:
     """The bundled TrueType CJK font used by the window and the PDF brief."""
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
+
+
+# Files of a data folder besides the data file itself (and its -wal/-shm/-journal, its
+# .encrypted marker, its .replaced-/.damaged- copies, all named after it).
+OWN_FILES = ("callbrief.lock", "callbrief.claim", "callbrief.log")
+
+
+def is_managed(path: Path) -> bool:
+    """True if ``path`` is, or would replace, one of Callbrief's own files: the data file and
+    everything named after it, a backup, the lock, claim and log files, the cache. No export
+    or backup may be written there (a symbolic link is followed to what it points at)."""
+    target = Path(os.path.realpath(path))
+    if target.name == DB_FILENAME or target.name.startswith((f"{DB_FILENAME}-", f"{DB_FILENAME}.")):
+        return True
+    for folder in (target.parent, target.parent.parent):
+        if not (folder / DB_FILENAME).exists() and not (folder / OWN_FILES[1]).exists():
+            continue
+        if folder == target.parent and target.name in OWN_FILES:
+            return True
+        if folder == target.parent.parent and target.parent.name in ("backups", "cache"):
+            return True
+    return False

@@ -26,6 +26,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reliability_lost import render_lost_work  # scripts/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "reliability.md"
 
@@ -225,8 +227,8 @@ def render(
             f"- {entry['condition']}: plain message, partial writes "
             f"{entry['partial_writes']}, retry saved it."
         )
+    out += ["", *render_lost_work(found)]
     out += [
-        "",
         "## Hostile input",
         "",
         "Property-based tests (Hypothesis) feed every validator and importer random bytes, "

@@ -348,8 +348,11 @@ def _keep(source: Path, cache_dir: Path | None, data: dict[str, Any]) -> None:
         for old in file.parent.glob("playbook-*.marshal"):
             old.unlink(missing_ok=True)  # one playbook in use at a time
         temporary = file.with_suffix(".tmp")
-        temporary.write_bytes(blob)
-        os.replace(temporary, file)  # never a half-written cache
+        try:
+            temporary.write_bytes(blob)
+            os.replace(temporary, file)  # never a half-written cache
+        finally:
+            temporary.unlink(missing_ok=True)  # a full disk leaves no half-written copy
     except (OSError, ValueError):
         pass  # a cache is an optimisation: a read-only folder just parses each time
 

@@ -12,14 +12,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop import paths
+
 
 def write_atomically(path: Path, write: Callable[[Path], Any]) -> None:
     """Let ``write`` fill a temporary file beside ``path``, then move it into place.
 
-    Raises OSError (the folder missing, a disk or permission error); the temporary file is
-    removed whatever happens. mkstemp makes files private: the result gets the umask's mode.
+    Raises OSError (the folder missing, a disk or permission error, one of Callbrief's own
+    files as the target); the temporary file is removed whatever happens. mkstemp makes files
+    private: the result gets the umask's mode.
     """
     path = Path(path)
+    if paths.is_managed(path):  # the window's Save dialog could point anywhere
+        raise OSError(
+            f"{path} is one of Callbrief's own files (the data file, a backup, the log…); an "
+            "export may not replace it. Choose another name."
+        )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OSError(f"the folder {folder} does not exist")

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.store import backups, connect, crypto
+from desktop.store import backups, claim, connect, crypto, errors
 from desktop.store.database import Database
 from desktop.store.errors import StoreError
 
@@ -58,9 +58,31 @@ def enable_encryption(db: Database, passphrase: str) -> EncryptionResult:
     if not connect.looks_plain(db.path):
         raise StoreError(f"{db.path.name} is already encrypted.")
     db.release()
-    crypto.settle_plain(db.path)  # FileInUseError if another program has it open
-    crypto.mark_encrypted(db.path)
-    crypto.encrypt_in_place(db.path, passphrase)
+    # Exclusive for the whole conversion: no other Callbrief opens the file, so nothing can
+    # commit into a plaintext WAL beside the encrypted file (see desktop/store/claim.py).
+    with claim.exclusive(db.path.parent):
+        result = _convert(db, passphrase)
+    db.rekey(passphrase)
+    crypto.provide_passphrase(passphrase)
+    return result
+
+
+def _convert(db: Database, passphrase: str) -> EncryptionResult:
+    # Folds the WAL into the file and removes it; FileInUseError if a program outside the
+    # claim (an sqlite3 shell, an older Callbrief) has the file open.
+    crypto.settle_plain(db.path)
+    crypto.mark_encrypted(db.path)  # first: a kill after the swap must not look like damage
+    try:
+        crypto.encrypt_in_place(db.path, passphrase)
+    except BaseException as exc:
+        if connect.looks_plain(db.path):
+            crypto.marker_path(db.path).unlink(missing_ok=True)  # it is still plain: say so
+        if isinstance(exc, (OSError, *connect.database_errors())):
+            raise StoreError(
+                f"{db.path.name} could not be encrypted: {errors.reason(exc, db.path)} It was "
+                "left as it was, not encrypted."
+            ) from exc
+        raise
     result = EncryptionResult(db.path)
     for part in backups.folder_for(db.path).glob("*.part"):
         part.unlink(missing_ok=True)  # half-written copies of killed backups
@@ -75,6 +97,4 @@ def enable_encryption(db: Database, passphrase: str) -> EncryptionResult:
         except (StoreError, *connect.database_errors()) as exc:
             log.warning("could not encrypt %s: %s", copy, exc)
             result.left_plain.append(copy)
-    db.rekey(passphrase)
-    crypto.provide_passphrase(passphrase)
     return result

@@ -14,15 +14,32 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from . import connect
+from . import connect, errors
 from .errors import BackupError
 
 
 def backup_file(source: Path, dest: Path, passphrase: str | None = None) -> Path:
     """Copy ``source`` to ``dest`` page by page while others may be using it, then verify."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not dest.parent.is_dir():
+        # Never made here: a mistyped --to must not create folders on the disk (the caller
+        # makes the backups folder, which is ours).
+        raise BackupError(f"The folder {dest.parent} does not exist; nothing was written.")
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
+    try:
+        _copy_and_verify(source, tmp, passphrase)
+        _fsync(tmp)
+        tmp.replace(dest)
+    except BaseException:
+        # No stray copies: whatever went wrong (a full disk, a folder in the way, Ctrl+C),
+        # the half-written copy goes. Only a SIGKILL leaves one, which prune() removes.
+        _remove(tmp)
+        raise
+    _fsync_dir(dest.parent)
+    return dest
+
+
+def _copy_and_verify(source: Path, tmp: Path, passphrase: str | None) -> None:
     encrypted = passphrase is not None and not connect.looks_plain(source)
     src = connect.reader(source, passphrase if encrypted else None)
     try:
@@ -35,19 +52,21 @@ def backup_file(source: Path, dest: Path, passphrase: str | None = None) -> Path
         finally:
             out.close()
     except connect.database_errors() as exc:
-        tmp.unlink(missing_ok=True)
         raise BackupError(
-            f"{source.name} could not be backed up ({exc}); nothing was kept."
+            f"{source.name} could not be backed up: {errors.reason(exc, tmp)} Nothing was kept."
         ) from exc
     finally:
         src.close()
     if ok != "ok":
-        tmp.unlink(missing_ok=True)
         raise BackupError(f"The backup of {source.name} failed its check ({ok}); nothing was kept.")
-    _fsync(tmp)
-    tmp.replace(dest)
-    _fsync_dir(dest.parent)
-    return dest
+
+
+def _remove(tmp: Path) -> None:
+    for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            pass  # a folder of that name is not ours to remove
 
 
 def timestamped_name(prefix: str, when: datetime | None = None) -> str:

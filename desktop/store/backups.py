@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop import paths
 
-from . import backup, connect, migrate
+from . import backup, claim, connect, errors, migrate
 from .errors import BackupError, FileInUseError, PassphraseError, StoreError
 
 KEEP_NEWEST = 10
@@ -74,7 +74,20 @@ def make_backup(
     """A verified copy of the live file in the backups folder (or at ``dest``)."""
     if not db_path.exists():
         raise BackupError(f"There is no data file at {db_path} to back up yet.")
-    target = dest or folder_for(db_path) / backup.timestamped_name(kind, now)
+    if dest is None:
+        try:
+            folder_for(db_path).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BackupError(f"Could not back up: {errors.reason(exc, db_path)}") from exc
+        target = folder_for(db_path) / backup.timestamped_name(kind, now)
+    else:
+        # --to a folder: a new file in it; never over one of Callbrief's own files.
+        target = dest / backup.timestamped_name(kind, now) if dest.is_dir() else dest
+        if paths.is_managed(target):
+            raise BackupError(
+                f"{target} is one of Callbrief's own files; a backup may not replace it. "
+                "Choose another name; nothing was written."
+            )
     backup.backup_file(db_path, target, passphrase=passphrase)
     return describe(target)
 
@@ -197,12 +210,20 @@ def restore(
     """Put a verified copy of ``backup_path`` in place of ``db_path``.
 
     Returns where the replaced file was kept (None if there was none). Nothing changes if the
-    backup fails its check or the data file is in use.
+    backup fails its check, the data file is in use or the copy cannot be written; the staged
+    copy (``.restoring``) never outlives a refusal or a failure. Runs under the data folder's
+    exclusive claim (desktop/store/claim.py), so no other Callbrief has the file open meanwhile.
     """
     if not backup_path.is_file():
         raise BackupError(f"There is no backup at {backup_path}.")
-    key = passphrase if not connect.looks_plain(backup_path) else None
-    if key is None and not connect.looks_plain(backup_path):
+    plain = connect.looks_plain(backup_path)
+    if not plain and not connect.could_be_encrypted(backup_path):
+        raise BackupError(
+            f"{backup_path.name} is not a Callbrief backup (it is not a database file). "
+            "Nothing was changed."
+        )
+    key = passphrase if not plain else None
+    if key is None and not plain:
         raise BackupError(f"{backup_path.name} is encrypted; give its passphrase to restore it.")
     problems = verify(backup_path, key)
     if problems:
@@ -210,17 +231,30 @@ def restore(
             f"{backup_path.name} cannot be restored: it failed its check ({problems[0]}). "
             "Nothing was changed."
         )
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    staged = db_path.with_name(db_path.name + ".restoring")
-    staged.unlink(missing_ok=True)
-    backup.backup_file(backup_path, staged, passphrase=key)
-    replaced = None
-    if db_path.exists():
-        ensure_not_in_use(db_path, passphrase)
-        replaced = move_aside(db_path, "replaced", now)
-    else:
-        for side in side_files(db_path):
-            side.unlink(missing_ok=True)  # orphans of a file that is gone would corrupt the new one
-    os.replace(staged, db_path)
+    if not db_path.parent.is_dir():
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    with claim.exclusive(db_path.parent):
+        if db_path.exists():
+            ensure_not_in_use(db_path, passphrase)  # a program outside the claim (sqlite3 …)
+        staged = db_path.with_name(db_path.name + ".restoring")
+        try:
+            try:
+                backup.backup_file(backup_path, staged, passphrase=key)
+            except (BackupError, OSError) as exc:
+                raise BackupError(
+                    f"{backup_path.name} could not be restored: {errors.reason(exc, db_path)} "
+                    "The data file was not changed."
+                ) from exc
+            replaced = None
+            if db_path.exists():
+                replaced = move_aside(db_path, "replaced", now)
+            else:
+                for side in side_files(db_path):
+                    side.unlink(missing_ok=True)  # orphans of a file that is gone: not ours
+            os.replace(staged, db_path)
+        finally:
+            staged.unlink(missing_ok=True)
+            for side in side_files(staged):
+                side.unlink(missing_ok=True)
     backup._fsync_dir(db_path.parent)
     return replaced

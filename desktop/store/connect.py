@@ -8,6 +8,7 @@ imported only for encrypted files, so plain files never need it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,31 @@ def looks_plain(path: Path) -> bool:
     """True for a plain SQLite file (or one not yet written)."""
     head = header(path, 16)
     return not head or head == SQLITE_MAGIC
+
+
+def could_be_encrypted(path: Path) -> bool:
+    """Whether a file that is not plain SQLite may be an encrypted one: SQLCipher writes whole
+    pages (a multiple of 512 bytes) behind a random salt; a text file (a CSV, a bundle) fails
+    one or the other, so it is never asked for a passphrase."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    head = header(path, 16)
+    if size < 512 or size % 512 or len(head) < 16:
+        return False
+    printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in head)
+    return printable < len(head)  # a random salt is all printable once in ~10^8 files
+
+
+def read_only_medium(folder: Path) -> bool:
+    """True when ``folder`` is on a medium mounted read-only (even root cannot write there),
+    or cannot be written by this user."""
+    try:
+        flags = os.statvfs(folder).f_flag
+    except (OSError, AttributeError):  # Windows has no statvfs: the access check decides
+        flags = 0
+    return bool(flags & getattr(os, "ST_RDONLY", 1)) or not os.access(folder, os.W_OK)
 
 
 def cipher_module() -> Any:
@@ -79,7 +105,9 @@ def wants_cipher(path: Path, passphrase: str | None) -> bool:
     return not path.exists() or path.stat().st_size == 0 or not looks_plain(path)
 
 
-def connect(path: Path, passphrase: str | None = None, *, readonly: bool = False) -> Any:
+def connect(
+    path: Path, passphrase: str | None = None, *, readonly: bool = False, immutable: bool = False
+) -> Any:
     """A DB-API connection to ``path`` in autocommit mode.
 
     A plain file is opened as such whatever ``passphrase`` says; an encrypted one is keyed and
@@ -87,7 +115,10 @@ def connect(path: Path, passphrase: str | None = None, *, readonly: bool = False
     opens, and its first query fails with "file is not a database": callers decide whether that
     means damaged or encrypted.
     """
-    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    uri = f"file:{path}?mode=ro" if readonly or immutable else f"file:{path}"
+    if immutable:
+        # A read-only medium: no -shm can be made beside the file, and nothing can change it.
+        uri += "&immutable=1"
     if not wants_cipher(path, passphrase):
         return sqlite3.connect(uri, uri=True, isolation_level=None)
     assert passphrase is not None
@@ -105,16 +136,27 @@ def reader(path: Path, passphrase: str | None = None) -> Any:
     database"); then an ordinary connection does it — exactly what opening the file in the app
     would do next.
     """
-    con = connect(path, passphrase, readonly=True)
+    if readable_only(path):
+        return connect(path, passphrase, immutable=True)
+    con = None
     try:
+        con = connect(path, passphrase, readonly=True)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except database_errors() as exc:
         text = str(exc).lower()
-        if "readonly" not in text and "unable to open" not in text:
+        if con is not None and "readonly" not in text and "unable to open" not in text:
             return con  # the caller meets the same error and reports it
-        con.close()
+        if con is not None:
+            con.close()
         return connect(path, passphrase)
     return con
+
+
+def readable_only(path: Path) -> bool:
+    """True for a data file on a read-only medium with no WAL beside it: it can only be read,
+    as an immutable file (SQLite could neither make its -shm nor need one)."""
+    wal = path.with_name(path.name + "-wal")
+    return path.exists() and not wal.exists() and read_only_medium(path.parent)
 
 
 def database_errors() -> tuple[type[BaseException], ...]:

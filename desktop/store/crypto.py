@@ -79,41 +79,51 @@ def _table_counts(con) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 def encrypt_copy(source: Path, dest: Path, passphrase: str) -> Path:
-    """Write an encrypted, verified copy of the plain file ``source`` to ``dest``."""
+    """Write an encrypted, verified copy of the plain file ``source`` to ``dest``; on any
+    failure (a full disk, say) nothing is left behind but ``source``."""
     module = connect.cipher_module()
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
-    plain = module.connect(str(source), isolation_level=None)
     try:
-        plain.execute("PRAGMA cipher_log_level = NONE")
-        before = _table_counts(plain)
-        plain.execute(
-            f"ATTACH DATABASE {connect.quote(str(tmp))} AS enc KEY {connect.quote(passphrase)}"
-        )
-        plain.execute("SELECT sqlcipher_export('enc')")
-        version = plain.execute("PRAGMA user_version").fetchone()[0]
-        plain.execute(f"PRAGMA enc.user_version = {int(version)}")
-        plain.execute("DETACH DATABASE enc")
-    finally:
-        plain.close()
-    out = connect.connect(tmp, passphrase)
-    try:
-        ok = out.execute("PRAGMA integrity_check").fetchone()[0]
-        after = _table_counts(out)
-    finally:
-        out.close()
-    if ok != "ok" or after != before:
-        tmp.unlink(missing_ok=True)
-        raise StoreError(f"The encrypted copy of {source.name} did not verify; nothing changed.")
-    tmp.replace(dest)
+        plain = module.connect(str(source), isolation_level=None)
+        try:
+            plain.execute("PRAGMA cipher_log_level = NONE")
+            before = _table_counts(plain)
+            plain.execute(
+                f"ATTACH DATABASE {connect.quote(str(tmp))} AS enc KEY {connect.quote(passphrase)}"
+            )
+            plain.execute("SELECT sqlcipher_export('enc')")
+            version = plain.execute("PRAGMA user_version").fetchone()[0]
+            plain.execute(f"PRAGMA enc.user_version = {int(version)}")
+            plain.execute("DETACH DATABASE enc")
+        finally:
+            plain.close()
+        out = connect.connect(tmp, passphrase)
+        try:
+            ok = out.execute("PRAGMA integrity_check").fetchone()[0]
+            after = _table_counts(out)
+        finally:
+            out.close()
+        if ok != "ok" or after != before:
+            raise StoreError(
+                f"The encrypted copy of {source.name} did not verify; nothing changed."
+            )
+        tmp.replace(dest)
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     return dest
 
 
 def encrypt_in_place(path: Path, passphrase: str) -> None:
     """Replace the plain, closed file ``path`` by its encrypted copy (verified first)."""
     encrypted = path.with_name(path.name + ".encrypting")
-    encrypt_copy(path, encrypted, passphrase)
-    os.replace(encrypted, path)
+    try:
+        encrypt_copy(path, encrypted, passphrase)
+        os.replace(encrypted, path)
+    finally:
+        encrypted.unlink(missing_ok=True)
 
 
 def settle_plain(path: Path) -> None:

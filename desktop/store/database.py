@@ -88,7 +88,17 @@ class Database:
 
 
 def make_engine(path: Path, passphrase: str | None = None) -> Engine:
-    if connect.wants_cipher(path, passphrase):
+    if connect.readable_only(path):
+        # A read-only medium: reading works (list, check, exports elsewhere); a write fails
+        # with SQLite's "readonly", which write() reports as ReadOnlyError.
+        cipher = not connect.looks_plain(path)
+
+        def reader():  # type: ignore[no-untyped-def]
+            return connect.connect(path, passphrase if cipher else None, immutable=True)
+
+        extra = {"module": connect.cipher_module().dbapi2} if cipher else {}
+        engine = create_engine("sqlite://", creator=reader, **extra)
+    elif connect.wants_cipher(path, passphrase):
         module = connect.cipher_module()
 
         def creator():  # type: ignore[no-untyped-def]

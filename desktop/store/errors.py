@@ -95,3 +95,49 @@ def translate(exc: BaseException, path: Path | None = None) -> StoreError | None
             "to restore a backup."
         )
     return None
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    found: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in found:
+        found.append(current)
+        current = current.__cause__ or getattr(current, "orig", None)
+    return found
+
+
+def environment_error(exc: BaseException, path: Path | None = None) -> SaveError | None:
+    """The disk's or the medium's failure behind ``exc`` (full, read-only, locked, I/O), or
+    None when ``exc`` is something else — damage, say. Such a failure says nothing about the
+    file itself, so it is never a reason to call the file damaged."""
+    import errno
+
+    for err in _chain(exc):
+        if isinstance(err, SaveError):
+            return err
+        if isinstance(err, OSError) and err.errno == errno.ENOSPC:
+            return DiskFullError(f"the disk holding {path.parent if path else 'the file'} is full")
+        if isinstance(err, OSError) and err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return ReadOnlyError(f"{path.parent if path else 'the folder'} cannot be written")
+        if isinstance(err, OSError) and err.errno == errno.EIO:
+            return StorageIOError(f"the disk reported an error ({err})")
+        translated = translate(err, path)
+        if translated is not None and not isinstance(translated, DamagedFileError):
+            return translated  # type: ignore[return-value]
+    return None
+
+
+def reason(exc: BaseException, path: Path) -> str:
+    """Why an operation on the data folder of ``path`` failed, as one plain sentence."""
+    found = environment_error(exc, path)
+    where = path.parent
+    if isinstance(found, DiskFullError):
+        return f"the disk holding {where} is full. Free some space and try again."
+    if isinstance(found, ReadOnlyError):
+        return f"{where} cannot be written (read-only disk or folder, or no permission)."
+    if isinstance(found, LockedError):
+        return f"another program kept the data file in {where} busy for too long."
+    if isinstance(found, StorageIOError):
+        return f"the disk holding {where} reported an error. Check it is still connected."
+    text = str(exc).strip() or type(exc).__name__
+    return text if text.endswith(".") else f"{text}."

@@ -4,7 +4,9 @@
 recovery is left to the real open), classifies what it finds and, when the file is damaged,
 moves it aside — renamed with its -wal/-shm, never overwritten or deleted — so the rep can
 restore a backup or start afresh and the bad file stays available for rescue. A file from a
-newer Callbrief and an encrypted file without its passphrase are reported, never moved.
+newer Callbrief and an encrypted file without its passphrase are reported, never moved; so is
+a file the disk will not let us read (full, read-only, an I/O error): that is the disk's
+problem, not damage ("unavailable").
 
 SQLite keeps no checksum of the data itself (only SQLCipher does, per page): a flipped bit in
 the middle of a text is found by no check; damage to the file's structure — a destroyed
@@ -14,16 +16,28 @@ header, a truncated file, a broken page — is.
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from . import backups, connect, crypto, migrate
-from .errors import NewerSchemaError, NotCallbriefFileError, PassphraseError, StoreError
+from .errors import (
+    DiskFullError,
+    NewerSchemaError,
+    NotCallbriefFileError,
+    PassphraseError,
+    StoreError,
+    environment_error,
+    reason,
+)
 
 log = logging.getLogger(__name__)
 
 OK, NEW, DAMAGED, NEWER, LOCKED = "ok", "new", "damaged", "newer", "passphrase"
+# The disk, not the file: full, read-only, failing or removed. Reported, never moved aside.
+UNAVAILABLE = "unavailable"
+_NEARLY_FULL = 1 << 20  # bytes free under which SQLite's "I/O error" means "no space"
 
 # Magic numbers of files that end up where they should not (a save-as gone wrong).
 _OTHER_TYPES = (
@@ -40,7 +54,7 @@ _OTHER_TYPES = (
 @dataclass(frozen=True)
 class HealthReport:
     path: Path
-    status: str  # ok / new / damaged / newer / passphrase
+    status: str  # ok / new / damaged / newer / passphrase / unavailable
     kind: str = ""  # for damaged: empty, truncated, header, other_type, malformed, foreign
     explanation: str = ""  # plain sentences for the rep
     moved_to: Path | None = None  # where the damaged file now is
@@ -51,8 +65,40 @@ class HealthReport:
         return self.status in (OK, NEW)
 
 
+def _unavailable(path: Path, exc: BaseException) -> tuple[str, str, str] | None:
+    """UNAVAILABLE with a plain explanation when ``exc`` is the disk's failure, not damage."""
+    found = environment_error(exc, path)
+    if found is None:
+        return None
+    kind = type(found).__name__
+    if not isinstance(found, DiskFullError):
+        try:
+            if shutil.disk_usage(path.parent).free < _NEARLY_FULL:
+                found, kind = DiskFullError(str(found)), "DiskFullError"
+        except OSError:
+            pass
+    return (
+        UNAVAILABLE,
+        {"DiskFullError": "full", "ReadOnlyError": "read_only", "LockedError": "locked"}.get(
+            kind, "io"
+        ),
+        f"The data file cannot be opened now: {reason(found, path)} The file itself was not "
+        "changed and is not damaged.",
+    )
+
+
 def _classify(path: Path, passphrase: str | None, full: bool) -> tuple[str, str, str]:
     """(status, kind, explanation) without changing the file."""
+    try:
+        return _classify_file(path, passphrase, full)
+    except OSError as exc:  # the file could not even be read: the disk's doing, or a bug
+        found = _unavailable(path, exc)
+        if found is None:
+            raise
+        return found
+
+
+def _classify_file(path: Path, passphrase: str | None, full: bool) -> tuple[str, str, str]:
     if not path.exists():
         return NEW, "", ""
     size = path.stat().st_size
@@ -122,6 +168,9 @@ def _classify(path: Path, passphrase: str | None, full: bool) -> tuple[str, str,
             ("The data file is a database of another program, not a Callbrief file."),
         )
     except (StoreError, *connect.database_errors()) as exc:
+        found = _unavailable(path, exc)
+        if found is not None:
+            return found
         return DAMAGED, "malformed", f"The data file is damaged and cannot be read ({exc})."
     if revision is not None and revision not in migrate.KNOWN_REVISIONS:
         return (

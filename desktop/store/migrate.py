@@ -71,6 +71,7 @@ def ensure_current(engine: Engine, path: Path, passphrase: str | None = None) ->
             "The file was left untouched."
         )
     if revision is not None:
+        paths.backups_dir(path.parent).mkdir(parents=True, exist_ok=True)
         saved = backup.backup_file(
             path,
             paths.backups_dir(path.parent) / backup.timestamped_name(f"pre-migration-{revision}"),

@@ -50,7 +50,20 @@ def run(options: Options) -> int:
         log.info("another window has this data folder; asked it to come forward")
         return 0
 
-    db_path = paths.database_path(folder)
+    _step("claim the data folder")
+    release = _claim_folder(folder)
+    if release is None:
+        return 1
+    try:
+        return _run_claimed(app, options, paths.database_path(folder), activate, guard)
+    finally:
+        release()
+
+
+def _run_claimed(app, options: Options, db_path: Path, activate, guard) -> int:  # type: ignore[no-untyped-def]
+    """Check, open and show the data file (the folder's claim is held meanwhile)."""
+    from . import i18n
+
     _step("first page")
     early = _start_view(options, db_path)
     if early is not None:
@@ -77,6 +90,30 @@ def run(options: Options) -> int:
     code = app.exec()
     services.db.close()
     return code
+
+
+def _claim_folder(folder: Path) -> Callable[[], None] | None:
+    """Share the data folder's claim for the window's whole life (desktop/store/claim.py): a
+    command-line restore or encryption is refused while the window is open, and the window
+    does not open the file while one of them is running (it waits a little first)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.services import folder_claim
+
+    from .msgbox import prompter
+
+    try:
+        return folder_claim.hold_shared(folder)
+    except folder_claim.ClaimWaitError:
+        prompter.error(
+            None,
+            "Callbrief",
+            QCoreApplication.translate(
+                "Application",
+                "The data file is being restored or encrypted. Try again when that is done.",
+            ),
+        )
+        return None
 
 
 def _show_window(ctx, activate: list[Callable[[], None]], guard):  # type: ignore[no-untyped-def]

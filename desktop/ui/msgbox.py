@@ -6,6 +6,8 @@ real dialogs with qtbot); widgets never call QMessageBox directly.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -28,12 +30,29 @@ class Prompter:
         return value if ok else None
 
     def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return path
+        """The file to write, "" when the rep cancels. The dialog adds the filter's extension
+        itself (the callers' own fallback never applies) so that its "replace the existing
+        file?" question is asked about the very file that will be written."""
+        dialog = QFileDialog(parent, title, suggested, filters)
+        dialog.setAcceptMode(QFileDialog.AcceptSave)
+        dialog.setFileMode(QFileDialog.AnyFile)
+        found = re.search(r"\*\.(\w+)", filters)
+        if found:
+            dialog.setDefaultSuffix(found[1])
+        dialog.filterSelected.connect(lambda chosen: _follow_filter(dialog, chosen))
+        if dialog.exec() != QFileDialog.Accepted or not dialog.selectedFiles():
+            return ""
+        return dialog.selectedFiles()[0]
 
     def open_path(self, parent: QWidget | None, title: str, filters: str) -> str:
         path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
         return path
+
+
+def _follow_filter(dialog: QFileDialog, chosen: str) -> None:
+    found = re.search(r"\*\.(\w+)", chosen)
+    if found:
+        dialog.setDefaultSuffix(found[1])
 
 
 prompter = Prompter()

@@ -147,7 +147,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/ui/application.py" line="+244"/>
+        <location filename="../../desktop/ui/application.py" line="+111"/>
+        <source>The data file is being restored or encrypted. Try again when that is done.</source>
+        <translation>数据文件正在恢复或加密。请在完成后再试。</translation>
+    </message>
+    <message>
+        <location line="+170"/>
         <source>{file} is encrypted. Enter its passphrase:</source>
         <translation>{file} 已加密。请输入密码短语：</translation>
     </message>

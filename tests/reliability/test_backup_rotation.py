@@ -199,6 +199,7 @@ def test_a_damaged_backup_is_not_restored(demo_db):
 def test_command_line_backup_to_a_chosen_place_and_restore(demo_db, tmp_path):
     data = demo_db.parent
     target = tmp_path / "usb" / "callbrief-copy.sqlite3"
+    target.parent.mkdir()  # the stick is plugged in: --to never makes folders (see below)
     made = cli(data, "backup", "--to", str(target))
     assert made.returncode == 0 and "verified" in made.stdout
     assert backups.verify(target) == []
