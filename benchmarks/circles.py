@@ -61,7 +61,8 @@ def make_circle(services: Any, n: int, day: dt.date = dt.date(2026, 12, 1)) -> t
                     contact_id=contact.id,
                     roles=["decision_maker"] if i == 0 else [ROLES[1 + i % 4]],
                     attitude=ATTITUDES[i % 4],
-                    influence=INFLUENCE[i % 3],
+                    # High influence is rare (one in ten), so few opponents are red flags.
+                    influence="high" if i % 10 == 1 else INFLUENCE[1 + i % 2],
                 )
             )
         visit = Visit(

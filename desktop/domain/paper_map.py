@@ -107,8 +107,10 @@ class _Planner:
         page_w: float,
         page_h: float,
         rows_above: int = 3,
+        stack: bool = True,
     ) -> None:
         self.children, self.g, self.page_w, self.page_h = children, geo, page_w, page_h
+        self.stack = stack
         # Boxes per stacked column: as many as a page holds under ``rows_above`` rows of boxes.
         usable = page_h - rows_above * (geo.box_h + geo.v_gap)
         self.max_rows = max(3, int((usable + geo.stack_gap) // (geo.box_h + geo.stack_gap)))
@@ -121,7 +123,7 @@ class _Planner:
         kids = self.children[node] if kids is None else kids
         if not kids:
             return _Block(g.box_w, g.box_h, g.box_w / 2, {node: (0.0, 0.0)}, [])
-        if len(kids) > 1 and all(not self.children[k] for k in kids):
+        if self.stack and len(kids) > 1 and all(not self.children[k] for k in kids):
             return self._stack(node, kids)
         parts = [self.block(k) for k in kids]
         x, placed = 0.0, []
@@ -208,9 +210,10 @@ def paginate(nodes: Iterable[MapNode], geo: Geometry, page_w: float, page_h: flo
     roots, children = forest(nodes)
     if not roots:
         return []
-    # The whole map on one sheet, with stacks as tall as the page allows, if it can be done.
-    for above in (1, 2, 3):
-        plan = _Planner(children, geo, page_w, page_h, above)
+    # The whole map on one sheet if it can be done: as a wide org chart (the shortest), else
+    # with stacks as tall as the page allows.
+    for above, stack in ((1, False), (1, True), (2, True), (3, True)):
+        plan = _Planner(children, geo, page_w, page_h, above, stack)
         whole = _row([plan.block(r) for r in roots], geo)
         if plan.fits(whole):
             return [_sheet(whole, {}, set())]

@@ -33,7 +33,7 @@ from . import styles as st
 from .content import BriefData, Item
 from .fonts import register
 from .labels import label
-from .map_drawing import map_drawings
+from .map_drawing import MapSection, map_section
 
 PAPERS = {"A4": A4, "LETTER": LETTER}
 SPLIT_IN_ROW_MIN = 24.0  # the smallest piece of a row cut across pages, in points
@@ -355,6 +355,7 @@ class Sections:
         self.d, self.width, self.frame_height, self.font = data, width, frame_height, font
         self.w = Writer(font, st.COMPACT if compact else st.REGULAR)
         self.s = self.w.s
+        self._map: MapSection | None = None
 
     def lab(self, key: str, **params: object) -> str:
         return label(key, self.d.lang, **params)
@@ -407,6 +408,7 @@ class Sections:
             self.fabs,
             self.next_steps,
             self.notes,
+            self.map_sheets,
         ):
             out += part()
         return out
@@ -512,16 +514,43 @@ class Sections:
             out += [Spacer(1, 2), self.table(rows, [lw, self.width - lw], False, [])]
         return self.heading("attendees", "prepare", first=out[0]) + out
 
-    def decision_map(self) -> list[Any]:
+    def map_section(self) -> MapSection | None:
         if not self.d.map_people:
+            return None
+        if self._map is None:
+            self._map = map_section(
+                self.d.map_people,
+                self.d.map_legend,
+                self.width,
+                self.frame_height,
+                self.font,
+                self.d.lang,
+            )
+        return self._map
+
+    def decision_map(self) -> list[Any]:
+        section = self.map_section()
+        if section is None:
             return []
-        drawings = map_drawings(
-            self.d.map_people, self.d.map_legend, self.width, self.frame_height, self.font
-        )
         body: list[Any] = []
-        for drawing in drawings:
+        if section.appendix:
+            summary = self.lab("map_focus", shown=section.shown, total=section.total)
+            body += [Spacer(1, 2), self.w.p(summary, self.s.small)]
+        for drawing in section.drawings:
             body += [Spacer(1, 4), drawing]
-        return self.heading("decision_map", first=drawings[0]) + body
+        return self.heading("decision_map", first=section.drawings[0]) + body
+
+    def map_sheets(self) -> list[Any]:
+        """The whole circle, one sheet a page, after everything else."""
+        section = self.map_section()
+        if section is None or not section.appendix:
+            return []
+        out: list[Any] = []
+        pages = len(section.appendix)
+        for n, drawing in enumerate(section.appendix, start=1):
+            heading = self.lab("map_sheet", sheet=n, sheets=pages)
+            out += [PageBreak(), SectionHeading(heading, "", self.font), Spacer(1, 6), drawing]
+        return out
 
     def snapshot(self) -> list[Any]:
         items = self.d.snapshot

@@ -81,14 +81,17 @@ def write_pdf(data: MapData, labels: MapLabels, path: Path, paper: str, today: d
         (min(room.width() / s.width, room.height() / (s.height + HEADER)) for s in sheets),
         default=PRINT_SCALE,
     )
-    scale_pt = max(PRINT_SCALE, min(MAX_SCALE, fill))
-    width, height = room.width() / scale_pt, room.height() / scale_pt - HEADER
     legend_w, legend_h = legend_size(labels)
-    legend_on, legend_at = None, QPointF(0, 0)
-    for i, sheet in enumerate(sheets):
-        spot = _free_spot(sheet, legend_w, legend_h, width, height)
-        if spot is not None:
-            legend_on, legend_at = i, spot
+    # The largest scale at which the legend still finds room beside the map, if any does.
+    for scale_pt in sorted({max(PRINT_SCALE, min(MAX_SCALE, fill)), PRINT_SCALE}, reverse=True):
+        width, height = room.width() / scale_pt, room.height() / scale_pt - HEADER
+        legend_on, legend_at = None, QPointF(0, 0)
+        for i, sheet in enumerate(sheets):
+            spot = _free_spot(sheet, legend_w, legend_h, width, height)
+            if spot is not None:
+                legend_on, legend_at = i, spot
+                break
+        if legend_on is not None:
             break
     total = len(sheets) + (1 if legend_on is None else 0)
     writer = QPdfWriter(str(path))

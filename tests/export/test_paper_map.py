@@ -1,0 +1,90 @@
+"""The decision map on paper at any circle size: readable type, every person printed, pages.
+
+Generated circles of 5, 20, 60 and 200 people (``benchmarks/circles.py``) go through the map
+PDF (Qt) and the brief (reportlab); ``pdftotext -bbox`` gives each word's box, whose height
+is the font's ascent plus descent as the PDF declares them: Qt's PDFs declare WenQuanYi Micro
+Hei's box as 1.17 em, reportlab's as 1.005 em (measured on text of a known size).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from benchmarks.circles import make_circle
+from desktop.export.brief import render_brief
+from desktop.export.map.render import export_map
+
+QT_BOX = 1.17  # word box height per point of font size in the map PDF (Qt)
+RL_BOX = 1.005  # and in the brief (reportlab)
+WORD = re.compile(
+    r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def words(pdf: Path, box: float) -> list[list[tuple[float, str]]]:
+    """Per page, (font size in points, text) of every word."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        [((float(b) - float(a)) / box, w) for a, b, w in WORD.findall(page)]
+        for page in html.split("<page ")[1:]
+    ]
+
+
+def people(services, opp_id: int) -> list[tuple[str, str]]:
+    account_id = services.opportunities.get(opp_id).account_id
+    return [(c.name, c.title) for c in services.contacts.for_account(account_id)]
+
+
+def sizes_of(pages: list[list[tuple[float, str]]], name: str) -> list[float]:
+    """Sizes of the Chinese part of a name ("王建国 0" prints as the words "王建国" and "0")."""
+    head = name.split()[0]
+    return [size for page in pages for size, w in page if w == head]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("n", [5, 20, 60, 200])
+def test_map_pdf_prints_every_name_readably(services, qapp, tmp_path, n, paper):
+    opp_id, _ = make_circle(services, n)
+    pdf = tmp_path / "map.pdf"
+    export_map(services, opp_id, pdf, lang="zh", paper=paper)
+    pages = words(pdf, QT_BOX)
+    text = "".join(w for page in pages for _, w in page)
+    for name, _ in people(services, opp_id):
+        assert "".join(name.split()) in text  # nobody lost between pages
+        assert min(sizes_of(pages, name)) >= 8.0 - 0.1
+    # Nothing on any page is smaller than a title's 6.5 pt, whatever the circle's size.
+    smallest = min(size for page in pages for size, _ in page)
+    assert smallest >= 6.0  # department and role badges: 6.2 pt
+    titles = [s for page in pages for s, w in page if w.startswith("采购经理")]
+    assert titles and min(titles) >= 6.5 - 0.1
+    if n <= 20:
+        assert len(pages) == 1
+    if n == 200:
+        assert "续见第" in text  # branches say where they continue
+
+
+@pytest.mark.parametrize("n", [5, 20, 60, 200])
+def test_brief_map_is_readable_and_the_whole_circle_follows(services, tmp_path, n):
+    opp_id, visit_id = make_circle(services, n)
+    pdf = tmp_path / "brief.pdf"
+    render_brief(services, visit_id, pdf, lang="zh", paper="A4")
+    pages = words(pdf, RL_BOX)
+    text = "".join(w for page in pages for _, w in page)
+    # The attendee table sets names as body text (7.6 pt); on the map they are 8.5 pt.
+    for name, _ in people(services, opp_id):
+        assert "".join(name.split()) in text
+        assert max(sizes_of(pages, name)) >= 8.0 - 0.1
+    sheets = [page for page in pages if any(w.startswith("决策圈地图") for _, w in page)]
+    heads = {name.split()[0] for name, _ in people(services, opp_id)}
+    for page in sheets[1:] if n >= 60 else []:  # the sheets at the end: nothing but the map
+        assert min(s for s, w in page if w in heads) >= 8.0 - 0.1
+        assert min((s for s, w in page if w.startswith("采购经理")), default=9) >= 6.5 - 0.1
+    if n >= 60:
+        assert f"共{n}人" in text
+        assert len(sheets) > 2  # the section, then the whole circle on sheets of its own
