@@ -64,3 +64,12 @@ def playbook_override() -> Path | None:
 def font_path() -> Path:
     """The bundled TrueType CJK font used by the window and the PDF brief."""
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
+
+
+# Fonts for what WenQuanYi lacks, in the order they are tried: emoji, CJK Ext A, CJK Ext B.
+FALLBACK_FONTS = ("symbola-emoji.ttf", "hanamin-ext-a.ttf", "hanamin-ext-b.ttf")
+
+
+def fallback_font_paths() -> list[Path]:
+    """The bundled fallback fonts (TrueType outlines, so PDFs can embed them as subsets)."""
+    return [resources_dir() / "fonts" / name for name in FALLBACK_FONTS]

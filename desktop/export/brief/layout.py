@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
@@ -29,6 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from . import fonts
 from . import styles as st
 from .content import BriefData, Item
 from .fonts import register
@@ -97,8 +97,7 @@ class Writer:
         style = style or self.s.body
         if _CJK.search(text):
             style = self._cjk_variant(style)
-        markup = escape(text).replace("\n", "<br/>")
-        return (Strong if strong else Para)(markup, style)
+        return (Strong if strong else Para)(_markup(text), style)
 
     def run(self, parts: list[tuple[str, Any]], style: Any) -> Paragraph:
         """One paragraph of several runs, each in its own style's size and colour."""
@@ -107,8 +106,7 @@ class Writer:
         if any(_CJK.search(text) for text, _ in texts):
             wrap = self._cjk_variant(style)
         markup = " ".join(
-            f'<font size="{s.fontSize}" color="{s.textColor.hexval()}">'
-            f"{escape(text).replace(chr(10), '<br/>')}</font>"
+            f'<font size="{s.fontSize}" color="{s.textColor.hexval()}">{_markup(text)}</font>'
             for text, s in texts
         )
         return Para(markup, wrap)
@@ -267,23 +265,37 @@ class BriefCanvas(Canvas):
         note = label("confidential", data.lang)
         self.drawCentredString(width / 2, y, note)
         room = width / 2 - left - self.stringWidth(note, font, st.SMALL) / 2 - 12
-        self.drawString(left, y, _fit(self, data.account, font, st.SMALL, room))
+        _draw(self, left, y, _fit(self, data.account, font, st.SMALL, room), st.SMALL)
         if page > 1:
             top = height - st.HEADER_BASELINE
             tag = label("brief", data.lang)
             self.drawRightString(right, top, tag)
             room = right - left - self.stringWidth(tag, font, st.SMALL) - 12
-            self.drawString(left, top, _fit(self, data.running_title, font, st.SMALL, room))
+            _draw(self, left, top, _fit(self, data.running_title, font, st.SMALL, room), st.SMALL)
             self.line(left, top - 4, right, top - 4)
         self.restoreState()
 
 
 def _fit(canv: Any, text: str, font: str, size: float, room: float) -> str:
-    if canv.stringWidth(text, font, size) <= room:
+    """``text`` shortened with an ellipsis to ``room`` points (fallback fonts measured too)."""
+    if fonts.width(text, size) <= room:
         return text
-    while text and canv.stringWidth(text + "…", font, size) > room:
+    while text and fonts.width(text + "…", size) > room:
         text = text[:-1]
     return text + "…"
+
+
+def _draw(canv: Any, x: float, y: float, text: str, size: float) -> None:
+    """One line of the rep's text, each piece in a font that has its characters."""
+    for font, piece in fonts.runs(text):
+        canv.setFont(font, size)
+        canv.drawString(x, y, piece)
+        x += canv.stringWidth(piece, font, size)
+
+
+def _markup(text: str) -> str:
+    """Paragraph markup for the rep's text: escaped, fallback fonts tagged, lines kept."""
+    return "<br/>".join(fonts.markup(line) for line in text.split("\n"))
 
 
 # Building blocks ----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop.domain.paper_map import Geometry, Sheet, paginate
 
+from . import fonts
 from .content import MapLegend, MapPerson
 from .labels import label
 from .text import wrap_lines
@@ -168,12 +169,26 @@ def _tag(drawing: Any, right: float, bottom: float, text: str, font: str) -> Non
 
 
 def _fit(text: str, font: str, size: float, room: float) -> str:
-    """``text`` shortened with an ellipsis to ``room`` points."""
-    if stringWidth(text, font, size) <= room:
+    """``text`` shortened with an ellipsis to ``room`` points (fallback fonts measured too)."""
+    if fonts.width(text, size) <= room:
         return text
-    while text and stringWidth(text + "…", font, size) > room:
+    while text and fonts.width(text + "…", size) > room:
         text = text[:-1]
     return text + "…" if text else ""
+
+
+def _text(
+    drawing: Any, x: float, y: float, text: str, size: float, color: Any, bold: bool = False
+) -> None:
+    """The rep's text, each piece in a font that has its characters (emoji, CJK Ext B)."""
+    for font, piece in fonts.runs(text):
+        item = (BoldString if bold else String)(x, y, piece)
+        item.fontName, item.fontSize, item.fillColor = font, size, color
+        if bold:
+            item.textRenderMode = 2
+            item.strokeColor, item.strokeWidth = color, size * 0.035
+        drawing.add(item)
+        x += stringWidth(piece, font, size)
 
 
 def _box(
@@ -222,11 +237,7 @@ def _box(
     text_x = x + pad + (NAME_SIZE * 0.7 if flag else 0)
     room = x + bw - pad - bars_room - text_x
     name_y = y + bh - pad - NAME_SIZE * 0.85
-    name = BoldString(text_x, name_y, _fit(person.name, font, NAME_SIZE, room))
-    name.fontName, name.fontSize, name.fillColor = font, NAME_SIZE, black
-    name.textRenderMode = 2
-    name.strokeColor, name.strokeWidth = black, NAME_SIZE * 0.035
-    drawing.add(name)
+    _text(drawing, text_x, name_y, _fit(person.name, font, NAME_SIZE, room), NAME_SIZE, black, True)
     if flag:
         s = NAME_SIZE * 0.55
         ty = y + bh - pad - NAME_SIZE * 0.75
@@ -240,9 +251,7 @@ def _box(
         )
     line_y = name_y - TITLE_SIZE * 1.3
     for line in wrap_lines(person.title, font, TITLE_SIZE, bw - 2 * pad, 2):
-        title = String(x + pad, line_y, line)
-        title.fontName, title.fontSize, title.fillColor = font, TITLE_SIZE, Color(0.2, 0.2, 0.2)
-        drawing.add(title)
+        _text(drawing, x + pad, line_y, line, TITLE_SIZE, Color(0.2, 0.2, 0.2))
         line_y -= TITLE_SIZE * 1.15
     bx, by = x + pad, y + pad * 0.8
     for index, badge in enumerate(person.badges):

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import functools
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from uniseg.linebreak import line_break_units
+
+from . import fonts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -25,7 +26,7 @@ def wrap_lines(text: str, font: str, size: float, room: float, max_lines: int) -
     text = " ".join(text.split())
     if not text:
         return ()
-    if stringWidth(text, font, size) <= room:
+    if fonts.width(text, size) <= room:
         return (text,)
     return tuple(_wrap(text, font, size, room, max_lines))
 
@@ -36,15 +37,15 @@ def _wrap(text: str, font: str, size: float, room: float, max_lines: int) -> lis
     units = list(line_break_units(text))
     for i, unit in enumerate(units):
         trial = current + unit
-        if stringWidth(trial.rstrip(), font, size) <= room:
+        if fonts.width(trial.rstrip(), size) <= room:
             current = trial
             continue
         if current:
             lines.append(current.rstrip())
             current = ""
-        while stringWidth(unit.rstrip(), font, size) > room:  # one unit wider than a line
+        while fonts.width(unit.rstrip(), size) > room:  # one unit wider than a line
             cut = len(unit) - 1
-            while cut > 1 and stringWidth(unit[:cut], font, size) > room:
+            while cut > 1 and fonts.width(unit[:cut], size) > room:
                 cut -= 1
             lines.append(unit[:cut])
             unit = unit[cut:]
@@ -53,7 +54,7 @@ def _wrap(text: str, font: str, size: float, room: float, max_lines: int) -> lis
             return _elide(lines[:max_lines], font, size, room)
         if len(lines) == max_lines - 1 and i + 1 < len(units):
             rest = current + "".join(units[i + 1 :])
-            if stringWidth(rest.rstrip(), font, size) > room:
+            if fonts.width(rest.rstrip(), size) > room:
                 return _elide([*lines, rest], font, size, room)
     if current.strip():
         lines.append(current.rstrip())
@@ -65,6 +66,6 @@ def _wrap(text: str, font: str, size: float, room: float, max_lines: int) -> lis
 def _elide(lines: list[str], font: str, size: float, room: float) -> list[str]:
     """The last line cut to fit with an ellipsis."""
     last = lines[-1].rstrip()
-    while last and stringWidth(last + "…", font, size) > room:
+    while last and fonts.width(last + "…", size) > room:
         last = last[:-1]
     return [*lines[:-1], last.rstrip() + "…"]

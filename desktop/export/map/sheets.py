@@ -11,16 +11,25 @@ a page of its own at the end.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
 
 from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, MapNode
 from desktop.domain.paper_map import Geometry, Sheet, paginate
 from desktop.domain.playbook import Text
-from desktop.services.decision_map import MapData
+from desktop.services.decision_map import MapData, MapPerson
 
 from . import style
 from .paint import LEGEND_GAP, _text, draw_legend, draw_person, legend_size, line_pen
@@ -99,7 +108,8 @@ def write_pdf(data: MapData, labels: MapLabels, path: Path, paper: str, today: d
     writer.setCreator("Callbrief")
     writer.setPageLayout(layout)
     writer.setResolution(PDF_DPI)
-    people = {p.id: p for p in data.people}
+    metrics = QFontMetricsF(style.font(14))  # with the fallback families
+    people = {p.id: _printable_person(p, metrics) for p in data.people}
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"could not write {path}")
@@ -181,6 +191,28 @@ def _draw_sheet(painter: QPainter, sheet: Sheet, people: dict, labels: MapLabels
     for pid, pages in sheet.continues.items():
         box = sheet.boxes[pid]
         _tag(painter, box.x, box.y, word(labels, "continues", pages=_pages(pages)))
+
+
+def _printable_person(person: MapPerson, metrics: QFontMetricsF) -> MapPerson:
+    """The person with characters no bundled font has written as their code (U+1FAE0),
+    which Qt would otherwise draw as an empty box."""
+
+    def printable(text: str) -> str:
+        out = []
+        for ch in text:
+            code = ord(ch)
+            if ch.isspace() or code in (0xFE0E, 0xFE0F, 0x200D) or metrics.inFontUcs4(code):
+                out.append(ch)
+            else:
+                out.append(f"U+{code:04X}")
+        return "".join(out)
+
+    return replace(
+        person,
+        name=printable(person.name),
+        title=printable(person.title),
+        department=printable(person.department),
+    )
 
 
 def _pages(indices: list[int]) -> str:
