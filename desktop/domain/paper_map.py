@@ -125,7 +125,13 @@ class _Planner:
             return _Block(g.box_w, g.box_h, g.box_w / 2, {node: (0.0, 0.0)}, [])
         if self.stack and len(kids) > 1 and all(not self.children[k] for k in kids):
             return self._stack(node, kids)
-        parts = [self.block(k) for k in kids]
+        leaves = [k for k in kids if not self.children[k]]
+        if self.stack and len(leaves) > 1:  # managers side by side, their peers in a column
+            rows = self.max_rows
+            columns = [self._column(leaves[i : i + rows]) for i in range(0, len(leaves), rows)]
+            parts = [self.block(k) for k in kids if self.children[k]] + columns
+        else:
+            parts = [self.block(k) for k in kids]
         x, placed = 0.0, []
         for part in parts:
             placed.append(part.shifted(x, g.box_h + g.v_gap))
@@ -147,6 +153,19 @@ class _Planner:
                     (part.anchor, bend + g.v_gap / 2),
                 ]
             )
+        return out
+
+    def _column(self, kids: list[int]) -> _Block:
+        """Reports without reports of their own, one under another on a trunk at the left."""
+        g = self.g
+        out = _Block(g.indent + g.box_w, 0.0, g.indent / 2, {}, [])
+        y = 0.0
+        for kid in kids:
+            out.boxes[kid] = (g.indent, y)
+            out.lines.append([(g.indent / 2, y + g.box_h / 2), (g.indent, y + g.box_h / 2)])
+            y += g.box_h + g.stack_gap
+        out.height = y - g.stack_gap
+        out.lines.append([(g.indent / 2, 0.0), (g.indent / 2, out.height - g.box_h / 2)])
         return out
 
     def _stack(self, node: int, kids: list[int]) -> _Block:

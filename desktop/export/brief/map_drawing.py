@@ -40,7 +40,7 @@ NAME_SIZE = 8.5  # points, on every page and at every circle size
 TITLE_SIZE = 6.8
 BADGE_SIZE = 6.5
 TAG_SIZE = 6.5
-GEOMETRY = Geometry(box_w=104.0, box_h=42.0, h_gap=8.0, v_gap=14.0, indent=10.0, stack_gap=10.0)
+GEOMETRY = Geometry(box_w=100.0, box_h=42.0, h_gap=8.0, v_gap=14.0, indent=10.0, stack_gap=10.0)
 SECTION_SHARE = 0.62  # of a page, the most the map takes in the brief's flow
 SHEET_HEADING = 24.0  # above each sheet of the whole circle at the end
 LEGEND_LINE = 10.0
@@ -81,11 +81,14 @@ def map_section(
     circle follows on sheets of its own at the end of the brief.
     """
     legend_h = _legend_height(legend, width, font)
-    room = frame_height * SECTION_SHARE - legend_h
+    # The whole circle in the section when it fits a page: the section then may start on
+    # the next page, but the brief needs no sheets at the end.
+    room = frame_height - SHEET_HEADING - legend_h - 8
     sheets = paginate([p.node for p in people], GEOMETRY, width, room)
     if len(sheets) <= 1:
         drawings = [_sheet_drawing(s, people, width, legend, font, lang) for s in sheets]
         return MapSection(drawings, len(people), len(people))
+    room = frame_height * SECTION_SHARE - legend_h
     focus = _focus(people)
     chosen = [p for p in people if p.id in focus]
     few = paginate([p.node for p in chosen], GEOMETRY, width, room)
@@ -93,9 +96,7 @@ def map_section(
         _sheet_drawing(s, chosen, width, legend if i == len(few) - 1 else None, font, lang)
         for i, s in enumerate(few)
     ]
-    full_room = frame_height - SHEET_HEADING - legend_h - 8
-    full = paginate([p.node for p in people], GEOMETRY, width, full_room)
-    appendix = [_sheet_drawing(s, people, width, legend, font, lang) for s in full]
+    appendix = [_sheet_drawing(s, people, width, legend, font, lang) for s in sheets]
     return MapSection(drawings, len(chosen), len(people), appendix)
 
 
