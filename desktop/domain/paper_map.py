@@ -273,8 +273,8 @@ def paginate(nodes: Iterable[MapNode], geo: Geometry, page_w: float, page_h: flo
     seen: set[int] = set()
     for sheet in sheets:  # a manager is drawn plainly where first met, as context after that
         for key, box in list(sheet.boxes.items()):
-            if box.path and key not in seen:
-                sheet.boxes[key] = Box(box.x, box.y, False)
+            if box.path == (key not in seen):
+                sheet.boxes[key] = Box(box.x, box.y, key in seen)
             seen.add(key)
         sheet.continues = {
             k: [i for i in v if sheets[i] is not sheet]

@@ -8,6 +8,7 @@ Hei's box as 1.17 em, reportlab's as 1.005 em (measured on text of a known size)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.circles import make_circle
-from desktop.export.brief import render_brief
+from desktop.export.brief import render_brief, render_briefs_for_day
 from desktop.export.map.render import export_map
 
 QT_BOX = 1.17  # word box height per point of font size in the map PDF (Qt)
@@ -69,11 +70,12 @@ def test_map_pdf_prints_every_name_readably(services, qapp, tmp_path, n, paper):
         assert "续见第" in text  # branches say where they continue
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("n", [5, 20, 60, 200])
-def test_brief_map_is_readable_and_the_whole_circle_follows(services, tmp_path, n):
+def test_brief_map_is_readable_and_the_whole_circle_follows(services, tmp_path, n, paper):
     opp_id, visit_id = make_circle(services, n)
     pdf = tmp_path / "brief.pdf"
-    render_brief(services, visit_id, pdf, lang="zh", paper="A4")
+    render_brief(services, visit_id, pdf, lang="zh", paper=paper)
     pages = words(pdf, RL_BOX)
     text = "".join(w for page in pages for _, w in page)
     # The attendee table sets names as body text (7.6 pt); on the map they are 8.5 pt.
@@ -88,3 +90,16 @@ def test_brief_map_is_readable_and_the_whole_circle_follows(services, tmp_path, 
     if n >= 60:
         assert f"共{n}人" in text
         assert len(sheets) > 2  # the section, then the whole circle on sheets of its own
+
+
+def test_day_batch_prints_every_visit_map_readably(services, tmp_path):
+    day = dt.date(2026, 12, 1)
+    opps = [make_circle(services, n, day)[0] for n in (20, 60)]
+    pdf = tmp_path / "day.pdf"
+    render_briefs_for_day(services, day, pdf, lang="zh", paper="Letter")
+    pages = words(pdf, RL_BOX)
+    text = "".join(w for page in pages for _, w in page)
+    for opp_id in opps:
+        for name, _ in people(services, opp_id):
+            assert "".join(name.split()) in text
+            assert max(sizes_of(pages, name)) >= 8.0 - 0.1
