@@ -34,6 +34,7 @@ from .content import BriefData, Item
 from .fonts import register
 from .labels import label
 from .map_drawing import MapSection, map_section
+from .text import split_cjk
 
 PAPERS = {"A4": A4, "LETTER": LETTER}
 SPLIT_IN_ROW_MIN = 24.0  # the smallest piece of a row cut across pages, in points
@@ -68,6 +69,18 @@ class Para(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size)
         return size
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 - reportlab's names
+        """Chinese text broken where UAX #14 allows (see ``text.split_cjk``)."""
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara
+        frags = self.frags
+        if not frags or self.style.endDots or self.bulletText:
+            return super().breakLinesCJK(maxWidths)
+        self.height = 0
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return split_cjk(frags, widths, leading not in ("", "off"))
 
 
 class Strong(Para):
