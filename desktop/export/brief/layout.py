@@ -34,7 +34,7 @@ from .content import BriefData, Item
 from .fonts import register
 from .labels import label
 from .map_drawing import MapSection, map_section
-from .text import split_cjk
+from .text import split_cjk, split_plain
 
 PAPERS = {"A4": A4, "LETTER": LETTER}
 SPLIT_IN_ROW_MIN = 24.0  # the smallest piece of a row cut across pages, in points
@@ -72,13 +72,20 @@ class Para(Paragraph):
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 - reportlab's names
         """Chinese text broken where UAX #14 allows (see ``text.split_cjk``)."""
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
-            return self.blPara
         frags = self.frags
         if not frags or self.style.endDots or self.bulletText:
             return super().breakLinesCJK(maxWidths)
+        single = len(frags) == 1 and not hasattr(frags[0], "cbDefn")
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            # The rest of a paragraph split over pages: its lines are already broken.
+            return frags[0].clone(kind=0, lines=self.blPara.lines) if single else self.blPara
         self.height = 0
         widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        if single:  # most cells: one run in one font
+            f = frags[0]
+            text = f.text if hasattr(f, "text") else "".join(getattr(f, "words", []))
+            lines = split_plain(text, widths, f.fontName, f.fontSize)
+            return f.clone(kind=0, lines=lines, ascent=f.fontSize, descent=-0.2 * f.fontSize)
         leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         return split_cjk(frags, widths, leading not in ("", "off"))
 
@@ -250,7 +257,14 @@ class BriefCanvas(Canvas):
                 totals[brief[0]] = totals.get(brief[0], 0) + 1
         return totals
 
+    defer_save = False  # set for a pass that may be thrown away; ``finish`` then writes
+
     def save(self) -> None:
+        if not self.defer_save:
+            self.finish()
+
+    def finish(self) -> None:
+        """Add the page furniture and write the file."""
         totals = self.page_counts
         seen: dict[int, int] = {}
         for state, brief in self._callbrief_pages:
@@ -752,15 +766,20 @@ def build_pdf(briefs: list[BriefData], path: Path, paper: str) -> int:
     A brief that comes out one page over two is laid out again in the compact density: a
     typical visit should stay on one sheet, printed on both sides.
     """
-    counts = _build(briefs, path, paper, set())
+    canvas = _build(briefs, path, paper, set(), defer=True)
+    counts = canvas.page_counts
     near_miss = {index for index, pages in counts.items() if pages == 3}
-    if near_miss:
-        counts = _build(briefs, path, paper, near_miss)
+    if near_miss:  # the first pass is thrown away unwritten: writing is a fifth of a pass
+        counts = _build(briefs, path, paper, near_miss).page_counts
+    else:
+        canvas.finish()
     return sum(counts.values())
 
 
-def _build(briefs: list[BriefData], path: Path, paper: str, compact: set[int]) -> dict[int, int]:
-    """One layout pass; returns the page count of each brief by its index."""
+def _build(
+    briefs: list[BriefData], path: Path, paper: str, compact: set[int], defer: bool = False
+) -> BriefCanvas:
+    """One layout pass; returns its canvas (``defer``: not yet written, see ``finish``)."""
     font = register()
     # Page and font streams Flate-compressed only, not also turned into ASCII85 text: a
     # 7-bit-clean file buys nothing today, and reportlab's pure-Python encoder took about a
@@ -805,7 +824,8 @@ def _build(briefs: list[BriefData], path: Path, paper: str, compact: set[int]) -
 
     def canvasmaker(*args: Any, **kwargs: Any) -> BriefCanvas:
         canvases.append(BriefCanvas(*args, **kwargs))
+        canvases[-1].defer_save = defer
         return canvases[-1]
 
     doc.build(story, canvasmaker=canvasmaker)
-    return canvases[-1].page_counts
+    return canvases[-1]

@@ -127,3 +127,39 @@ def split_cjk(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> A
     if start < len(glyphs):
         finish(len(glyphs), used, False)
     return ParaLines(kind=1, lines=lines)
+
+
+def split_plain(text: str, max_widths: list[float], font: str, size: float) -> list[Any]:
+    """One run of text in one font as (spare width, [line]) pairs, reportlab's simple form.
+
+    Widths come from the face's table directly (reportlab's stringWidth a character at a
+    time was a fifth of a day's batch), and a text that fits its line is not broken up.
+    """
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face = getFont(font).face
+    table, default, scale = face.charWidths, face.defaultWidth, size * 0.001
+    widths = [table.get(ord(ch), default) * scale for ch in text]
+    total = sum(widths)
+    if total <= max_widths[0] + FUZZ:
+        return [(max_widths[0] - total, [text])]
+    allowed = break_opportunities(text)
+    lines: list[Any] = []
+    start, used = 0, 0.0
+    max_width = max_widths[0]
+    i = 0
+    while i < len(text):
+        w = widths[i]
+        if used + w > max_width + FUZZ and i > start:
+            cut = next((k for k in range(i, start, -1) if allowed[k]), i)
+            line_w = sum(widths[start:cut])
+            lines.append((max_width - line_w, text[start:cut]))
+            max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+            start = cut
+            used = sum(widths[start:i])
+            continue
+        used += w
+        i += 1
+    if start < len(text) or not lines:
+        lines.append((max_width - used, text[start:]))
+    return [(spare, [line.rstrip() or line]) for spare, line in lines]
