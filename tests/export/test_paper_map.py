@@ -37,6 +37,15 @@ def words(pdf: Path, box: float) -> list[list[tuple[float, str]]]:
     ]
 
 
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        (float(w), float(h)) for w, h in re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+)", info)
+    ]
+
+
 def people(services, opp_id: int) -> list[tuple[str, str]]:
     account_id = services.opportunities.get(opp_id).account_id
     return [(c.name, c.title) for c in services.contacts.for_account(account_id)]
@@ -90,6 +99,9 @@ def test_brief_map_is_readable_and_the_whole_circle_follows(services, tmp_path, 
     if n >= 60:
         assert f"共{n}人" in text
         assert len(sheets) > 2  # the section, then the whole circle on sheets of its own
+    if n == 200:  # a wide chart: its sheets are turned, the brief's own pages are not
+        sizes = page_sizes(pdf)
+        assert sizes[0][0] < sizes[0][1] and sizes[-1][0] > sizes[-1][1]
 
 
 def test_day_batch_prints_every_visit_map_readably(services, tmp_path):

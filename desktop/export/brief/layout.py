@@ -20,6 +20,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -389,9 +390,16 @@ class Sections:
     """Turns one BriefData into flowables, section by section; empty sections give nothing."""
 
     def __init__(
-        self, data: BriefData, width: float, frame_height: float, font: str, compact: bool
+        self,
+        data: BriefData,
+        width: float,
+        frame_height: float,
+        font: str,
+        compact: bool,
+        landscape: tuple[float, float] | None = None,
     ) -> None:
         self.d, self.width, self.frame_height, self.font = data, width, frame_height, font
+        self.landscape = landscape  # the frame of a landscape page, for the map's sheets
         self.w = Writer(font, st.COMPACT if compact else st.REGULAR)
         self.s = self.w.s
         self._map: MapSection | None = None
@@ -564,6 +572,7 @@ class Sections:
                 self.frame_height,
                 self.font,
                 self.d.lang,
+                self.landscape,
             )
         return self._map
 
@@ -584,11 +593,13 @@ class Sections:
         section = self.map_section()
         if section is None or not section.appendix:
             return []
-        out: list[Any] = []
+        out: list[Any] = [NextPageTemplate("landscape")] if section.landscape else []
         pages = len(section.appendix)
         for n, drawing in enumerate(section.appendix, start=1):
             heading = self.lab("map_sheet", sheet=n, sheets=pages)
             out += [PageBreak(), SectionHeading(heading, "", self.font), Spacer(1, 6), drawing]
+        if section.landscape:  # the next brief of a day's batch starts upright again
+            out.append(NextPageTemplate("brief"))
         return out
 
     def snapshot(self) -> list[Any]:
@@ -813,13 +824,33 @@ def _build(
         topPadding=0,
         bottomPadding=0,
     )
-    doc.addPageTemplates([PageTemplate(id="brief", frames=[frame])])
+    # The whole decision map's sheets may go on landscape pages, when that takes fewer.
+    wide = (size[1], size[0])
+    wide_frame = Frame(
+        st.MARGIN_X,
+        st.MARGIN_BOTTOM,
+        wide[0] - 2 * st.MARGIN_X,
+        wide[1] - st.MARGIN_TOP - st.MARGIN_BOTTOM,
+        id="wide-body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="brief", frames=[frame], pagesize=size),
+            PageTemplate(id="landscape", frames=[wide_frame], pagesize=wide),
+        ]
+    )
+    landscape = (wide_frame._width, wide_frame._height)
     story: list[Any] = []
     for index, data in enumerate(briefs):
         if index:
             story.append(PageBreak())
         story.append(BriefStart(index, data))
-        story += Sections(data, doc.width, doc.height, font, index in compact).all()
+        sections = Sections(data, doc.width, doc.height, font, index in compact, landscape)
+        story += sections.all()
     canvases: list[BriefCanvas] = []
 
     def canvasmaker(*args: Any, **kwargs: Any) -> BriefCanvas:

@@ -63,6 +63,7 @@ class MapSection:
     shown: int  # people drawn in the section
     total: int
     appendix: list[Any] = field(default_factory=list)  # the whole circle, one drawing a page
+    landscape: bool = False  # the appendix's pages are turned
 
 
 def map_section(
@@ -72,13 +73,15 @@ def map_section(
     frame_height: float,
     font: str,
     lang: str,
+    landscape: tuple[float, float] | None = None,
 ) -> MapSection:
     """The whole circle when it fits the section; else what matters for this visit.
 
     Boxes never shrink below readable (names 8.5 pt, titles 6.8 pt). A circle too big for
     ``SECTION_SHARE`` of a page shows, in the section, the people in this meeting with their
     chain of managers, the decision makers and the people named by a red flag; the whole
-    circle follows on sheets of its own at the end of the brief.
+    circle follows on sheets of its own at the end of the brief, on landscape pages (the
+    ``landscape`` frame's width and height) when they take fewer.
     """
     legend_h = _legend_height(legend, width, font)
     # The whole circle in the section when it fits a page: the section then may start on
@@ -96,8 +99,15 @@ def map_section(
         _sheet_drawing(s, chosen, width, legend if i == len(few) - 1 else None, font, lang)
         for i, s in enumerate(few)
     ]
-    appendix = [_sheet_drawing(s, people, width, legend, font, lang) for s in sheets]
-    return MapSection(drawings, len(chosen), len(people), appendix)
+    sheet_width, turned = width, False
+    if landscape is not None:
+        wide_w, wide_h = landscape
+        wide_room = wide_h - SHEET_HEADING - _legend_height(legend, wide_w, font) - 8
+        wide = paginate([p.node for p in people], GEOMETRY, wide_w, wide_room)
+        if len(wide) < len(sheets):
+            sheets, sheet_width, turned = wide, wide_w, True
+    appendix = [_sheet_drawing(s, people, sheet_width, legend, font, lang) for s in sheets]
+    return MapSection(drawings, len(chosen), len(people), appendix, turned)
 
 
 def _focus(people: list[MapPerson]) -> set[int]:
