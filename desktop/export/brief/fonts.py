@@ -7,7 +7,7 @@ font that has its characters, falling back to the bundled Symbola subset (monoch
 and HanaMin subsets (CJK Ext A, Ext B), each registered on first need. A character none of
 them has is printed as its code ("U+1FAE0"), never as a box and never dropped. reportlab
 embeds every font as subsets, so a brief carries only the glyphs it uses. The main font has
-no bold weight: emphasis is drawn instead (fill plus stroke, see ``layout.Strong``).
+no bold weight: emphasis is drawn instead (fill plus stroke, see ``paragraphs.Strong``).
 """
 
 from __future__ import annotations
