@@ -18,6 +18,8 @@ import pytest
 from benchmarks.circles import make_circle
 from desktop.export.brief import render_brief, render_briefs_for_day
 from desktop.export.map.render import export_map
+from desktop.services.decision_map import MapService
+from desktop.services.demo import load_demo
 
 QT_BOX = 1.17  # word box height per point of font size in the map PDF (Qt)
 RL_BOX = 1.005  # and in the brief (reportlab)
@@ -115,3 +117,24 @@ def test_day_batch_prints_every_visit_map_readably(services, tmp_path):
         for name, _ in people(services, opp_id):
             assert "".join(name.split()) in text
             assert max(sizes_of(pages, name)) >= 8.0 - 0.1
+
+
+def test_map_pdf_keeps_the_boxes_the_rep_dragged(services, qapp, tmp_path):
+    """A small map the rep arranged by hand prints as arranged (at print size)."""
+    account_id = load_demo(services.db, today=dt.date(2026, 11, 24))
+    opp_id = services.opportunities.for_account(account_id)[0].id
+    maps = MapService(services)
+    data = maps.load(opp_id)
+    boss = next(p for p in data.people if p.name == "王建国")
+    left, _, _, bottom = data.bounds()
+    maps.save_positions({boss.id: (left, bottom + 40)})  # dragged under everyone
+    pdf = tmp_path / "map.pdf"
+    export_map(services, opp_id, pdf, lang="zh")
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    tops = {w: float(y) for y, w in re.findall(r'yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)}
+    others = [tops[p.name] for p in data.people if p.name in tops and p.name != "王建国"]
+    assert len(others) >= 8
+    assert tops["王建国"] > max(others)  # lower on the page than every other name
+    assert len(words(pdf, QT_BOX)) == 1

@@ -27,12 +27,21 @@ from PySide6.QtGui import (
 )
 
 from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, MapNode
-from desktop.domain.paper_map import Geometry, Sheet, paginate
+from desktop.domain.paper_map import Box, Geometry, Sheet, paginate
 from desktop.domain.playbook import Text
 from desktop.services.decision_map import MapData, MapPerson
 
 from . import style
-from .paint import LEGEND_GAP, _text, draw_legend, draw_person, legend_size, line_pen
+from .paint import (
+    LEGEND_GAP,
+    _text,
+    connector_path,
+    draw_legend,
+    draw_person,
+    legend_size,
+    line_pen,
+    person_rect,
+)
 from .style import MapLabels
 
 PDF_DPI = 300
@@ -69,16 +78,41 @@ def _room(layout: QPageLayout) -> tuple[float, float]:
 
 
 def plan(data: MapData, paper: str) -> tuple[bool, list[Sheet]]:
-    """(landscape?, sheets): the orientation needing fewer pages, landscape on a tie if wide."""
+    """(landscape?, sheets): the orientation needing fewer pages, landscape on a tie if wide.
+
+    Boxes the rep dragged keep their places when the whole arrangement fits one page at
+    print size; otherwise the paper layout takes over.
+    """
     nodes = [MapNode(p.id, p.manager_id) for p in data.people]
     options = []
     for landscape in (True, False):
         width, height = _room(_page_layout(paper, landscape))
-        sheets = paginate(nodes, GEOMETRY, width, height)
+        pinned = _pinned_sheet(data, width, height)
+        sheets = [pinned] if pinned else paginate(nodes, GEOMETRY, width, height)
         wide = bool(sheets) and sheets[0].width >= sheets[0].height
-        options.append((len(sheets), 0 if wide == landscape else 1, landscape, sheets))
-    options.sort(key=lambda o: (o[0], o[1]))
-    return options[0][2], options[0][3]
+        rank = (len(sheets), 0 if pinned else 1, 0 if wide == landscape else 1)
+        options.append((rank, landscape, sheets))
+    options.sort(key=lambda o: o[0])
+    return options[0][1], options[0][2]
+
+
+def _pinned_sheet(data: MapData, width: float, height: float) -> Sheet | None:
+    """The rep's own arrangement as one sheet, if they dragged boxes and it fits the page."""
+    if not any(p.pinned for p in data.people) or not data.placements:
+        return None
+    left, top, right, bottom = data.bounds()
+    if right - left > width or bottom - top > height:
+        return None
+    boxes = {pid: Box(p.x - left, p.y - top) for pid, p in data.placements.items()}
+    lines = []
+    for manager, report in data.lines():
+        if manager in data.placements and report in data.placements:
+            path = connector_path(
+                person_rect(data.placements[manager]), person_rect(data.placements[report])
+            )
+            points = [path.elementAt(i) for i in range(path.elementCount())]
+            lines.append([(e.x - left, e.y - top) for e in points])
+    return Sheet(boxes=boxes, lines=lines, width=right - left, height=bottom - top)
 
 
 def write_pdf(data: MapData, labels: MapLabels, path: Path, paper: str, today: date | None) -> None:
