@@ -138,3 +138,27 @@ def test_map_pdf_keeps_the_boxes_the_rep_dragged(services, qapp, tmp_path):
     assert len(others) >= 8
     assert tops["王建国"] > max(others)  # lower on the page than every other name
     assert len(words(pdf, QT_BOX)) == 1
+
+
+def test_brief_keeps_the_boxes_the_rep_dragged(services, tmp_path):
+    """A circle the rep arranged by hand, narrow enough for the page, prints as arranged."""
+    opp_id, visit_id = make_circle(services, 5)
+    maps = MapService(services)
+    data = maps.load(opp_id)
+    boss = next(p for p in data.people if p.manager_id is None)
+    left, _, _, bottom = data.bounds()
+    maps.save_positions({boss.id: (left, bottom + 40)})  # dragged under everyone
+    pdf = tmp_path / "brief.pdf"
+    render_brief(services, visit_id, pdf, lang="zh", paper="A4")
+    pages = words(pdf, RL_BOX)
+    # Map names only: set at 8.5 pt, larger than the tables' 7.6 pt.
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    found = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', html)
+    tops = {w: float(a) for a, b, w in found if (float(b) - float(a)) / RL_BOX >= 8.2}
+    heads = [p.name.split()[0] for p in data.people]
+    boss_head = boss.name.split()[0]
+    others = [tops[h] for h in heads if h in tops and h != boss_head]
+    assert len(pages) == 1 and len(others) == 4
+    assert tops[boss_head] > max(others)

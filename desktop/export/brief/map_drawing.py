@@ -21,7 +21,9 @@ from reportlab.lib.colors import Color, black, white
 from reportlab.lib.validators import isColorOrNone, isNumber
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from desktop.domain.paper_map import Geometry, Sheet, paginate
+from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, layout
+from desktop.domain.map_layout import bounds as layout_bounds
+from desktop.domain.paper_map import Box, Geometry, Sheet, paginate
 
 from . import fonts
 from .content import MapLegend, MapPerson
@@ -84,6 +86,12 @@ def map_section(
     ``landscape`` frame's width and height) when they take fewer.
     """
     legend_h = _legend_height(legend, width, font)
+    page_room = frame_height - SHEET_HEADING - legend_h - 8
+    pinned = _pinned_sheet(people, width, page_room)
+    if pinned is not None:  # the rep arranged the boxes by hand, and it fits: as arranged
+        sheet, box = pinned
+        drawing = _sheet_drawing(sheet, people, width, legend, font, lang, box)
+        return MapSection([drawing], len(people), len(people))
     # The whole circle in the section when it fits a page: the section then may start on
     # the next page, but the brief needs no sheets at the end.
     room = frame_height - SHEET_HEADING - legend_h - 8
@@ -108,6 +116,39 @@ def map_section(
             sheets, sheet_width, turned = wide, wide_w, True
     appendix = [_sheet_drawing(s, people, sheet_width, legend, font, lang) for s in sheets]
     return MapSection(drawings, len(chosen), len(people), appendix, turned)
+
+
+def _pinned_sheet(
+    people: list[MapPerson], width: float, height: float
+) -> tuple[Sheet, tuple[float, float]] | None:
+    """The screen's arrangement, boxes the rep dragged included, at the paper's box width.
+
+    Returned with the box size when the rep dragged any box and the whole arrangement fits
+    ``width`` x ``height``; the scale keeps names at their 8.5 pt.
+    """
+    if not any(p.pinned is not None for p in people):
+        return None
+    placed = layout(p.node for p in people)
+    scale = GEOMETRY.box_w / BOX_WIDTH
+    bw, bh = BOX_WIDTH * scale, BOX_HEIGHT * scale
+    left, top, right, bottom = layout_bounds(placed)
+    if (right - left) * scale > width or (bottom - top) * scale > height:
+        return None
+    boxes = {pid: Box((p.x - left) * scale, (p.y - top) * scale) for pid, p in placed.items()}
+    lines: list[list[tuple[float, float]]] = []
+    for person in people:
+        manager = person.manager_id
+        if manager not in boxes or manager == person.id:
+            continue
+        m, r = boxes[manager], boxes[person.id]
+        start, end = (m.x + bw / 2, m.y + bh), (r.x + bw / 2, r.y)
+        if end[1] > start[1]:  # below its manager: an orthogonal line with a bend
+            mid = (start[1] + end[1]) / 2
+            lines.append([start, (start[0], mid), (end[0], mid), end])
+        else:  # dragged beside or above: a straight line
+            lines.append([start, end])
+    sheet = Sheet(boxes, lines, width=(right - left) * scale, height=(bottom - top) * scale)
+    return sheet, (bw, bh)
 
 
 def _focus(people: list[MapPerson]) -> set[int]:
@@ -136,6 +177,7 @@ def _sheet_drawing(
     legend: MapLegend | None,
     font: str,
     lang: str,
+    box: tuple[float, float] | None = None,
 ) -> Any:
     """One sheet as a Drawing ``width`` wide, centred, the legend under it."""
     by_id = {p.id: p for p in people}
@@ -153,13 +195,13 @@ def _sheet_drawing(
     for line in sheet.lines:
         points = [v for x, y in line for v in at(x, y)]
         drawing.add(PolyLine(points, strokeColor=grey, strokeWidth=0.6))
-    bw, bh = GEOMETRY.box_w, GEOMETRY.box_h
-    for pid, box in sheet.boxes.items():
-        x, top = at(box.x, box.y)
-        _box(drawing, by_id[pid], x, top - bh, bw, bh, font, box.path)
+    bw, bh = box or (GEOMETRY.box_w, GEOMETRY.box_h)
+    for pid, placed in sheet.boxes.items():
+        x, top = at(placed.x, placed.y)
+        _box(drawing, by_id[pid], x, top - bh, bw, bh, font, placed.path)
     for pid, sheets in sheet.continues.items():
-        box = sheet.boxes[pid]
-        x, top = at(box.x, box.y)
+        placed = sheet.boxes[pid]
+        x, top = at(placed.x, placed.y)
         numbers = ", ".join(str(i + 1) for i in sorted(set(sheets)))
         _tag(drawing, x + bw, top - bh, label("map_continues", lang, sheets=numbers), font)
     if legend is not None:
