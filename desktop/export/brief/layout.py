@@ -133,6 +133,18 @@ class BriefStart(Flowable):
 
     def draw(self) -> None:
         self.canv._callbrief_brief = (self.index, self.data)  # read by BriefCanvas
+        self.canv._callbrief_in_sheets = False
+
+
+class SheetsStart(Flowable):
+    """Invisible marker at the top of the map's first sheet: the pages from here on are the
+    whole circle's sheets, not the brief's body (see ``BriefCanvas.body_counts``)."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._callbrief_in_sheets = True
 
 
 # Page furniture -----------------------------------------------------------------------------
@@ -145,6 +157,7 @@ class BriefCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._callbrief_pages: list[tuple[dict[str, Any], Any]] = []
         self._callbrief_brief: tuple[int, BriefData] | None = None
+        self._callbrief_in_sheets = False
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._callbrief_pages.append((dict(self.__dict__), self._callbrief_brief))
@@ -156,6 +169,15 @@ class BriefCanvas(Canvas):
         totals: dict[int, int] = {}
         for _, brief in self._callbrief_pages:
             if brief is not None:
+                totals[brief[0]] = totals.get(brief[0], 0) + 1
+        return totals
+
+    @property
+    def body_counts(self) -> dict[int, int]:
+        """Pages per brief index without the map's sheets at its end."""
+        totals: dict[int, int] = {}
+        for state, brief in self._callbrief_pages:
+            if brief is not None and not state.get("_callbrief_in_sheets"):
                 totals[brief[0]] = totals.get(brief[0], 0) + 1
         return totals
 
@@ -490,7 +512,8 @@ class Sections:
         pages = len(section.appendix)
         for n, drawing in enumerate(section.appendix, start=1):
             heading = self.lab("map_sheet", sheet=n, sheets=pages)
-            out += [PageBreak(), SectionHeading(heading, "", self.font), Spacer(1, 6), drawing]
+            out += [PageBreak()] + ([SheetsStart()] if n == 1 else [])
+            out += [SectionHeading(heading, "", self.font), Spacer(1, 6), drawing]
         if section.landscape:  # the next brief of a day's batch starts upright again
             out.append(NextPageTemplate("brief"))
         return out
@@ -672,7 +695,8 @@ def build_pdf(briefs: list[BriefData], path: Path, paper: str) -> int:
     """
     canvas = _build(briefs, path, paper, set(), defer=True)
     counts = canvas.page_counts
-    near_miss = {index for index, pages in counts.items() if pages == 3}
+    # The map's sheets at the end are extra pages by design: only the body is judged.
+    near_miss = {index for index, pages in canvas.body_counts.items() if pages == 3}
     if near_miss:  # the first pass is thrown away unwritten: writing is a fifth of a pass
         counts = _build(briefs, path, paper, near_miss).page_counts
     else:
