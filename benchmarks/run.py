@@ -2,6 +2,7 @@
 
     python -m benchmarks.run            # S, M and L side by side, with targets
     python -m benchmarks.run --quick    # S only, no thresholds (CI runs this so the kit never rots)
+    python -m benchmarks.run --only bench_paper   # one size-independent benchmark, print only
 
 Datasets are generated once per size into ``--cache`` (default: the system temp folder) and
 reused; each benchmark that changes data works on a copy.
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import bench_core, bench_gui
+from . import bench_core, bench_gui, bench_paper
 from .generate import generate
 from .measure import Result
 
@@ -36,7 +37,11 @@ PER_SIZE: list[PerSize] = [
     bench_core.bench_save,
     bench_core.bench_import,  # last: it adds and deletes 100k contacts in the working copy
 ]
-ONCE: list[Callable[[int], list[Result]]] = [bench_core.bench_bundle, bench_core.bench_brief]
+ONCE: list[Callable[[int], list[Result]]] = [
+    bench_core.bench_bundle,
+    bench_core.bench_brief,
+    bench_paper.bench_paper,
+]
 
 
 def dataset(cache: Path, size: str) -> Path:
@@ -101,7 +106,7 @@ def _cell(result: Result | None) -> str:
 
 def table(results: list[Result], sizes: list[str], thresholds: bool) -> str:
     names = list(dict.fromkeys(r.name for r in results))
-    head = ["figure"] + [f"{s} median / p95" for s in sizes] + ["target (ms)", "met"]
+    head = ["figure"] + [f"{s} median / p95".lstrip("- ") for s in sizes] + ["target (ms)", "met"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name in names:
         row = {r.size: r for r in results if r.name == name}
@@ -148,7 +153,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=None)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument(
+        "--only",
+        choices=[once.__name__ for once in ONCE],
+        help="run one size-independent benchmark and print its rows (writes nothing)",
+    )
     args = parser.parse_args()
+    if args.only:
+        chosen = next(once for once in ONCE if once.__name__ == args.only)
+        print(table(chosen(args.repeat or 15), ["-"], thresholds=True))
+        return
     sizes = ["S"] if args.quick else ["S", "M", "L"]
     repeat = args.repeat or (3 if args.quick else 15)
     results = run(sizes, repeat, args.cache)

@@ -86,3 +86,12 @@ def is_managed(path: Path) -> bool:
         if folder == target.parent.parent and target.parent.name in ("backups", "cache"):
             return True
     return False
+
+
+# Fonts for what WenQuanYi lacks, in the order they are tried: emoji, CJK Ext A, CJK Ext B.
+FALLBACK_FONTS = ("symbola-emoji.ttf", "hanamin-ext-a.ttf", "hanamin-ext-b.ttf")
+
+
+def fallback_font_paths() -> list[Path]:
+    """The bundled fallback fonts (TrueType outlines, so PDFs can embed them as subsets)."""
+    return [resources_dir() / "fonts" / name for name in FALLBACK_FONTS]

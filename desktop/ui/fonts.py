@@ -22,9 +22,15 @@ def install_cjk_font(app: QApplication) -> str | None:
     if not families:
         return None
     family = families[0]
+    # Emoji and rare CJK (Ext A/B) that neither face has come from the bundled fallbacks.
+    extra = [
+        QFontDatabase.applicationFontFamilies(i)[0]
+        for i in (QFontDatabase.addApplicationFont(str(p)) for p in paths.fallback_font_paths())
+        if i >= 0 and QFontDatabase.applicationFontFamilies(i)
+    ]
     base = app.font()
     # Keep the platform's Latin face first; the CJK face fills in what it lacks.
-    QFont.insertSubstitution(base.family(), family)
-    base.setFamilies([base.family(), family])
+    QFont.insertSubstitutions(base.family(), [family, *extra])
+    base.setFamilies([base.family(), family, *extra])
     app.setFont(base)
     return family

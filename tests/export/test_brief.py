@@ -95,8 +95,9 @@ def fonts(path: Path) -> list[list[str]]:
 
 
 def has_heading(text: str, key: str, lang: str) -> bool:
-    """A line that starts with the heading (a heading line may end with its visit step)."""
-    return re.search(rf"^{re.escape(label(key, lang))}(\s|$)", text, re.M) is not None
+    """A line that starts with the heading (a heading line may end with its visit step); the
+    first line of a page starts with pdftotext's form feed."""
+    return re.search(rf"^\f?{re.escape(label(key, lang))}(\s|$)", text, re.M) is not None
 
 
 def first_line(path: Path, page: int) -> str:
@@ -130,7 +131,8 @@ def test_demo_brief_holds_the_plan_in_its_language(services, playbook, demo, tmp
     pages = render_brief(services, demo.id, pdf, lang=lang, paper="A4")
     text = pdftext(pdf)
 
-    assert pages == page_count(pdf) <= 2
+    # Two sheets, or three since the map prints names at 8.5 pt (issue 15) instead of 3.6 pt.
+    assert pages == page_count(pdf) <= 3
     for needle in (
         ACCOUNT_NAME,
         MAIN_OPPORTUNITY_NAME,
@@ -189,7 +191,7 @@ def test_paper_sizes(services, demo, tmp_path, paper, size):
     for lang in ("en", "zh"):
         pages = render_brief(services, demo.id, pdf, lang=lang, paper=paper)
         assert page_size(pdf).startswith(size)
-        assert pages <= 2
+        assert pages <= 3  # the readable map can take the brief to a third page
 
 
 def test_settings_choose_language_and_paper(services, demo, tmp_path, monkeypatch):
@@ -453,7 +455,7 @@ def test_cli_exports_a_brief(demo_dir, tmp_path):
         data=demo_dir,
     )
     assert result.returncode == 0, result.stderr
-    assert page_count(pdf) <= 2
+    assert page_count(pdf) <= 3  # the readable map can take the brief to a third page
     assert page_size(pdf).startswith("612 x 792")
     assert label("objective", "zh") in pdftext(pdf)
 

@@ -65,6 +65,8 @@ class MapPerson:
     attitude: str  # playbook key: supporter / neutral / opponent / unknown
     influence: str | None  # playbook key: high / medium / low
     attending: bool
+    decision_maker: bool = False
+    warned: bool = False  # named by a coverage warning
 
     @property
     def node(self) -> MapNode:
@@ -183,12 +185,15 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
 
     _header(data, visit, services.settings.all())
     # Red flags: the decision circle's coverage warnings, then the plan's gaps.
+    warned: set[int] = set()
     for warning in services.opportunities.warnings(opp.id, lang, today):
         data.flags.append(Flag(warning.severity, warning.text(pb, lang)))
+        if warning.contact_id is not None and warning.severity == "danger":
+            warned.add(warning.contact_id)
     for _step, message in visit_readiness(visit).gaps():
         data.flags.append(Flag("gap", message.text(lang)))
     attending = _attendees(data, pb, visit, contacts, roles)
-    _decision_map(data, pb, contacts, roles, attending)
+    _decision_map(data, pb, contacts, roles, attending, warned)
     data.snapshot = _snapshot(pb, account, opp, lang)
     data.competitors = [_competitor(c, lang) for c in opp.competitors]
     _plan(data, pb, visit, contacts)
@@ -248,7 +253,12 @@ def _attendees(
 
 
 def _decision_map(
-    data: BriefData, pb: Any, contacts: dict[int, Any], roles: dict[int, Any], attending: set[int]
+    data: BriefData,
+    pb: Any,
+    contacts: dict[int, Any],
+    roles: dict[int, Any],
+    attending: set[int],
+    warned: set[int],
 ) -> None:
     """Everyone with a part in this decision, plus anyone attending, with the legend."""
     lang = data.lang
@@ -269,6 +279,8 @@ def _decision_map(
                 attitude=(role.attitude if role else "") or "unknown",
                 influence=role.influence if role else None,
                 attending=contact.id in attending,
+                decision_maker=bool(role and "decision_maker" in (role.roles or [])),
+                warned=contact.id in warned,
             )
         )
     if data.map_people:

@@ -35,6 +35,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "decision_map": ("Decision map", "决策圈地图"),
     "attending": ("in this meeting", "参加本次拜访"),
     "influence_bars": ("influence", "影响力"),
+    "map_focus": (
+        "{shown} of {total} people: those in this meeting, their managers up to the top, "
+        "the decision makers and those with a red flag. The whole circle: map sheets at the end.",
+        "共 {total} 人,此处显示 {shown} 人:参加本次拜访的人、其上级直至最高层、"
+        "决策者和有风险提示的人。"
+        "完整决策圈见文末地图。",
+    ),
+    "map_sheet": (
+        "Decision map, sheet {sheet} of {sheets}",
+        "决策圈地图 第 {sheet} 张,共 {sheets} 张",
+    ),
+    "map_continues": ("continues on sheet {sheets}", "续见第 {sheets} 张"),
     "snapshot": ("Account snapshot", "客户概况"),
     "segment": ("Segment code", "客户细分"),
     "pyramid": ("Pyramid tier", "客户金字塔"),

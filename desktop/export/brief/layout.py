@@ -8,10 +8,8 @@ once the page count of every brief is known.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
@@ -21,23 +19,24 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
+from . import fonts
 from . import styles as st
 from .content import BriefData, Item
 from .fonts import register
 from .labels import label
-from .map_drawing import map_drawings
+from .map_drawing import MapSection, map_section
+from .paragraphs import Writer
 
 PAPERS = {"A4": A4, "LETTER": LETTER}
 SPLIT_IN_ROW_MIN = 24.0  # the smallest piece of a row cut across pages, in points
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
 def page_size(paper: str) -> tuple[float, float]:
@@ -45,85 +44,6 @@ def page_size(paper: str) -> tuple[float, float]:
         return PAPERS[paper.upper()]
     except KeyError:
         raise ValueError(f"unknown paper size {paper!r}; use A4 or Letter") from None
-
-
-# Text ---------------------------------------------------------------------------------------
-
-
-class Para(Paragraph):
-    """A paragraph that lays its lines out once per width.
-
-    A table cell is wrapped when the section heading measures the table's first rows, again
-    when the frame places the table and again when the cell is drawn, always at the same width;
-    breaking CJK text into lines measures every character, so the repeats cost about a fifth
-    of a day's batch. The line breaks depend on the width alone (not on the height offered),
-    so the last result stands until another width is asked for.
-    """
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None  # (width asked, size given)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if self._wrapped is not None and self._wrapped[0] == availWidth:
-            return self._wrapped[1]
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, size)
-        return size
-
-
-class Strong(Para):
-    """A paragraph drawn with fill and a hairline stroke: bold, from a face that has none."""
-
-    def draw(self) -> None:
-        canv = self.canv
-        canv.saveState()
-        canv.setStrokeColor(self.style.textColor)
-        canv.setLineWidth(self.style.fontSize * 0.035)
-        mode = canv.beginText()
-        mode.setTextRenderMode(2)  # text state lives in the graphics state: restored below
-        canv.drawText(mode)
-        super().draw()
-        canv.restoreState()
-
-
-class Writer:
-    """Makes paragraphs in the brief's styles, picking CJK line breaking where needed."""
-
-    def __init__(self, font: str, density: st.Density) -> None:
-        self.font = font
-        self.s = st.make_styles(font, density)
-        self._cjk: dict[str, Any] = {}
-
-    def p(self, text: str, style: Any = None, strong: bool = False) -> Paragraph:
-        style = style or self.s.body
-        if _CJK.search(text):
-            style = self._cjk_variant(style)
-        markup = escape(text).replace("\n", "<br/>")
-        return (Strong if strong else Para)(markup, style)
-
-    def run(self, parts: list[tuple[str, Any]], style: Any) -> Paragraph:
-        """One paragraph of several runs, each in its own style's size and colour."""
-        texts = [(text, s) for text, s in parts if text]
-        wrap = style
-        if any(_CJK.search(text) for text, _ in texts):
-            wrap = self._cjk_variant(style)
-        markup = " ".join(
-            f'<font size="{s.fontSize}" color="{s.textColor.hexval()}">'
-            f"{escape(text).replace(chr(10), '<br/>')}</font>"
-            for text, s in texts
-        )
-        return Para(markup, wrap)
-
-    def rich(self, parts: list[tuple[str, Any]], style: Any = None) -> list[Paragraph]:
-        """Several paragraphs (text, style) stacked in one table cell, blanks skipped."""
-        return [self.p(text, s or style) for text, s in parts if text]
-
-    def _cjk_variant(self, style: Any) -> Any:
-        if style.name not in self._cjk:
-            from reportlab.lib.styles import ParagraphStyle
-
-            name = f"{style.name}-cjk"
-            self._cjk[style.name] = ParagraphStyle(name, parent=style, wordWrap="CJK")
-        return self._cjk[style.name]
 
 
 # Flowables ----------------------------------------------------------------------------------
@@ -213,6 +133,18 @@ class BriefStart(Flowable):
 
     def draw(self) -> None:
         self.canv._callbrief_brief = (self.index, self.data)  # read by BriefCanvas
+        self.canv._callbrief_in_sheets = False
+
+
+class SheetsStart(Flowable):
+    """Invisible marker at the top of the map's first sheet: the pages from here on are the
+    whole circle's sheets, not the brief's body (see ``BriefCanvas.body_counts``)."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._callbrief_in_sheets = True
 
 
 # Page furniture -----------------------------------------------------------------------------
@@ -225,6 +157,7 @@ class BriefCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._callbrief_pages: list[tuple[dict[str, Any], Any]] = []
         self._callbrief_brief: tuple[int, BriefData] | None = None
+        self._callbrief_in_sheets = False
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._callbrief_pages.append((dict(self.__dict__), self._callbrief_brief))
@@ -239,7 +172,23 @@ class BriefCanvas(Canvas):
                 totals[brief[0]] = totals.get(brief[0], 0) + 1
         return totals
 
+    @property
+    def body_counts(self) -> dict[int, int]:
+        """Pages per brief index without the map's sheets at its end."""
+        totals: dict[int, int] = {}
+        for state, brief in self._callbrief_pages:
+            if brief is not None and not state.get("_callbrief_in_sheets"):
+                totals[brief[0]] = totals.get(brief[0], 0) + 1
+        return totals
+
+    defer_save = False  # set for a pass that may be thrown away; ``finish`` then writes
+
     def save(self) -> None:
+        if not self.defer_save:
+            self.finish()
+
+    def finish(self) -> None:
+        """Add the page furniture and write the file."""
         totals = self.page_counts
         seen: dict[int, int] = {}
         for state, brief in self._callbrief_pages:
@@ -267,26 +216,32 @@ class BriefCanvas(Canvas):
         note = label("confidential", data.lang)
         self.drawCentredString(width / 2, y, note)
         room = width / 2 - left - self.stringWidth(note, font, st.SMALL) / 2 - 12
-        self.drawString(left, y, _fit(self, data.account, font, st.SMALL, room))
+        _draw(self, left, y, _fit(self, data.account, font, st.SMALL, room), st.SMALL)
         if page > 1:
             top = height - st.HEADER_BASELINE
             tag = label("brief", data.lang)
             self.drawRightString(right, top, tag)
             room = right - left - self.stringWidth(tag, font, st.SMALL) - 12
-            self.drawString(left, top, _fit(self, data.running_title, font, st.SMALL, room))
+            _draw(self, left, top, _fit(self, data.running_title, font, st.SMALL, room), st.SMALL)
             self.line(left, top - 4, right, top - 4)
         self.restoreState()
 
 
 def _fit(canv: Any, text: str, font: str, size: float, room: float) -> str:
-    if canv.stringWidth(text, font, size) <= room:
+    """``text`` shortened with an ellipsis to ``room`` points (fallback fonts measured too)."""
+    if fonts.width(text, size) <= room:
         return text
-    while text and canv.stringWidth(text + "…", font, size) > room:
+    while text and fonts.width(text + "…", size) > room:
         text = text[:-1]
     return text + "…"
 
 
-# Building blocks ----------------------------------------------------------------------------
+def _draw(canv: Any, x: float, y: float, text: str, size: float) -> None:
+    """One line of the rep's text, each piece in a font that has its characters."""
+    for font, piece in fonts.runs(text):
+        canv.setFont(font, size)
+        canv.drawString(x, y, piece)
+        x += canv.stringWidth(piece, font, size)
 
 
 class FlowTable(Table):
@@ -350,11 +305,19 @@ class Sections:
     """Turns one BriefData into flowables, section by section; empty sections give nothing."""
 
     def __init__(
-        self, data: BriefData, width: float, frame_height: float, font: str, compact: bool
+        self,
+        data: BriefData,
+        width: float,
+        frame_height: float,
+        font: str,
+        compact: bool,
+        landscape: tuple[float, float] | None = None,
     ) -> None:
         self.d, self.width, self.frame_height, self.font = data, width, frame_height, font
+        self.landscape = landscape  # the frame of a landscape page, for the map's sheets
         self.w = Writer(font, st.COMPACT if compact else st.REGULAR)
         self.s = self.w.s
+        self._map: MapSection | None = None
 
     def lab(self, key: str, **params: object) -> str:
         return label(key, self.d.lang, **params)
@@ -407,6 +370,7 @@ class Sections:
             self.fabs,
             self.next_steps,
             self.notes,
+            self.map_sheets,
         ):
             out += part()
         return out
@@ -512,16 +476,47 @@ class Sections:
             out += [Spacer(1, 2), self.table(rows, [lw, self.width - lw], False, [])]
         return self.heading("attendees", "prepare", first=out[0]) + out
 
-    def decision_map(self) -> list[Any]:
+    def map_section(self) -> MapSection | None:
         if not self.d.map_people:
+            return None
+        if self._map is None:
+            self._map = map_section(
+                self.d.map_people,
+                self.d.map_legend,
+                self.width,
+                self.frame_height,
+                self.font,
+                self.d.lang,
+                self.landscape,
+            )
+        return self._map
+
+    def decision_map(self) -> list[Any]:
+        section = self.map_section()
+        if section is None:
             return []
-        drawings = map_drawings(
-            self.d.map_people, self.d.map_legend, self.width, self.frame_height, self.font
-        )
         body: list[Any] = []
-        for drawing in drawings:
+        if section.appendix:
+            summary = self.lab("map_focus", shown=section.shown, total=section.total)
+            body += [Spacer(1, 2), self.w.p(summary, self.s.small)]
+        for drawing in section.drawings:
             body += [Spacer(1, 4), drawing]
-        return self.heading("decision_map", first=drawings[0]) + body
+        return self.heading("decision_map", first=section.drawings[0]) + body
+
+    def map_sheets(self) -> list[Any]:
+        """The whole circle, one sheet a page, after everything else."""
+        section = self.map_section()
+        if section is None or not section.appendix:
+            return []
+        out: list[Any] = [NextPageTemplate("landscape")] if section.landscape else []
+        pages = len(section.appendix)
+        for n, drawing in enumerate(section.appendix, start=1):
+            heading = self.lab("map_sheet", sheet=n, sheets=pages)
+            out += [PageBreak()] + ([SheetsStart()] if n == 1 else [])
+            out += [SectionHeading(heading, "", self.font), Spacer(1, 6), drawing]
+        if section.landscape:  # the next brief of a day's batch starts upright again
+            out.append(NextPageTemplate("brief"))
+        return out
 
     def snapshot(self) -> list[Any]:
         items = self.d.snapshot
@@ -698,15 +693,21 @@ def build_pdf(briefs: list[BriefData], path: Path, paper: str) -> int:
     A brief that comes out one page over two is laid out again in the compact density: a
     typical visit should stay on one sheet, printed on both sides.
     """
-    counts = _build(briefs, path, paper, set())
-    near_miss = {index for index, pages in counts.items() if pages == 3}
-    if near_miss:
-        counts = _build(briefs, path, paper, near_miss)
+    canvas = _build(briefs, path, paper, set(), defer=True)
+    counts = canvas.page_counts
+    # The map's sheets at the end are extra pages by design: only the body is judged.
+    near_miss = {index for index, pages in canvas.body_counts.items() if pages == 3}
+    if near_miss:  # the first pass is thrown away unwritten: writing is a fifth of a pass
+        counts = _build(briefs, path, paper, near_miss).page_counts
+    else:
+        canvas.finish()
     return sum(counts.values())
 
 
-def _build(briefs: list[BriefData], path: Path, paper: str, compact: set[int]) -> dict[int, int]:
-    """One layout pass; returns the page count of each brief by its index."""
+def _build(
+    briefs: list[BriefData], path: Path, paper: str, compact: set[int], defer: bool = False
+) -> BriefCanvas:
+    """One layout pass; returns its canvas (``defer``: not yet written, see ``finish``)."""
     font = register()
     # Page and font streams Flate-compressed only, not also turned into ASCII85 text: a
     # 7-bit-clean file buys nothing today, and reportlab's pure-Python encoder took about a
@@ -740,18 +741,39 @@ def _build(briefs: list[BriefData], path: Path, paper: str, compact: set[int]) -
         topPadding=0,
         bottomPadding=0,
     )
-    doc.addPageTemplates([PageTemplate(id="brief", frames=[frame])])
+    # The whole decision map's sheets may go on landscape pages, when that takes fewer.
+    wide = (size[1], size[0])
+    wide_frame = Frame(
+        st.MARGIN_X,
+        st.MARGIN_BOTTOM,
+        wide[0] - 2 * st.MARGIN_X,
+        wide[1] - st.MARGIN_TOP - st.MARGIN_BOTTOM,
+        id="wide-body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="brief", frames=[frame], pagesize=size),
+            PageTemplate(id="landscape", frames=[wide_frame], pagesize=wide),
+        ]
+    )
+    landscape = (wide_frame._width, wide_frame._height)
     story: list[Any] = []
     for index, data in enumerate(briefs):
         if index:
             story.append(PageBreak())
         story.append(BriefStart(index, data))
-        story += Sections(data, doc.width, doc.height, font, index in compact).all()
+        sections = Sections(data, doc.width, doc.height, font, index in compact, landscape)
+        story += sections.all()
     canvases: list[BriefCanvas] = []
 
     def canvasmaker(*args: Any, **kwargs: Any) -> BriefCanvas:
         canvases.append(BriefCanvas(*args, **kwargs))
+        canvases[-1].defer_save = defer
         return canvases[-1]
 
     doc.build(story, canvasmaker=canvasmaker)
-    return canvases[-1].page_counts
+    return canvases[-1]

@@ -1,28 +1,34 @@
 """The decision map as a vector drawing for the brief.
 
 This module imports reportlab at the top: only layout.py, itself imported lazily, uses it.
-Box positions come from ``desktop.domain.map_layout.layout()``, the same arithmetic the window
-and the image export use, scaled to the page. Attitude is shown twice, so it survives a
-black-and-white printer: by the border (solid heavy, solid thin, dashed, dotted) and by the
-fill's shade. Role badges, three influence bars and a corner flag for the people in this
-meeting complete each box; a legend under the map explains the marks. Separate trees that
-would not fit side by side at a readable size are drawn in bands, one under another.
+Box positions come from ``desktop.domain.paper_map``, the paper layout the map PDF uses too:
+boxes at a fixed, readable size (names 8.5 pt, titles 6.8 pt in up to two lines), reports
+stacked under their manager, and a circle too big for the section cut into sheets printed at
+the end of the brief, while the section shows what matters for this visit. Attitude is shown
+twice, so it survives a black-and-white printer: by the border (solid heavy, solid thin,
+dashed, dotted) and by the fill's shade. Role badges, three influence bars and a corner flag
+for the people in this meeting complete each box; a legend under the map explains the marks.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Drawing, Polygon, PolyLine, Rect, String
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.validators import isColorOrNone, isNumber
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, V_GAP, layout
+from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, layout
 from desktop.domain.map_layout import bounds as layout_bounds
+from desktop.domain.paper_map import Box, Geometry, Sheet, paginate
 
+from . import fonts
 from .content import MapLegend, MapPerson
+from .labels import label
+from .text import wrap_lines
 
 # Border width, dash pattern and fill per attitude key.
 ATTITUDE_LOOK: dict[str, tuple[float, tuple[float, ...] | None, tuple[float, float, float]]] = {
@@ -32,13 +38,15 @@ ATTITUDE_LOOK: dict[str, tuple[float, tuple[float, ...] | None, tuple[float, flo
     "unknown": (0.8, (0.8, 1.6), (0.93, 0.93, 0.93)),
 }
 INFLUENCE_BARS = {"high": 3, "medium": 2, "low": 1}
-BOX_PT_HEIGHT = 33.0  # a box's height on paper; the width follows the page
-ROW_GAP_PT = 15.0  # between a row of boxes and the next
-MAX_X_SCALE = 0.62  # small circles do not get giant boxes
-MIN_BAND_SCALE = 0.3  # below this, trees move to a band of their own under the others
-MAX_HEIGHT_SHARE = 0.45  # of the frame's height, for maps with far-dragged boxes
+NAME_SIZE = 8.5  # points, on every page and at every circle size
+TITLE_SIZE = 6.8
+BADGE_SIZE = 6.5
+TAG_SIZE = 6.5
+GEOMETRY = Geometry(box_w=100.0, box_h=42.0, h_gap=8.0, v_gap=14.0, indent=10.0, stack_gap=10.0)
+SECTION_SHARE = 0.62  # of a page, the most the map takes in the brief's flow
+SHEET_HEADING = 24.0  # above each sheet of the whole circle at the end
 LEGEND_LINE = 10.0
-LEGEND_SIZE = 6.2
+LEGEND_SIZE = 6.6
 
 
 class BoldString(String):
@@ -49,133 +57,205 @@ class BoldString(String):
     )
 
 
-def map_drawings(
-    people: list[MapPerson], legend: MapLegend | None, width: float, frame_height: float, font: str
-) -> list[Any]:
-    """The map as one Drawing per band of trees, ``width`` points wide; the legend goes last.
+@dataclass
+class MapSection:
+    """The map as the brief prints it: the section's drawings, and sheets for the end."""
 
-    A circle with many separate trees would shrink to unreadable boxes in one row; whole trees
-    are therefore packed into bands, one under the other, all drawn at the same scale.
-    """
-    placed = layout(p.node for p in people)
-    bands = _bands(people, placed, width)
-    sx = min([MAX_X_SCALE] + [width / _extent(band, placed)[2] for band in bands])
-    return [
-        _band_drawing(
-            band, placed, sx, legend if i == len(bands) - 1 else None, width, frame_height, font
-        )
-        for i, band in enumerate(bands)
-    ]
+    drawings: list[Any]  # in the section, the legend under the last
+    shown: int  # people drawn in the section
+    total: int
+    appendix: list[Any] = field(default_factory=list)  # the whole circle, one drawing a page
+    landscape: bool = False  # the appendix's pages are turned
 
 
-def _bands(people: list[MapPerson], placed: dict[int, Any], width: float) -> list[list[MapPerson]]:
-    """Whole trees, left to right, grouped so that each group fits at MIN_BAND_SCALE."""
-    if any(p.pinned is not None for p in people):
-        return [people]  # dragged boxes may sit anywhere: keep the rep's picture whole
-    by_id = {p.id: p for p in people}
-
-    def root(pid: int) -> int:
-        seen: set[int] = set()
-        while placed[pid].depth > 0 and pid not in seen:
-            seen.add(pid)
-            manager = by_id[pid].manager_id
-            if manager is None or manager not in placed:
-                break
-            pid = manager
-        return pid
-
-    trees: dict[int, list[MapPerson]] = {}
-    for person in people:
-        trees.setdefault(root(person.id), []).append(person)
-    ordered = sorted(trees.values(), key=lambda tree: _extent(tree, placed)[0])
-    limit = width / MIN_BAND_SCALE
-    bands: list[list[MapPerson]] = []
-    band_left = 0.0
-    for tree in ordered:
-        left, right, _ = _extent(tree, placed)
-        if bands and right - band_left <= limit:
-            bands[-1] += tree
-        else:
-            bands.append(list(tree))
-            band_left = left
-    return bands
-
-
-def _extent(people: list[MapPerson], placed: dict[int, Any]) -> tuple[float, float, float]:
-    """(left, right, width) of these boxes in layout units."""
-    xs = [placed[p.id].x for p in people]
-    left, right = min(xs), max(xs) + BOX_WIDTH
-    return left, right, max(right - left, 1.0)
-
-
-def _band_drawing(
+def map_section(
     people: list[MapPerson],
-    placed: dict[int, Any],
-    sx: float,
     legend: MapLegend | None,
     width: float,
     frame_height: float,
     font: str,
+    lang: str,
+    landscape: tuple[float, float] | None = None,
+) -> MapSection:
+    """The whole circle when it fits the section; else what matters for this visit.
+
+    Boxes never shrink below readable (names 8.5 pt, titles 6.8 pt). A circle too big for
+    ``SECTION_SHARE`` of a page shows, in the section, the people in this meeting with their
+    chain of managers, the decision makers and the people named by a red flag; the whole
+    circle follows on sheets of its own at the end of the brief, on landscape pages (the
+    ``landscape`` frame's width and height) when they take fewer.
+    """
+    legend_h = _legend_height(legend, width, font)
+    page_room = frame_height - SHEET_HEADING - legend_h - 8
+    pinned = _pinned_sheet(people, width, page_room)
+    if pinned is not None:  # the rep arranged the boxes by hand, and it fits: as arranged
+        sheet, box = pinned
+        drawing = _sheet_drawing(sheet, people, width, legend, font, lang, box)
+        return MapSection([drawing], len(people), len(people))
+    # The whole circle in the section when it fits a page: the section then may start on
+    # the next page, but the brief needs no sheets at the end.
+    room = frame_height - SHEET_HEADING - legend_h - 8
+    sheets = paginate([p.node for p in people], GEOMETRY, width, room)
+    if len(sheets) <= 1:
+        drawings = [_sheet_drawing(s, people, width, legend, font, lang) for s in sheets]
+        return MapSection(drawings, len(people), len(people))
+    room = frame_height * SECTION_SHARE - legend_h
+    focus = _focus(people)
+    chosen = [p for p in people if p.id in focus]
+    few = paginate([p.node for p in chosen], GEOMETRY, width, room)
+    drawings = [
+        _sheet_drawing(s, chosen, width, legend if i == len(few) - 1 else None, font, lang)
+        for i, s in enumerate(few)
+    ]
+    sheet_width, turned = width, False
+    if landscape is not None:
+        wide_w, wide_h = landscape
+        wide_room = wide_h - SHEET_HEADING - _legend_height(legend, wide_w, font) - 8
+        wide = paginate([p.node for p in people], GEOMETRY, wide_w, wide_room)
+        if len(wide) < len(sheets):
+            sheets, sheet_width, turned = wide, wide_w, True
+    appendix = [_sheet_drawing(s, people, sheet_width, legend, font, lang) for s in sheets]
+    return MapSection(drawings, len(chosen), len(people), appendix, turned)
+
+
+def _pinned_sheet(
+    people: list[MapPerson], width: float, height: float
+) -> tuple[Sheet, tuple[float, float]] | None:
+    """The screen's arrangement, boxes the rep dragged included, at the paper's box width.
+
+    Returned with the box size when the rep dragged any box and the whole arrangement fits
+    ``width`` x ``height``; the scale keeps names at their 8.5 pt.
+    """
+    if not any(p.pinned is not None for p in people):
+        return None
+    placed = layout(p.node for p in people)
+    scale = GEOMETRY.box_w / BOX_WIDTH
+    bw, bh = BOX_WIDTH * scale, BOX_HEIGHT * scale
+    left, top, right, bottom = layout_bounds(placed)
+    if (right - left) * scale > width or (bottom - top) * scale > height:
+        return None
+    boxes = {pid: Box((p.x - left) * scale, (p.y - top) * scale) for pid, p in placed.items()}
+    lines: list[list[tuple[float, float]]] = []
+    for person in people:
+        manager = person.manager_id
+        if manager not in boxes or manager == person.id:
+            continue
+        m, r = boxes[manager], boxes[person.id]
+        start, end = (m.x + bw / 2, m.y + bh), (r.x + bw / 2, r.y)
+        if end[1] > start[1]:  # below its manager: an orthogonal line with a bend
+            mid = (start[1] + end[1]) / 2
+            lines.append([start, (start[0], mid), (end[0], mid), end])
+        else:  # dragged beside or above: a straight line
+            lines.append([start, end])
+    sheet = Sheet(boxes, lines, width=(right - left) * scale, height=(bottom - top) * scale)
+    return sheet, (bw, bh)
+
+
+def _focus(people: list[MapPerson]) -> set[int]:
+    """Who matters for this visit, with everyone above them up to the top."""
+    by_id = {p.id: p for p in people}
+    wanted = {p.id for p in people if p.attending or p.decision_maker or p.warned}
+    if not wanted:  # nothing marked: the top of the chart
+        wanted = {p.id for p in people if p.manager_id not in by_id}
+    out: set[int] = set()
+    for pid in wanted:
+        current: int | None = pid
+        while current is not None and current in by_id and current not in out:
+            out.add(current)
+            current = by_id[current].manager_id
+    return out
+
+
+def _legend_height(legend: MapLegend | None, width: float, font: str) -> float:
+    return LEGEND_LINE * _legend_lines(legend, width, font) + 4 if legend else 2
+
+
+def _sheet_drawing(
+    sheet: Sheet,
+    people: list[MapPerson],
+    width: float,
+    legend: MapLegend | None,
+    font: str,
+    lang: str,
+    box: tuple[float, float] | None = None,
 ) -> Any:
-    mine = {p.id: placed[p.id] for p in people}
-    left, top, right, bottom = layout_bounds(mine)
-    # Rows sit closer on paper than on screen: positions scale by sy, boxes by box_sy.
-    box_sy = min(BOX_PT_HEIGHT, max(16.0, BOX_WIDTH * sx * 0.9)) / BOX_HEIGHT
-    sy = (box_sy * BOX_HEIGHT + ROW_GAP_PT) / (BOX_HEIGHT + V_GAP)
-    legend_height = LEGEND_LINE * _legend_lines(legend, width, font) + 4 if legend else 2
-    max_height = frame_height * MAX_HEIGHT_SHARE - legend_height
-    span = bottom - top - BOX_HEIGHT  # from the top of the highest box to the lowest's top
-    if span * sy + BOX_HEIGHT * box_sy > max_height:  # boxes dragged far apart
-        shrink = max_height / (span * sy + BOX_HEIGHT * box_sy)
-        sy, box_sy = sy * shrink, box_sy * shrink
-    bw, bh = BOX_WIDTH * sx, BOX_HEIGHT * box_sy
-    map_w, map_h = (right - left) * sx, span * sy + bh
-    offset_x = (width - map_w) / 2
-    height = map_h + legend_height + 2
+    """One sheet as a Drawing ``width`` wide, centred, the legend under it."""
+    by_id = {p.id: p for p in people}
+    legend_h = _legend_height(legend, width, font)
+    height = sheet.height + legend_h + 2
     drawing = Drawing(width, height)
     drawing.initialFontName = font  # else the renderer sets (and the PDF lists) Helvetica
+    offset = (width - sheet.width) / 2
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        """Sheet coordinates (y down) to the drawing's (y up)."""
+        return offset + x, height - y
+
     grey = Color(0.45, 0.45, 0.45)
-
-    def corner(pid: int) -> tuple[float, float]:
-        """The box's bottom-left corner in drawing coordinates (y grows upwards)."""
-        pl = mine[pid]
-        return offset_x + (pl.x - left) * sx, height - (pl.y - top) * sy - bh
-
-    # Reporting lines first, so boxes sit on top of them.
-    for person in people:
-        if person.manager_id not in mine or person.manager_id == person.id:
-            continue
-        mx, my = corner(person.manager_id)
-        cx, cy = corner(person.id)
-        if cy >= my:  # a dragged box above its manager: draw a straight line
-            drawing.add(Line(mx + bw / 2, my, cx + bw / 2, cy + bh, strokeColor=grey))
-            continue
-        mid = (my + cy + bh) / 2
-        points = [mx + bw / 2, my, mx + bw / 2, mid, cx + bw / 2, mid, cx + bw / 2, cy + bh]
+    for line in sheet.lines:
+        points = [v for x, y in line for v in at(x, y)]
         drawing.add(PolyLine(points, strokeColor=grey, strokeWidth=0.6))
-    for person in people:
-        _box(drawing, person, *corner(person.id), bw, bh, font)
+    bw, bh = box or (GEOMETRY.box_w, GEOMETRY.box_h)
+    for pid, placed in sheet.boxes.items():
+        x, top = at(placed.x, placed.y)
+        _box(drawing, by_id[pid], x, top - bh, bw, bh, font, placed.path)
+    for pid, sheets in sheet.continues.items():
+        placed = sheet.boxes[pid]
+        x, top = at(placed.x, placed.y)
+        numbers = ", ".join(str(i + 1) for i in sorted(set(sheets)))
+        _tag(drawing, x + bw, top - bh, label("map_continues", lang, sheets=numbers), font)
     if legend is not None:
         _legend(drawing, legend, width, font)
     return drawing
 
 
+def _tag(drawing: Any, right: float, bottom: float, text: str, font: str) -> None:
+    """A small label just under a box, flush with its right edge."""
+    w = stringWidth(text, font, TAG_SIZE) + 4
+    drawing.add(
+        Rect(right - w, bottom - TAG_SIZE - 2.5, w, TAG_SIZE + 2, rx=1.5, ry=1.5,
+             fillColor=white, strokeColor=black, strokeWidth=0.4)
+    )  # fmt: skip
+    tag = String(right - w + 2, bottom - TAG_SIZE - 0.8, text)
+    tag.fontName, tag.fontSize, tag.fillColor = font, TAG_SIZE, black
+    drawing.add(tag)
+
+
 def _fit(text: str, font: str, size: float, room: float) -> str:
-    """``text`` shortened with an ellipsis to ``room`` points."""
-    if stringWidth(text, font, size) <= room:
+    """``text`` shortened with an ellipsis to ``room`` points (fallback fonts measured too)."""
+    if fonts.width(text, size) <= room:
         return text
-    while text and stringWidth(text + "…", font, size) > room:
+    while text and fonts.width(text + "…", size) > room:
         text = text[:-1]
     return text + "…" if text else ""
 
 
-def _box(drawing: Any, person: MapPerson, x: float, y: float, bw: float, bh: float, font: str):
-    """One person: framed by attitude, name (drawn bold), title, role badges, marks."""
-    name_size = max(3.6, min(8.2, bh * 0.22, bw * 0.11))
-    title_size = name_size * 0.82
-    badge_size = name_size * 0.74
-    pad = max(1.5, min(bh, bw) * 0.08)
-    marks = bw >= 50  # in tiny boxes the name needs the room more than the marks
+def _text(
+    drawing: Any, x: float, y: float, text: str, size: float, color: Any, bold: bool = False
+) -> None:
+    """The rep's text, each piece in a font that has its characters (emoji, CJK Ext B)."""
+    for font, piece in fonts.runs(text):
+        item = (BoldString if bold else String)(x, y, piece)
+        item.fontName, item.fontSize, item.fillColor = font, size, color
+        if bold:
+            item.textRenderMode = 2
+            item.strokeColor, item.strokeWidth = color, size * 0.035
+        drawing.add(item)
+        x += stringWidth(piece, font, size)
+
+
+def _box(
+    drawing: Any,
+    person: MapPerson,
+    x: float,
+    y: float,
+    bw: float,
+    bh: float,
+    font: str,
+    context: bool = False,
+) -> None:
+    """One person: framed by attitude, name (drawn bold), title in two lines, badges, marks."""
+    pad = 3.5
     stroke, dash, fill = ATTITUDE_LOOK.get(person.attitude, ATTITUDE_LOOK["unknown"])
     drawing.add(
         Rect(
@@ -186,40 +266,34 @@ def _box(drawing: Any, person: MapPerson, x: float, y: float, bw: float, bh: flo
             rx=2,
             ry=2,
             fillColor=Color(*fill),
-            strokeColor=black,
+            strokeColor=Color(0.5, 0.5, 0.5) if context else black,
             strokeWidth=stroke,
             strokeDashArray=list(dash) if dash else None,
         )
     )
-    bar_w, bar_gap = name_size * 0.28, name_size * 0.16
-    bars_room = 3 * bar_w + 2 * bar_gap + 2 if marks else 0
-    if marks:
-        filled = INFLUENCE_BARS.get(person.influence or "", 0)
-        for i in range(3):
-            drawing.add(
-                Rect(
-                    x + bw - pad - bars_room + 2 + i * (bar_w + bar_gap),
-                    y + bh - pad - name_size * 0.95,
-                    bar_w,
-                    name_size * (0.45 + 0.25 * i),
-                    fillColor=black if i < filled else white,
-                    strokeColor=black,
-                    strokeWidth=0.35,
-                )
+    bar_w, bar_gap = 2.4, 1.4
+    bars_room = 3 * bar_w + 2 * bar_gap + 3
+    filled = INFLUENCE_BARS.get(person.influence or "", 0)
+    for i in range(3):
+        drawing.add(
+            Rect(
+                x + bw - pad - bars_room + 3 + i * (bar_w + bar_gap),
+                y + bh - pad - NAME_SIZE * 0.9,
+                bar_w,
+                NAME_SIZE * (0.4 + 0.22 * i),
+                fillColor=black if i < filled else white,
+                strokeColor=black,
+                strokeWidth=0.35,
             )
-    flag = marks and person.attending
-    text_x = x + pad + (name_size * 0.7 if flag else 0)
+        )
+    flag = person.attending
+    text_x = x + pad + (NAME_SIZE * 0.7 if flag else 0)
     room = x + bw - pad - bars_room - text_x
-    name = BoldString(
-        text_x, y + bh - pad - name_size * 0.85, _fit(person.name, font, name_size, room)
-    )
-    name.fontName, name.fontSize, name.fillColor = font, name_size, black
-    name.textRenderMode = 2
-    name.strokeColor, name.strokeWidth = black, name_size * 0.035
-    drawing.add(name)
+    name_y = y + bh - pad - NAME_SIZE * 0.85
+    _text(drawing, text_x, name_y, _fit(person.name, font, NAME_SIZE, room), NAME_SIZE, black, True)
     if flag:
-        s = name_size * 0.55
-        ty = y + bh - pad - name_size * 0.75
+        s = NAME_SIZE * 0.55
+        ty = y + bh - pad - NAME_SIZE * 0.75
         drawing.add(
             Polygon(
                 [x + pad, ty, x + pad + s, ty + s / 2, x + pad, ty + s],
@@ -228,19 +302,18 @@ def _box(drawing: Any, person: MapPerson, x: float, y: float, bw: float, bh: flo
                 strokeWidth=0.3,
             )
         )
-    title_y = y + bh - pad - name_size - title_size * 1.05
-    if person.title and title_y > y + pad + badge_size * 1.4:
-        title = String(x + pad, title_y, _fit(person.title, font, title_size, bw - 2 * pad))
-        title.fontName, title.fontSize, title.fillColor = font, title_size, Color(0.2, 0.2, 0.2)
-        drawing.add(title)
-    bx, by = x + pad, y + pad * 0.9
+    line_y = name_y - TITLE_SIZE * 1.3
+    for line in wrap_lines(person.title, font, TITLE_SIZE, bw - 2 * pad, 2):
+        _text(drawing, x + pad, line_y, line, TITLE_SIZE, Color(0.2, 0.2, 0.2))
+        line_y -= TITLE_SIZE * 1.15
+    bx, by = x + pad, y + pad * 0.8
     for index, badge in enumerate(person.badges):
-        box_w = stringWidth(badge, font, badge_size) + badge_size * 0.8
+        box_w = stringWidth(badge, font, BADGE_SIZE) + BADGE_SIZE * 0.8
         more = len(person.badges) - index - 1
-        reserve = stringWidth(f"+{more}", font, badge_size) + 2 if more else 0
+        reserve = stringWidth(f"+{more}", font, BADGE_SIZE) + 2 if more else 0
         if bx + box_w > x + bw - pad - reserve:
-            plus = String(bx, by + badge_size * 0.3, f"+{more + 1}")
-            plus.fontName, plus.fontSize = font, badge_size
+            plus = String(bx, by + BADGE_SIZE * 0.3, f"+{more + 1}")
+            plus.fontName, plus.fontSize = font, BADGE_SIZE
             drawing.add(plus)
             break
         drawing.add(
@@ -248,7 +321,7 @@ def _box(drawing: Any, person: MapPerson, x: float, y: float, bw: float, bh: flo
                 bx,
                 by,
                 box_w,
-                badge_size * 1.35,
+                BADGE_SIZE * 1.3,
                 rx=1.5,
                 ry=1.5,
                 fillColor=white,
@@ -256,8 +329,8 @@ def _box(drawing: Any, person: MapPerson, x: float, y: float, bw: float, bh: flo
                 strokeWidth=0.4,
             )
         )
-        text = String(bx + badge_size * 0.4, by + badge_size * 0.36, badge)
-        text.fontName, text.fontSize, text.fillColor = font, badge_size, black
+        text = String(bx + BADGE_SIZE * 0.4, by + BADGE_SIZE * 0.33, badge)
+        text.fontName, text.fontSize, text.fillColor = font, BADGE_SIZE, black
         drawing.add(text)
         bx += box_w + 2
 

@@ -14,21 +14,20 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize
-from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
 from desktop.export.atomic import write_atomically
 from desktop.services.decision_map import MapData, MapService
 
 from .paint import map_size, paint_map
+from .sheets import write_pdf
 from .style import MapLabels, font_family
 
 FORMATS = ("png", "svg", "pdf")
 PNG_SCALE = 3.0  # scene units are screen pixels; 3x is print resolution (about 300 dpi)
 PNG_MAX_SIDE = 16000  # a very large circle is drawn smaller rather than exhausting memory
 PNG_MAX_PIXELS = 120_000_000
-PDF_DPI = 300
-PDF_MARGIN_MM = 10.0
 
 
 class MapExportError(ValueError):
@@ -147,32 +146,9 @@ def _svg(data: MapData, labels: MapLabels, path: Path, today: date | None) -> No
 
 
 def _pdf(data: MapData, labels: MapLabels, path: Path, paper: str, today: date | None) -> None:
-    width, height = map_size(data, labels)
-    writer = QPdfWriter(str(path))
-    writer.setTitle(f"{data.account_name} — {data.opportunity_name}")
-    writer.setCreator("Callbrief")
-    size = QPageSize.PageSizeId.Letter if paper == "Letter" else QPageSize.PageSizeId.A4
-    orientation = (
-        QPageLayout.Orientation.Landscape if width >= height else QPageLayout.Orientation.Portrait
-    )
-    margins = QMarginsF(PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM)
-    writer.setPageLayout(
-        QPageLayout(QPageSize(size), orientation, margins, QPageLayout.Unit.Millimeter)
-    )
-    writer.setResolution(PDF_DPI)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"could not write {path}")
-    try:
-        page = writer.pageLayout().paintRectPixels(PDF_DPI)
-        # Fit the page, but never blow a small map up beyond its print size.
-        print_scale = PDF_DPI / 96
-        scale = min(page.width() / width, page.height() / height, print_scale)
-        painter.translate((page.width() - width * scale) / 2, 0)
-        painter.scale(scale, scale)
-        paint_map(painter, data, labels, today)
-    finally:
-        painter.end()
+    # At print size over as many pages as it takes: scaling a big circle down to one page
+    # printed 20 people's names at 3 pt.
+    write_pdf(data, labels, path, paper, today)
 
 
 __all__ = ["FORMATS", "MapExportError", "ensure_gui", "export_map", "render_image", "write_map"]

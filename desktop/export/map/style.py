@@ -137,9 +137,28 @@ def font_family() -> str:
     return _family
 
 
+_fallbacks: list[str] | None = None
+
+
+def fallback_families() -> list[str]:
+    """The bundled fallback fonts' families (emoji, CJK Ext A and B), registered once."""
+    global _fallbacks
+    if _fallbacks is None:
+        _fallbacks = []
+        for path in paths.fallback_font_paths():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                _fallbacks += QFontDatabase.applicationFontFamilies(font_id)[:1]
+    return _fallbacks
+
+
 def font(pixels: float, bold: bool = False) -> QFont:
-    """The map's font at a size in scene units, the same on screen, in images and in PDF."""
+    """The map's font at a size in scene units, the same on screen, in images and in PDF.
+
+    Characters the CJK font lacks (emoji, 𠮷) are taken from the fallback fonts, in order.
+    """
     f = QFont(font_family())
+    f.setFamilies([font_family(), *fallback_families()])
     f.setPixelSize(max(1, round(pixels)))
     f.setBold(bold)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
