@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from desktop.domain.dates import format_date
 from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, MapNode
 from desktop.domain.paper_map import Box, Geometry, Sheet, paginate
 from desktop.domain.playbook import Text
@@ -201,7 +202,7 @@ def _header(
     width: float,
 ) -> None:
     title = f"{data.account_name} — {data.opportunity_name}"
-    stamp = labels.heading("as_of", date=(today or date.today()).isoformat())
+    stamp = labels.heading("as_of", date=format_date(today or date.today(), labels.lang))
     if total > 1:
         stamp += "   ·   " + word(labels, "page_of", page=index + 1, pages=total)
     _text(painter, title, QRectF(0, 0, width, 22), 18, style.INK, True)
