@@ -197,7 +197,7 @@ def generate(folder: Path, size: str, seed: int = 7) -> dict[str, int]:
                 for r, role in enumerate(ROLES):
                     attitude, influence = rng.choice(ATTITUDES), rng.choice(("high", "medium"))
                     role_rows.append(
-                        (oid, first_contact + r, json.dumps([role]), attitude, influence)
+                        (_uid(rng), oid, first_contact + r, json.dumps([role]), attitude, influence)
                     )
             vid += 1
             when = start + timedelta(days=rng.randint(-60, 30), hours=rng.randint(0, 9))
@@ -207,7 +207,8 @@ def generate(folder: Path, size: str, seed: int = 7) -> dict[str, int]:
                                "确认试点范围 / agree the pilot scope",
                                "客户同意 POC" if done else "", now, now))  # fmt: skip
             for q, step in enumerate(("situation", "problem", "implication", "need_payoff")):
-                question_rows.append((vid, q, "spin", step, f"问题 {q}: 目前的排产方式是什么?"))
+                text = f"问题 {q}: 目前的排产方式是什么?"
+                question_rows.append((_uid(rng), vid, q, "spin", step, text))
     con.executemany(
         "INSERT INTO opportunities (id, uid, account_id, name, stage, budget_amount, created_at,"
         " updated_at, budget_currency, budget_source, budget_confirmed_by, purchase_timeline,"
@@ -217,8 +218,8 @@ def generate(folder: Path, size: str, seed: int = 7) -> dict[str, int]:
         opp_rows,
     )
     con.executemany(
-        "INSERT INTO buying_roles (opportunity_id, contact_id, roles, attitude, influence, notes)"
-        " VALUES (?,?,?,?,?,'')",
+        "INSERT INTO buying_roles (uid, opportunity_id, contact_id, roles, attitude, influence,"
+        " notes) VALUES (?,?,?,?,?,?,'')",
         role_rows,
     )
     text_cols = (
@@ -234,8 +235,8 @@ def generate(folder: Path, size: str, seed: int = 7) -> dict[str, int]:
         visit_rows,
     )
     con.executemany(
-        "INSERT INTO planned_questions (visit_id, position, framework, step, text, asked, answer)"
-        " VALUES (?,?,?,?,?,0,'')",
+        "INSERT INTO planned_questions (uid, visit_id, position, framework, step, text, asked,"
+        " answer) VALUES (?,?,?,?,?,?,0,'')",
         question_rows,
     )
     counts.update(opportunities=len(opp_rows), visits=len(visit_rows), questions=len(question_rows))

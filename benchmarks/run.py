@@ -49,7 +49,12 @@ def dataset(cache: Path, size: str) -> Path:
     if not (folder / "callbrief.sqlite3").exists():
         shutil.rmtree(folder, ignore_errors=True)
         started = time.perf_counter()
-        generate(folder, size)
+        # Made aside and moved into place when whole: a failed run leaves no half a dataset
+        # that the next run would take for the cache.
+        part = cache / f"callbrief-bench-{size}.part"
+        shutil.rmtree(part, ignore_errors=True)
+        generate(part, size)
+        part.rename(folder)
         print(f"generated {size} in {time.perf_counter() - started:.0f} s")
     else:
         bring_to_head(folder / "callbrief.sqlite3")
