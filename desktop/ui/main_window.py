@@ -458,15 +458,32 @@ class MainWindow(Retranslating, QMainWindow):
     # Status -------------------------------------------------------------------------------
 
     def _saved(self) -> None:
+        # A save in one field says nothing about the others: a refused value elsewhere is
+        # still not saved, and the status bar says so rather than "All changes saved".
+        unsaved = self.reporter.unsaved()
+        if unsaved:
+            self._show_unsaved(unsaved)
+            return
         self.save_label.setObjectName("saveOk")
         self.save_label.setStyleSheet("color: #2e7d32;")
         self.save_label.setText(self.tr("All changes saved"))
         self.save_label.setToolTip("")
 
     def _failed(self, message: str) -> None:
+        # A refused value is named with its place; a failed save (disk full…) by its reason.
+        unsaved = self.reporter.unsaved()
+        self._show_unsaved(unsaved or [message])
+
+    def _show_unsaved(self, reasons: list[str]) -> None:
+        reason = reasons[0]
+        if len(reasons) > 1:
+            reason = self.tr("{first} (and {more} more)").format(
+                first=reason, more=len(reasons) - 1
+            )
+        self.save_label.setObjectName("saveFailed")
         self.save_label.setStyleSheet("color: #c62828;")
-        self.save_label.setText(self.tr("Not saved: {reason}").format(reason=message))
-        self.save_label.setToolTip(message)
+        self.save_label.setText(self.tr("Not saved: {reason}").format(reason=reason))
+        self.save_label.setToolTip("\n".join(reasons))
 
     def _undo_tips(self, *_args: object) -> None:
         undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
@@ -605,4 +622,4 @@ class MainWindow(Retranslating, QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self._undo_tips()
         if self.save_label.text():
-            self._saved()
+            self._saved()  # in the new language, and still saying what is not saved

@@ -935,13 +935,17 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../desktop/ui/account/contact_form.py" line="+41"/>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/account/contact_form.py" line="+42"/>
+        <source>Contact “{name}”</source>
+        <translation>联系人“{name}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <location line="+68"/>
         <source>— nobody (top of the chart)</source>
         <translation>— 无（组织架构最上层）</translation>
@@ -1639,9 +1643,14 @@ Call planning for B2B field sales.</source>
 面向 B2B 外勤销售的拜访规划工具。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>All changes saved</source>
         <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{first} (and {more} more)</source>
+        <translation>{first}（另有 {more} 项）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2088,6 +2097,11 @@ Call planning for B2B field sales.</source>
     <name>OpportunityForm</name>
     <message>
         <location filename="../../desktop/ui/account/opportunity_form.py" line="+48"/>
+        <source>Opportunity “{name}”</source>
+        <translation>商机“{name}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Edit opportunity</source>
         <translation>编辑商机</translation>
     </message>
@@ -2590,6 +2604,11 @@ Call planning for B2B field sales.</source>
         <translation>编辑客户概况</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Profile and research</source>
+        <translation>客户概况与调研</translation>
+    </message>
+    <message>
         <location line="+104"/>
         <source>Choose all four inputs above to get the segment code.</source>
         <translation>选齐上面四项即可得出客户细分代码。</translation>
@@ -3000,6 +3019,14 @@ Nothing was deleted.</source>
         <location line="+1"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SaveReporter</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/save_status.py" line="+42"/>
+        <source>{place}: {problem}</source>
+        <translation>{place}中：{problem}</translation>
     </message>
 </context>
 <context>
