@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import wheel_guard
 from .accounts.view import AccountListView
 from .context import UiContext
 from .msgbox import prompter
@@ -68,6 +69,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
+        # Before any field is built: the wheel scrolls forms, it does not change their values.
+        wheel_guard.install(QApplication.instance())  # type: ignore[arg-type]
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
