@@ -94,3 +94,19 @@ def test_fixing_a_bad_budget_and_date_on_a_deal_keeps_the_date(qtbot, window, se
     assert str(stored.expected_close) == "2027-03-15"
     assert stored.budget_amount == 300_000
     assert form.fields["expected_close"].text() == "2027-03-15"
+
+
+def test_a_refused_value_is_explained_again_after_switching_to_chinese(qtbot, window, services):
+    from test_account_tabs import switch_language
+
+    account = services.accounts.create(name="Acme")
+    page = window.open_account(account.id)
+    enter(page.profile.fields["headcount"], "lots")
+    assert window.save_label.text().startswith("Not saved")
+
+    switch_language(qtbot, window, "zh")
+
+    error = page.profile.facts.errors["headcount"]
+    qtbot.waitUntil(lambda: error.text() == "员工人数必须是整数。", timeout=2000)
+    assert window.save_label.text() == "未保存：客户概况与调研中：员工人数必须是整数。"
+    assert page.profile.fields["headcount"].text() == "lots"
