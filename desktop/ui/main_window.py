@@ -405,6 +405,8 @@ class MainWindow(Retranslating, QMainWindow):
     def save_now(self) -> None:
         if self.flush_all():
             self._saved()
+        else:
+            self._failed(self.tr("a field holds a value that cannot be saved"))
 
     def undo(self) -> None:
         self.flush_all()
@@ -463,7 +465,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _saved(self) -> None:
         # A save in one field says nothing about the others: a refused value elsewhere is
         # still not saved, and the status bar says so rather than "All changes saved".
-        unsaved = self.reporter.unsaved()
+        unsaved = self._unsaved()
         if unsaved:
             self._show_unsaved(unsaved)
             return
@@ -474,8 +476,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _failed(self, message: str) -> None:
         # A refused value is named with its place; a failed save (disk full…) by its reason.
-        unsaved = self.reporter.unsaved()
+        unsaved = self._unsaved()
         self._show_unsaved(unsaved or [message])
+
+    def _unsaved(self) -> list[str]:
+        from .binding import FormBinder
+
+        return self.reporter.unsaved(self.findChildren(FormBinder))
 
     def _show_unsaved(self, reasons: list[str]) -> None:
         reason = reasons[0]

@@ -150,7 +150,7 @@
 <context>
     <name>AutoBackupTimer</name>
     <message>
-        <location filename="../../desktop/ui/autobackup.py" line="+77"/>
+        <location filename="../../desktop/ui/autobackup.py" line="+95"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
@@ -1606,12 +1606,17 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+132"/>
+        <location filename="../../desktop/ui/main_window.py" line="+135"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+274"/>
+        <source>a field holds a value that cannot be saved</source>
+        <translation>有字段的值无法保存</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Next / previous tab</source>
         <translation>下一个/上一个标签页</translation>
     </message>
@@ -1648,7 +1653,7 @@ Call planning for B2B field sales.</source>
         <translation>所有更改已保存</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>{first} (and {more} more)</source>
         <translation>{first}（另有 {more} 项）</translation>
     </message>
@@ -3024,7 +3029,7 @@ Nothing was deleted.</source>
 <context>
     <name>SaveReporter</name>
     <message>
-        <location filename="../../desktop/ui/widgets/save_status.py" line="+42"/>
+        <location filename="../../desktop/ui/widgets/save_status.py" line="+45"/>
         <source>{place}: {problem}</source>
         <translation>{place}中：{problem}</translation>
     </message>

@@ -110,3 +110,20 @@ def test_a_refused_value_is_explained_again_after_switching_to_chinese(qtbot, wi
     qtbot.waitUntil(lambda: error.text() == "员工人数必须是整数。", timeout=2000)
     assert window.save_label.text() == "未保存：客户概况与调研中：员工人数必须是整数。"
     assert page.profile.fields["headcount"].text() == "lots"
+
+
+def test_save_now_names_a_refused_value_in_a_visit_plan(qtbot, window, db, services):
+    from desktop.services.demo import load_demo
+
+    account_id = load_demo(db)
+    opp = services.opportunities.for_account(account_id)[0]
+    visit = services.visits.for_opportunity(opp.id)[0]
+    view = window.open_visit(visit.id)
+    starts_at = view.pages["prepare"].starts_at
+    enter(starts_at, "next tuesday")
+
+    window.save_action.trigger()  # Ctrl+S
+
+    status = window.save_label.text()
+    assert status.startswith("Not saved:") and "must be a date and time" in status
+    assert starts_at.text() == "next tuesday"

@@ -7,6 +7,8 @@ must not announce "All changes saved" while another field holds a refused value.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QObject, Signal
 from shiboken6 import Shiboken
 
@@ -29,10 +31,11 @@ class SaveReporter(QObject):
     def _forget(self, binder: QObject) -> None:
         self._binders = [b for b in self._binders if b is not binder]
 
-    def unsaved(self) -> list[str]:
-        """Every refused value still on screen: "where – why", in the rep's language."""
+    def unsaved(self, others: Iterable[QObject] = ()) -> list[str]:
+        """Every refused value still on screen: "where: why", in the rep's language; from the
+        forms followed and from ``others`` (forms that do not report, such as a visit plan's)."""
         lines: list[str] = []
-        for binder in self._binders:
+        for binder in dict.fromkeys([*self._binders, *others]):
             problems = getattr(binder, "problems", None)
             if problems is None or not Shiboken.isValid(binder):  # gone, not yet forgotten
                 continue
