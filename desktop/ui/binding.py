@@ -3,8 +3,11 @@
 A ``FormBinder`` watches its widgets. A change is saved shortly after the rep stops typing, when
 the field loses focus, when a choice is picked, or when ``flush()`` is called (before the view
 changes or the window closes). A refused value stays in the field, marked, with the message
-beside it — nothing is lost and nothing half-saved. Each saved change is pushed on the undo
-stack with the values it replaced.
+beside it — nothing is lost and nothing half-saved. Each field stands on its own: a refused
+field stays pending (and is tried again at each flush) while every other changed field of the
+form is saved; the mark goes as soon as the field holds a value that is saved or is back to the
+stored one. ``problems()`` says what is still not saved, for the status bar. Each saved change
+is pushed on the undo stack with the values it replaced.
 
 A save the environment refuses (disk full, read-only or missing folder, the file locked by
 another program for too long: a ``StoreError``) is treated the same way: the text stays on
