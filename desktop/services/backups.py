@@ -77,15 +77,26 @@ class BackupService:
 
 
 class BackupScheduler:
-    """When an automatic backup is due: pure timing, no clock of its own."""
+    """When an automatic backup is due: pure timing, no clock of its own.
+
+    Changes are counted (a generation number), not flagged: a backup remembers the generation
+    it started from, so an edit saved while it was being copied is not in it and still counts
+    as unsaved-to-backup afterwards (the next backup, or the one on exit, takes it).
+    """
 
     def __init__(self, interval: timedelta = DEFAULT_INTERVAL, last: datetime | None = None):
         self.interval = interval
         self.last = last  # when the last backup was made
-        self.dirty = False  # changes since then
+        self.generation = 0  # changes counted since the program started
+        self.backed_up = 0  # the generation the newest backup is known to contain
+
+    @property
+    def dirty(self) -> bool:
+        """Changes that no backup contains yet."""
+        return self.generation > self.backed_up
 
     def note_change(self) -> None:
-        self.dirty = True
+        self.generation += 1
 
     def due(self, now: datetime) -> bool:
         if not self.dirty:
@@ -95,8 +106,10 @@ class BackupScheduler:
     def due_on_exit(self) -> bool:
         return self.dirty
 
-    def done(self, now: datetime) -> None:
-        self.dirty = False
+    def done(self, now: datetime, contains: int | None = None) -> None:
+        """A backup made at ``now`` holds every change up to generation ``contains`` (the
+        generation when it started; by default, all changes counted so far)."""
+        self.backed_up = max(self.backed_up, self.generation if contains is None else contains)
         self.last = now
 
 
@@ -140,10 +153,14 @@ class AutoBackup:
         return self._run(self.clock())
 
     def _run(self, now: datetime) -> BackupInfo | str:
+        # Read before the copy starts: a change saved from here on may be missing from it.
+        # (A change committed just before but counted just after is in the copy and merely
+        # counted again: one backup too many, never one too few.)
+        contains = self.scheduler.generation
         try:
             info = self.service.back_up_now("auto")
         except (StoreError, OSError) as exc:
             log.warning("automatic backup failed: %s", exc)
             return str(exc)
-        self.scheduler.done(now)
+        self.scheduler.done(now, contains)
         return info

@@ -1,7 +1,8 @@
 """Automatic backups in the window: a QTimer drives ``services.backups.AutoBackup``.
 
 After a change a backup is made once the interval (10 minutes by default) has passed since the
-last one, on a worker thread so typing never waits; on exit one is made if anything changed.
+last one, on a worker thread so typing never waits; on exit one is made if anything was saved
+that no backup holds yet (an edit saved while a backup was being copied is not in that copy).
 
 Wiring (main window, once ``services`` exist)::
 
@@ -16,6 +17,7 @@ Wiring (main window, once ``services`` exist)::
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -28,6 +30,7 @@ from desktop.store.database import Database
 from .tasks import run_task
 
 CHECK_EVERY_MS = 30_000  # how often the timer asks whether a backup is due
+EXIT_WAIT_S = 60  # on exit, how long a backup already running may take to finish first
 
 
 class AutoBackupTimer(QObject):
@@ -45,6 +48,8 @@ class AutoBackupTimer(QObject):
         super().__init__(parent)
         self.auto = AutoBackup(BackupService(db), notifier, interval)
         self._busy = False
+        self._finished = threading.Event()  # set when the backup on the worker has ended
+        self._finished.set()
         self._timer = QTimer(self)
         self._timer.setInterval(check_every_ms)
         self._timer.timeout.connect(self.tick)
@@ -55,11 +60,24 @@ class AutoBackupTimer(QObject):
         if self._busy or not self.auto.scheduler.due(self.auto.clock()):
             return
         self._busy = True
-        run_task(self.auto.tick, self._done, self._error)
+        self._finished.clear()
+
+        def work() -> BackupInfo | str | None:
+            try:
+                return self.auto.tick()
+            finally:
+                self._finished.set()
+
+        run_task(work, self._done, self._error)
 
     def at_exit(self) -> None:
-        """The backup on exit, made before returning (the window is closing)."""
+        """The backup on exit, made before returning (the window is closing).
+
+        A backup still running finishes first (two copies at once would race for the same
+        name); then one more is made if anything was saved that it does not contain.
+        """
         self._timer.stop()
+        self._finished.wait(EXIT_WAIT_S)
         self._done(self.auto.at_exit())
 
     def _done(self, result: BackupInfo | str | None) -> None:

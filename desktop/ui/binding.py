@@ -3,8 +3,11 @@
 A ``FormBinder`` watches its widgets. A change is saved shortly after the rep stops typing, when
 the field loses focus, when a choice is picked, or when ``flush()`` is called (before the view
 changes or the window closes). A refused value stays in the field, marked, with the message
-beside it — nothing is lost and nothing half-saved. Each saved change is pushed on the undo
-stack with the values it replaced.
+beside it — nothing is lost and nothing half-saved. Each field stands on its own: a refused
+field stays pending (and is tried again at each flush) while every other changed field of the
+form is saved; the mark goes as soon as the field holds a value that is saved or is back to the
+stored one. ``problems()`` says what is still not saved, for the status bar. Each saved change
+is pushed on the undo stack with the values it replaced.
 
 A save the environment refuses (disk full, read-only or missing folder, the file locked by
 another program for too long: a ``StoreError``) is treated the same way: the text stays on
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.messages import Message
 from desktop.domain.validation import ValidationError
 from desktop.store.errors import StoreError
 
@@ -74,6 +78,7 @@ class FormBinder(QObject):
         lang: Callable[[], str],
         parent: QObject | None = None,
         description: str = "",
+        place: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -84,7 +89,10 @@ class FormBinder(QObject):
         self._errors: dict[str, QLabel] = {}
         self._values: dict[str, Any] = {}  # what the database holds, as last loaded or saved
         self._loading = False
-        self._pending: set[str] = set()
+        self._pending: set[str] = set()  # changed on screen, not yet saved
+        self._refused: dict[str, Message] = {}  # refused by the service: why (still pending)
+        self._store_failed: dict[str, str] = {}  # the save failed (disk full…): why
+        self._place = place
         self._finished: str | None = None  # the field whose Return or leaving is saving now
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -98,6 +106,10 @@ class FormBinder(QObject):
     # Wiring ---------------------------------------------------------------------------------
 
     def bind(self, name: str, widget: QWidget, error_label: QLabel | None = None) -> None:
+        if not self._widgets:
+            # Field messages follow the interface language: the first field tells us when
+            # it changes (a QObject that is not a widget gets no LanguageChange of its own).
+            widget.installEventFilter(self)
         self._widgets[name] = widget
         if error_label is not None:
             error_label.setWordWrap(True)
@@ -122,7 +134,13 @@ class FormBinder(QObject):
     def widget(self, name: str) -> QWidget:
         return self._widgets[name]
 
+    def stored(self, name: str) -> Any:
+        """The value the database holds for ``name``, as last loaded or saved."""
+        return self._values.get(name)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.LanguageChange and self._refused:
+            QTimer.singleShot(0, self, self.retranslate)
         if event.type() == QEvent.FocusOut:
             for name, widget in self._widgets.items():
                 if widget is watched and name in self._pending:
@@ -141,7 +159,9 @@ class FormBinder(QObject):
                 if name in self._pending and not force:
                     continue
                 self._show(widget, value)
-                self._clear_error(name)
+                self._refused.pop(name, None)
+                self._store_failed.pop(name, None)
+                self._show_errors(name)
         finally:
             self._loading = False
 
@@ -187,6 +207,21 @@ class FormBinder(QObject):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
+    def problems(self) -> list[str]:
+        """What is not saved, in the rep's language: one line per refused field."""
+        lang = self._lang()
+        out = []
+        for name in self._widgets:
+            if name in self._refused:
+                out.append(self._refused[name].text(lang))
+            elif name in self._store_failed:
+                out.append(self._store_failed[name])
+        return list(dict.fromkeys(out))
+
+    def place(self) -> str:
+        """Where the form is (a tab, a deal), for the status bar; empty if not told."""
+        return self._place() if self._place is not None else ""
+
     def _touched(self, name: str) -> None:
         if self._loading:
             return
@@ -204,46 +239,86 @@ class FormBinder(QObject):
             self._finished = None
 
     def flush(self) -> bool:
-        """Save every pending change now; False if a field was refused."""
+        """Save every pending change now; False if a field was refused or the save failed.
+
+        Each field stands on its own: the fields the service refuses stay on screen, marked
+        and pending, and every other changed field is saved all the same. A refused value
+        never blocks, delays or wipes the valid edits made beside it.
+        """
         self._timer.stop()
         if not self._pending:
             return True
-        names = sorted(self._pending)
-        new = {n: self._read(self._widgets[n]) for n in names}
-        old = {n: self._values.get(n) for n in names}
-        if all(display(new[n]) == display(old[n]) for n in names):
-            self._pending.clear()
-            return True
-        try:
-            result = self._save(new)
-        except ValidationError as exc:
-            by_field = exc.by_field(self._lang())
-            for field, message in by_field.items():
-                self._set_error(field, message)
-            for n in names:
-                if n not in by_field:
-                    self._pending.discard(n)
-            self.failed.emit(exc.text(self._lang()))
-            return False
-        except StoreError as exc:
-            # Nothing was written (the transaction rolled back): keep every change pending and
-            # on screen, say why, and try again later.
-            for n in names:
-                self._set_error(n, str(exc))
-            self.failed.emit(str(exc))
-            self._retry.start()
+        new = {n: self._read(self._widgets[n]) for n in sorted(self._pending)}
+        was_refused = bool(self._refused or self._store_failed)
+        for n in [n for n in new if display(new[n]) == display(self._values.get(n))]:
+            # Back to what the database holds (a refused value corrected by hand to the
+            # stored one): nothing to save, and nothing wrong any more.
+            del new[n]
+            self._pending.discard(n)
+            self._refused.pop(n, None)
+            self._store_failed.pop(n, None)
+            self._show_errors(n)
+        refused: dict[str, Message] = {}
+        saved_any = False
+        while new:
+            # What the fields held before: the save's change notice may reload this form.
+            old = {n: self._values.get(n) for n in new}
+            try:
+                result = self._save(new)
+            except ValidationError as exc:
+                named = {e.field: e.message for e in reversed(exc.errors) if e.field in new}
+                if not named:
+                    # A rule about fields not in this change (or about no field): the change
+                    # cannot be split further, so every field in it is refused with the reason.
+                    for n in new:
+                        refused[n] = exc.errors[0].message  # a ValidationError names one
+                    break
+                refused.update(named)
+                new = {n: v for n, v in new.items() if n not in named}
+                continue
+            except StoreError as exc:
+                # Nothing was written (the transaction rolled back): keep every change pending
+                # and on screen, say why, and try again later.
+                for n in new:
+                    self._store_failed[n] = str(exc)
+                    self._show_errors(n)
+                self._mark_refused(refused)
+                self.failed.emit(str(exc))
+                self._retry.start()
+                return False
+            self._accept(old, new, result)
+            saved_any = True
+            break
+        self._mark_refused(refused)
+        if refused:
+            self.failed.emit(" ".join(m.text(self._lang()) for m in refused.values()))
             return False
         self._retry.stop()
-        self._pending.clear()
-        stored = {n: getattr(result, n, new[n]) for n in names} if result is not None else new
+        if was_refused and not (self._refused or self._store_failed) and not saved_any:
+            self.saved.emit({})  # nothing to write, but nothing is unsaved any more either
+        return True
+
+    def _accept(self, old: dict[str, Any], new: dict[str, Any], result: Any) -> None:
+        """``new`` is saved over ``old``: remember it, clear its marks, offer its undo, tell
+        the window."""
+        stored = {n: getattr(result, n, new[n]) for n in new} if result is not None else new
         self._values.update(stored)
-        for n in names:
-            self._clear_error(n)
+        for n in new:
+            self._pending.discard(n)
+            self._refused.pop(n, None)
+            self._store_failed.pop(n, None)
+            self._show_errors(n)
         self._show_normalised(stored)
         if self._undo is not None:
             self._undo.push(FieldEdit(self._description, self._replay, old, stored))
         self.saved.emit(stored)
-        return True
+
+    def _mark_refused(self, refused: dict[str, Message]) -> None:
+        """Refused fields stay pending (tried again at the next flush) and marked."""
+        for n, message in refused.items():
+            self._refused[n] = message
+            self._store_failed.pop(n, None)
+            self._show_errors(n)
 
     def reshow(self) -> None:
         """Show the stored values of line fields again (after a language change: dates change
@@ -283,28 +358,51 @@ class FormBinder(QObject):
             for name, value in values.items():
                 shown = getattr(result, name, value) if result is not None else value
                 self._show(self._widgets[name], shown)
-                self._clear_error(name)
+                self._pending.discard(name)
+                self._refused.pop(name, None)
+                self._store_failed.pop(name, None)
+                self._show_errors(name)
         finally:
             self._loading = False
         self.saved.emit(values)
 
-    def _set_error(self, name: str, message: str) -> None:
+    def _show_errors(self, name: str) -> None:
+        """Mark ``name`` as its state says, and its error line with every problem it shows.
+
+        Two fields can share one error line (an amount and its currency): the line lists the
+        problems of both, and hides only when neither has one.
+        """
+        lang = self._lang()
+
+        def problem(n: str) -> str:
+            if n in self._refused:
+                return self._refused[n].text(lang)
+            return self._store_failed.get(n, "")
+
         widget = self._widgets.get(name)
+        message = problem(name)
         # A composite editor shows its message in the label only: a style sheet on it would
         # draw a red border round every child.
         if widget is not None and not _is_value_widget(widget):
-            widget.setStyleSheet(INVALID_STYLE)
-            widget.setToolTip(message)
+            if message:
+                widget.setStyleSheet(INVALID_STYLE)
+                widget.setToolTip(message)
+            elif widget.styleSheet():
+                widget.setStyleSheet("")
+                widget.setToolTip("")
         label = self._errors.get(name)
-        if label is not None:
-            label.setText(message)
+        if label is None:
+            return
+        sharing = [n for n, other in self._errors.items() if other is label]
+        texts = list(dict.fromkeys(t for t in (problem(n) for n in sharing) if t))
+        if texts:
+            label.setText(" ".join(texts))
             label.show()
-
-    def _clear_error(self, name: str) -> None:
-        widget = self._widgets.get(name)
-        if widget is not None and widget.styleSheet():
-            widget.setStyleSheet("")
-            widget.setToolTip("")
-        label = self._errors.get(name)
-        if label is not None:
+        else:
+            label.clear()
             label.hide()
+
+    def retranslate(self) -> None:
+        """Show the messages of refused fields again, in the language now chosen."""
+        for name in self._refused:
+            self._show_errors(name)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import wheel_guard
 from .accounts.view import AccountListView
 from .context import UiContext
 from .msgbox import prompter
@@ -75,6 +76,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
+        # Before any field is built: the wheel scrolls forms, it does not change their values.
+        wheel_guard.install(QApplication.instance())  # type: ignore[arg-type]
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setStyleSheet(stylesheet(QApplication.font().pointSizeF()))
@@ -433,6 +436,8 @@ class MainWindow(Retranslating, QMainWindow):
     def save_now(self) -> None:
         if self.flush_all():
             self._saved()
+        else:
+            self._failed(self.tr("a field holds a value that cannot be saved"))
 
     def undo(self) -> None:
         self.flush_all()
@@ -489,15 +494,37 @@ class MainWindow(Retranslating, QMainWindow):
     # Status -------------------------------------------------------------------------------
 
     def _saved(self) -> None:
+        # A save in one field says nothing about the others: a refused value elsewhere is
+        # still not saved, and the status bar says so rather than "All changes saved".
+        unsaved = self._unsaved()
+        if unsaved:
+            self._show_unsaved(unsaved)
+            return
         self.save_label.setObjectName("saveOk")
         self.save_label.setStyleSheet("color: #2e7d32;")
         self.save_label.setText(self.tr("All changes saved"))
         self.save_label.setToolTip("")
 
     def _failed(self, message: str) -> None:
+        # A refused value is named with its place; a failed save (disk full…) by its reason.
+        unsaved = self._unsaved()
+        self._show_unsaved(unsaved or [message])
+
+    def _unsaved(self) -> list[str]:
+        from .binding import FormBinder
+
+        return self.reporter.unsaved(self.findChildren(FormBinder))
+
+    def _show_unsaved(self, reasons: list[str]) -> None:
+        reason = reasons[0]
+        if len(reasons) > 1:
+            reason = self.tr("{first} (and {more} more)").format(
+                first=reason, more=len(reasons) - 1
+            )
+        self.save_label.setObjectName("saveFailed")
         self.save_label.setStyleSheet("color: #c62828;")
-        self.save_label.setText(self.tr("Not saved: {reason}").format(reason=message))
-        self.save_label.setToolTip(message)
+        self.save_label.setText(self.tr("Not saved: {reason}").format(reason=reason))
+        self.save_label.setToolTip("\n".join(reasons))
 
     def _undo_tips(self, *_args: object) -> None:
         undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
@@ -639,7 +666,7 @@ class MainWindow(Retranslating, QMainWindow):
         name_inner_buttons(self.menuBar(), self.tr("More menus"))
         self._undo_tips()
         if self.save_label.text():
-            self._saved()
+            self._saved()  # in the new language, and still saying what is not saved
         if self._visit_view is not None and not self._plan_renewal:
             # Once per switch (each translator swapped sends LanguageChange), after it is done.
             self._plan_renewal = True

@@ -170,7 +170,7 @@
 <context>
     <name>AutoBackupTimer</name>
     <message>
-        <location filename="../../desktop/ui/autobackup.py" line="+77"/>
+        <location filename="../../desktop/ui/autobackup.py" line="+95"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
@@ -982,13 +982,17 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../desktop/ui/account/contact_form.py" line="+42"/>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/account/contact_form.py" line="+43"/>
+        <source>Contact “{name}”</source>
+        <translation>联系人“{name}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <location line="+71"/>
         <source>— nobody (top of the chart)</source>
         <translation>— 无（组织架构最上层）</translation>
@@ -1779,12 +1783,17 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+143"/>
+        <location filename="../../desktop/ui/main_window.py" line="+146"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+294"/>
+        <source>a field holds a value that cannot be saved</source>
+        <translation>有字段的值无法保存</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Next / previous tab</source>
         <translation>下一个/上一个标签页</translation>
     </message>
@@ -1816,9 +1825,14 @@ Call planning for B2B field sales.</source>
 面向 B2B 外勤销售的拜访规划工具。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>All changes saved</source>
         <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{first} (and {more} more)</source>
+        <translation>{first}（另有 {more} 项）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2304,6 +2318,11 @@ Call planning for B2B field sales.</source>
     <name>OpportunityForm</name>
     <message>
         <location filename="../../desktop/ui/account/opportunity_form.py" line="+60"/>
+        <source>Opportunity “{name}”</source>
+        <translation>商机“{name}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Edit opportunity</source>
         <translation>编辑商机</translation>
     </message>
@@ -2849,6 +2868,11 @@ Call planning for B2B field sales.</source>
         <translation>编辑客户概况</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Profile and research</source>
+        <translation>客户概况与调研</translation>
+    </message>
+    <message>
         <location line="+113"/>
         <source>Choose all four inputs above to get the segment code.</source>
         <translation>选齐上面四项即可得出客户细分代码。</translation>
@@ -3299,6 +3323,14 @@ Nothing was deleted.</source>
         <location line="+1"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>SaveReporter</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/save_status.py" line="+45"/>
+        <source>{place}: {problem}</source>
+        <translation>{place}中：{problem}</translation>
     </message>
 </context>
 <context>

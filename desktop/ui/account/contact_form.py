@@ -39,8 +39,12 @@ class ContactForm(Retranslating, QWidget):
         def save(values):  # type: ignore[no-untyped-def]
             return contacts.update(remap.current(first_id), **values)
 
-        self.binder = FormBinder(save, undo_stack, lambda: ctx.lang, self, self.tr("Edit contact"))
-        self.lists = FormBinder(save, undo_stack, lambda: ctx.lang, self, self.tr("Edit contact"))
+        def place() -> str:
+            return self.tr("Contact “{name}”").format(name=self.binder.stored("name") or "")
+
+        edit = self.tr("Edit contact")
+        self.binder = FormBinder(save, undo_stack, lambda: ctx.lang, self, edit, place)
+        self.lists = FormBinder(save, undo_stack, lambda: ctx.lang, self, edit, place)
         reporter.watch(self.binder)
         reporter.watch(self.lists)
         self.fields: dict[str, QWidget] = {}

@@ -56,11 +56,14 @@ class OpportunityForm(Retranslating, QWidget):
                 values = {**values, "decision_steps": text_to_lines(values["decision_steps"])}
             return self._shown(services.opportunities.update(opportunity_id, **values))
 
+        def place() -> str:
+            return self.tr("Opportunity “{name}”").format(name=self.binder.stored("name") or "")
+
         self.binder = FormBinder(
-            save, undo_stack, lambda: ctx.lang, self, self.tr("Edit opportunity")
+            save, undo_stack, lambda: ctx.lang, self, self.tr("Edit opportunity"), place
         )
         self.json = FormBinder(
-            save, undo_stack, lambda: ctx.lang, self, self.tr("Edit qualification")
+            save, undo_stack, lambda: ctx.lang, self, self.tr("Edit qualification"), place
         )
         reporter.watch(self.binder)
         reporter.watch(self.json)

@@ -55,6 +55,7 @@ class ProfileTab(Retranslating, QWidget):
             lambda: ctx.lang,
             self,
             self.tr("Edit account profile"),
+            place=lambda: self.tr("Profile and research"),
         )
         reporter.watch(self.binder)
         self.binder.saved.connect(self._update_segment)
