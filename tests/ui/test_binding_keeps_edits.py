@@ -3,10 +3,17 @@ the screen says truthfully what is and is not saved."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from ui_actions import OFFSCREEN_POPUPS, enter, replace_text
 
+from desktop.ui.formats import show_date
+
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_POPUPS)
+
+# The service's message for a headcount that is not a number, as the rep reads it in Chinese.
+HEADCOUNT_REFUSED_ZH = "员工人数必须是整数,如 800、1,200 或 1.2万。"
 
 
 def test_valid_profile_edits_survive_a_refused_revenue(qtbot, window, services):
@@ -65,7 +72,7 @@ def test_the_status_names_the_refused_field_in_chinese(qtbot, window, services):
     assert services.accounts.get(account.id).city == "Shanghai"
     status = window.save_label.text()
     assert "员工人数" in status and "所有更改已保存" not in status
-    assert page.profile.facts.errors["headcount"].text() == "员工人数必须是整数。"
+    assert page.profile.facts.errors["headcount"].text() == HEADCOUNT_REFUSED_ZH
 
 
 def test_reverting_a_refused_value_to_the_stored_one_clears_its_mark(qtbot, window, services):
@@ -93,7 +100,8 @@ def test_fixing_a_bad_budget_and_date_on_a_deal_keeps_the_date(qtbot, window, se
     stored = services.opportunities.get(opp.id)
     assert str(stored.expected_close) == "2027-03-15"
     assert stored.budget_amount == 300_000
-    assert form.fields["expected_close"].text() == "2027-03-15"
+    # Shown back in the interface language's one date format.
+    assert form.fields["expected_close"].text() == show_date(date(2027, 3, 15))
 
 
 def test_a_refused_value_is_explained_again_after_switching_to_chinese(qtbot, window, services):
@@ -107,8 +115,8 @@ def test_a_refused_value_is_explained_again_after_switching_to_chinese(qtbot, wi
     switch_language(qtbot, window, "zh")
 
     error = page.profile.facts.errors["headcount"]
-    qtbot.waitUntil(lambda: error.text() == "员工人数必须是整数。", timeout=2000)
-    assert window.save_label.text() == "未保存：客户概况与调研中：员工人数必须是整数。"
+    qtbot.waitUntil(lambda: error.text() == HEADCOUNT_REFUSED_ZH, timeout=2000)
+    assert window.save_label.text() == f"未保存：客户概况与调研中：{HEADCOUNT_REFUSED_ZH}"
     assert page.profile.fields["headcount"].text() == "lots"
 
 
