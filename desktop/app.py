@@ -22,13 +22,16 @@ class Options:
 
 
 def configure_logging(folder: Path) -> None:
-    """Log to a file in the data dir: what the rep can send us when something goes wrong."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(folder / "callbrief.log", encoding="utf-8", delay=True)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    """Log to a file in the data dir: what the rep can send us when something goes wrong.
+
+    The data folder is made private first (desktop.privacy); entries are redacted while the
+    folder is encrypted (desktop.logs)."""
+    from desktop import logs, privacy
+    from desktop.store import crypto
+
+    privacy.make_private_folder(folder)
+    db_path = paths.database_path(folder)
+    logs.configure(folder, lambda: crypto.is_marked(db_path))
 
 
 def load_playbook(options: Options):  # type: ignore[no-untyped-def]

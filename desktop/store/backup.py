@@ -14,6 +14,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from desktop import privacy
+
 from . import connect
 from .errors import BackupError
 
@@ -23,6 +25,7 @@ def backup_file(source: Path, dest: Path, passphrase: str | None = None) -> Path
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
+    privacy.create_private(tmp)  # 0600 before SQLite writes a page into it
     encrypted = passphrase is not None and not connect.looks_plain(source)
     src = connect.reader(source, passphrase if encrypted else None)
     try:

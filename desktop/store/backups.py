@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from desktop import paths
+from desktop import paths, privacy
 
 from . import backup, connect, migrate
 from .errors import BackupError, FileInUseError, PassphraseError, StoreError
@@ -74,6 +74,8 @@ def make_backup(
     """A verified copy of the live file in the backups folder (or at ``dest``)."""
     if not db_path.exists():
         raise BackupError(f"There is no data file at {db_path} to back up yet.")
+    if dest is None:
+        privacy.make_private_folder(folder_for(db_path))
     target = dest or folder_for(db_path) / backup.timestamped_name(kind, now)
     backup.backup_file(db_path, target, passphrase=passphrase)
     return describe(target)

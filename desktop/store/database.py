@@ -15,6 +15,8 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop import privacy
+
 from . import connect, errors, pragmas, search_index
 
 
@@ -113,10 +115,13 @@ def open_database(path: Path, passphrase: str | None = None) -> Database:
 
     if passphrase is None:
         passphrase = crypto.resolve_passphrase(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    privacy.make_private_folder(path.parent)
+    privacy.secure_folder(path.parent)  # files made by older versions, or before a umask
     if passphrase is not None and path.exists() and not connect.looks_plain(path):
         connect.connect(path, passphrase, readonly=True).close()  # PassphraseError if wrong
     creating = not path.exists() or path.stat().st_size == 0
+    if creating:
+        privacy.create_private(path)  # SQLite's -wal and -shm take the file's mode
     engine = make_engine(path, passphrase)
     if creating and passphrase is not None:
         crypto.mark_encrypted(path)
