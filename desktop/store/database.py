@@ -7,6 +7,7 @@ transaction is rolled back, so nothing of the change is kept and it can be tried
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,6 +114,12 @@ def open_database(path: Path, passphrase: str | None = None) -> Database:
     from . import crypto
     from .migrate import ensure_current
 
+    if path.is_symlink() and not path.exists():
+        raise errors.StoreError(
+            f"The data file {path} is a link to {os.readlink(path)}, which is not there (a "
+            "drive or share not connected?). Connect it, or remove the link to start a new "
+            "file; nothing was changed."
+        )
     if passphrase is None:
         passphrase = crypto.resolve_passphrase(path)
     privacy.make_private_folder(path.parent)
@@ -127,7 +134,27 @@ def open_database(path: Path, passphrase: str | None = None) -> Database:
         crypto.mark_encrypted(path)
     try:
         ensure_current(engine, path, passphrase)
-    except BaseException:
+    except BaseException as exc:
         engine.dispose()
+        known = _at_open(exc, path)
+        if known is not None:
+            raise known from exc
         raise
     return Database(path, engine, passphrase)
+
+
+def _at_open(exc: BaseException, path: Path) -> errors.StoreError | None:
+    """A plain message for a disk that refuses the set-up or upgrade of the file (full,
+    read-only, failing); the migration's transaction rolled back, so nothing was lost."""
+    if not isinstance(exc, (DBAPIError, *connect.database_errors())):
+        return None
+    known = errors.translate(exc, path)
+    if isinstance(known, errors.DiskFullError):
+        cause = f"the disk holding {path.parent} is full. Free some space and try again"
+    elif isinstance(known, errors.ReadOnlyError):
+        cause = f"{path.parent} cannot be written (read-only disk or folder, or no permission)"
+    elif isinstance(known, errors.StorageIOError):
+        cause = "the disk reported an error. Check the drive is still connected"
+    else:
+        return None
+    return type(known)(f"The data file could not be set up: {cause}; nothing was lost.")
