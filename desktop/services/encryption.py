@@ -106,12 +106,17 @@ def enable_encryption(db: Database, passphrase: str) -> EncryptionResult:
         db.release()
         crypto.settle_plain(db.path)  # FileInUseError if another program has it open
         marked_now = not crypto.is_marked(db.path)
-        crypto.mark_encrypted(db.path)
         try:
+            crypto.mark_encrypted(db.path)
             crypto.encrypt_in_place(db.path, passphrase)
-        except BaseException:
+        except BaseException as exc:
             if marked_now:  # the folder stays what it was: plain, and not marked
                 crypto.marker_path(db.path).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise StoreError(
+                    f"{db.path.name} could not be encrypted: {crypto.os_reason(exc)} "
+                    "Nothing changed."
+                ) from exc
             raise
     for leftover in _leftovers(db.path):
         leftover.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ nothing can promise that; full-disk encryption is the answer there), or change a
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -115,8 +116,11 @@ def encrypt_copy(source: Path, dest: Path, passphrase: str) -> Path:
     except (OSError, *connect.database_errors()) as exc:
         # A full disk, a read-only folder: no half-written copy stays behind.
         _remove_partial(tmp)
-        known = errors.translate(exc, source)
-        reason = _reason(known) if known is not None else str(exc)
+        known = None if isinstance(exc, OSError) else errors.translate(exc, source)
+        if isinstance(exc, OSError):
+            reason = os_reason(exc)
+        else:
+            reason = _reason(known) if known is not None else f"{exc}."
         message = f"{source.name} could not be encrypted: {reason} Nothing changed."
         raise StoreError(message) from exc
     except BaseException:
@@ -132,6 +136,15 @@ def _reason(known: StoreError) -> str:
     if isinstance(known, errors.ReadOnlyError):
         return "the data folder cannot be written (read-only disk or folder)."
     return str(known)
+
+
+def os_reason(exc: OSError) -> str:
+    """The cause of a failed file operation, in the words ``_reason`` uses."""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full (free some space and run it again)."
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "the data folder cannot be written (read-only disk or folder)."
+    return f"{exc.strerror or exc}."
 
 
 def _remove_partial(tmp: Path) -> None:
