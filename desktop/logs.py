@@ -48,6 +48,12 @@ class PrivateLogHandler(logging.FileHandler):
             redact = True  # cannot tell: the safe side
         return redacted(record, self.formatter) if redact else super().format(record)
 
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            super().emit(record)
+        except Exception:  # noqa: BLE001 - opening the file failed (a folder, no space…)
+            self.handleError(record)
+
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
         # A full disk or a read-only folder: losing a log line is better than a traceback on
         # the rep's screen in the middle of a command's output.
@@ -68,7 +74,8 @@ def redacted(record: logging.LogRecord, formatter: logging.Formatter | None) -> 
 
 
 def scrubbed_traceback(exc: BaseException) -> str:
-    """A traceback (frames and exception types, causes included) without exception texts."""
+    """A traceback (frames and exception types, causes included) without exception texts
+    or source lines."""
     chain: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and current not in chain:
@@ -81,7 +88,9 @@ def scrubbed_traceback(exc: BaseException) -> str:
         if lines:
             lines.append("\nwhich led to:\n")
         lines.append("Traceback (most recent call last):\n")
-        lines.extend(traceback.format_tb(item.__traceback__))
+        # File, line and function only: a source line may quote data (a literal in a test).
+        for frame in traceback.extract_tb(item.__traceback__):
+            lines.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n')
         kind = type(item)
         lines.append(f"{kind.__module__}.{kind.__qualname__}: {WITHHELD}\n")
     return "".join(lines)
