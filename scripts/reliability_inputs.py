@@ -47,6 +47,9 @@ def render(found: Found) -> list[str]:
         BEGIN,
         "## Untrusted inputs, leaks and a stopped encryption",
         "",
+        "Run with `scripts/reliability.py` or on its own with `scripts/reliability_inputs.py`; "
+        "the normal `pytest` run (CI) runs the same tests at the smaller size.",
+        "",
         "### Every reader has a limit and reads only files",
         "",
         "Contacts (CSV and vCard, 50 MB, at most 2,000 columns), bundles (50 MB), a playbook "
@@ -105,8 +108,8 @@ def render(found: Found) -> list[str]:
         f"After each of {scan.get('commands', '—')} commands (lists, a search for a contact, "
         "exports, a contacts import with bad rows, a refused bundle whose errors name "
         "contacts, a failing export, a backup, a full check) every file in the folder — "
-        f"{scan.get('files', '—')} files: the data file, WAL, backups, marker, log, cache, "
-        f"lock — was searched for {scan.get('secrets', '—')} customer strings in UTF-8 and "
+        f"{scan.get('files', '—')} files: the data file, its WAL and SHM, backups, marker, "
+        f"log, cache — was searched for {scan.get('secrets', '—')} customer strings in UTF-8 and "
         f"UTF-16: **{scan.get('readable', '—')}** found. The log of an encrypted folder "
         "keeps each entry's template, exception types and frames but never the arguments or "
         "an exception's text (`desktop/logs.py`); entries from before encryption are cleared "
@@ -182,10 +185,12 @@ def main() -> int:
         found = _load(record)
     section = render(found)
     if code != 0:
-        section.insert(2, f"**SOME CHECKS FAILED** ({summary}).\n")
+        section.insert(3, f"**SOME CHECKS FAILED** ({summary}).")
+        section.insert(4, "")
     else:
         run = "long run" if args.long else "CI-sized run"
-        section.insert(2, f"Measured by `scripts/reliability_inputs.py` ({run}): {summary}.\n")
+        section.insert(3, f"Measured by `scripts/reliability_inputs.py` ({run}): {summary}.")
+        section.insert(4, "")
     DOC.write_text(replace_section(DOC.read_text(encoding="utf-8"), section), encoding="utf-8")
     print(f"{summary} in {seconds:.0f} s; wrote its section of {DOC}")
     kinds = Counter(e["kind"] for e in found.get("untrusted_input", []))

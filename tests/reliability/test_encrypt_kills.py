@@ -92,7 +92,7 @@ def test_a_killed_encrypt_is_finished_by_the_next_one(template, passphrase_file,
     whole = time.monotonic() - began
     assert done.returncode == 0, done.stderr
     rng = random.Random(13)
-    runs = scale(2, 40)
+    runs = scale(2, 20)
     states: Counter[str] = Counter()
     for run in range(runs):
         folder = tmp_path / f"run{run}"
