@@ -103,7 +103,7 @@ def test_a_killed_encrypt_is_finished_by_the_next_one(template, passphrase_file,
             stderr=subprocess.DEVNULL,
             cwd=ROOT,
         )
-        time.sleep(rng.uniform(0.25, 1.0) * whole)
+        time.sleep(rng.uniform(0.05, 1.1) * whole)  # start-up, conversion and exit
         child.send_signal(signal.SIGKILL)
         child.wait()
         db_path = folder / "callbrief.sqlite3"
