@@ -23,23 +23,19 @@ class Options:
 
 
 def configure_logging(folder: Path) -> None:
-    """Log to a file in the data dir: what the rep can send us when something goes wrong."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Log to a file in the data dir: what the rep can send us when something goes wrong.
+
+    The data folder is made private first (desktop.privacy); entries are redacted while the
+    folder is encrypted (desktop.logs). A read-only medium gets no log: the commands that only
+    read still work."""
+    from desktop import logs, privacy
+    from desktop.store import crypto
+
+    privacy.make_private_folder(folder)
     if not os.access(folder, os.W_OK):
-        return  # a read-only medium: the commands that only read still work, unlogged
-    handler = _QuietFileHandler(folder / "callbrief.log", encoding="utf-8", delay=True)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-
-
-class _QuietFileHandler(logging.FileHandler):
-    """A log file that stays silent when the disk refuses a line (full, removed): the command
-    reports the disk's problem itself; a traceback from logging on stderr would only bury it."""
-
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's API
-        pass
+        return
+    db_path = paths.database_path(folder)
+    logs.configure(folder, lambda: crypto.is_marked(db_path))
 
 
 def load_playbook(options: Options):  # type: ignore[no-untyped-def]

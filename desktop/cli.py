@@ -34,6 +34,30 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+_MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger "id" can name nothing
+
+
+def _row_id(text: str) -> int:
+    """An id as the data file can hold one: a whole number from 1 to 2^63 - 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+    if not 1 <= value <= _MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is not an id: ids run from 1 to {_MAX_ID}")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"{text} is not between 1 and 1000000")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="callbrief",
@@ -60,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     se = sub.add_parser("search", help="search accounts, contacts and opportunities")
     se.add_argument("text")
     se.add_argument("--json", action="store_true", help="print JSON")
-    se.add_argument("--limit", type=int, default=50)
+    se.add_argument("--limit", type=_count, default=50)
 
     ck = sub.add_parser("check", help="check the data file's schema and integrity")
     ck.add_argument("--full", action="store_true", help="read every page (slower)")
@@ -74,10 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("export", help="write an account, map, contacts, brief or calendar file")
     ex_sub = ex.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
     eb = ex_sub.add_parser("bundle", help="an account and everything under it, as one JSON file")
-    eb.add_argument("--account", type=int, required=True, metavar="ID")
+    eb.add_argument("--account", type=_row_id, required=True, metavar="ID")
     eb.add_argument("-o", "--output", required=True, metavar="FILE")
     ebr = ex_sub.add_parser("brief", help="a visit's printable brief, as PDF")
-    ebr.add_argument("--visit", type=int, required=True, metavar="ID")
+    ebr.add_argument("--visit", type=_row_id, required=True, metavar="ID")
     ebr.add_argument("-o", "--output", required=True, metavar="FILE")
     ebr.add_argument("--lang", choices=("en", "zh"), help="default: the brief language setting")
     ebr.add_argument("--paper", choices=("A4", "Letter"), help="default: the paper size setting")
@@ -87,18 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     ebd.add_argument("--lang", choices=("en", "zh"), help="default: the brief language setting")
     ebd.add_argument("--paper", choices=("A4", "Letter"), help="default: the paper size setting")
     eic = ex_sub.add_parser("ics", help="a visit as a calendar file (iCalendar)")
-    eic.add_argument("--visit", type=int, required=True, metavar="ID")
+    eic.add_argument("--visit", type=_row_id, required=True, metavar="ID")
     eic.add_argument("-o", "--output", required=True, metavar="FILE")
 
     emap = ex_sub.add_parser("map", help="the decision-maker map as PNG, SVG or PDF")
-    emap.add_argument("--opportunity", type=int, required=True, metavar="ID")
+    emap.add_argument("--opportunity", type=_row_id, required=True, metavar="ID")
     emap.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png/.svg/.pdf")
     emap.add_argument("--lang", choices=("en", "zh"), help="labels' language (default: setting)")
     econ = ex_sub.add_parser("contacts", help="an account's contacts as CSV, Excel or vCard")
-    econ.add_argument("--account", type=int, required=True, metavar="ID")
+    econ.add_argument("--account", type=_row_id, required=True, metavar="ID")
     econ.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv/.xlsx/.vcf")
     econ.add_argument(
-        "--opportunity", type=int, metavar="ID", help="whose roles to include (default: first)"
+        "--opportunity", type=_row_id, metavar="ID", help="whose roles to include (default: first)"
     )
     econ.add_argument("--lang", choices=("en", "zh"), help="labels' language (default: setting)")
 
@@ -111,8 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     ib.add_argument("file", metavar="FILE")
     icon = im_sub.add_parser("contacts", help="contacts from CSV (Outlook, Google, ...) or vCard")
     icon.add_argument("file", metavar="FILE")
-    icon.add_argument("--account", type=int, required=True, metavar="ID")
-    icon.add_argument("--opportunity", type=int, metavar="ID", help="give roles to this one")
+    icon.add_argument("--account", type=_row_id, required=True, metavar="ID")
+    icon.add_argument("--opportunity", type=_row_id, metavar="ID", help="give roles to this one")
     icon.add_argument("--yes", action="store_true", help="import the good rows (default: preview)")
     icon.add_argument("--encoding", help="the file's encoding (default: detect)")
     icon.add_argument(
@@ -218,6 +242,7 @@ def cmd_check(services: Any, args: argparse.Namespace) -> int:
     problems = integrity_problems(path, full=args.full, passphrase=key)
     if revision != HEAD_REVISION:
         problems.insert(0, f"schema is at {revision}, expected {HEAD_REVISION}")
+    problems += _plaintext_problems(path)
     if problems:
         for problem in problems[:20]:
             print(f"callbrief: {path}: {problem}", file=sys.stderr)
@@ -225,6 +250,16 @@ def cmd_check(services: Any, args: argparse.Namespace) -> int:
     kind = "full" if args.full else "quick"
     print(f"{path}: schema {revision}, {kind} check ok")
     return EXIT_OK
+
+
+def _plaintext_problems(path: Path) -> list[str]:
+    """In an encrypted folder, every file still plain (a stopped ``encrypt``)."""
+    from desktop.services.encryption import plaintext_left
+
+    return [
+        f"{plain} is not encrypted; run 'callbrief encrypt' again to convert it"
+        for plain in plaintext_left(path)
+    ]
 
 
 def cmd_export_bundle(services: Any, args: argparse.Namespace) -> int:
@@ -296,7 +331,14 @@ def _read_passphrase(args: argparse.Namespace, new: bool = False) -> str:
     import os
 
     if args.passphrase_file:
-        return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+        from desktop.domain.input_files import InputFileError, read_limited
+
+        try:
+            raw = read_limited(Path(args.passphrase_file), 4096, "passphrase file")
+            return raw.decode("utf-8-sig").rstrip("\r\n")
+        except (InputFileError, UnicodeDecodeError) as exc:
+            reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc
+            raise CommandError(f"cannot use the passphrase file: {reason}") from None
     if os.environ.get("CALLBRIEF_PASSPHRASE"):
         return os.environ["CALLBRIEF_PASSPHRASE"]
     if not sys.stdin.isatty():

@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import reliability_inputs  # scripts/ is on the path when this file runs as a script
 from reliability_lost import render_lost_work  # scripts/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -279,6 +280,7 @@ def render(
         "passphrase, turning encryption on from the window (the command line does it).",
         "",
     ]
+    out += reliability_inputs.render(found)  # untrusted inputs, leaks, stopped encryption
     return "\n".join(out)
 
 

@@ -46,6 +46,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{label} must be a date and time, such as 2027/3/15 14:30.",
         "{label}必须是日期和时间,如 2027/3/15 14:30。",
     ),
+    "bad_character": (
+        "{label} holds a character that cannot be saved ({char}, a control character or a "
+        "broken one); remove it.",
+        "{label}包含无法保存的字符({char},控制字符或损坏的字符),请删除。",
+    ),
+    "date_range": (
+        "{label} must be between {low} and {high}.",
+        "{label}必须在{low}到{high}之间。",
+    ),
     "not_choice": (
         "{label}: “{value}” is not one of the choices.",
         "{label}:“{value}”不是可选项。",

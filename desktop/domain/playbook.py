@@ -24,6 +24,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NoReturn
 
+from .input_files import InputFileError, read_limited
+
 SUPPORTED_FORMAT = 1
 
 # Groups every playbook must define (as non-empty [[group]] arrays).
@@ -300,13 +302,17 @@ def load_playbook(path: str | os.PathLike[str], cache_dir: Path | None = None) -
     return _Parser(source).parse(data)
 
 
+# The shipped playbook is about 60 KB; an organisation's own one is the same kind of text.
+MAX_PLAYBOOK_BYTES = 5 * 1024 * 1024
+
+
 def _parse_toml(source: Path) -> dict[str, Any]:
     import tomllib  # here: with a warm cache start-up never needs it
 
     try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise PlaybookError(source, "", f"cannot read the file: {exc.strerror or exc}") from exc
+        raw = read_limited(source, MAX_PLAYBOOK_BYTES, "playbook file")
+    except InputFileError as exc:
+        raise PlaybookError(source, "", str(exc)) from None
     try:
         # utf-8-sig: tolerate the byte-order mark some Windows editors add.
         text = raw.decode("utf-8-sig")

@@ -37,6 +37,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.domain.input_files import InputFileError, read_limited
+from desktop.domain.limits import EARLIEST, LATEST, date_in_range, unwritable_character
 from desktop.export.bundle import (
     CONTACT_REF,
     FORMAT,
@@ -154,19 +156,13 @@ def _check_file(src: Path) -> _Checked:
         return result
 
     # The bytes.
+    if not src.exists() and not src.is_symlink():
+        return fail("there is no such file")
     try:
-        if not src.exists():
-            return fail("there is no such file")
-        if not src.is_file():
-            return fail("is a folder or device, not a file")
-        if (size := src.stat().st_size) > MAX_BYTES:
-            return fail(f"is {_size(size)}; bundles are limited to {_size(MAX_BYTES)}")
-        with src.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return fail(f"cannot be read ({exc.strerror or exc})")
-    if len(raw) > MAX_BYTES:
-        return fail(f"is larger than {_size(MAX_BYTES)}, the limit for bundles")
+        raw = read_limited(src, MAX_BYTES, "bundle")
+    except InputFileError as exc:
+        result.problems.append(str(exc))
+        return result
     bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0  # some editors add one
     try:
         content = raw[bom:].decode("utf-8")
@@ -276,18 +272,30 @@ class _Checker:
     # JSON level
 
     def duplicate_keys(self, value: Any, path: JsonPath) -> None:
-        """Repeated keys, and text SQLite cannot store (JSON's lone surrogate escapes)."""
+        """Repeated keys, and text some exporter could not write out again (lone surrogate
+        escapes, control characters), in values and in keys alike."""
         if isinstance(value, str):
-            if _SURROGATE.search(value):
-                self.add(path, "holds a broken character (a lone \\ud800-\\udfff escape)")
+            self._writable(value, path)
         elif isinstance(value, dict):
             for key in getattr(value, "duplicates", ()):
                 self.add(path + (key,), "appears more than once in the same object")
             for key, item in value.items():
-                self.duplicate_keys(item, path + (key,))
+                if self._writable(key, path, as_key=True):
+                    self.duplicate_keys(item, path + (key,))
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 self.duplicate_keys(item, path + (i,))
+
+    def _writable(self, text: str, path: JsonPath, as_key: bool = False) -> bool:
+        bad = unwritable_character(text)
+        if bad is None:
+            return True
+        what = "a key" if as_key else "text"
+        if _SURROGATE.search(text):
+            self.add(path, f"{what} holds a broken character (a lone \\ud800-\\udfff escape)")
+        else:
+            self.add(path, f"{what} holds the control character {bad}, which files cannot hold")
+        return False
 
     def schema(self, doc: dict[str, Any]) -> None:
         for error in _validator().iter_errors(doc):
@@ -341,9 +349,14 @@ class _Checker:
                 self.add(path, f"{_show(value)} is not a valid date and time")
             elif parsed.tzinfo is not None:
                 self.add(path, f"{_show(value)} must not carry a timezone offset")
+            elif not date_in_range(parsed):
+                self.add(path, _out_of_range(value))
         elif isinstance(col.type, Date) and isinstance(value, str):
-            if _parses(date.fromisoformat, value) is None:
+            parsed_day = _parses(date.fromisoformat, value)
+            if parsed_day is None:
                 self.add(path, f"{_show(value)} is not a valid date")
+            elif not date_in_range(parsed_day):
+                self.add(path, _out_of_range(value))
         elif isinstance(value, bool):
             return
         elif isinstance(col.type, Integer) and isinstance(value, int):
@@ -667,8 +680,8 @@ def _kind(value: Any) -> str:
     return "a list" if isinstance(value, list) else "an object"
 
 
-def _size(n: int) -> str:
-    return f"{n / 2**20:.3g} MB" if n >= 2**20 else f"{n:,} bytes"
+def _out_of_range(value: str) -> str:
+    return f"{_show(value)} is outside {EARLIEST.isoformat()} to {LATEST.isoformat()}"
 
 
 def _parses(parse: Any, value: str) -> Any:

@@ -13,10 +13,15 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from desktop.domain.input_files import InputFileError, read_limited
+from desktop.domain.limits import encoding_is_text
 from desktop.domain.playbook import Text
 from desktop.export.contacts import COLUMNS as EXPORT_COLUMNS
 
 MAX_BYTES = 50 * 1024 * 1024  # a contacts file larger than this is not a contacts file
+# Outlook writes 92 columns, Google about 90, a Salesforce report rarely more than a few
+# hundred; thousands of columns is a spreadsheet of something else (or an attack).
+MAX_COLUMNS = 2000
 
 
 class ImportFileError(ValueError):
@@ -25,25 +30,33 @@ class ImportFileError(ValueError):
 
 def read_text(path: Path, encoding: str | None = None) -> tuple[str, str]:
     """The file's text and the encoding it was read with; ImportFileError when unreadable."""
+    if encoding and not encoding_is_text(encoding):
+        raise ImportFileError(_not_an_encoding(encoding))
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportFileError(f"{path.name} is too large to be a contacts file ({size} bytes)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+        data = read_limited(path, MAX_BYTES, "contacts file")
+    except InputFileError as exc:
+        raise ImportFileError(str(exc)) from None
     return decode(data, encoding, path.name)
+
+
+def _not_an_encoding(encoding: str) -> str:
+    return (
+        f"{encoding!r} is not a text encoding; give one such as utf-8, gb18030 or utf-16, "
+        "or leave --encoding out to detect it"
+    )
 
 
 def decode(data: bytes, encoding: str | None = None, name: str = "the file") -> tuple[str, str]:
     """Text from bytes: the encoding asked for, else UTF-8 (BOM or not), GB18030, UTF-16."""
     if encoding:
+        if not encoding_is_text(encoding):
+            raise ImportFileError(_not_an_encoding(encoding))
         wanted = (
             "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
         )
         try:
             return data.decode(wanted), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
+        except (UnicodeError, LookupError) as exc:
             raise ImportFileError(f"{name} cannot be read as {encoding}: {exc}") from None
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
@@ -268,12 +281,19 @@ def read_csv_records(text: str) -> tuple[str, list[str], list[tuple[int, list[st
         raise ImportFileError("the file is empty") from None
     except csv.Error as exc:
         raise ImportFileError(f"the file is not a readable CSV: {exc}") from None
+    if len(header) > MAX_COLUMNS:
+        raise ImportFileError(
+            f"the first line has {len(header):,} columns; a contacts file may have at most "
+            f"{MAX_COLUMNS:,}"
+        )
     columns: list[str] = []
+    taken: set[str] = set()
     for h in header:
         name = h.strip().lstrip("\ufeff") or f"#{len(columns) + 1}"
-        while name in columns:  # two columns called "Phone": keep both
+        while name in taken:  # two columns called "Phone": keep both
             name += "'"
         columns.append(name)
+        taken.add(name)
     if not any(h.strip() for h in header):
         raise ImportFileError("the first line has no column names")
     rows = []

@@ -27,6 +27,7 @@ from desktop.domain.amounts import NotAnAmount, currency_code, fold, parse_money
 from desktop.domain.dates import NotADate, parse_minutes
 from desktop.domain.dates import parse_date as read_date
 from desktop.domain.dates import parse_datetime as read_datetime
+from desktop.domain.limits import EARLIEST, LATEST, date_in_range, unwritable_character
 from desktop.domain.messages import Message
 from desktop.domain.phones import normalise_phone
 from desktop.domain.playbook import Playbook, Text
@@ -144,6 +145,33 @@ def _parse_bool(value: Any) -> bool | None:
     raise _Bad("not_bool")
 
 
+def _writable(text: str) -> str:
+    """``text`` if every exporter can write it out (see domain.limits), else _Bad."""
+    bad = unwritable_character(text)
+    if bad is not None:
+        raise _Bad("bad_character", char=bad)
+    return text
+
+
+def _writable_json(value: Any) -> Any:
+    if isinstance(value, str):
+        _writable(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _writable(str(key))
+            _writable_json(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _writable_json(item)
+    return value
+
+
+def _in_range(day: Any) -> Any:
+    if day is not None and not date_in_range(day):
+        raise _Bad("date_range", low=EARLIEST.isoformat(), high=LATEST.isoformat())
+    return day
+
+
 def _clean_one(
     spec: Spec, value: Any, max_len: int | None, playbook: Playbook
 ) -> tuple[Any, str | None]:
@@ -170,7 +198,7 @@ def _clean_one(
 def _clean_value(spec: Spec, value: Any, max_len: int | None, playbook: Playbook) -> Any:
     kind = spec.kind
     if kind in ("text", "email", "phone", "currency", "name"):
-        text = "" if value is None else str(value)
+        text = _writable("" if value is None else str(value))
         # Single-line fields lose stray surrounding blanks; multi-line text keeps its layout.
         if max_len is not None:
             text = text.strip()
@@ -193,12 +221,12 @@ def _clean_value(spec: Spec, value: Any, max_len: int | None, playbook: Playbook
             raise _Bad("not_currency")
         return text
     if kind == "date":
-        return _parse_date(value)
+        return _in_range(_parse_date(value))
     if kind == "datetime":
         stamp = _parse_datetime(value)
         if stamp is None and spec.required:
             raise _Bad("required")
-        return stamp
+        return _in_range(stamp)
     if kind == "bool":
         return _parse_bool(value)
     if kind == "flag":
@@ -228,9 +256,9 @@ def _clean_value(spec: Spec, value: Any, max_len: int | None, playbook: Playbook
                 raise _Bad("not_choice", value=item)
         return list(dict.fromkeys(items))  # keep the rep's order, drop repeats
     if kind == "lines":
-        return [str(v).strip() for v in (value or []) if str(v).strip()]
+        return [_writable(str(v).strip()) for v in (value or []) if str(v).strip()]
     if kind == "json":
-        return value if value is not None else {}
+        return _writable_json(value) if value is not None else {}
     raise AssertionError(f"unknown field kind {kind}")
 
 

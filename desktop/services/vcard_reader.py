@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain.limits import encoding_is_text
+
 
 def read_vcards(text: str) -> list[tuple[int, dict[str, Any] | str]]:
     """(card number, fields) for each card, or (card number, why it could not be read)."""
@@ -82,6 +84,8 @@ def _parse_line(line: str) -> _Prop:
     encoding = [e.upper() for e in params.get("ENCODING", [])]
     if "QUOTED-PRINTABLE" in encoding:
         charset = (params.get("CHARSET") or ["utf-8"])[0]
+        if not encoding_is_text(charset):
+            charset = "utf-8"  # unicode_escape, base64, 'undefined'…: not a text's charset
         data = quopri.decodestring(value.encode("latin-1", "replace"))
         try:
             value = data.decode(charset)

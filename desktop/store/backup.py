@@ -14,6 +14,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from desktop import privacy
+
 from . import connect, errors
 from .errors import BackupError
 
@@ -27,6 +29,7 @@ def backup_file(source: Path, dest: Path, passphrase: str | None = None) -> Path
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
+        privacy.create_private(tmp)  # 0600 before SQLite writes a page into it
         _copy_and_verify(source, tmp, passphrase)
         _fsync(tmp)
         tmp.replace(dest)

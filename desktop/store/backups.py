@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from desktop import paths
+from desktop import paths, privacy
 
 from . import backup, claim, connect, errors, migrate
 from .errors import BackupError, FileInUseError, PassphraseError, StoreError
@@ -76,7 +76,7 @@ def make_backup(
         raise BackupError(f"There is no data file at {db_path} to back up yet.")
     if dest is None:
         try:
-            folder_for(db_path).mkdir(parents=True, exist_ok=True)
+            privacy.make_private_folder(folder_for(db_path))
         except OSError as exc:
             raise BackupError(f"Could not back up: {errors.reason(exc, db_path)}") from exc
         target = folder_for(db_path) / backup.timestamped_name(kind, now)

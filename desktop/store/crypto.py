@@ -14,11 +14,14 @@ nothing can promise that; full-disk encryption is the answer there), or change a
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
 
-from . import connect
+from desktop import privacy
+
+from . import connect, errors
 from .errors import PassphraseError, StoreError
 
 ENV_PASSPHRASE = "CALLBRIEF_PASSPHRASE"
@@ -35,6 +38,7 @@ def is_marked(db_path: Path) -> bool:
 
 
 def mark_encrypted(db_path: Path) -> None:
+    privacy.create_private(marker_path(db_path))
     marker_path(db_path).write_text(
         json.dumps({"cipher": "sqlcipher4", "note": "The data file is encrypted."}) + "\n",
         encoding="utf-8",
@@ -85,6 +89,7 @@ def encrypt_copy(source: Path, dest: Path, passphrase: str) -> Path:
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
+        privacy.create_private(tmp)  # 0600 before SQLite writes a page into it
         plain = module.connect(str(source), isolation_level=None)
         try:
             plain.execute("PRAGMA cipher_log_level = NONE")
@@ -109,21 +114,89 @@ def encrypt_copy(source: Path, dest: Path, passphrase: str) -> Path:
                 f"The encrypted copy of {source.name} did not verify; nothing changed."
             )
         tmp.replace(dest)
+    except (OSError, *connect.database_errors()) as exc:
+        # A full disk, a read-only folder: no half-written copy stays behind.
+        _remove_partial(tmp)
+        known = None if isinstance(exc, OSError) else errors.translate(exc, source)
+        if isinstance(exc, OSError):
+            reason = os_reason(exc)
+        else:
+            reason = _reason(known) if known is not None else f"{exc}."
+        message = f"{source.name} could not be encrypted: {reason} Nothing changed."
+        raise StoreError(message) from exc
     except BaseException:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            leftover.unlink(missing_ok=True)
+        _remove_partial(tmp)
         raise
     return dest
 
 
+def _reason(known: StoreError) -> str:
+    """The cause part of a translated save error, without its "Could not save" framing."""
+    if isinstance(known, errors.DiskFullError):
+        return "the disk is full (free some space and run it again)."
+    if isinstance(known, errors.ReadOnlyError):
+        return "the data folder cannot be written (read-only disk or folder)."
+    return str(known)
+
+
+def os_reason(exc: OSError) -> str:
+    """The cause of a failed file operation, in the words ``_reason`` uses."""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full (free some space and run it again)."
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "the data folder cannot be written (read-only disk or folder)."
+    return f"{exc.strerror or exc}."
+
+
+def _remove_partial(tmp: Path) -> None:
+    for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+ENCRYPTING_SUFFIX = ".encrypting"
+
+
 def encrypt_in_place(path: Path, passphrase: str) -> None:
     """Replace the plain, closed file ``path`` by its encrypted copy (verified first)."""
-    encrypted = path.with_name(path.name + ".encrypting")
+    encrypted = path.with_name(path.name + ENCRYPTING_SUFFIX)
     try:
         encrypt_copy(path, encrypted, passphrase)
         os.replace(encrypted, path)
     finally:
         encrypted.unlink(missing_ok=True)
+
+
+def plaintext_files(db_path: Path) -> list[Path]:
+    """Files in an encrypted data folder that are not encrypted, or may hold plaintext.
+
+    Plain SQLite files (by their header), their -wal/-shm/-journal, and the leftovers of a
+    conversion or a backup that was stopped half-way (``*.encrypting``, ``*.part``), at the
+    top of the folder and in the backups folder. Empty for a folder not marked encrypted.
+    """
+    if not is_marked(db_path):
+        return []
+    from .backups import folder_for
+
+    found: list[Path] = []
+    for folder in (db_path.parent, folder_for(db_path)):
+        if not folder.is_dir():
+            continue
+        for item in sorted(folder.iterdir()):
+            if not item.is_file() or item.is_symlink() or item.name.endswith(MARKER_SUFFIX):
+                continue
+            name = item.name
+            base = name
+            for side in ("-wal", "-shm", "-journal"):
+                base = base.removesuffix(side)
+            leftover = ENCRYPTING_SUFFIX in base or base.endswith(".part") or ".part-" in name
+            plain_db = item.stat().st_size > 0 and connect.header(item, 16) == connect.SQLITE_MAGIC
+            plain_side = base != name and connect.looks_plain(item.with_name(base))
+            if leftover or plain_db or plain_side:
+                found.append(item)
+    return found
 
 
 def settle_plain(path: Path) -> None:

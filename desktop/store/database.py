@@ -7,6 +7,7 @@ transaction is rolled back, so nothing of the change is kept and it can be tried
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import privacy
 
 from . import connect, errors, pragmas, search_index
 
@@ -121,18 +124,47 @@ def open_database(path: Path, passphrase: str | None = None) -> Database:
     from . import crypto
     from .migrate import ensure_current
 
+    if path.is_symlink() and not path.exists():
+        raise errors.StoreError(
+            f"The data file {path} is a link to {os.readlink(path)}, which is not there (a "
+            "drive or share not connected?). Connect it, or remove the link to start a new "
+            "file; nothing was changed."
+        )
     if passphrase is None:
         passphrase = crypto.resolve_passphrase(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    privacy.make_private_folder(path.parent)
+    privacy.secure_folder(path.parent)  # files made by older versions, or before a umask
     if passphrase is not None and path.exists() and not connect.looks_plain(path):
         connect.connect(path, passphrase, readonly=True).close()  # PassphraseError if wrong
     creating = not path.exists() or path.stat().st_size == 0
+    if creating:
+        privacy.create_private(path)  # SQLite's -wal and -shm take the file's mode
     engine = make_engine(path, passphrase)
     if creating and passphrase is not None:
         crypto.mark_encrypted(path)
     try:
         ensure_current(engine, path, passphrase)
-    except BaseException:
+    except BaseException as exc:
         engine.dispose()
+        known = _at_open(exc, path)
+        if known is not None:
+            raise known from exc
         raise
     return Database(path, engine, passphrase)
+
+
+def _at_open(exc: BaseException, path: Path) -> errors.StoreError | None:
+    """A plain message for a disk that refuses the set-up or upgrade of the file (full,
+    read-only, failing); the migration's transaction rolled back, so nothing was lost."""
+    if not isinstance(exc, (DBAPIError, *connect.database_errors())):
+        return None
+    known = errors.translate(exc, path)
+    if isinstance(known, errors.DiskFullError):
+        cause = f"the disk holding {path.parent} is full. Free some space and try again"
+    elif isinstance(known, errors.ReadOnlyError):
+        cause = f"{path.parent} cannot be written (read-only disk or folder, or no permission)"
+    elif isinstance(known, errors.StorageIOError):
+        cause = "the disk reported an error. Check the drive is still connected"
+    else:
+        return None
+    return type(known)(f"The data file could not be set up: {cause}; nothing was lost.")

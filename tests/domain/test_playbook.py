@@ -522,11 +522,11 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(PlaybookError) as info:
         load_playbook(path)
     assert str(path) in str(info.value)
-    assert "cannot read the file" in str(info.value)
+    assert "there is no playbook file" in str(info.value)
 
 
 def test_directory_instead_of_file(tmp_path: Path) -> None:
-    with pytest.raises(PlaybookError, match="cannot read the file"):
+    with pytest.raises(PlaybookError, match="is a folder, not a playbook file"):
         load_playbook(tmp_path)
 
 

@@ -902,7 +902,7 @@ def test_clashing_uids_are_reported_with_file_problems(
 def test_not_a_file(other: Database, tmp_path: Path) -> None:
     with pytest.raises(BundleError, match="there is no such file"):
         import_bundle(other, tmp_path / "missing.json")
-    with pytest.raises(BundleError, match="is a folder or device, not a file"):
+    with pytest.raises(BundleError, match="is a folder, not a bundle"):
         import_bundle(other, tmp_path)
 
 
@@ -912,6 +912,6 @@ def test_size_limit(
     monkeypatch.setattr(bundle_import, "MAX_BYTES", 1024)
     src = tmp_path / "b.json"
     src.write_text(_dumped(bundle), encoding="utf-8")
-    with pytest.raises(BundleError, match="is [0-9,]+ bytes; bundles are limited to 1,024 bytes"):
+    with pytest.raises(BundleError, match="is [0-9,]+ bytes; a bundle may be at most 1,024 bytes"):
         import_bundle(other, src)
     assert all(n == 0 for n in row_counts(other).values())

@@ -163,4 +163,4 @@ def test_the_command_line_encrypts_and_asks_for_the_passphrase(tmp_path):
     checked = cli(data, "--passphrase-file", str(good), "check", "--full")
     assert checked.returncode == 0, checked.stderr
     again = cli(data, "--passphrase-file", str(good), "encrypt")
-    assert again.returncode == 1 and "already encrypted" in again.stderr
+    assert again.returncode == 0 and "already encrypted; nothing to do" in again.stdout

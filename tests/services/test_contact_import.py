@@ -157,7 +157,7 @@ def test_undecodable_and_unreadable_files_are_refused(services, account, tmp_pat
     bad.write_bytes(b"Name,Email\n\x80\x80\xff,\xfe\n")
     with pytest.raises(ImportFileError, match="could not work out its text encoding"):
         preview_import(services, bad, account)
-    with pytest.raises(ImportFileError, match="cannot read"):
+    with pytest.raises(ImportFileError, match="there is no contacts file at"):
         preview_import(services, tmp_path / "missing.csv", account)
     empty = tmp_path / "empty.csv"
     empty.write_text("")
@@ -304,7 +304,7 @@ def test_cli_previews_then_imports(services, account, db_path, capsys):
     assert main(args + ["--yes"]) == 0
     assert "Imported 3 contacts" in capsys.readouterr().out
     assert main([*args[:4], str(DATA / "missing.csv"), *args[5:]]) == 1
-    assert "cannot read" in capsys.readouterr().err
+    assert "there is no contacts file" in capsys.readouterr().err
 
 
 # A large file --------------------------------------------------------------------------------
