@@ -121,8 +121,8 @@ def _convert_data_file(db: Database, passphrase: str) -> None:
     # claim (an sqlite3 shell, an older Callbrief) has the file open.
     crypto.settle_plain(db.path)
     marked_now = not crypto.is_marked(db.path)
-    crypto.mark_encrypted(db.path)  # first: a kill after the swap must not look like damage
     try:
+        crypto.mark_encrypted(db.path)  # first: a kill after the swap must not look like damage
         crypto.encrypt_in_place(db.path, passphrase)
     except BaseException as exc:
         if marked_now and connect.looks_plain(db.path):

@@ -32,6 +32,8 @@ from typing import IO
 
 import portalocker
 
+from desktop import privacy
+
 from .errors import FileInUseError
 
 log = logging.getLogger(__name__)
@@ -65,7 +67,8 @@ def claim_path(folder: Path) -> Path:
 def _open(folder: Path) -> IO[bytes] | None:
     path = claim_path(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        privacy.make_private_folder(folder)
+        privacy.create_private(path)  # 0600 like every file of ours in the folder
         return open(path, "a+b")  # noqa: SIM115 - held for as long as the claim
     except OSError:
         pass
