@@ -309,14 +309,6 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>在查看器中打开</translation>
     </message>
     <message>
-        <source>The brief PDF export is not available in this build.</source>
-        <translation type="vanished">当前版本不提供简报 PDF 导出功能。</translation>
-    </message>
-    <message>
-        <source>The calendar export is not available in this build.</source>
-        <translation type="vanished">当前版本不提供日历导出功能。</translation>
-    </message>
-    <message>
         <location line="+10"/>
         <source>The brief PDF export is not available in this build: {error}</source>
         <translation>此版本无法导出简报 PDF：{error}</translation>
@@ -449,10 +441,6 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="-4"/>
         <source>Exporting {name}…</source>
         <translation>正在导出{name}…</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation type="vanished">已保存 {path}</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -622,10 +610,6 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+3"/>
         <source>Coverage of the decision circle</source>
         <translation>决策圈覆盖情况</translation>
-    </message>
-    <message>
-        <source>Add an opportunity to record each person&apos;s role in its decision.</source>
-        <translation type="vanished">先添加一个商机，再记录每个人在其决策中的角色。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1118,10 +1102,6 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>例如 %1</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation type="vanished">年-月-日</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>Tick what they care about; drag to rank, most important first.</source>
         <translation>勾选对方关心的事项；拖动排序，最重要的放在最前。</translation>
@@ -1402,10 +1382,6 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>例如 %1</translation>
     </message>
     <message>
-        <source>Due (YYYY-MM-DD)</source>
-        <translation type="vanished">截止日期（年-月-日）</translation>
-    </message>
-    <message>
         <location line="-23"/>
         <source>Add a next step</source>
         <translation>添加下一步行动</translation>
@@ -1419,10 +1395,6 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+4"/>
         <source>Yes, move the opportunity to this stage</source>
         <translation>是，将商机推进到此阶段</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation type="vanished">年-月-日</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2505,10 +2477,6 @@ Call planning for B2B field sales.</source>
         <translation>例如 %1</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation type="vanished">年-月-日</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>One step per line</source>
         <translation>每行一个步骤</translation>
@@ -2670,10 +2638,6 @@ Call planning for B2B field sales.</source>
         <location filename="../../desktop/ui/visit/prepare_page.py" line="+44"/>
         <source>When and where</source>
         <translation>时间和地点</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD HH:MM</source>
-        <translation type="vanished">年-月-日 时:分</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3032,10 +2996,6 @@ Call planning for B2B field sales.</source>
         <location line="+3"/>
         <source>Currency: a code such as CNY, or its sign or name (¥, RMB, US$, 美元)</source>
         <translation>币种：代码如 CNY，或符号、名称（¥、RMB、US$、美元）</translation>
-    </message>
-    <message>
-        <source>Three-letter currency code, e.g. CNY</source>
-        <translation type="vanished">三个字母的货币代码，如 CNY</translation>
     </message>
 </context>
 <context>
@@ -3526,14 +3486,6 @@ Nothing was deleted.</source>
         <location line="+1"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Briefs saved</source>
-        <translation type="vanished">简报已保存</translation>
-    </message>
-    <message>
-        <source>Tomorrow&apos;s briefs were saved to {path}.</source>
-        <translation type="vanished">明天的拜访简报已保存到 {path}。</translation>
     </message>
     <message>
         <location line="-109"/>
