@@ -223,7 +223,7 @@ def _give_up(app, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     # Not through "last window closed": that posts a Quit event which would outlive this loop.
-    window.setAttribute(Qt.WA_QuitOnClose, False)
+    window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
     window.close()
     app.exit(1)
 
@@ -245,7 +245,7 @@ def _after_first_paint(window, fn: Callable[[], object]) -> None:  # type: ignor
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-            if event.type() == QEvent.Paint:
+            if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 QTimer.singleShot(0, once)
             return False
@@ -343,7 +343,10 @@ def _while_upgrading(work: Callable[[], object]) -> object:
 
     from .tasks import run_task
 
-    notice = QWidget(None, Qt.Dialog | Qt.CustomizeWindowHint | Qt.WindowTitleHint)
+    notice = QWidget(
+        None,
+        Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint | Qt.WindowType.WindowTitleHint,
+    )
     notice.setWindowTitle("Callbrief")
     layout = QVBoxLayout(notice)
     label = QLabel(

@@ -37,7 +37,7 @@ from .msgbox import prompter
 from .tasks import run_task
 
 COL_DATE, COL_KIND, COL_SIZE, COL_CHECK = range(4)
-PATH_ROLE = Qt.UserRole + 1
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def kind_label(dialog: QWidget, kind: str) -> str:
@@ -80,23 +80,23 @@ class BackupsDialog(QDialog):
             [self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("Check")]
         )
         self.table.setAccessibleName(self.tr("Backups"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(COL_CHECK, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_CHECK, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         self.location = QLabel(self.tr("Folder: %1").replace("%1", str(service.folder)))
-        self.location.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.location.setWordWrap(True)
         layout.addWidget(self.location)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.restore_button = QPushButton(self.tr("Restore…"))
-        buttons.addButton(self.backup_button, QDialogButtonBox.ActionRole)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.backup_button.clicked.connect(self.back_up_now)
@@ -116,7 +116,7 @@ class BackupsDialog(QDialog):
             self.table.setItem(row, COL_DATE, made)
             self.table.setItem(row, COL_KIND, QTableWidgetItem(kind_label(self, info.kind)))
             size = QTableWidgetItem(size_text(info.size))
-            size.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, COL_SIZE, size)
             self.table.setItem(row, COL_CHECK, QTableWidgetItem(self.tr("Checking…")))
         if listed:
@@ -143,10 +143,10 @@ class BackupsDialog(QDialog):
                 if problems:
                     cell = QTableWidgetItem("✗ " + self.tr("Damaged: cannot be restored"))
                     cell.setToolTip(problems[0])
-                    cell.setForeground(Qt.red)
+                    cell.setForeground(Qt.GlobalColor.red)
                 else:
                     cell = QTableWidgetItem("✓ " + self.tr("Verified"))
-                    cell.setForeground(Qt.darkGreen)
+                    cell.setForeground(Qt.GlobalColor.darkGreen)
                 self.table.setItem(row, COL_CHECK, cell)
         self._pending_checks -= 1
         if self._pending_checks == 0:

@@ -139,9 +139,9 @@ class FormBinder(QObject):
         return self._values.get(name)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange and self._refused:
+        if event.type() == QEvent.Type.LanguageChange and self._refused:
             QTimer.singleShot(0, self, self.retranslate)
-        if event.type() == QEvent.FocusOut:
+        if event.type() == QEvent.Type.FocusOut:
             for name, widget in self._widgets.items():
                 if widget is watched and name in self._pending:
                     self._commit_now(name)
@@ -178,7 +178,11 @@ class FormBinder(QObject):
             widget.setCurrentIndex(index if index >= 0 else 0)
         elif isinstance(widget, QCheckBox):
             if widget.isTristate():
-                state = {True: Qt.Checked, False: Qt.Unchecked, None: Qt.PartiallyChecked}
+                state = {
+                    True: Qt.CheckState.Checked,
+                    False: Qt.CheckState.Unchecked,
+                    None: Qt.CheckState.PartiallyChecked,
+                }
                 widget.setCheckState(state[value])
             else:
                 widget.setChecked(bool(value))
@@ -196,7 +200,7 @@ class FormBinder(QObject):
         if isinstance(widget, QComboBox):
             return widget.currentData()
         if isinstance(widget, QCheckBox):
-            if widget.isTristate() and widget.checkState() == Qt.PartiallyChecked:
+            if widget.isTristate() and widget.checkState() == Qt.CheckState.PartiallyChecked:
                 return None
             return widget.isChecked()
         raise TypeError(type(widget).__name__)

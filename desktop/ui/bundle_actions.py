@@ -108,7 +108,7 @@ class BundleActions(QObject):
     def _start(self, text: str) -> None:
         busy = QProgressDialog(text, "", 0, 0, self._window)
         busy.setCancelButton(None)
-        busy.setWindowModality(Qt.WindowModal)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
         busy.setMinimumDuration(300)  # quick jobs never flash a dialog
         busy.setWindowTitle("Callbrief")
         self._busy = busy

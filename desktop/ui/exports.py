@@ -40,7 +40,7 @@ def file_stem(*parts: str | None) -> str:
 
 
 def documents_dir() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder else Path.home()
 
 

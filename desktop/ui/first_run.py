@@ -23,7 +23,7 @@ class FirstRunDialog(QDialog):
         self.heading.setObjectName("pageTitle")
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.PlainText)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.heading)
         layout.addWidget(self.text)
         buttons = QHBoxLayout()

@@ -59,9 +59,9 @@ def install_translators(lang: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     if lang != "zh":
-        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return True
-    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ok = True
     ours = QTranslator(app)
     if ours.load(APP_CATALOG, translations_dir()):

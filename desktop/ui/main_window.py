@@ -101,7 +101,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(18, 18))
-        for icon in (QStyle.SP_DirHomeIcon, QStyle.SP_FileDialogDetailedView):
+        for icon in (
+            QStyle.StandardPixmap.SP_DirHomeIcon,
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        ):
             self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), ""))
         row.addWidget(self.nav)
         self.stack = QStackedWidget()
@@ -182,7 +185,7 @@ class MainWindow(Retranslating, QMainWindow):
             slot()
             return
         if not self._waiting:
-            QApplication.setOverrideCursor(Qt.BusyCursor)
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._waiting.append(slot)
 
     # Building -----------------------------------------------------------------------------
@@ -192,21 +195,27 @@ class MainWindow(Retranslating, QMainWindow):
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.WindowShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: self._when_ready(slot))
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.new_account_action = self._action(["Ctrl+N"], self.new_account, QStyle.SP_FileIcon)
+        self.new_account_action = self._action(
+            ["Ctrl+N"], self.new_account, QStyle.StandardPixmap.SP_FileIcon
+        )
         self.new_contact_action = self._action(["Ctrl+Shift+N"], self.new_contact)
         self.undo_action = self._action(["Ctrl+Z"], self.undo)
         self.redo_action = self._action(["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.prefs_action = self._action(["Ctrl+,"], self.preferences, QStyle.SP_FileDialogInfoView)
-        self.prefs_action.setMenuRole(QAction.PreferencesRole)
-        self.back_action = self._action(["Alt+Left"], self.go_back, QStyle.SP_ArrowLeft)
+        self.prefs_action = self._action(
+            ["Ctrl+,"], self.preferences, QStyle.StandardPixmap.SP_FileDialogInfoView
+        )
+        self.prefs_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.back_action = self._action(
+            ["Alt+Left"], self.go_back, QStyle.StandardPixmap.SP_ArrowLeft
+        )
         self.find_action = self._action(["Ctrl+F"], self.focus_search)
         self.go_accounts_action = self._action(["Ctrl+1"], lambda: self.show_nav(NAV_ACCOUNTS))
         self.go_upcoming_action = self._action(["Ctrl+2"], lambda: self.show_nav(NAV_UPCOMING))
@@ -214,7 +223,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.print_action.setEnabled(False)  # until the data file is open (see _update_back)
         self.save_action = self._action(["Ctrl+S"], self.save_now)
         self.quit_action = self._action(["Ctrl+Q"], self.close)
-        self.quit_action.setMenuRole(QAction.QuitRole)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.shortcuts_action = self._action(["F1"], self.show_shortcuts)
         self.backups_action = self._action([], self.show_backups)
         self.about_action = self._action([], self.about)
@@ -224,9 +233,9 @@ class MainWindow(Retranslating, QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setFloatable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setIconSize(QSize(16, 16))
-        self.addToolBar(Qt.TopToolBarArea, bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
         bar.addAction(self.back_action)
         bar.addSeparator()
@@ -234,7 +243,7 @@ class MainWindow(Retranslating, QMainWindow):
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
         spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         self.search = SearchBox(self.ctx, self)
         self.search.setMinimumWidth(360)
@@ -379,7 +388,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.addWidget(view)
         self._visit_view = view
         self.show_screen(view)
-        view.setFocus(Qt.OtherFocusReason)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
         if old is not None:
             # Keep it (hidden) while its edits can still be undone; drop it from history.
             self._history = [w for w in self._history if w is not old]
@@ -399,7 +408,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._history = [new if w is old else w for w in self._history]
         if self.stack.currentWidget() is old:
             self.stack.setCurrentWidget(new)  # in place of the old one: no history, no flush
-            new.setFocus(Qt.OtherFocusReason)
+            new.setFocus(Qt.FocusReason.OtherFocusReason)
             self._update_back()
         # The old plan stays (hidden) while its edits can still be undone, as in open_visit.
 
@@ -419,7 +428,7 @@ class MainWindow(Retranslating, QMainWindow):
             page.circle.add_contact()
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def flush_all(self) -> bool:

@@ -20,13 +20,17 @@ class Prompter:
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         answer = QMessageBox.question(
-            parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def passphrase(self, parent: QWidget | None, title: str, text: str) -> str | None:
         """A hidden-text prompt; None when the rep cancels."""
-        value, ok = QInputDialog.getText(parent, title, text, QLineEdit.Password)
+        value, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
         return value if ok else None
 
     def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
@@ -34,13 +38,13 @@ class Prompter:
         itself (the callers' own fallback never applies) so that its "replace the existing
         file?" question is asked about the very file that will be written."""
         dialog = QFileDialog(parent, title, suggested, filters)
-        dialog.setAcceptMode(QFileDialog.AcceptSave)
-        dialog.setFileMode(QFileDialog.AnyFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         found = re.search(r"\*\.(\w+)", filters)
         if found:
             dialog.setDefaultSuffix(found[1])
         dialog.filterSelected.connect(lambda chosen: _follow_filter(dialog, chosen))
-        if dialog.exec() != QFileDialog.Accepted or not dialog.selectedFiles():
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return ""
         return dialog.selectedFiles()[0]
 

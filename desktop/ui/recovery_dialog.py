@@ -65,7 +65,7 @@ class RecoveryDialog(QDialog):
         )
         self.location = QLabel(moved)
         self.location.setWordWrap(True)
-        self.location.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.location)
         if report.backup is not None:
             offer = self.tr("The newest backup that passes its check was made %1.").replace(

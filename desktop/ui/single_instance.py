@@ -136,6 +136,6 @@ def guard_single_instance(
 def bring_to_front(window: QWidget) -> None:
     """Show, un-minimise and activate ``window`` (what ``on_activate`` should usually do)."""
     window.show()
-    window.setWindowState(window.windowState() & ~Qt.WindowMinimized)
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.raise_()
     window.activateWindow()

@@ -39,7 +39,7 @@ class _Probe(QObject):
         self._wait_ready = os.environ.get(ENV) == "ready"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() != QEvent.Paint:
+        if event.type() != QEvent.Type.Paint:
             return False
         if "first_paint_ms" not in self._report:
             self._report["first_paint"] = True

@@ -27,7 +27,7 @@ class Task(QObject):
     def __init__(self) -> None:
         super().__init__()
         # Queued: the slot runs on this object's (the GUI) thread, whoever emits.
-        self._report.connect(self._deliver, Qt.QueuedConnection)
+        self._report.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @Slot(bool, object)
     def _deliver(self, ok: bool, value: object) -> None:

@@ -54,12 +54,12 @@ class WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
-        if kind == QEvent.Polish:
+        if kind == QEvent.Type.Polish:
             field = _guarded(watched) if isinstance(watched, _VALUE_WIDGETS) else None
             if field is not None:
                 _no_wheel_focus(field)
             return False
-        if kind != QEvent.Wheel:
+        if kind != QEvent.Type.Wheel:
             return False
         field = _guarded(watched)
         if field is None or field.hasFocus() or _popup_open(field):
@@ -86,8 +86,8 @@ class WheelGuard(QObject):
 
 
 def _no_wheel_focus(field: QWidget) -> None:
-    if field.focusPolicy() == Qt.WheelFocus:
-        field.setFocusPolicy(Qt.StrongFocus)
+    if field.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def _popup_open(field: QWidget) -> bool:

@@ -49,8 +49,8 @@ from .lazy import LazySlot
 from .opportunity_picker import OpportunityPicker
 from .role_editor import RoleEditor
 
-CONTACT_ROLE = Qt.UserRole
-SECOND_LINE_ROLE = Qt.UserRole + 1
+CONTACT_ROLE = Qt.ItemDataRole.UserRole
+SECOND_LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 (COL_NAME, COL_ROLES, COL_ATTITUDE, COL_INFLUENCE, COL_STYLE, COL_LAST) = range(6)
 VIEW_LIST, VIEW_MAP = range(2)
 ATTITUDE_COLOURS = {
@@ -60,7 +60,12 @@ ATTITUDE_COLOURS = {
     "unknown": "#8a5a00",
 }
 SNAPSHOT_FIELDS = tuple(name for name in CONTACT if name != "reports_to_id")
-ITEM_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
+ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
 
 
 class _RowLabels:
@@ -98,22 +103,22 @@ class OrgTree(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDragDropMode(QAbstractItemView.InternalMove)
-        self.setDefaultDropAction(Qt.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
         moving = self.currentItem()
         target = self.itemAt(event.position().toPoint())
         position = self.dropIndicatorPosition()
         # The tree is redrawn from the database after the move: Qt must not move items itself.
-        event.setDropAction(Qt.IgnoreAction)
+        event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
         if moving is None:
             return
-        if target is None or position == QAbstractItemView.OnViewport:
+        if target is None or position == QAbstractItemView.DropIndicatorPosition.OnViewport:
             manager = None
-        elif position == QAbstractItemView.OnItem:
+        elif position == QAbstractItemView.DropIndicatorPosition.OnItem:
             manager = target.data(0, CONTACT_ROLE)
         else:
             parent = target.parent()
@@ -186,7 +191,7 @@ class CircleTab(QWidget):
         layout.addWidget(self.views, 1)
 
         # The list view: tree and warnings on the left, the selected person on the right.
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -196,7 +201,7 @@ class CircleTab(QWidget):
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_ROLES, QHeaderView.Stretch)
+        header.setSectionResizeMode(COL_ROLES, QHeaderView.ResizeMode.Stretch)
         widths = {COL_NAME: 160, COL_ATTITUDE: 74, COL_INFLUENCE: 62, COL_STYLE: 82, COL_LAST: 86}
         for column, width in widths.items():
             self.tree.setColumnWidth(column, width)
@@ -224,7 +229,7 @@ class CircleTab(QWidget):
         right_layout.addWidget(self.form_stack)
         right_layout.addStretch(1)
         self.detail_scroll = scrolling(right, fit_width=True)
-        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(self.detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -265,7 +270,7 @@ class CircleTab(QWidget):
             from ..map.widget import DecisionMapWidget
         except ImportError:  # pragma: no cover - depends on the build
             note = QLabel(self.tr("The map view is not available in this build."))
-            note.setAlignment(Qt.AlignCenter)
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             note.setObjectName("muted")
             return note
         return DecisionMapWidget(self._ctx, opportunity_id=self.picker.current())
@@ -610,7 +615,7 @@ class CircleTab(QWidget):
         self.add_button.setText(self.tr("Add contact…"))
         self.add_button.setToolTip(
             self.tr("Add a person at this account ({key})").format(
-                key=QKeySequence("Ctrl+Shift+N").toString(QKeySequence.NativeText)
+                key=QKeySequence("Ctrl+Shift+N").toString(QKeySequence.SequenceFormat.NativeText)
             )
         )
         self.delete_button.setText(self.tr("Delete contact"))
@@ -645,7 +650,7 @@ class CircleTab(QWidget):
             note.setText(self.tr("The map view is not available in this build."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.reload()
         super().changeEvent(event)

@@ -29,7 +29,7 @@ from ..widgets.save_status import SaveReporter
 from .dialogs import CompetitorDialog
 
 FIELDS = tuple(name for name in COMPETITOR if name != "position")
-ID_ROLE = Qt.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -56,22 +56,22 @@ class CompetitorTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 5)
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Only the name fits its text: an insider's note sized to its text left the strengths,
         # weaknesses and strategy a few characters wide. Rows re-fit their wrapped text when
         # the columns change width (the table is filled before it is laid out).
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         # As tall as its rows: the page scrolls, the table never scrolls inside it.
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.table.setSizeAdjustPolicy(QAbstractScrollArea.AdjustToContents)
-        self.table.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.table.setMinimumHeight(90)
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
         layout.addWidget(self.table)
@@ -233,7 +233,7 @@ class CompetitorTable(QWidget):
         self.delete_button.setText(self.tr("Delete"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.reload()
         super().changeEvent(event)

@@ -58,7 +58,9 @@ class ContactForm(Retranslating, QWidget):
             self._bind(self.person, name, QLineEdit())
         self.reports_to = QComboBox()
         # Sized by the form, not by measuring every name of a large account on first show.
-        self.reports_to.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.reports_to.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.reports_to.setMinimumContentsLength(16)
         self._bind(self.person, "reports_to_id", self.reports_to)
 

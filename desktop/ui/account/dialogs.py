@@ -39,12 +39,14 @@ def _form(dialog: QDialog) -> tuple[QVBoxLayout, QFormLayout, QDialogButtonBox]:
     outer.setContentsMargins(18, 16, 18, 14)
     outer.setSpacing(12)
     form = QFormLayout()
-    form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
-    form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
     form.setHorizontalSpacing(12)
     form.setVerticalSpacing(8)
     outer.addLayout(form)
-    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
     buttons.rejected.connect(dialog.reject)
     outer.addWidget(buttons)
     return outer, form, buttons
@@ -215,8 +217,8 @@ class NewOpportunityDialog(Retranslating, QDialog):
         self.stage = KeyCombo(ctx, "funnel_stages", allow_none=False, detail=stage_text)
         # "D · Commercial negotiation (75%)" in full: as wide as the longest stage, and as
         # wide as the name field above it.
-        self.stage.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.stage.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.stage.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.stage.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._labels, self._errors = _rows(form, name=self.name, stage=self.stage)
         self.buttons.accepted.connect(self._create)
         self._retranslate()

@@ -24,10 +24,10 @@ NARROW_LABEL_WIDTH = 118  # beside the org chart, where space is short
 
 def form_layout() -> QFormLayout:
     form = QFormLayout()
-    form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
-    form.setFormAlignment(Qt.AlignLeft | Qt.AlignTop)
-    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.DontWrapRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
     form.setHorizontalSpacing(12)
     form.setVerticalSpacing(6)
     return form
@@ -69,7 +69,7 @@ class Rows:
         label.setBuddy(field)
         label.setWordWrap(self.label_width < LABEL_WIDTH)  # narrow columns wrap long labels
         label.setMinimumWidth(self.label_width)
-        label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         box, error = with_error(field)
         self.form.addRow(label, box)
         self.labels[name] = label
@@ -95,7 +95,7 @@ class FittingScroll(PageScrollArea):
         return hint
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # another form shown: its width may differ
         return super().eventFilter(watched, event)
 
@@ -104,7 +104,7 @@ def scrolling(content: QWidget, fit_width: bool = False) -> PageScrollArea:
     """A page of fields that scrolls as one (inner boxes keep the wheel only when focused)."""
     area = FittingScroll(content) if fit_width else PageScrollArea(content)
     # Tab goes straight to the form's fields, and the area scrolls to the one with the focus.
-    area.setFocusPolicy(Qt.NoFocus)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 

@@ -21,7 +21,7 @@ from .dialogs import NewOpportunityDialog
 from .form_rows import scrolling
 from .opportunity_form import OpportunityForm
 
-ID_ROLE = Qt.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class OpportunitiesTab(QWidget):
@@ -46,7 +46,7 @@ class OpportunitiesTab(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -61,7 +61,7 @@ class OpportunitiesTab(QWidget):
         self.stack = QStackedWidget()
         self.empty = QLabel()
         self.empty.setObjectName("muted")
-        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack.addWidget(self.empty)
         self.scroll = scrolling(self.stack)
@@ -164,7 +164,7 @@ class OpportunitiesTab(QWidget):
         )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.reload()
         super().changeEvent(event)

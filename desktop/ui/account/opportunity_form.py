@@ -83,7 +83,7 @@ class OpportunityForm(Retranslating, QWidget):
         for key in JUMPS:
             button = QToolButton()
             button.setAutoRaise(True)
-            button.setFocusPolicy(Qt.StrongFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.clicked.connect(lambda _c=False, k=key: self.jump_to(k))
             jumps.addWidget(button)
             self.jump_buttons[key] = button
@@ -159,7 +159,7 @@ class OpportunityForm(Retranslating, QWidget):
         if area is not None and area.widget() is not None:
             top = header.mapTo(area.widget(), QPoint(0, 0)).y()
             area.verticalScrollBar().setValue(top)
-        first.setFocus(Qt.OtherFocusReason)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _yes_no(self) -> QComboBox:
         # Words, not Python booleans, as item data (the service reads yes / no / unknown).

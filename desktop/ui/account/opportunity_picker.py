@@ -23,9 +23,9 @@ class OpportunityPicker(QComboBox):
         # As wide as the row allows, at least 14 characters: sized to the longest deal's name
         # it pushed the buttons beside it under itself (at 100 % already, more so at 150 %).
         # A name that does not fit is elided here, shown whole in the list and the tooltip.
-        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(14)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.currentTextChanged.connect(self.setToolTip)
         self.currentIndexChanged.connect(self._index_changed)
         self.reload(chosen)
@@ -64,6 +64,6 @@ class OpportunityPicker(QComboBox):
             self.setCurrentIndex(index)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self.reload()
         super().changeEvent(event)

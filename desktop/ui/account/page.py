@@ -226,7 +226,7 @@ class AccountPage(QWidget):
         self.tabs.setTabText(TAB_VISITS, self.tr("Visits"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.refresh_header()
         super().changeEvent(event)

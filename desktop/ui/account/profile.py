@@ -110,7 +110,7 @@ class ProfileTab(Retranslating, QWidget):
             combo.currentIndexChanged.connect(self._update_segment)
         self.segment_code = QLabel()
         self.segment_code.setObjectName("segmentCode")
-        self.segment_code.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.segment_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.segment_meaning = QLabel()
         self.segment_meaning.setWordWrap(True)
         self.segment_meaning.setObjectName("muted")
@@ -122,7 +122,7 @@ class ProfileTab(Retranslating, QWidget):
         code_layout.addWidget(self.segment_meaning)
         self.segment_label = QLabel()
         self.segment_label.setMinimumWidth(190)
-        self.segment_label.setAlignment(Qt.AlignRight | Qt.AlignTop)
+        self.segment_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         seg_form.addRow(self.segment_label, code_box)
 
         self.notes_header, _form, self.notes_rows = section(right, 190)
@@ -136,7 +136,7 @@ class ProfileTab(Retranslating, QWidget):
         # Narrower than this (150 % on a laptop), two columns leave each field a few characters:
         # the sections then follow one another, in the same (reading and Tab) order.
         wide = event.size().width() >= TWO_COLUMNS_MIN_WIDTH
-        direction = QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)
         super().resizeEvent(event)

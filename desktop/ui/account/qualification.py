@@ -37,8 +37,8 @@ class QualificationGrid(QWidget):
             answer.setMinimumWidth(90)
             note = QLineEdit()
             grid.addWidget(question, row, 0)
-            grid.addWidget(answer, row, 1, Qt.AlignTop)
-            grid.addWidget(note, row, 2, Qt.AlignTop)
+            grid.addWidget(answer, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(note, row, 2, Qt.AlignmentFlag.AlignTop)
             question.setBuddy(answer)
             self.questions[entry.key] = question
             self.answers[entry.key] = answer
@@ -94,7 +94,7 @@ class QualificationGrid(QWidget):
             )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._quiet = True
             try:
                 self._retranslate()

@@ -21,7 +21,7 @@ from ..upcoming.model import readiness_colour
 from .dialogs import NewVisitDialog
 from .opportunity_picker import OpportunityPicker
 
-ID_ROLE = Qt.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class VisitsTab(QWidget):
@@ -58,10 +58,10 @@ class VisitsTab(QWidget):
         self.table = QTreeWidget()
         self.table.setColumnCount(4)
         self.table.setRootIsDecorated(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 150)
         self.table.setColumnWidth(2, 120)
         self.table.setColumnWidth(3, 100)
@@ -158,7 +158,7 @@ class VisitsTab(QWidget):
         )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.reload()
         super().changeEvent(event)

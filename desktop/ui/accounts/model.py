@@ -25,7 +25,7 @@ DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 ROLES = frozenset((ID_ROLE, ALT_NAME_ROLE, DISPLAY, TOOLTIP, ALIGNMENT))
-LEFT_CENTRED = int(Qt.AlignVCenter | Qt.AlignLeft)
+LEFT_CENTRED = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 
 
 class AccountTableModel(QAbstractTableModel):
@@ -85,8 +85,8 @@ class AccountTableModel(QAbstractTableModel):
         self._rows.extend(more)
         self.endInsertRows()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        key, descending = COLUMNS[column], order == Qt.DescendingOrder
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key, descending = COLUMNS[column], order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._sort, self._descending):
             return  # the view asks once when sorting is switched on: the rows are in order
         self._sort, self._descending = key, descending
@@ -148,9 +148,9 @@ class AccountTableModel(QAbstractTableModel):
         return ""
 
     def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (
             self.tr("Account"),
@@ -164,6 +164,6 @@ class AccountTableModel(QAbstractTableModel):
         return titles[section]
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Horizontal, 0, len(COLUMNS) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 6))

@@ -35,22 +35,26 @@ class NameDelegate(QStyledItemDelegate):
         text = opt.text
         opt.text = ""
         style = opt.widget.style() if opt.widget else QStyle()
-        style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
-        rect: QRect = style.subElementRect(QStyle.SE_ItemViewItemText, opt, opt.widget)
-        selected = bool(opt.state & QStyle.State_Selected)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect: QRect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setFont(opt.font)
         metrics = painter.fontMetrics()
-        main = metrics.elidedText(text, Qt.ElideRight, rect.width())
-        role = QPalette.HighlightedText if selected else QPalette.Text
+        main = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(opt.palette.color(role))
-        painter.drawText(rect, int(Qt.AlignVCenter | Qt.AlignLeft), main)
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), main
+        )
         used = metrics.horizontalAdvance(main) + metrics.horizontalAdvance("  ")
         if used < rect.width():
             rest = rect.adjusted(used, 0, 0, 0)
             painter.setPen(opt.palette.color(role) if selected else QColor("#7a8594"))
-            elided = metrics.elidedText(alt, Qt.ElideRight, rest.width())
-            painter.drawText(rest, int(Qt.AlignVCenter | Qt.AlignLeft), elided)
+            elided = metrics.elidedText(alt, Qt.TextElideMode.ElideRight, rest.width())
+            painter.drawText(
+                rest, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided
+            )
         painter.restore()
 
 
@@ -75,7 +79,7 @@ class AccountListView(QWidget):
         self.new_button.clicked.connect(self.new_account)
         top.addWidget(self.title)
         top.addSpacing(8)
-        top.addWidget(self.count, 0, Qt.AlignBottom)
+        top.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
         top.addWidget(self.new_button)
         layout.addLayout(top)
@@ -88,10 +92,10 @@ class AccountListView(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(COL_NAME, NameDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.AscendingOrder)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
@@ -99,11 +103,11 @@ class AccountListView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         for column, width in enumerate((420, 190, 110, 110, 80, 170, 130)):
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
 
@@ -148,7 +152,7 @@ class AccountListView(QWidget):
         self._show_count(self.model.total)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.model.retranslate()
         super().changeEvent(event)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 TYPING_PAUSE_MS = 120
 LIMIT = 30
-HIT_ROLE = Qt.UserRole
+HIT_ROLE = Qt.ItemDataRole.UserRole
 KINDS = ("account", "contact", "opportunity")
 
 
@@ -44,13 +44,13 @@ class SearchResults(QTreeWidget):
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
         self.setIndentation(12)
-        self.setFocusPolicy(Qt.NoFocus)  # the box keeps the keyboard
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setFrameShape(QFrame.StyledPanel)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.header().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the box keeps the keyboard
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setStretchLastSection(False)
         self.hide()
 
@@ -124,7 +124,7 @@ class SearchBox(Retranslating, QLineEdit):
             if not of_kind:
                 continue
             group = QTreeWidgetItem(self.results, [titles[kind].upper(), ""])
-            group.setFlags(Qt.ItemIsEnabled)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setFont(0, heading_font)
             group.setForeground(0, grey)
             group.setFirstColumnSpanned(True)
@@ -136,7 +136,7 @@ class SearchBox(Retranslating, QLineEdit):
             group.setExpanded(True)
         if not hits:
             empty = QTreeWidgetItem(self.results, [self.tr("No matches"), ""])
-            empty.setFlags(Qt.NoItemFlags)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
             empty.setFirstColumnSpanned(True)
         else:
             self.results.step(1)
@@ -166,21 +166,21 @@ class SearchBox(Retranslating, QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         key = event.key()
         if self.results.isVisible():
-            if key == Qt.Key_Down:
+            if key == Qt.Key.Key_Down:
                 self.results.step(1)
                 return
-            if key == Qt.Key_Up:
+            if key == Qt.Key.Key_Up:
                 self.results.step(-1)
                 return
-            if key in (Qt.Key_Return, Qt.Key_Enter):
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self._timer.isActive():  # typed faster than the pause: search first
                     self.run_search()
                 self._open(self.results.currentItem())
                 return
-            if key == Qt.Key_Escape:
+            if key == Qt.Key.Key_Escape:
                 self.results.hide()
                 return
-        elif key in (Qt.Key_Return, Qt.Key_Enter) and self.text().strip():
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.text().strip():
             self.run_search()
             self._open(self.results.currentItem())
             return

@@ -57,7 +57,7 @@ class UpcomingView(QWidget):
         self.print_button.clicked.connect(self.print_tomorrow)
         top.addWidget(self.title)
         top.addSpacing(8)
-        top.addWidget(self.range, 0, Qt.AlignBottom)
+        top.addWidget(self.range, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
         top.addWidget(self.progress)
         top.addWidget(self.print_button)
@@ -67,8 +67,8 @@ class UpcomingView(QWidget):
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setCornerButtonEnabled(False)
@@ -80,13 +80,13 @@ class UpcomingView(QWidget):
         header.setStretchLastSection(False)
         for column, width in enumerate((64, 220, 220, 260, 150, 90, 80)):
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.Stretch)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.model.modelReset.connect(self._span_headings)  # a day's heading spans its row
         self.model.total_changed.connect(self._show_total)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self)
         self.empty.setObjectName("muted")
-        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         layout.addWidget(self.empty)
 
@@ -113,7 +113,9 @@ class UpcomingView(QWidget):
         if visit_id is not None and (row := self.model.row_of(visit_id, current.row())) >= 0:
             self.table.setCurrentIndex(self.model.index(row, current.column()))
         if 0 < top < self.model.rowCount():
-            self.table.scrollTo(self.model.index(top, 0), QAbstractItemView.PositionAtTop)
+            self.table.scrollTo(
+                self.model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
         elif not same:
             self.table.scrollToTop()  # a new day: the list starts from today again
 
@@ -203,7 +205,7 @@ class UpcomingView(QWidget):
         )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.model.retranslate()  # headings, statuses and dates are worded as they are drawn
             self._show_total(self.model.total)

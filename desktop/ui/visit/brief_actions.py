@@ -50,7 +50,7 @@ def load_writer(module: str, name: str) -> tuple[Callable[..., Any] | None, str]
 
 def ask_printer(printer: QPrinter, parent: QWidget | None) -> bool:
     """Qt's print dialog; tests replace this function, as they do the prompter's methods."""
-    return QPrintDialog(printer, parent).exec() == QDialog.Accepted
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
 
 
 def rasterise(pdf: Path, dpi: int = PRINT_DPI) -> list[Path]:
@@ -80,7 +80,7 @@ def print_images(printer: QPrinter, pages: list[Path]) -> None:
                 printer.newPage()
             image = QImage(str(page))
             area = QRectF(painter.viewport())
-            size = image.size().scaled(area.size().toSize(), Qt.KeepAspectRatio)
+            size = image.size().scaled(area.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRectF(area.x(), area.y(), size.width(), size.height())
             painter.drawImage(target, image)
     finally:
@@ -124,7 +124,7 @@ class BriefActions(QObject):
         self.open_action = QAction(self.tr("Open in viewer"), parent)
         self.open_action.triggered.connect(self.open_in_viewer)
         for action in self.actions():
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update()
 
     def actions(self) -> list[QAction]:
@@ -240,7 +240,7 @@ class BriefActions(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
             self.message.emit(self.tr("The brief opened in your PDF viewer; print it from there."))
             return
-        printer = QPrinter(QPrinter.HighResolution)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self._name())
         if not ask_printer(printer, self._parent):
             return

@@ -29,7 +29,7 @@ class ClosePage(StepPage):
         self.body.addWidget(heading(self.tr("What you will ask for"), 1))
         self.commitments = QLabel()
         self.commitments.setWordWrap(True)
-        self.commitments.setTextFormat(Qt.RichText)
+        self.commitments.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.commitments)
 
         self.body.addWidget(heading(self.tr("How you will close"), 1))

@@ -177,7 +177,7 @@ def text_edit(placeholder: str = "", height: int = TEXT_HEIGHT) -> QPlainTextEdi
 
 def combo(choices: list[tuple[str, Any]], none_label: str | None = None) -> QComboBox:
     widget = QComboBox()
-    widget.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     widget.setMinimumContentsLength(16)
     fill_combo(widget, choices, none_label)
     return widget
@@ -253,9 +253,9 @@ def bullet_list(lines: list[str]) -> str:
 
 def form_layout() -> QFormLayout:
     form = QFormLayout()
-    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-    form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
     return form
 
 
@@ -268,8 +268,8 @@ class Collapsible(QWidget):
         self.toggle.setText(title)
         self.toggle.setCheckable(True)
         self.toggle.setChecked(open_)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.toggle.setArrowType(Qt.DownArrow if open_ else Qt.RightArrow)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
         self.toggle.setStyleSheet("QToolButton { border: none; font-weight: bold; }")
         self.toggle.toggled.connect(self._toggled)
         self.content = content
@@ -284,13 +284,13 @@ class Collapsible(QWidget):
         self.toggle.setText(title)
 
     def _toggled(self, on: bool) -> None:
-        self.toggle.setArrowType(Qt.DownArrow if on else Qt.RightArrow)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.content.setVisible(on)
 
 
 def separator() -> QFrame:
     line = QFrame()
-    line.setFrameShape(QFrame.HLine)
-    line.setFrameShadow(QFrame.Sunken)
-    line.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return line

@@ -32,7 +32,7 @@ class ConsultPage(StepPage):
         self.body.addWidget(heading(self.tr("Planned questions"), 1))
         self.pitfalls = QLabel()
         self.pitfalls.setWordWrap(True)
-        self.pitfalls.setTextFormat(Qt.RichText)
+        self.pitfalls.setTextFormat(Qt.TextFormat.RichText)
         self.pitfalls.setStyleSheet("color: #5f6368;")
         self.body.addWidget(self.pitfalls)
         self._show_pitfalls()
@@ -180,7 +180,7 @@ class ConsultPage(StepPage):
         """The picker, non-modal for the event loop (tests and screen readers can reach it)."""
         self.questions.flush()
         self.bank = QuestionBankDialog(self.ctx, self._people(), self)
-        self.bank.setWindowModality(Qt.WindowModal)
+        self.bank.setWindowModality(Qt.WindowModality.WindowModal)
         self.bank.accepted.connect(lambda: self.questions.add_many(self.bank.selected()))
         self.bank.finished.connect(self.bank.deleteLater)
         self.bank.open()

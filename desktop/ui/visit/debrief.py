@@ -120,8 +120,12 @@ class DebriefDialog(QDialog):
 
         scroll = PageScrollArea(content)
         scroll.setAccessibleName(self.tr("Call report"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Save).setText(self.tr("Save the call report"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            self.tr("Save the call report")
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -141,7 +145,7 @@ class DebriefDialog(QDialog):
         self.body.addWidget(heading(self.tr("Commitment"), 1))
         self.planned = planned = QLabel()
         planned.setWordWrap(True)
-        planned.setTextFormat(Qt.RichText)
+        planned.setTextFormat(Qt.TextFormat.RichText)
         none = self.tr("not set")
         rows = [
             (self.tr("Best commitment planned"), visit.best_commitment.strip() or none),
@@ -215,7 +219,7 @@ class DebriefDialog(QDialog):
             )
             known = QLabel(lines)
             known.setWordWrap(True)
-            known.setTextFormat(Qt.RichText)
+            known.setTextFormat(Qt.TextFormat.RichText)
             self.body.addWidget(known)
         self.need_rows: list[_Row] = []
         self.needs_grid = QGridLayout()
@@ -223,7 +227,7 @@ class DebriefDialog(QDialog):
         add = QPushButton(self.tr("Add a need"))
         add.clicked.connect(self.add_need_row)
         self.add_need_button = add
-        self.body.addWidget(add, 0, Qt.AlignLeft)
+        self.body.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _next_steps_section(self, visit: Any) -> None:
         self.body.addWidget(heading(self.tr("Next steps"), 1))
@@ -242,7 +246,7 @@ class DebriefDialog(QDialog):
         add = QPushButton(self.tr("Add a next step"))
         add.clicked.connect(self.add_step_row)
         self.add_step_button = add
-        self.body.addWidget(add, 0, Qt.AlignLeft)
+        self.body.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         self.add_step_row()
 
     def _stage_section(self) -> None:
@@ -252,7 +256,7 @@ class DebriefDialog(QDialog):
         self.stage_text.setStyleSheet("font-weight: bold;")
         self.stage_confirm = QCheckBox(self.tr("Yes, move the opportunity to this stage"))
         self.body.addWidget(self.stage_text)
-        self.body.addWidget(self.stage_confirm, 0, Qt.AlignLeft)
+        self.body.addWidget(self.stage_confirm, 0, Qt.AlignmentFlag.AlignLeft)
 
     # Rows -----------------------------------------------------------------------------------
 

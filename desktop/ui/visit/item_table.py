@@ -163,9 +163,9 @@ class ItemTable(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between cells
         self.table.setHorizontalHeaderLabels([f.label for f in self._columns()])
         self.table.setAccessibleName(texts.title)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(120)
@@ -176,7 +176,11 @@ class ItemTable(QWidget):
         has_text = any(f.kind == "text" for f in columns)
         for col, f in enumerate(columns):
             stretch = f.kind == "text" or (not has_text and col == len(columns) - 1)
-            mode = QHeaderView.Stretch if stretch else QHeaderView.ResizeToContents
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if stretch
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
             header.setSectionResizeMode(col, mode)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
@@ -216,7 +220,7 @@ class ItemTable(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Vertical if vertical else Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
@@ -228,10 +232,10 @@ class ItemTable(QWidget):
 
         for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self.move_current(s))
-        delete = QShortcut(QKeySequence(QKeySequence.Delete), self.table)
-        delete.setContext(Qt.WidgetShortcut)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
         self._update_state()
 
@@ -267,7 +271,7 @@ class ItemTable(QWidget):
                 cell = QTableWidgetItem(short(text))
                 cell.setToolTip(text)
                 if f.name == "need_id" and getattr(item, "need_id", 0) is None:
-                    cell.setForeground(Qt.darkRed)
+                    cell.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, col, cell)
         self.table.clearSelection()
         if self._ref is None and not self._creating and not self._shown_once and self._items:
@@ -299,9 +303,10 @@ class ItemTable(QWidget):
     def _select_row(self, row: int) -> None:
         self.table.selectionModel().select(
             self.table.model().index(row, 0),
-            QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.table.setCurrentCell(row, 0, QItemSelectionModel.NoUpdate)
+        self.table.setCurrentCell(row, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def current_item(self) -> Any | None:
         if self._ref is None:

@@ -93,7 +93,7 @@ class ObjectionsPage(StepPage):
         self.method_help = QLabel()
         self.method_help.setObjectName("method_help")
         self.method_help.setWordWrap(True)
-        self.method_help.setTextFormat(Qt.RichText)
+        self.method_help.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.method_help)
         self.body.addWidget(heading(self.tr("Handling it live: LSCPA"), 1))
         steps = [
@@ -103,7 +103,7 @@ class ObjectionsPage(StepPage):
         ]
         self.lscpa = QLabel("".join(steps))
         self.lscpa.setWordWrap(True)
-        self.lscpa.setTextFormat(Qt.RichText)
+        self.lscpa.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.lscpa)
         self.body.addStretch(1)
         self.table.current_changed.connect(self._show_method)

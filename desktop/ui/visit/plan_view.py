@@ -103,7 +103,7 @@ class VisitPlanView(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header = QHBoxLayout()
-        header.addWidget(self.back_button, 0, Qt.AlignTop)
+        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(titles, 1)
         header.addWidget(status_label)
         header.addWidget(self.status)
@@ -113,7 +113,7 @@ class VisitPlanView(QWidget):
         # Toolbar -------------------------------------------------------------------------
         self.brief = BriefActions(ctx, visit_id, self, self.flush, self._file_name)
         self.visit_mode_action = QAction(self.tr("Visit mode"), self)
-        self.visit_mode_action.setShortcut(QKeySequence(Qt.Key_F5))
+        self.visit_mode_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.visit_mode_action.setToolTip(self.tr("Full-screen view for the meeting (F5)"))
         self.visit_mode_action.triggered.connect(self.open_visit_mode)
         self.debrief_action = QAction(self.tr("Debrief…"), self)
@@ -121,7 +121,7 @@ class VisitPlanView(QWidget):
         self.debrief_action.setToolTip(self.tr("Write the call report after the visit (Ctrl+D)"))
         self.debrief_action.triggered.connect(self.open_debrief)
         self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.visit_mode_action, self.debrief_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
@@ -130,7 +130,7 @@ class VisitPlanView(QWidget):
         tab_to_toolbar(self.toolbar)
         name_inner_buttons(self.toolbar, self.tr("More tools"))
         for action in (self.visit_mode_action, self.debrief_action, *self.brief.actions()):
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # an indeterminate "working" bar
@@ -202,7 +202,7 @@ class VisitPlanView(QWidget):
 
     def _shortcut(self, keys: str, slot: Any) -> QShortcut:
         shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
         return shortcut
 
@@ -323,7 +323,7 @@ class VisitPlanView(QWidget):
             self.visit_mode.activateWindow()
             return
         window = VisitModeWindow(self.ctx, self.undo_stack, self.visit_id, self)
-        window.setAttribute(Qt.WA_DeleteOnClose)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._visit_mode_gone)
         self.visit_mode = window
         window.show_mode()
@@ -335,7 +335,7 @@ class VisitPlanView(QWidget):
     def open_debrief(self) -> None:
         self.flush()
         dialog = DebriefDialog(self.ctx, self.visit_id, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.message.setText(self.tr("Call report saved.")))
         dialog.destroyed.connect(self._debrief_gone)
         self.debrief = dialog

@@ -92,9 +92,9 @@ class PreparePage(StepPage):
         )
         self.circle.verticalHeader().setVisible(False)
         self.circle.setAccessibleName(self.tr("Who attends"))
-        self.circle.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.circle.setSelectionMode(QAbstractItemView.NoSelection)
-        self.circle.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.circle.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.circle.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.circle.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.circle.horizontalHeader().setStretchLastSection(True)
         self.body.addWidget(self.circle)
         self.attendee_boxes: dict[int, QCheckBox] = {}
@@ -174,7 +174,7 @@ class PreparePage(StepPage):
         (new widgets join the end of Qt's focus chain, so Tab left the page after them)."""
         after = self.circle.nextInFocusChain()
         while after is not self.circle and (
-            self.circle.isAncestorOf(after) or not after.focusPolicy() & Qt.TabFocus
+            self.circle.isAncestorOf(after) or not after.focusPolicy() & Qt.FocusPolicy.TabFocus
         ):
             after = after.nextInFocusChain()
         order = [self.circle, *self.attendee_boxes.values()]

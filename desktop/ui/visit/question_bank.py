@@ -28,7 +28,7 @@ from desktop.ui.widgets.a11y import name_inner_buttons
 
 from .common import fill_combo, muted
 
-ROLE = Qt.UserRole  # (framework, step) on each question item
+ROLE = Qt.ItemDataRole.UserRole  # (framework, step) on each question item
 
 
 class QuestionBankDialog(QDialog):
@@ -65,7 +65,8 @@ class QuestionBankDialog(QDialog):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setEditTriggers(
-            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         layout.addWidget(self.tree, 1)
         self._fill()
@@ -82,8 +83,12 @@ class QuestionBankDialog(QDialog):
         row.addWidget(self.count)
         layout.addLayout(row)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Add the ticked questions"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Add the ticked questions")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -118,15 +123,17 @@ class QuestionBankDialog(QDialog):
         font.setBold(True)
         item.setFont(0, font)
         item.setToolTip(0, description)
-        item.setFlags(Qt.ItemIsEnabled)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         return item
 
     def _question(
         self, group: QTreeWidgetItem, framework: str, step: str, text: str
     ) -> QTreeWidgetItem:
         item = QTreeWidgetItem(group, [text])
-        item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsEditable)
-        item.setCheckState(0, Qt.Unchecked)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable
+        )
+        item.setCheckState(0, Qt.CheckState.Unchecked)
         item.setData(0, ROLE, (framework, step))
         return item
 
@@ -152,14 +159,14 @@ class QuestionBankDialog(QDialog):
     def _count(self, *_args: Any) -> None:
         n = len(self.selected())
         self.count.setText(self.tr("%n question(s) ticked", "", n))
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(n > 0)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(n > 0)
 
     def selected(self) -> list[dict[str, Any]]:
         """The ticked questions as planned-question values, in bank order."""
         out = []
         target = self.target.currentData()
         for item in self.question_items():
-            if item.checkState(0) == Qt.Checked and item.text(0).strip():
+            if item.checkState(0) == Qt.CheckState.Checked and item.text(0).strip():
                 framework, step = item.data(0, ROLE)
                 values = {"framework": framework, "step": step, "text": item.text(0).strip()}
                 if target is not None:

@@ -54,7 +54,7 @@ class WrapCheck(QWidget):
         self.label.setBuddy(self.box)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.box, 0, Qt.AlignTop)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
 
     def mouseReleaseEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
@@ -99,11 +99,11 @@ class StepPage(QWidget):
             outer.addWidget(self.motto)
         self.gaps = QLabel()
         self.gaps.setWordWrap(True)
-        self.gaps.setTextFormat(Qt.RichText)
+        self.gaps.setTextFormat(Qt.TextFormat.RichText)
         self.gaps.setObjectName("gaps")
-        self.gaps.setFrameShape(QFrame.StyledPanel)
+        self.gaps.setFrameShape(QFrame.Shape.StyledPanel)
         self.gaps.setContentsMargins(8, 6, 8, 6)
-        self.gaps.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.gaps.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # The tallest the box has been while the rep works on this step: it keeps that room
         # when a gap closes, so the fields below do not move under the pointer (a closed gap
         # moved the next attendee tick onto the wrong row). Reset when the step is shown.
@@ -124,7 +124,9 @@ class StepPage(QWidget):
 
         scroll = PageScrollArea(content)  # tables and boxes leave the wheel to the page
         self.scroll_area = scroll
-        scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes to the fields; the area follows the focus
+        scroll.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # Tab goes to the fields; the area follows the focus
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -132,7 +134,7 @@ class StepPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         # Beside the fields the guide left them a few characters, or was cut off at the right.
         wide = event.size().width() >= TWO_COLUMNS_MIN_WIDTH
-        direction = QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)
         super().resizeEvent(event)
@@ -151,7 +153,7 @@ class StepPage(QWidget):
         column.setSpacing(8)
         prompts = QLabel(bullet_list([p.get(lang) for p in entry.prompts]))
         prompts.setWordWrap(True)
-        prompts.setTextFormat(Qt.RichText)
+        prompts.setTextFormat(Qt.TextFormat.RichText)
         column.addWidget(Collapsible(self.prompts_title(), prompts, True))
 
         self.checks: dict[str, WrapCheck] = {}
@@ -169,7 +171,7 @@ class StepPage(QWidget):
 
         self.warning_list = QLabel()
         self.warning_list.setWordWrap(True)
-        self.warning_list.setTextFormat(Qt.RichText)
+        self.warning_list.setTextFormat(Qt.TextFormat.RichText)
         self.warnings = Collapsible(self.tr("Decision circle"), self.warning_list, False)
         column.addWidget(self.warnings)
         column.addStretch(1)

@@ -85,7 +85,7 @@ class ValueStatementBuilder(QWidget):
 
         layout.addWidget(heading(self.tr("Tailor it to your main listener"), 1))
         self.listener = QComboBox()
-        self.listener.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.listener.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.listener.currentIndexChanged.connect(self._show_tips)
         pick = QHBoxLayout()
         caption = QLabel(self.tr("Main listener"))
@@ -96,7 +96,7 @@ class ValueStatementBuilder(QWidget):
         layout.addLayout(pick)
         self.tips = QLabel()
         self.tips.setWordWrap(True)
-        self.tips.setTextFormat(Qt.RichText)
+        self.tips.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.tips)
 
     def role_tips(self) -> dict[str, str]:

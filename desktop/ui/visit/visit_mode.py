@@ -50,8 +50,8 @@ def _heading(text: str) -> QLabel:
 def _rich(html: str) -> QLabel:
     label = QLabel(html)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.RichText)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
@@ -67,7 +67,7 @@ class VisitModeWindow(QWidget):
         visit_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, Qt.Window)
+        super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.undo_stack = undo_stack
         self.visit_id = visit_id
@@ -112,7 +112,7 @@ class VisitModeWindow(QWidget):
         heads.addWidget(self.title)
         heads.addWidget(self.subtitle)
         top.addLayout(heads, 1)
-        top.addWidget(self.leave_button, 0, Qt.AlignTop)
+        top.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.goal = _rich("")
         self.people = _rich("")
@@ -150,14 +150,14 @@ class VisitModeWindow(QWidget):
         outer.addLayout(columns, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         scroll.setAccessibleName(self.tr("Visit mode"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-        QShortcut(QKeySequence(Qt.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         ctx.hub.changed.connect(self._changed)
         self._listening = True
         self.reload()
@@ -296,7 +296,7 @@ class VisitModeWindow(QWidget):
                 self.tr("Mark an objection resolved"),
             )
             binder.bind("resolved", box)
-            self.objections_layout.addWidget(box, 0, Qt.AlignLeft)
+            self.objections_layout.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft)
             self.objection_binders[o.id] = binder
             self.resolved[o.id] = box
         if not visit.objections:

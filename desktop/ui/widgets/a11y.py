@@ -65,7 +65,7 @@ def tab_to_toolbar(toolbar: QToolBar) -> None:
     without a shortcut (Export to calendar, the map's Export menu) out of a keyboard's reach."""
     for button in toolbar.findChildren(QToolButton):
         if button.objectName() != "qt_toolbar_ext_button":
-            button.setFocusPolicy(Qt.TabFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
 
 def name_inner_buttons(parent: QWidget, name: str) -> None:
@@ -73,6 +73,6 @@ def name_inner_buttons(parent: QWidget, name: str) -> None:
     a toolbar's » for what does not fit. Buttons that have a name (their text) keep it."""
     for button in parent.findChildren(QToolButton):
         iface = QAccessible.queryAccessibleInterface(button)
-        unnamed = iface is None or not iface.text(QAccessible.Name).strip()
+        unnamed = iface is None or not iface.text(QAccessible.Text.Name).strip()
         if unnamed or button.property(AUTO_NAME) == button.accessibleName():
             auto_name(button, name)

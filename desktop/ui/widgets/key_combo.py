@@ -33,7 +33,7 @@ class KeyCombo(QComboBox):
         self._group = group
         self._allow_none = allow_none
         self._detail = detail
-        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
         self.currentIndexChanged.connect(self._show_tip)
         self._fill()
@@ -57,7 +57,7 @@ class KeyCombo(QComboBox):
                 self.addItem(text, entry.key)
                 tip = entry.description_text(lang) or entry.extra_text("decision_point", lang)
                 if tip:
-                    self.setItemData(self.count() - 1, tip, Qt.ToolTipRole)
+                    self.setItemData(self.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             index = self.findData(current)
             self.setCurrentIndex(index if index >= 0 else 0)
         finally:
@@ -72,10 +72,14 @@ class KeyCombo(QComboBox):
         return self.currentData()
 
     def _show_tip(self, *_args: object) -> None:
-        tip = self.itemData(self.currentIndex(), Qt.ToolTipRole) if self.currentIndex() >= 0 else ""
+        tip = (
+            self.itemData(self.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+            if self.currentIndex() >= 0
+            else ""
+        )
         self.setToolTip(tip or "")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._fill()
         super().changeEvent(event)

@@ -25,9 +25,9 @@ class KeyChecklist(QListWidget):
         self._ranked = ranked
         self._quiet = False
         if ranked:
-            self.setDragDropMode(QAbstractItemView.InternalMove)
-            self.setDefaultDropAction(Qt.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+            self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+            self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(False)
         self.itemChanged.connect(self._item_changed)
         self.model().rowsMoved.connect(self._moved)
@@ -35,9 +35,9 @@ class KeyChecklist(QListWidget):
 
     def value(self) -> list[str]:
         return [
-            self.item(i).data(Qt.UserRole)
+            self.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.count())
-            if self.item(i).checkState() == Qt.Checked
+            if self.item(i).checkState() == Qt.CheckState.Checked
         ]
 
     def set_value(self, keys: list[str] | None) -> None:
@@ -51,12 +51,18 @@ class KeyChecklist(QListWidget):
             for key in order:
                 entry = playbook.entry(self._group, key)
                 item = QListWidgetItem(entry.text(self._ctx.lang))
-                item.setData(Qt.UserRole, key)
-                flags = Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                flags = (
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
                 if self._ranked:
-                    flags |= Qt.ItemIsDragEnabled
+                    flags |= Qt.ItemFlag.ItemIsDragEnabled
                 item.setFlags(flags)
-                item.setCheckState(Qt.Checked if key in keys else Qt.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if key in keys else Qt.CheckState.Unchecked
+                )
                 tip = entry.description_text(self._ctx.lang)
                 if tip:
                     item.setToolTip(tip)
@@ -79,8 +85,10 @@ class KeyChecklist(QListWidget):
         try:
             for i in range(self.count()):
                 item = self.item(i)
-                label = playbook.label(self._group, item.data(Qt.UserRole), self._ctx.lang)
-                if item.checkState() == Qt.Checked:
+                label = playbook.label(
+                    self._group, item.data(Qt.ItemDataRole.UserRole), self._ctx.lang
+                )
+                if item.checkState() == Qt.CheckState.Checked:
                     rank += 1
                     item.setText(f"{rank}. {label}")
                 else:
@@ -103,6 +111,6 @@ class KeyChecklist(QListWidget):
         self.edited.emit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self.set_value(self.value())
         super().changeEvent(event)

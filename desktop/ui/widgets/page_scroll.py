@@ -23,12 +23,16 @@ class _PageWheel(QObject):
         self._page = page
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() != QEvent.Wheel:
+        if event.type() != QEvent.Type.Wheel:
             return False
         inner = watched.parent()  # the viewport's or the scroll bar's scroller
         while inner is not None and not isinstance(inner, QAbstractScrollArea):
             inner = inner.parent()
-        if inner is None or inner.hasFocus() or event.modifiers() & Qt.ControlModifier:
+        if (
+            inner is None
+            or inner.hasFocus()
+            or event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             return False  # the rep is working in it, or zooming: its own wheel
         QApplication.sendEvent(self._page.verticalScrollBar(), event)
         return True
@@ -40,7 +44,7 @@ class PageScrollArea(QScrollArea):
     def __init__(self, content: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.NoFrame)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self._wheel = _PageWheel(self)
         if content is not None:
             self.setWidget(content)

@@ -12,6 +12,6 @@ from PySide6.QtCore import QEvent
 
 class Retranslating:
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()  # type: ignore[attr-defined]
         super().changeEvent(event)  # type: ignore[misc]
