@@ -8,7 +8,8 @@ resources/schema/bundle-v1.schema.json lists every field.
 Rows are serialised generically from the table columns, so a new column travels without code
 changes here. Integer keys never leave the database: parents are implied by nesting, contacts are
 referred to by uid and a FAB statement's need by its index in the visit's ``needs`` list.
-``LAYOUT`` below is shared with the importer (desktop/services/bundle_import.py).
+The format's shape (``LAYOUT``, version, schema) lives in ``desktop/exchange/bundle_format.py``,
+shared with the importer (desktop/services/bundle_import.py) without either importing the other.
 """
 
 from __future__ import annotations
@@ -16,146 +17,52 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Column, Date, DateTime, Float, select
-from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 import desktop
-from desktop.store.database import Database
-from desktop.store.models import (
-    Account,
-    Attendee,
-    Base,
-    BuyingRole,
-    Competitor,
-    Contact,
-    FabStatement,
-    Need,
-    NextStep,
-    Objection,
-    Opportunity,
-    PlannedQuestion,
-    Visit,
+from desktop.exchange.bundle_format import (  # re-exported: the format's names, as before
+    CONTACT_REF,
+    FORMAT,
+    LAYOUT,
+    NEED_REF,
+    SCHEMA_FILENAME,
+    VERSION,
+    Node,
+    Ref,
+    schema_path,
 )
+from desktop.store.database import Database
+from desktop.store.models import Account
 
 from .atomic import write_atomically
 
-FORMAT = "callbrief-bundle"
-VERSION = 1
-SCHEMA_FILENAME = f"bundle-v{VERSION}.schema.json"
+__all__ = [
+    "CONTACT_REF",
+    "FORMAT",
+    "LAYOUT",
+    "NEED_REF",
+    "SCHEMA_FILENAME",
+    "VERSION",
+    "BundleExportError",
+    "Node",
+    "Ref",
+    "bundle_dict",
+    "export_bundle",
+    "schema_path",
+    "to_json_value",
+]
+
 _IN_CHUNK = 500  # ids per IN (...) list
 
 
 class BundleExportError(ValueError):
     """The account cannot be exported: it does not exist, or its rows cannot be expressed."""
-
-
-@dataclass(frozen=True)
-class Ref:
-    """An integer foreign key carried as a reference the receiving file can resolve."""
-
-    column: str  # the column in the table, e.g. "reports_to_id"
-    key: str  # the field in the bundle, e.g. "reports_to"
-    target: str  # "contact": a contact uid; "need": an index into the visit's needs
-
-
-@dataclass(frozen=True)
-class Node:
-    """One kind of row in the bundle: its model, how it hangs off its parent, what is under it."""
-
-    model: type[Base]
-    parent_fk: str | None = None  # implied by nesting, never written
-    refs: tuple[Ref, ...] = ()
-    children: tuple[tuple[str, Node], ...] = ()  # (bundle key == relationship name, node)
-    target: str | None = None  # what refs of this target kind point at
-
-    @property
-    def table_name(self) -> str:
-        return str(self.model.__table__.name)
-
-    @cached_property
-    def mapped_columns(self) -> tuple[tuple[str, Column[Any]], ...]:
-        """(attribute key, column) for every column of the table, in table order."""
-        mapper = sa_inspect(self.model)
-        by_column = {prop.columns[0]: prop.key for prop in mapper.column_attrs}
-        return tuple((by_column[col], col) for col in self.model.__table__.columns)
-
-    @cached_property
-    def plain_columns(self) -> tuple[tuple[str, Column[Any]], ...]:
-        """The columns carried as they are: all but the integer keys."""
-        return tuple((k, c) for k, c in self.mapped_columns if k != "id" and not c.foreign_keys)
-
-    def fields(self) -> list[str]:
-        """The bundle fields of one row, in the order they are written."""
-        refs = {r.column: r.key for r in self.refs}
-        out: list[str] = []
-        for key, col in self.mapped_columns:
-            if key in refs:
-                out.append(refs[key])
-            elif key != "id" and not col.foreign_keys:
-                out.append(key)
-        return out + [key for key, _ in self.children]
-
-    def unhandled_foreign_keys(self) -> list[str]:
-        """Integer references the format does not know how to carry (should be empty)."""
-        known = {self.parent_fk, *(r.column for r in self.refs)}
-        return [k for k, c in self.mapped_columns if c.foreign_keys and k not in known]
-
-    def walk(self) -> Iterator[Node]:
-        yield self
-        for _, child in self.children:
-            yield from child.walk()
-
-
-CONTACT_REF = "contact"
-NEED_REF = "need"
-
-
-def _by_uid(column: str, key: str = "contact") -> tuple[Ref, ...]:
-    return (Ref(column, key, CONTACT_REF),)
-
-
-VISIT_NODE = Node(
-    Visit,
-    "opportunity_id",
-    children=(
-        ("attendees", Node(Attendee, "visit_id", _by_uid("contact_id"))),
-        ("questions", Node(PlannedQuestion, "visit_id", _by_uid("target_contact_id", "target"))),
-        ("needs", Node(Need, "visit_id", _by_uid("contact_id"), target=NEED_REF)),
-        ("fabs", Node(FabStatement, "visit_id", (Ref("need_id", "need_index", NEED_REF),))),
-        ("objections", Node(Objection, "visit_id")),
-        ("next_steps", Node(NextStep, "visit_id")),
-    ),
-)
-OPPORTUNITY_NODE = Node(
-    Opportunity,
-    "account_id",
-    children=(
-        ("roles", Node(BuyingRole, "opportunity_id", _by_uid("contact_id"))),
-        ("competitors", Node(Competitor, "opportunity_id")),
-        ("visits", VISIT_NODE),
-    ),
-)
-CONTACT_NODE = Node(
-    Contact, "account_id", _by_uid("reports_to_id", "reports_to"), target=CONTACT_REF
-)
-# The whole format: the account at the root. Order matters: contacts come before anything that
-# refers to them, needs before the FAB statements that refer to them.
-LAYOUT = Node(Account, children=(("contacts", CONTACT_NODE), ("opportunities", OPPORTUNITY_NODE)))
-
-
-def schema_path() -> Path:
-    """Where the JSON Schema of the current format version lives."""
-    from desktop.paths import resources_dir
-
-    return resources_dir() / "schema" / SCHEMA_FILENAME
 
 
 def export_bundle(db: Database, account_id: int, dest: Path) -> None:

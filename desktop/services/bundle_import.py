@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.input_files import InputFileError, read_limited
 from desktop.domain.limits import EARLIEST, LATEST, date_in_range, unwritable_character
-from desktop.export.bundle import (
+from desktop.exchange.bundle_format import (
     CONTACT_REF,
     FORMAT,
     LAYOUT,

@@ -3,7 +3,8 @@
 ``MapService.load()`` reads, in one transaction, every contact of the opportunity's account with
 their part in this decision (people without one are drawn plainly), their reporting lines and
 the positions the rep dragged boxes to, and lays them out with ``desktop.domain.map_layout``.
-The result, ``MapData``, is plain data: the Qt scene and the PNG/SVG/PDF exports draw from it.
+The result, ``MapData`` (``desktop/exchange/map_data.py``), is plain data: the Qt scene and
+the PNG/SVG/PDF exports draw from it.
 The brief reads its own people with the rest of the visit (``export/brief/content.py``) and
 shares only the layout. Edits go through the contact and opportunity services, so the same
 validation (and the same refusal of reporting loops) applies as everywhere else.
@@ -12,12 +13,12 @@ validation (and the same refusal of reporting loops) applies as everywhere else.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 
-from desktop.domain.map_layout import MapNode, Placement, bounds, layout
+from desktop.domain.map_layout import MapNode, Placement, layout
+from desktop.exchange.map_data import MapData, MapPerson
 from desktop.store.models import Account, BuyingRole, Contact, Opportunity
 
 from . import fields
@@ -27,53 +28,7 @@ from .events import Change
 if TYPE_CHECKING:
     from . import Services
 
-
-@dataclass(frozen=True)
-class MapPerson:
-    """One box on the map."""
-
-    id: int
-    uid: str
-    name: str
-    alt_name: str = ""
-    title: str = ""
-    department: str = ""
-    manager_id: int | None = None
-    roles: tuple[str, ...] = ()
-    attitude: str = "unknown"
-    influence: str | None = None
-    in_circle: bool = False  # has a BuyingRole row in this opportunity
-    pinned: tuple[float, float] | None = None  # where the rep dragged the box
-
-    @property
-    def is_coach(self) -> bool:
-        return "coach" in self.roles
-
-
-@dataclass(frozen=True)
-class MapData:
-    """Everything needed to draw one opportunity's map, laid out."""
-
-    opportunity_id: int
-    opportunity_name: str
-    account_id: int
-    account_name: str
-    people: tuple[MapPerson, ...]
-    placements: Mapping[int, Placement] = field(default_factory=dict)
-
-    def person(self, contact_id: int) -> MapPerson:
-        for p in self.people:
-            if p.id == contact_id:
-                return p
-        raise KeyError(contact_id)
-
-    def lines(self) -> list[tuple[int, int]]:
-        """(manager id, report id) for every reporting line between people on the map."""
-        present = {p.id for p in self.people}
-        return [(p.manager_id, p.id) for p in self.people if p.manager_id in present]
-
-    def bounds(self) -> tuple[float, float, float, float]:
-        return bounds(dict(self.placements))
+__all__ = ["MapData", "MapPerson", "MapService", "lay_out"]
 
 
 def lay_out(people: Iterable[MapPerson]) -> dict[int, Placement]:

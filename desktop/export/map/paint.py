@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 
 from desktop.domain.dates import format_date
 from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, V_GAP, Placement
-from desktop.services.decision_map import MapData, MapPerson
+from desktop.exchange.map_data import MapData, MapPerson
 
 from . import style
 from .style import MapLabels

@@ -17,8 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
+from desktop.exchange.map_data import MapData
 from desktop.export.atomic import write_atomically
-from desktop.services.decision_map import MapData, MapService
 
 from .paint import map_size, paint_map
 from .sheets import write_pdf
@@ -59,7 +59,8 @@ def export_map(
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise MapExportError(f"{path.name}: the map can be saved as .png, .svg or .pdf")
-    data = MapService(services).load(opportunity_id)
+    # The services read the map (``Services.decision_map``); this module only draws it.
+    data = services.decision_map.load(opportunity_id)
     labels = MapLabels.build(services.playbook, lang)
     if fmt == "pdf" and paper is None:
         paper = services.settings.get("paper_size")

@@ -30,7 +30,7 @@ from desktop.domain.dates import format_date
 from desktop.domain.map_layout import BOX_HEIGHT, BOX_WIDTH, MapNode
 from desktop.domain.paper_map import Box, Geometry, Sheet, paginate
 from desktop.domain.playbook import Text
-from desktop.services.decision_map import MapData, MapPerson
+from desktop.exchange.map_data import MapData, MapPerson
 
 from . import style
 from .paint import (
