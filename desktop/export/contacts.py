@@ -16,6 +16,11 @@ whom they report to, in fields other address books keep:
   and X-CALLBRIEF-* properties holding the playbook keys for a lossless round trip. Text is
   escaped (``\\ , ; newline``) and lines are folded at 75 octets.
 
+The columns, their headers and the plain vCard properties come from the contact's one column
+declaration (``desktop.domain.contact_columns``). The rows come as plain data
+(``desktop.exchange.contact_sheet.ContactSheet``, filled by the services): this module never
+imports the services or the database.
+
 Files are written to a temporary name and moved into place, so nothing is left half-written.
 """
 
@@ -25,14 +30,13 @@ import csv
 import locale
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.domain import contact_columns
 from desktop.domain.playbook import Text
-from desktop.services import fields
-from desktop.store.models import Account, BuyingRole, Contact, Opportunity
+from desktop.exchange.contact_sheet import ContactExportError, ContactSheet, SheetPerson
 
 from .atomic import write_atomically
 from .folding import fold
@@ -42,46 +46,13 @@ DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 PRODID = "-//Callbrief//Callbrief contacts//EN"
 MANAGER_LABEL = "_$!<Manager>!$_"  # how Apple Contacts labels a manager among related names
 
-# Column key → header. Keys are what the importer recognises in either language.
-COLUMNS: dict[str, Text] = {
-    "name": fields.CONTACT["name"].label,
-    "alt_name": fields.CONTACT["alt_name"].label,
-    "title": fields.CONTACT["title"].label,
-    "department": fields.CONTACT["department"].label,
-    "reports_to": fields.CONTACT["reports_to_id"].label,
-    "phone_office": fields.CONTACT["phone_office"].label,
-    "phone_mobile": fields.CONTACT["phone_mobile"].label,
-    "email": fields.CONTACT["email"].label,
-    "wechat": fields.CONTACT["wechat"].label,
-    "roles": fields.BUYING_ROLE["roles"].label,
-    "attitude": fields.BUYING_ROLE["attitude"].label,
-    "influence": fields.BUYING_ROLE["influence"].label,
-    "opportunity": Text("Opportunity", "商机"),
-    "company": Text("Company", "公司"),
-    "last_contact": fields.CONTACT["last_contact"].label,
-    "notes": fields.CONTACT["relationship_notes"].label,
-}
 REPORTS_TO_NOTE = Text("Reports to: {name}", "汇报对象:{name}")
+__all__ = ["ContactExportError", "columns", "export_contacts", "language", "table", "vcards"]
 
 
-class ContactExportError(ValueError):
-    """The contacts cannot be exported as asked (unknown format, wrong opportunity)."""
-
-
-@dataclass(frozen=True)
-class Person:
-    """One contact with what the export needs about their manager and their part."""
-
-    contact: Contact
-    manager: Contact | None
-    role: BuyingRole | None
-
-
-@dataclass(frozen=True)
-class Circle:
-    account: Account
-    opportunity: Opportunity | None
-    people: tuple[Person, ...]
+def columns() -> dict[str, Text]:
+    """Column key → header, in the export's order (read from the declaration each time)."""
+    return {c.key: c.label for c in contact_columns.exported()}
 
 
 def language(services: Any, requested: str | None = None) -> str:
@@ -95,30 +66,6 @@ def language(services: Any, requested: str | None = None) -> str:
     return "zh" if system.startswith("zh") else "en"
 
 
-def gather(services: Any, account_id: int, opportunity_id: int | None = None) -> Circle:
-    """The account's contacts with their manager and their part in one opportunity.
-
-    Without ``opportunity_id`` the account's first opportunity is used (none: no roles).
-    """
-    account = services.accounts.get(account_id)
-    contacts = services.contacts.for_account(account_id)
-    if opportunity_id is None:
-        opportunities = services.opportunities.for_account(account_id)
-        opportunity_id = opportunities[0].id if opportunities else None
-    opportunity = services.opportunities.get(opportunity_id) if opportunity_id else None
-    if opportunity is not None and opportunity.account_id != account_id:
-        raise ContactExportError(
-            f"opportunity {opportunity_id} belongs to another account, not to {account.name}"
-        )
-    roles = {r.contact_id: r for r in opportunity.roles} if opportunity else {}
-    by_id = {c.id: c for c in contacts}
-    people = tuple(
-        Person(c, by_id.get(c.reports_to_id) if c.reports_to_id else None, roles.get(c.id))
-        for c in contacts
-    )
-    return Circle(account, opportunity, people)
-
-
 def export_contacts(
     services: Any,
     account_id: int,
@@ -127,54 +74,73 @@ def export_contacts(
     opportunity_id: int | None = None,
     lang: str = "en",
 ) -> int:
-    """Write the account's contacts to ``path`` (format by extension); returns how many."""
+    """Write the account's contacts to ``path`` (format by extension); returns how many.
+
+    The services read the rows (``Services.contact_sheet``); ``write_contacts`` writes them.
+    """
+    check_format(path)
+    sheet = services.contact_sheet(account_id, opportunity_id)
+    return write_contacts(sheet, Path(path), services.playbook, lang)
+
+
+def check_format(path: Path) -> str:
+    """The file format ``path`` asks for; ContactExportError for one contacts cannot be."""
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise ContactExportError(f"{Path(path).name}: contacts can be saved as .csv, .xlsx or .vcf")
-    circle = gather(services, account_id, opportunity_id)
-    playbook = services.playbook
+    return fmt
+
+
+def write_contacts(sheet: ContactSheet, path: Path, playbook: Any, lang: str = "en") -> int:
+    """Write ``sheet`` to ``path`` (format by extension); returns how many people."""
+    fmt = check_format(path)
     if fmt == "vcf":
-        text = vcards(circle, playbook, lang)
+        text = vcards(sheet, playbook, lang)
         write_atomically(Path(path), lambda tmp: tmp.write_bytes(text.encode("utf-8")))
     else:
-        header, rows = table(circle, playbook, lang)
+        header, rows = table(sheet, playbook, lang)
         writer = _write_csv if fmt == "csv" else _write_xlsx
         write_atomically(Path(path), lambda tmp: writer(tmp, header, rows))
-    return len(circle.people)
+    return len(sheet.people)
 
 
 # Table (CSV and XLSX) ------------------------------------------------------------------------
 
 
-def table(circle: Circle, playbook: Any, lang: str) -> tuple[list[str], list[list[str]]]:
+def table(sheet: ContactSheet, playbook: Any, lang: str) -> tuple[list[str], list[list[str]]]:
     """Header and rows, every value a string in ``lang``."""
-    header = [text.get(lang) for text in COLUMNS.values()]
+    exported = contact_columns.exported()
+    header = [c.label.get(lang) for c in exported]
     sep = "、" if lang.startswith("zh") else "; "
     rows = []
-    for p in circle.people:
-        c, role = p.contact, p.role
+    for p in sheet.people:
+        # What is not stored on the contact: their manager, their part, the account.
         values = {
-            "name": c.name,
-            "alt_name": c.alt_name,
-            "title": c.title,
-            "department": c.department,
-            "reports_to": p.manager.name if p.manager else "",
-            "phone_office": c.phone_office,
-            "phone_mobile": c.phone_mobile,
-            "email": c.email,
-            "wechat": c.wechat,
-            "roles": sep.join(playbook.label("roles", r, lang) for r in role.roles) if role else "",
-            "attitude": playbook.label("attitudes", role.attitude, lang) if role else "",
-            "influence": playbook.label("influence_levels", role.influence, lang)
-            if role and role.influence
+            "reports_to": p.manager_name,
+            "roles": sep.join(playbook.label("roles", r, lang) for r in p.roles),
+            "attitude": playbook.label("attitudes", p.attitude, lang) if p.has_role else "",
+            "influence": playbook.label("influence_levels", p.influence, lang)
+            if p.has_role and p.influence
             else "",
-            "opportunity": circle.opportunity.name if circle.opportunity and role else "",
-            "company": circle.account.name,
-            "last_contact": c.last_contact.isoformat() if c.last_contact else "",
-            "notes": c.relationship_notes,
+            "opportunity": (sheet.opportunity_name or "") if p.has_role else "",
+            "company": sheet.account_name,
         }
-        rows.append([values[key] or "" for key in COLUMNS])
+        rows.append(
+            [
+                values[c.key] if c.key in values else _cell(p[c.field] if c.field else None)
+                for c in exported
+            ]
+        )
     return header, rows
+
+
+def _cell(value: Any) -> str:
+    """A stored value as a cell: dates as ISO dates, nothing as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def neutralise(value: str) -> str:
@@ -223,60 +189,60 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]
 # vCard 4.0 -------------------------------------------------------------------------------------
 
 
-def vcards(circle: Circle, playbook: Any, lang: str) -> str:
+def vcards(sheet: ContactSheet, playbook: Any, lang: str) -> str:
     """Every contact as a vCard 4.0, CRLF line ends, folded at 75 octets."""
-    return "".join(vcard(p, circle, playbook, lang) for p in circle.people)
+    return "".join(vcard(p, sheet, playbook, lang) for p in sheet.people)
 
 
-def vcard(person: Person, circle: Circle, playbook: Any, lang: str) -> str:
-    c, role, manager = person.contact, person.role, person.manager
+def vcard(c: SheetPerson, sheet: ContactSheet, playbook: Any, lang: str) -> str:
+    name, department = c["name"] or "", c["department"] or ""
     lines: list[str] = ["BEGIN:VCARD", "VERSION:4.0", f"PRODID:{PRODID}", "KIND:individual"]
     lines.append(f"UID:{uid_urn(c.uid)}")
-    lines.append("FN:" + escape(c.name))
-    family, given = split_name(c.name)
+    lines.append("FN:" + escape(name))
+    family, given = split_name(name)
     lines.append(f"N:{escape(family)};{escape(given)};;;")
-    if c.alt_name:
-        lines.append("NICKNAME:" + escape(c.alt_name))
-    if c.title:
-        lines.append("TITLE:" + escape(c.title))
-    lines.append(f"ORG:{escape(circle.account.name)};{escape(c.department)}".rstrip(";"))
-    if c.phone_office:
-        lines.append("TEL;TYPE=work,voice:" + escape(c.phone_office))
-    if c.phone_mobile:
-        lines.append("TEL;TYPE=cell,voice:" + escape(c.phone_mobile))
-    if c.email:
-        lines.append("EMAIL;TYPE=work:" + escape(c.email))
-    if c.wechat:
-        lines.append("X-WECHAT:" + escape(c.wechat))
-    if role is not None:
-        role_labels = [playbook.label("roles", r, lang) for r in role.roles]
+    if c["alt_name"]:
+        lines.append("NICKNAME:" + escape(c["alt_name"]))
+    if c["title"]:
+        lines.append("TITLE:" + escape(c["title"]))
+    lines.append(f"ORG:{escape(sheet.account_name)};{escape(department)}".rstrip(";"))
+    if c["phone_office"]:
+        lines.append("TEL;TYPE=work,voice:" + escape(c["phone_office"]))
+    if c["phone_mobile"]:
+        lines.append("TEL;TYPE=cell,voice:" + escape(c["phone_mobile"]))
+    if c["email"]:
+        lines.append("EMAIL;TYPE=work:" + escape(c["email"]))
+    # Columns carried as a plain property of their own (X-WECHAT, X-CALLBRIEF-LAST-CONTACT, …).
+    for column in contact_columns.COLUMNS:
+        if column.vcard and column.field and c[column.field]:
+            lines.append(f"{column.vcard[0]}:" + escape(_cell(c[column.field])))
+    if c.has_role:
+        role_labels = [playbook.label("roles", r, lang) for r in c.roles]
         if role_labels:
             lines.append("ROLE:" + escape(", ".join(role_labels)))
         categories = list(role_labels)
-        categories.append(playbook.label("attitudes", role.attitude, lang))
-        if role.influence:
-            influence = fields.BUYING_ROLE["influence"].label.get(lang)
-            level = playbook.label("influence_levels", role.influence, lang)
+        categories.append(playbook.label("attitudes", c.attitude, lang))
+        if c.influence:
+            influence = contact_columns.by_key()["influence"].label.get(lang)
+            level = playbook.label("influence_levels", c.influence, lang)
             categories.append(f"{influence}: {level}")
         lines.append("CATEGORIES:" + ",".join(escape(v) for v in categories))
-        lines.append("X-CALLBRIEF-ROLES:" + ",".join(escape(r) for r in role.roles))
-        lines.append("X-CALLBRIEF-ATTITUDE:" + escape(role.attitude))
-        if role.influence:
-            lines.append("X-CALLBRIEF-INFLUENCE:" + escape(role.influence))
-        if circle.opportunity is not None:
-            lines.append("X-CALLBRIEF-OPPORTUNITY:" + escape(circle.opportunity.name))
+        lines.append("X-CALLBRIEF-ROLES:" + ",".join(escape(r) for r in c.roles))
+        lines.append("X-CALLBRIEF-ATTITUDE:" + escape(c.attitude))
+        if c.influence:
+            lines.append("X-CALLBRIEF-INFLUENCE:" + escape(c.influence))
+        if sheet.opportunity_name is not None:
+            lines.append("X-CALLBRIEF-OPPORTUNITY:" + escape(sheet.opportunity_name))
     notes = []
-    if manager is not None:
-        lines.append(f"RELATED;TYPE=x-manager:{uid_urn(manager.uid)}")
-        lines.append("item1.X-ABRELATEDNAMES:" + escape(manager.name))
+    if c.manager_uid:
+        lines.append(f"RELATED;TYPE=x-manager:{uid_urn(c.manager_uid)}")
+        lines.append("item1.X-ABRELATEDNAMES:" + escape(c.manager_name))
         lines.append(f"item1.X-ABLabel:{MANAGER_LABEL}")
-        notes.append(REPORTS_TO_NOTE.get(lang).format(name=manager.name))
-    if c.relationship_notes:
-        notes.append(c.relationship_notes)
+        notes.append(REPORTS_TO_NOTE.get(lang).format(name=c.manager_name))
+    if c["relationship_notes"]:
+        notes.append(c["relationship_notes"])
     if notes:
         lines.append("NOTE:" + escape("\n".join(notes)))
-    if c.last_contact:
-        lines.append("X-CALLBRIEF-LAST-CONTACT:" + c.last_contact.isoformat())
     stamp = c.updated_at or datetime.now()
     lines.append("REV:" + stamp.strftime("%Y%m%dT%H%M%SZ"))
     lines.append("END:VCARD")

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from desktop.domain import contact_columns
 from desktop.domain.input_files import InputFileError, read_limited
 from desktop.domain.limits import encoding_is_text
 from desktop.domain.playbook import Text
-from desktop.export.contacts import COLUMNS as EXPORT_COLUMNS
 
 MAX_BYTES = 50 * 1024 * 1024  # a contacts file larger than this is not a contacts file
 # Outlook writes 92 columns, Google about 90, a Salesforce report rarely more than a few
@@ -91,78 +91,12 @@ def norm(header: str) -> str:
     return re.sub(r"[\s_\-:：.]+", " ", header.strip().strip("'\"").lower()).strip()
 
 
-_OUTLOOK = {
-    "first name": "given_name",
-    "middle name": "middle_name",
-    "last name": "family_name",
-    "company": "company",
-    "department": "department",
-    "job title": "title",
-    "business phone": "phone_office",
-    "mobile phone": "phone_mobile",
-    "e mail address": "email",
-    "manager's name": "reports_to",
-    "notes": "notes",
-}
-_GOOGLE = {
-    "name": "name",
-    "first name": "given_name",
-    "given name": "given_name",
-    "middle name": "middle_name",
-    "additional name": "middle_name",
-    "last name": "family_name",
-    "family name": "family_name",
-    "nickname": "alt_name",
-    "organization name": "company",
-    "organization title": "title",
-    "organization department": "department",
-    "organization 1 name": "company",
-    "organization 1 title": "title",
-    "organization 1 department": "department",
-    "notes": "notes",
-}
-_SALESFORCE = {
-    "first name": "given_name",
-    "last name": "family_name",
-    "firstname": "given_name",
-    "lastname": "family_name",
-    "title": "title",
-    "account name": "company",
-    "department": "department",
-    "phone": "phone_office",
-    "mobile": "phone_mobile",
-    "mobilephone": "phone_mobile",
-    "email": "email",
-    "reports to": "reports_to",
-    "reports to: full name": "reports_to",
-    "reportstoid": "manager_ref",
-    "contact id": "ref",
-    "id": "ref",
-    "description": "notes",
-}
-# Names people give columns in their own spreadsheets (English and Chinese), "|" between them.
-_ALIASES: dict[str, str] = {
-    "name": "name|full name|contact|contact name|display name|姓名|名字|联系人|联系人姓名",
-    "given_name": "first name|given name|名",
-    "family_name": "last name|surname|family name|姓",
-    "middle_name": "middle name|中间名",
-    "alt_name": "english name|other name|nickname|英文名|昵称|另一语言姓名",
-    "title": "title|job title|position|role title|职位|职务|岗位|头衔",
-    "department": "department|dept|部门|所属部门",
-    "company": "company|organization|organisation|account|公司|单位|客户",
-    "reports_to": "reports to|manager|manager's name|boss|上级|汇报对象|直属上级|经理姓名",
-    "phone_office": "phone|office phone|work phone|business phone|tel|telephone"
-    "|办公电话|电话|座机|工作电话|商务电话",
-    "phone_mobile": "mobile|mobile phone|cell|cell phone|手机|手机号|手机号码|移动电话",
-    "email": "email|e mail|e mail address|email address|mail"
-    "|邮箱|电子邮件|电子邮箱|邮件|电子邮件地址",
-    "wechat": "wechat|weixin|微信|微信号",
-    "notes": "notes|note|comments|remarks|备注|附注|关系备注|说明",
-    "roles": "roles|role|buying role|角色",
-    "attitude": "attitude|态度",
-    "influence": "influence|影响力",
-    "last_contact": "last contact|最近联系",
-}
+# The header tables (Outlook, Google, Salesforce, names people give columns in English and
+# Chinese) are part of the contact's one column declaration, read afresh on every file.
+def _table(app: str) -> dict[str, str]:
+    return contact_columns.header_table(app)
+
+
 PAIRED = re.compile(r"^(e mail|phone|relation) (\d+) (label|type|value)$")
 
 
@@ -171,9 +105,9 @@ def detect_format(columns: list[str]) -> tuple[str, dict[str, str]]:
     normed = [norm(c) for c in columns]
     names = set(normed)
     if {"first name", "last name", "job title", "e mail address"} <= names:
-        return "outlook", _mapping(columns, _OUTLOOK)
+        return "outlook", _mapping(columns, _table("outlook"))
     if any(PAIRED.match(n) for n in normed):
-        mapping = _mapping(columns, _GOOGLE)
+        mapping = _mapping(columns, _table("google"))
         for column, n in zip(columns, normed, strict=True):
             m = PAIRED.match(n)
             if m:
@@ -193,11 +127,12 @@ def detect_format(columns: list[str]) -> tuple[str, dict[str, str]]:
     if names & {"contact id", "account name", "contact owner", "reportstoid", "mobilephone"} and (
         names & {"first name", "firstname", "last name", "lastname"}
     ):
-        return "salesforce", _mapping(columns, _SALESFORCE)
-    ours = {norm(t.get(lang)): key for key, t in _CALLBRIEF.items() for lang in ("en", "zh")}
-    if {norm(_CALLBRIEF["roles"].en), norm(_CALLBRIEF["attitude"].en)} <= names or {
-        norm(_CALLBRIEF["roles"].zh),
-        norm(_CALLBRIEF["attitude"].zh),
+        return "salesforce", _mapping(columns, _table("salesforce"))
+    callbrief = _callbrief_headers()
+    ours = {norm(t.get(lang)): key for key, t in callbrief.items() for lang in ("en", "zh")}
+    if {norm(callbrief["roles"].en), norm(callbrief["attitude"].en)} <= names or {
+        norm(callbrief["roles"].zh),
+        norm(callbrief["attitude"].zh),
     } <= names:
         return "callbrief", _mapping(columns, ours)
     return "other", guess_mapping(columns)
@@ -205,9 +140,7 @@ def detect_format(columns: list[str]) -> tuple[str, dict[str, str]]:
 
 def guess_mapping(columns: list[str]) -> dict[str, str]:
     """A mapping from column names people commonly use; unknown columns are ignored."""
-    lookup = {
-        norm(alias): target for target, aliases in _ALIASES.items() for alias in aliases.split("|")
-    }
+    lookup = {norm(alias): target for alias, target in _table("aliases").items()}
     out: dict[str, str] = {}
     used: set[str] = set()
     for column in columns:
@@ -232,9 +165,10 @@ def _mapping(columns: list[str], table: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-# The export's own headers, so a Callbrief CSV maps itself. Its opportunity column is left out:
-# an import links people to the opportunity chosen for it, so that column is ignored.
-_CALLBRIEF: dict[str, Text] = {k: t for k, t in EXPORT_COLUMNS.items() if k != "opportunity"}
+def _callbrief_headers() -> dict[str, Text]:
+    """The export's own headers, so a Callbrief CSV maps itself. Its opportunity column is left
+    out (not ``imported``): an import links people to the opportunity chosen for it."""
+    return {c.key: c.label for c in contact_columns.exported() if c.imported}
 
 
 # CSV ----------------------------------------------------------------------------------------------

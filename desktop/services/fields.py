@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase
 
+from desktop.domain import contact_columns
 from desktop.domain.amounts import NotAnAmount, currency_code, fold, parse_money, parse_whole
 from desktop.domain.dates import NotADate, parse_minutes
 from desktop.domain.dates import parse_date as read_date
@@ -349,29 +350,12 @@ ACCOUNT = {
     "notes": T("Notes", "备注"),
 }
 
+# A contact's fields come from its one column declaration (desktop/domain/contact_columns.py),
+# which the importers, the exporters and the search index read too.
 CONTACT = {
-    "name": T("Name", "姓名", required=True),
-    "alt_name": T("Name in the other language", "另一语言姓名"),
-    "title": T("Title", "职位"),
-    "department": T("Department", "部门"),
-    "reports_to_id": T("Reports to", "汇报对象", "int"),
-    "phone_office": T("Office phone", "办公电话", "phone"),
-    "phone_mobile": T("Mobile", "手机", "phone"),
-    "email": T("E-mail", "电子邮件", "email"),
-    "wechat": T("WeChat", "微信"),
-    "communication_style": T(
-        "Communication style", "行为风格", "key", group="communication_styles"
-    ),
-    "decision_style": T("Decides", "决策方式", "key", group="decision_styles"),
-    "background": T("Education and background", "教育和背景"),
-    "priorities": T("Cares most about", "最关心", "keys", group="priorities"),
-    "business_needs": T("Business needs", "企业需求", "keys", group="business_needs"),
-    "personal_needs": T("Personal needs", "个人需求", "keys", group="personal_needs"),
-    "needs_notes": T("Needs in their words", "需求描述"),
-    "relationship_notes": T("Relationship notes", "关系备注"),
-    "last_contact": T("Last contact", "最近联系", "date"),
-    "map_x": T("Map position", "图中位置", "float"),
-    "map_y": T("Map position", "图中位置", "float"),
+    c.field: T(c.label.en, c.label.zh, c.kind, required=c.required, group=c.group)
+    for c in contact_columns.stored()
+    if c.field is not None
 }
 
 OPPORTUNITY = {

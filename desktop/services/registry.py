@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.playbook import Playbook
+from desktop.exchange.contact_sheet import ContactSheet
 from desktop.store.database import Database
 
 from .accounts import AccountService
+from .contact_sheet import contact_sheet
 from .contacts import ContactService
+from .decision_map import MapService
 from .events import Notifier
 from .opportunities import OpportunityService
 from .queries import QueryService
@@ -45,3 +48,12 @@ class Services:
             QueryService(*args),
             SettingsService(*args),
         )
+
+    @property
+    def decision_map(self) -> MapService:
+        """The decision map's reads and edits (plain ``MapData`` for the screen and exports)."""
+        return MapService(self)
+
+    def contact_sheet(self, account_id: int, opportunity_id: int | None = None) -> ContactSheet:
+        """An account's contacts as plain rows for the contacts export."""
+        return contact_sheet(self, account_id, opportunity_id)

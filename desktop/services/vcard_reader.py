@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain import contact_columns
 from desktop.domain.limits import encoding_is_text
 
 
@@ -181,6 +182,12 @@ _MANAGER_PROPERTIES = frozenset(
 )
 
 
+def _plain_properties() -> dict[str, str]:
+    """vCard property → column key for the columns carried as plain text (declared once in
+    ``desktop.domain.contact_columns``; read afresh so every declared column is seen)."""
+    return {prop.upper(): c.key for c in contact_columns.COLUMNS for prop in c.vcard}
+
+
 def card_fields(props: list[_Prop]) -> dict[str, Any]:
     """The fields a card carries, in the import's target names."""
     out: dict[str, Any] = {}
@@ -188,6 +195,7 @@ def card_fields(props: list[_Prop]) -> dict[str, Any]:
     phones: list[tuple[set[str], str]] = []
     emails: list[tuple[set[str], str]] = []
     categories: list[str] = []
+    plain = _plain_properties()
     for p in props:
         value = p.value
         if p.name == "FN":
@@ -208,8 +216,8 @@ def card_fields(props: list[_Prop]) -> dict[str, Any]:
             phones.append((p.types(), unescape(value)))
         elif p.name == "EMAIL":
             emails.append((p.types() | {t.lower() for t in p.params.get("PREF", [])}, value))
-        elif p.name in ("X-WECHAT", "X-WEIXIN"):
-            out["wechat"] = unescape(value)
+        elif p.name in plain:  # X-WECHAT, X-CALLBRIEF-LAST-CONTACT, … (contact_columns)
+            out[plain[p.name]] = unescape(value).strip()
         elif p.name == "IMPP" and value.lower().startswith(("weixin:", "wechat:")):
             out.setdefault("wechat", value.split(":", 1)[1])
         elif p.name == "NOTE":
@@ -239,8 +247,6 @@ def card_fields(props: list[_Prop]) -> dict[str, Any]:
             out["attitude_key"] = unescape(value).strip()
         elif p.name == "X-CALLBRIEF-INFLUENCE":
             out["influence_key"] = unescape(value).strip()
-        elif p.name == "X-CALLBRIEF-LAST-CONTACT":
-            out["last_contact"] = unescape(value).strip()
     # A home number only fills in when there is no work number; fax and pager never.
     phones.sort(key=lambda p: "home" in p[0] and not p[0] & {"work", "cell", "mobile"})
     for types, number in phones:

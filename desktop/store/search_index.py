@@ -10,12 +10,14 @@ queries).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, event, select, text
 from sqlalchemy.orm import Session
 
+from desktop.domain import contact_columns
 from desktop.domain.text_search import index_text, match_query, single_letter
 
 from .models import Account, Contact, Opportunity
@@ -45,17 +47,29 @@ def _entry(obj: Any) -> tuple[int, str, str, int] | None:
             obj.id,
         )
     if isinstance(obj, Contact):
-        return (
-            obj.id * 4 + 1,
-            index_text(obj.name, obj.alt_name),
-            index_text(
-                obj.title, obj.department, obj.email, obj.phone_mobile, obj.phone_office, obj.wechat
-            ),
-            obj.account_id,
-        )
+        title, body = contact_entry_text(lambda name: getattr(obj, name))
+        return (obj.id * 4 + 1, title, body, obj.account_id)
     if isinstance(obj, Opportunity):
         return (obj.id * 4 + 2, index_text(obj.name), index_text(obj.pains), obj.account_id)
     return None
+
+
+def contact_index_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The contact fields of an index entry's title and of its body, as the contact's column
+    declaration (``desktop.domain.contact_columns``) places them."""
+    return contact_columns.search_fields("title"), contact_columns.search_fields("body")
+
+
+def contact_entry_text(
+    value: Callable[[str], Any], parts: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+) -> tuple[str, str]:
+    """(title, body) of a contact's index entry, each field read with ``value(field name)``.
+
+    The ORM hook and the contact import's bulk insert both use this, so their entries cannot
+    differ; ``parts`` (``contact_index_fields()``) saves looking the fields up once per row.
+    """
+    title, body = parts or contact_index_fields()
+    return index_text(*map(value, title)), index_text(*map(value, body))
 
 
 def write_entries(conn: Connection, objects: list[Any]) -> None:
