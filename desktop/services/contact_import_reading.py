@@ -1,0 +1,290 @@
+"""Turning one record of a contacts file (CSV cells or a vCard's fields) into a checked row.
+
+``Builder`` maps cells to the contact's columns (declared once in
+``desktop.domain.contact_columns``), joins name parts, sorts phones by their labels, reads roles,
+attitude and influence in either language, and runs the values through the same field rules as
+every service (``fields.clean``), so a row's problems are the ones a form would report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import compress
+from typing import Any
+
+from desktop.domain import contact_columns
+from desktop.domain.messages import Message
+from desktop.domain.playbook import Playbook
+from desktop.domain.validation import ValidationError
+from desktop.store.models import BuyingRole, Contact
+
+from . import fields
+from .contact_formats import pair, unneutralise
+from .contact_import_rows import ImportRow, Problem
+from .vcard_reader import ref
+
+_CJK = re.compile(r"^[\u3400-\u9fff\u00b7·]+$")
+_SPLIT_LIST = re.compile(r"[;,、/|，;]+")
+
+
+def _join_name(given: str, middle: str, family: str) -> str:
+    given, middle, family = given.strip(), middle.strip(), family.strip()
+    if family and _CJK.match(family) and (not given or _CJK.match(given)) and not middle:
+        return family + given  # 王 + 建国
+    return " ".join(p for p in (given, middle, family) if p)
+
+
+def _matcher(playbook: Playbook, group: str) -> dict[str, str]:
+    """Label (either language) or key, case-folded → key."""
+    out = {}
+    for entry in playbook.group(group):
+        out[entry.key.casefold()] = entry.key
+        out[entry.label.en.casefold()] = entry.key
+        out[entry.label.zh.casefold()] = entry.key
+    return out
+
+
+@dataclass(frozen=True)
+class _RoleWords:
+    """The words that name roles, attitudes and influence levels, looked up once per file."""
+
+    roles: dict[str, str]
+    attitudes: dict[str, str]
+    influence: dict[str, str]
+    influence_words: frozenset[str]  # "influence" in either language
+
+    @classmethod
+    def of(cls, playbook: Playbook) -> _RoleWords:
+        label = fields.BUYING_ROLE["influence"].label
+        return cls(
+            _matcher(playbook, "roles"),
+            _matcher(playbook, "attitudes"),
+            _matcher(playbook, "influence_levels"),
+            frozenset({label.en.casefold(), label.zh.casefold()}),
+        )
+
+
+def _match_roles(
+    tokens: Iterable[str], words: _RoleWords, strict: bool
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Roles, attitude and influence from labels (either language) or keys.
+
+    ``strict`` (a roles/attitude column of our own) makes an unknown word a problem; categories
+    from other apps hold all sorts of words, which are ignored.
+    """
+    roles_by, attitudes_by, influence_by = words.roles, words.attitudes, words.influence
+    influence_words = words.influence_words
+    out: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for token in tokens:
+        word = token.strip().casefold()
+        if not word:
+            continue
+        said = re.match(r"^(.+?)\s*[:：]\s*(.+)$", word)  # "Influence: High"
+        if said and said.group(1) in influence_words and said.group(2) in influence_by:
+            out["influence"] = influence_by[said.group(2)]
+            continue
+        if word in roles_by:
+            out.setdefault("roles", []).append(roles_by[word])
+        elif word in attitudes_by:
+            out["attitude"] = attitudes_by[word]
+        elif word in influence_by and strict:
+            out["influence"] = influence_by[word]
+        elif strict:
+            label = fields.BUYING_ROLE["roles"].label
+            problems.append(Problem(Message("not_choice", {"label": label, "value": token}), ""))
+    return out, problems
+
+
+_LABEL_TARGETS = ("phone_label", "relation_label")
+_MOBILE_LABEL = re.compile(r"mobile|cell|手机|移动", re.I)
+_FAX_LABEL = re.compile(r"fax|pager|传真", re.I)
+_MANAGER_LABEL = re.compile(r"manager|上级|经理|boss", re.I)
+_TEL_PREFIX = re.compile(r"^tel:", re.I)
+
+
+@dataclass(frozen=True)
+class CsvPlan:
+    """Which cells of a CSV record feed which field, worked out once per file."""
+
+    columns: list[str]
+    cells: list[tuple[int, str, str]]  # (cell index, target, pair key), in the mapping's order
+    labels: list[tuple[int, str]]  # (cell index, pair key) of phone and related-person labels
+    role_targets: tuple[str, ...]  # which of roles, attitude and influence are mapped
+
+    @classmethod
+    def build(cls, columns: list[str], mapping: Mapping[str, str]) -> CsvPlan:
+        index = {column: i for i, column in enumerate(columns)}
+        cells, labels = [], []
+        for column, target in mapping.items():
+            if column not in index or target == "ignore":
+                continue
+            if target in _LABEL_TARGETS:
+                labels.append((index[column], pair(column)))
+            else:
+                cells.append((index[column], target, pair(column)))
+        mapped = {target for _, target, _ in cells}
+        roles = tuple(t for t in ("roles", "attitude", "influence") if t in mapped)
+        return cls(columns, cells, labels, roles)
+
+
+class Builder:
+    """Turns one record (CSV cells or vCard fields) into an ImportRow."""
+
+    def __init__(self, playbook: Playbook) -> None:
+        self.playbook = playbook
+        self.words = _RoleWords.of(playbook)
+        self.value_keys = _value_keys()  # once per file, not once per row
+        # What a card said, shown in the preview: the columns it can fill, as it had them.
+        self.card_keys = tuple(c.key for c in contact_columns.imported())
+
+    def from_csv(self, number: int, record: list[str], plan: CsvPlan) -> ImportRow:
+        # The preview keeps the cells that hold something (a 73-column Outlook row has ~10).
+        source = dict(zip(compress(plan.columns, record), filter(None, record), strict=True))
+        row = ImportRow(number, "row", source)
+        got: dict[str, str] = {}
+        phones: list[tuple[str, str]] = []
+        relations: list[tuple[str, str]] = []
+        labels = {key: unneutralise(record[i]) for i, key in plan.labels} if plan.labels else {}
+        problems: list[Problem] = []
+        for i, target, key in plan.cells:
+            value = record[i]
+            if not value:
+                continue
+            first = value[0]
+            value = unneutralise(value) if first == "'" or first.isspace() else value.rstrip()
+            if not value:
+                continue
+            if target == "phone":
+                phones.append((labels.get(key, ""), value))
+            elif target == "relation":
+                relations.append((labels.get(key, ""), value))
+            elif target == "email":
+                got.setdefault("email", value.split(":::")[0].strip())
+            else:
+                got.setdefault(target, value)
+        for label, value in phones:
+            number_ = value.split(":::")[0].strip()
+            kind = "phone_mobile" if _MOBILE_LABEL.search(label) else None
+            if kind is None and _FAX_LABEL.search(label):
+                continue
+            if kind is None:
+                kind = "phone_office" if "phone_office" not in got else "phone_mobile"
+            got.setdefault(kind, number_)
+        for label, value in relations:
+            if _MANAGER_LABEL.search(label):
+                got.setdefault("reports_to", value)
+        strict_values: dict[str, Any] = {}
+        for key in plan.role_targets:
+            if got.get(key):
+                found, bad = _match_roles(_SPLIT_LIST.split(got[key]), self.words, True)
+                if key == "roles":
+                    strict_values["roles"] = found.get("roles", [])
+                    problems += bad
+                else:
+                    wanted = found.get(key)
+                    if wanted is None:
+                        label = fields.BUYING_ROLE[key].label
+                        msg = Message("not_choice", {"label": label, "value": got[key]})
+                        problems.append(Problem(msg))
+                    else:
+                        strict_values[key] = wanted
+        return self._finish(row, got, strict_values, problems)
+
+    def from_card(self, number: int, found: dict[str, Any]) -> ImportRow:
+        source = {k: str(found[k]) for k in self.card_keys if found.get(k)}
+        row = ImportRow(number, "card", source)
+        role: dict[str, Any] = {}
+        problems: list[Problem] = []
+        if found.get("role_keys") or found.get("attitude_key") or found.get("influence_key"):
+            role = {
+                "roles": list(found.get("role_keys") or []),
+                "attitude": found.get("attitude_key") or "unknown",
+                "influence": found.get("influence_key") or None,
+            }
+        else:
+            tokens = list(found.get("categories") or [])
+            if found.get("role_text"):
+                tokens += _SPLIT_LIST.split(found["role_text"])
+            role, _ = _match_roles(tokens, self.words, False)
+        notes = str(found.get("notes") or "")
+        manager_from_note, notes = _strip_reports_to(notes)
+        got = {k: v for k, v in found.items() if isinstance(v, str)}
+        got["notes"] = notes
+        if manager_from_note and not got.get("reports_to"):
+            got["reports_to"] = manager_from_note
+        return self._finish(row, got, role, problems)
+
+    def _finish(
+        self, row: ImportRow, got: dict[str, str], role: dict[str, Any], problems: list[Problem]
+    ) -> ImportRow:
+        name = got.get("name", "").strip() or _join_name(
+            got.get("given_name", ""), got.get("middle_name", ""), got.get("family_name", "")
+        )
+        values: dict[str, Any] = {"name": name}
+        for key in self.value_keys:
+            value = got.get(key)
+            if value:
+                values[key] = value.strip()
+        notes = got.get("notes")
+        if notes:
+            notes = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
+            if notes:
+                values["relationship_notes"] = notes
+        for key in ("phone_office", "phone_mobile"):
+            phone = values.get(key)
+            if phone and phone[0] in "tT":
+                values[key] = _TEL_PREFIX.sub("", phone).strip()
+        reports_to = got.get("reports_to")
+        row.manager_name = " ".join(reports_to.split()) if reports_to else ""
+        row.manager_ref = ref(got["manager_ref"]) if got.get("manager_ref") else ""
+        row.ref = ref(got["ref"]) if got.get("ref") else ""
+        row.company = got.get("company", "")
+        # ``creating`` only adds "required" for required fields left out: skip that pass when
+        # none is (the name always is there).
+        creating = not _REQUIRED_CONTACT_FIELDS <= values.keys()
+        try:
+            row.values = fields.clean(
+                Contact, fields.CONTACT, values, self.playbook, creating=creating
+            )
+        except ValidationError as exc:
+            for error in exc.errors:
+                shown = values.get(error.field, "")
+                problems.append(Problem(error.message, str(shown) if shown else ""))
+            row.values = values  # as read, so the preview can still show and compare them
+        if role:
+            try:
+                cleaned = fields.clean(BuyingRole, fields.BUYING_ROLE, role, self.playbook)
+                cleaned.setdefault("attitude", "unknown")
+                cleaned.setdefault("roles", [])
+                row.role = cleaned
+            except ValidationError as exc:
+                problems += [Problem(e.message, str(role.get(e.field, ""))) for e in exc.errors]
+        row.problems = problems
+        return row
+
+
+def _value_keys() -> tuple[str, ...]:
+    """The columns a row carries as they are (trimmed) into the contact field of that name."""
+    return tuple(c.key for c in contact_columns.imported() if c.plain_value)
+
+
+_REQUIRED_CONTACT_FIELDS = frozenset(k for k, spec in fields.CONTACT.items() if spec.required)
+
+_NOTE_PATTERNS = [
+    re.compile(r"^\s*reports to:\s*(.+?)\s*$", re.I),
+    re.compile(r"^\s*汇报对象\s*[:：]\s*(.+?)\s*$"),
+]
+
+
+def _strip_reports_to(notes: str) -> tuple[str, str]:
+    """The manager's name from a "Reports to: X" line our export writes, and the rest."""
+    lines = notes.split("\n")
+    if lines:
+        for pattern in _NOTE_PATTERNS:
+            m = pattern.match(lines[0])
+            if m:
+                return m.group(1), "\n".join(lines[1:]).strip()
+    return "", notes
