@@ -70,6 +70,11 @@ class ContactColumn:
         return self.imported and self.field == self.key and self.key != "name"
 
 
+def _names(names: str) -> tuple[str, ...]:
+    """Header names written as one string, "|" between them (they are many)."""
+    return tuple(names.split("|"))
+
+
 def _c(key: str, en: str, zh: str, **kw: Any) -> ContactColumn:
     """A column stored under its own key (the usual case)."""
     return ContactColumn(key, Text(en, zh), key, **kw)
@@ -89,9 +94,9 @@ COLUMNS: tuple[ContactColumn, ...] = (
         required=True,
         pick=Text("Full name", "姓名"),
         exported=True,
-        aliases=(
+        aliases=_names(
             "name|full name|contact|contact name|display name|姓名|名字|联系人|联系人姓名"
-        ).split("|"),
+        ),
         google=("name",),
         search="title",
     ),
@@ -159,9 +164,7 @@ COLUMNS: tuple[ContactColumn, ...] = (
         kind="int",
         pick=Text("Reports to (name)", "汇报对象(姓名)"),
         exported=True,
-        aliases=("reports to|manager|manager's name|boss|上级|汇报对象|直属上级|经理姓名").split(
-            "|"
-        ),
+        aliases=_names("reports to|manager|manager's name|boss|上级|汇报对象|直属上级|经理姓名"),
         outlook=("manager's name",),
         salesforce=("reports to", "reports to: full name"),
     ),
@@ -178,10 +181,10 @@ COLUMNS: tuple[ContactColumn, ...] = (
         "办公电话",
         kind="phone",
         exported=True,
-        aliases=(
+        aliases=_names(
             "phone|office phone|work phone|business phone|tel|telephone"
             "|办公电话|电话|座机|工作电话|商务电话"
-        ).split("|"),
+        ),
         outlook=("business phone",),
         salesforce=("phone",),
         search="body",
@@ -193,7 +196,7 @@ COLUMNS: tuple[ContactColumn, ...] = (
         "手机",
         kind="phone",
         exported=True,
-        aliases=("mobile|mobile phone|cell|cell phone|手机|手机号|手机号码|移动电话".split("|")),
+        aliases=_names("mobile|mobile phone|cell|cell phone|手机|手机号|手机号码|移动电话"),
         outlook=("mobile phone",),
         salesforce=("mobile", "mobilephone"),
         search="body",
@@ -207,10 +210,10 @@ COLUMNS: tuple[ContactColumn, ...] = (
         "电子邮件",
         kind="email",
         exported=True,
-        aliases=(
+        aliases=_names(
             "email|e mail|e mail address|email address|mail"
             "|邮箱|电子邮件|电子邮箱|邮件|电子邮件地址"
-        ).split("|"),
+        ),
         outlook=("e mail address",),
         salesforce=("email",),
         search="body",

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column
+from sqlalchemy import Column, Table
 from sqlalchemy import inspect as sa_inspect
 
 from desktop.store.models import (
@@ -59,15 +59,22 @@ class Node:
     target: str | None = None  # what refs of this target kind point at
 
     @property
+    def table(self) -> Table:
+        """The model's table (declared as a FromClause; every model here maps one Table)."""
+        table = self.model.__table__
+        assert isinstance(table, Table)
+        return table
+
+    @property
     def table_name(self) -> str:
-        return str(self.model.__table__.name)
+        return str(self.table.name)
 
     @cached_property
     def mapped_columns(self) -> tuple[tuple[str, Column[Any]], ...]:
         """(attribute key, column) for every column of the table, in table order."""
         mapper = sa_inspect(self.model)
-        by_column = {prop.columns[0]: prop.key for prop in mapper.column_attrs}
-        return tuple((by_column[col], col) for col in self.model.__table__.columns)
+        by_column: dict[Any, str] = {prop.columns[0]: prop.key for prop in mapper.column_attrs}
+        return tuple((by_column[col], col) for col in self.table.columns)
 
     @cached_property
     def plain_columns(self) -> tuple[tuple[str, Column[Any]], ...]:

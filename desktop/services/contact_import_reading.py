@@ -186,8 +186,8 @@ class Builder:
                 else:
                     wanted = found.get(key)
                     if wanted is None:
-                        label = fields.BUYING_ROLE[key].label
-                        msg = Message("not_choice", {"label": label, "value": got[key]})
+                        named = fields.BUYING_ROLE[key].label
+                        msg = Message("not_choice", {"label": named, "value": got[key]})
                         problems.append(Problem(msg))
                     else:
                         strict_values[key] = wanted

@@ -25,6 +25,13 @@ from . import fields
 from .contact_import_rows import ImportRow
 
 
+def _table(model: type[Any]) -> Table:
+    """A mapped class's table (declared as a FromClause, which Core's insert does not take)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 def _blank_fields() -> tuple[dict[str, Any], dict[str, Any]]:
     """What an imported contact gets in the columns its row does not fill: (the fields a file
     can fill, given per row; the fields no file fills, the same for every row)."""
@@ -81,16 +88,21 @@ def write_rows(
                 }
                 for i in wanted[start : start + WRITE_BATCH]
             ]
-            _insert_many(conn, Contact.__table__, contacts, shared)
+            _insert_many(conn, _table(Contact), contacts, shared)
             _index_new_contacts(conn, contacts, account_id)
-    blank_role = {"roles": [], "attitude": "unknown", "influence": None, "notes": ""}
+    blank_role: dict[str, Any] = {
+        "roles": [],
+        "attitude": "unknown",
+        "influence": None,
+        "notes": "",
+    }
     roles = [
         {**blank_role, **rows[i].role, "opportunity_id": opportunity_id, "contact_id": created[i]}
         for i in wanted
         if opportunity_id is not None and rows[i].role and fields.has_part(rows[i].role)
     ]
     if roles:
-        conn.execute(insert(BuyingRole.__table__), roles)
+        conn.execute(insert(_table(BuyingRole)), roles)
     return created, bool(roles)
 
 
@@ -105,7 +117,8 @@ IMPORT_CACHE_KIB = 128 * 1024
 def _page_cache(conn: Connection, kib: int) -> Iterator[None]:
     """A page cache of ``kib`` for the block, then the connection's own size again (changed
     pages stay in memory until the commit whatever the size says)."""
-    restore = f"PRAGMA cache_size = {int(conn.exec_driver_sql('PRAGMA cache_size').scalar())}"
+    size = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    restore = f"PRAGMA cache_size = {int(size)}"
     conn.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
     try:
         yield
