@@ -1,10 +1,9 @@
 """The demo account: a bilingual bundle file, loaded through the bundle importer.
 
-The story (resources/demo/demo-account.json): a rep at ZhiLink Cloud (智联云工), which sells an
-industrial IoT / MES platform, is working a deal at a mid-size Suzhou manufacturer; the main
-opportunity is at stage C after a POC review two weeks ago, and tomorrow at 10:00 the rep
-presents the phase-one proposal. The file is an ordinary account bundle (docs/bundle-format.md)
-written by scripts/make_demo_bundle.py; three things happen to it on the way in:
+The story (resources/demo/demo-account.json): a rep at ZhiLink Cloud (智联云工) works an MES deal
+at a Suzhou manufacturer, at stage C after a POC review two weeks ago, with the proposal meeting
+tomorrow at 10:00. The file is an ordinary account bundle (docs/bundle-format.md, "The demo
+account is a bundle") written by scripts/make_demo_bundle.py; on the way in:
 
 - **Dates follow today.** The file's ``exported_at`` is the day its dates were written for;
   every date and time in it moves by the days between that day and ``today``, so the upcoming
@@ -92,25 +91,12 @@ def _prepare(node: Node, row: dict[str, Any], shift: dt.timedelta, uids: dict[st
             _prepare(child, item, shift, uids)
 
 
-# The names screens and tests find the demo by, read from the file (the first opportunity is
-# the main one; its visits are the past POC review and the upcoming proposal).
-def _names() -> dict[str, str]:
-    account = json.loads(demo_path().read_text(encoding="utf-8"))["account"]
-    main, second = account["opportunities"][:2]
-    past = next(v for v in main["visits"] if v["status"] == "done")
-    upcoming = next(v for v in main["visits"] if v["status"] != "done")
-    return {
-        "ACCOUNT_NAME": account["name"],
-        "MAIN_OPPORTUNITY_NAME": main["name"],
-        "SECOND_OPPORTUNITY_NAME": second["name"],
-        "PAST_VISIT_TITLE": past["title"],
-        "UPCOMING_VISIT_TITLE": upcoming["title"],
-    }
-
-
-_NAMES = _names()
-ACCOUNT_NAME = _NAMES["ACCOUNT_NAME"]
-MAIN_OPPORTUNITY_NAME = _NAMES["MAIN_OPPORTUNITY_NAME"]
-SECOND_OPPORTUNITY_NAME = _NAMES["SECOND_OPPORTUNITY_NAME"]
-PAST_VISIT_TITLE = _NAMES["PAST_VISIT_TITLE"]
-UPCOMING_VISIT_TITLE = _NAMES["UPCOMING_VISIT_TITLE"]
+# The names screens and tests find the demo by, read from the file: the first opportunity is the
+# main one, with the past POC review (done) and the upcoming proposal.
+_ACCOUNT = json.loads(demo_path().read_text(encoding="utf-8"))["account"]
+_MAIN, _SECOND = _ACCOUNT["opportunities"][:2]
+ACCOUNT_NAME: str = _ACCOUNT["name"]
+MAIN_OPPORTUNITY_NAME: str = _MAIN["name"]
+SECOND_OPPORTUNITY_NAME: str = _SECOND["name"]
+PAST_VISIT_TITLE: str = next(v["title"] for v in _MAIN["visits"] if v["status"] == "done")
+UPCOMING_VISIT_TITLE: str = next(v["title"] for v in _MAIN["visits"] if v["status"] != "done")

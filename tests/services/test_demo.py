@@ -558,3 +558,15 @@ def test_the_script_writes_the_shipped_file_back_from_a_loaded_demo(
     finally:
         demo._shipped.cache_clear()
     assert snapshot(db, account_id, TODAY) == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+def test_the_frozen_build_ships_the_demo_file_where_the_loader_looks() -> None:
+    """build.spec copies folders as data files; `make build` then runs `callbrief demo`."""
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    copied = re.findall(r'\(str\(root / "([^"]+)"\), "([^"]+)"\)', spec)  # (source, in bundle)
+    wanted = demo_path().relative_to(ROOT)
+    assert wanted.parts[0] == "resources"
+    assert any(
+        wanted.is_relative_to(source) and Path(inside) / wanted.relative_to(source) == wanted
+        for source, inside in copied
+    ), copied
