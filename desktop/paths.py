@@ -23,7 +23,7 @@ def is_frozen() -> bool:
 
 
 def resources_dir() -> Path:
-    """The bundled ``resources/`` folder (playbook, fonts, schema, translations)."""
+    """The bundled ``resources/`` folder (playbook, fonts, schema, translations, demo)."""
     if is_frozen():
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"

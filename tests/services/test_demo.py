@@ -1,9 +1,17 @@
-"""The demo account: complete enough that every screen shows real-looking field-sales work."""
+"""The demo account: complete enough that every screen shows real-looking field-sales work.
+
+The demo is a bundle file (resources/demo/demo-account.json) loaded through the bundle importer;
+tests/fixtures/demo/demo-snapshot.json is what the demo looked like when it was still built in
+code, and the file must load to exactly that, on any day.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,8 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.segment import segment_code
+from desktop.domain.value_statement import compose
 from desktop.services import demo
-from desktop.services.demo import load_demo
+from desktop.services.bundle_import import BundleError
+from desktop.services.demo import demo_document, demo_path, load_demo
 from desktop.store.models import (
     Account,
     Attendee,
@@ -28,6 +38,10 @@ from desktop.store.models import (
     Visit,
 )
 
+from .demo_snapshot import snapshot
+
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOT = ROOT / "tests" / "fixtures" / "demo" / "demo-snapshot.json"
 TODAY = dt.date(2025, 6, 16)
 
 ROLES = {"decision_maker", "user", "technical_expert", "influencer", "coach"}
@@ -293,7 +307,7 @@ def test_upcoming_visit_has_every_step_filled_and_no_report(db: Any, account_id:
     for step, fields in STEP_TEXT_FIELDS.items():
         for field in fields:
             assert getattr(visit, field), f"{step}.{field} is empty"
-    assert visit.value_statement == visit.vs_who + visit.vs_what + visit.vs_why
+    assert visit.value_statement == compose([visit.vs_who, visit.vs_what, visit.vs_why])
     assert set(visit.checklist) == STEPS
     assert all(visit.checklist[step] for step in STEPS)
     assert all(not getattr(visit, field) for field in REPORT_FIELDS)
@@ -374,7 +388,7 @@ def test_chinese_text_survives_the_round_trip(db: Any, account_id: int) -> None:
         objections = _children(s, Objection, visit.id)
     assert account is not None
     assert account.name == demo.ACCOUNT_NAME
-    assert names == {c["name"] for c in demo.CONTACTS}
+    assert names == {c["name"] for c in demo_document(TODAY)["account"]["contacts"]}
     assert visit.title == demo.UPCOMING_VISIT_TITLE
     assert objections[0].text == "你们的报价比杭州数衡高了将近 45%, 差价太大了。"
 
@@ -423,3 +437,136 @@ def test_demo_checklists_use_the_playbooks_items(db, playbook):
         for step, ticked in visit.checklist.items():
             known = {item.key for item in playbook.entry("visit_steps", step).checklist}
             assert set(ticked) <= known, (step, set(ticked) - known)
+
+
+# --- the demo is data --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", [TODAY, dt.date(2030, 12, 31)])
+def test_the_file_loads_to_exactly_the_demo_that_was_built_in_code(db: Any, today) -> None:
+    """Same account, people, reporting lines, roles, visits, objections… as before the move,
+    with every date at the same distance from the day it is loaded."""
+    account_id = load_demo(db, today=today)
+    expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    assert snapshot(db, account_id, today) == expected
+
+
+@pytest.mark.parametrize("today", [dt.date(2024, 2, 28), dt.date(2031, 12, 31)])
+def test_dates_follow_the_day_the_demo_is_loaded(db: Any, today: dt.date) -> None:
+    account_id = load_demo(db, today=today)
+    with db.read() as s:
+        upcoming = _visit(s, account_id, "ready")
+        past = _visit(s, account_id, "done")
+        steps = _children(s, NextStep, past.id)
+        opportunities = list(
+            s.scalars(select(Opportunity).where(Opportunity.account_id == account_id))
+        )
+        contacts = _contacts(s, account_id)
+    tomorrow = today + dt.timedelta(days=1)
+    assert upcoming.starts_at == dt.datetime.combine(tomorrow, dt.time(10, 0))
+    assert past.starts_at == dt.datetime.combine(today - dt.timedelta(days=14), dt.time(14, 0))
+    assert past.report_completed_at is not None and past.report_completed_at.date() < today
+    assert all(o.expected_close is not None and o.expected_close > today for o in opportunities)
+    assert all(c.last_contact is not None and c.last_contact < today for c in contacts)
+    # Done steps fell due before the POC review plus a week; the open one is still ahead.
+    assert [s.due_date > today for s in steps] == [False, False, False, True]
+
+
+def test_segment_code_and_value_statements_are_the_domain_codes_not_stored_text(
+    db: Any, account_id: int
+) -> None:
+    shipped = json.loads(demo_path().read_text(encoding="utf-8"))["account"]
+    visits = [v for o in shipped["opportunities"] for v in o["visits"]]
+    # Nothing the app computes is kept as text in the file, so it cannot go stale.
+    assert "segment_code" not in shipped
+    assert visits and all("value_statement" not in v for v in visits)
+    with db.read() as s:
+        account = s.get(Account, account_id)
+        loaded = list(
+            s.scalars(select(Visit).join(Opportunity).where(Opportunity.account_id == account_id))
+        )
+    assert account is not None
+    assert account.segment_code == segment_code(
+        shipped["seg_recognition"],
+        shipped["seg_pain"],
+        shipped["seg_status"],
+        shipped["seg_profit_tier"],
+    )
+    assert account.segment_code == "E1B2"
+    assert len(loaded) == len(visits) == 2
+    for visit in loaded:
+        assert visit.value_statement == compose([visit.vs_who, visit.vs_what, visit.vs_why])
+        assert visit.vs_who and visit.value_statement.startswith(visit.vs_who)
+
+
+def test_loading_again_adds_an_independent_copy(db: Any, account_id: int) -> None:
+    second = load_demo(db, today=TODAY)
+    assert second != account_id
+    with db.read() as s:
+        names = list(s.scalars(select(Account.name).order_by(Account.id)))
+        first_uids = {c.uid for c in _contacts(s, account_id)}
+        second_uids = {c.uid for c in _contacts(s, second)}
+    assert names == [demo.ACCOUNT_NAME, demo.ACCOUNT_NAME]
+    assert len(first_uids) == len(second_uids) == 10
+    assert not first_uids & second_uids
+
+
+def test_a_damaged_demo_file_is_refused_by_the_bundle_checks_and_nothing_is_written(
+    db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = json.loads(demo_path().read_text(encoding="utf-8"))
+    doc["account"]["contacts"][1]["reports_to"] = "nobody"
+    broken = tmp_path / "demo-account.json"
+    broken.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(demo, "demo_path", lambda: broken)
+    demo._shipped.cache_clear()
+    try:
+        with pytest.raises(BundleError, match='reports_to: refers to unknown contact uid "nobody"'):
+            load_demo(db, today=TODAY)
+    finally:
+        demo._shipped.cache_clear()
+    with db.read() as s:
+        assert s.scalar(select(Account.id)) is None
+
+
+def test_the_script_writes_the_shipped_file_back_from_a_loaded_demo(
+    db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """scripts/make_demo_bundle.py turns an account into the demo file: the demo loaded on the
+    file's own day and exported is the shipped file again, and one loaded and exported on any
+    other day loads to the same demo (so editing the demo in the app and regenerating the file
+    loses nothing)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from make_demo_bundle import demo_bundle
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    shipped = json.loads(demo_path().read_text(encoding="utf-8"))
+    again = demo_bundle(db, load_demo(db, today=TODAY), TODAY)
+    assert again["exported_at"] == shipped["exported_at"]
+    assert again["account"] == shipped["account"]
+
+    day = dt.date(2027, 3, 9)
+    other = demo_bundle(db, load_demo(db, today=day), day)
+    assert other["exported_at"] == "2027-03-09T00:00:00Z"
+    regenerated = tmp_path / "demo-account.json"
+    regenerated.write_text(json.dumps(other, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(demo, "demo_path", lambda: regenerated)
+    demo._shipped.cache_clear()
+    try:
+        account_id = load_demo(db, today=TODAY)
+    finally:
+        demo._shipped.cache_clear()
+    assert snapshot(db, account_id, TODAY) == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+def test_the_frozen_build_ships_the_demo_file_where_the_loader_looks() -> None:
+    """build.spec copies folders as data files; `make build` then runs `callbrief demo`."""
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    copied = re.findall(r'\(str\(root / "([^"]+)"\), "([^"]+)"\)', spec)  # (source, in bundle)
+    wanted = demo_path().relative_to(ROOT)
+    assert wanted.parts[0] == "resources"
+    assert any(
+        wanted.is_relative_to(source) and Path(inside) / wanted.relative_to(source) == wanted
+        for source, inside in copied
+    ), copied

@@ -1,13 +1,13 @@
 """The value-statement builder: three parts in the rep's words, a proof, and listener tips.
 
 "Compose" only joins what the rep wrote (who we are, what we want to do in this meeting, why it
-is worth their time); it invents nothing. The tips change with the main listener: their role in
-the deal and their communication style's pitch tip from the playbook.
+is worth their time); it invents nothing (desktop/domain/value_statement.py). The tips change
+with the main listener: their role in the deal and their communication style's pitch tip from
+the playbook.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -20,28 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.value_statement import compose
 from desktop.ui.binding import FormBinder
 from desktop.ui.context import UiContext
 from desktop.ui.msgbox import prompter
 
 from .common import PlanData, add_field, fill_combo, form_layout, heading, muted, text_edit
 from .prepare_page import role_summary
-
-
-def _cjk(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in ("W", "F")
-
-
-def compose(parts: list[str]) -> str:
-    """Join the parts into one statement: a space between Latin sentences, none after CJK."""
-    out = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if out and not _cjk(out[-1]):
-            out += " "
-        out += part
-    return out
 
 
 class ValueStatementBuilder(QWidget):

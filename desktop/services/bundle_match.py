@@ -1,0 +1,79 @@
+"""Matching a bundle against the database: uids that already belong to another account.
+
+A bundle may replace the account with its own uid, but a contact, opportunity, visit or any row
+under them whose uid belongs to a different account is refused, naming that account. One query
+per kind of row, joined up the tree to the owning account along the parent keys of ``LAYOUT``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.exchange.bundle_format import LAYOUT, Node
+from desktop.store.models import Account
+
+from .bundle_words import JsonPath, format_path, show
+
+_IN_CHUNK = 500  # uids per IN (...) list
+
+# What each kind of row is called in a message.
+_KIND_NAMES = {
+    "contacts": "a contact",
+    "opportunities": "an opportunity",
+    "buying_roles": "a buying role",
+    "competitors": "a competitor",
+    "visits": "a visit",
+    "attendees": "an attendee",
+    "planned_questions": "a planned question",
+    "needs": "a need",
+    "fab_statements": "a FAB statement",
+    "objections": "an objection",
+    "next_steps": "a next step",
+}
+
+
+def _owner_queries() -> Iterator[tuple[Node, Any]]:
+    """For every kind of row under an account: (its node, a query of its uids with the uid and
+    name of the account that owns each), joined up the tree along the parent keys."""
+
+    def walk(path: list[Node]) -> Iterator[tuple[Node, Any]]:
+        node = path[-1]
+        if len(path) > 1:
+            stmt = select(node.model.uid, Account.uid, Account.name)
+            for child, parent in zip(reversed(path[1:]), reversed(path[:-1]), strict=True):
+                link = getattr(child.model, child.parent_fk or "")
+                stmt = stmt.join(parent.model, link == parent.model.id)
+            yield node, stmt
+        for _, child in node.children:
+            yield from walk([*path, child])
+
+    yield from walk([LAYOUT])
+
+
+def conflicts(session: Session, uids: dict[str, dict[str, JsonPath]]) -> list[str]:
+    """uids in the bundle that already belong to rows of another account."""
+    accounts = list(uids.get("accounts", {}))
+    own = accounts[0] if accounts else None
+    problems: list[str] = []
+    for node, stmt in _owner_queries():
+        wanted = uids.get(node.table_name, {})
+        for chunk in _chunks(list(wanted), _IN_CHUNK):
+            for uid, account_uid, account_name in session.execute(
+                stmt.where(node.model.uid.in_(chunk))
+            ):
+                if account_uid != own:
+                    problems.append(
+                        f"{format_path(wanted[uid] + ('uid',))}: {show(uid)} is already the uid "
+                        f"of {_KIND_NAMES[node.table_name]} of another account, "
+                        f"{show(account_name)}"
+                    )
+    return problems
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
