@@ -52,7 +52,7 @@ from .contact_formats import (
     read_text,
     unneutralise,
 )
-from .events import Change
+from .events import Change, ChangeKind, Origin, current_initiator
 from .vcard_reader import read_vcards, ref
 
 # What a column can be mapped to. "ignore" drops the column.
@@ -896,9 +896,15 @@ def commit_import(
             i for i, r in enumerate(rows) if r.ok and not (skip_duplicates and r.is_duplicate)
         ]
         created, roles_written = _write(s, rows, wanted, existing, account_id, opportunity_id)
-    services.notifier.publish(Change("contact", frozenset(created.values()), account_id))
+    by = current_initiator() or Origin.IMPORT  # after the commit; the screen or the CLI asking
+    services.notifier.publish(
+        Change(ChangeKind.CONTACT, frozenset(created.values()), account_id, initiator=by)
+    )
     if roles_written:
-        services.notifier.publish(Change("opportunity", frozenset({opportunity_id}), account_id))
+        opportunity = frozenset({opportunity_id}) if opportunity_id is not None else frozenset()
+        services.notifier.publish(
+            Change(ChangeKind.OPPORTUNITY, opportunity, account_id, initiator=by)
+        )
     return len(created)
 
 

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.events import ChangeKind
+
 from ..widgets.save_status import SaveReporter
 from .dialogs import NewOpportunityDialog
 from .form_rows import scrolling
@@ -143,7 +145,7 @@ class OpportunitiesTab(QWidget):
             self.choose(dialog.created_id)
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
-        if change.kind != "opportunity":
+        if change.kind is not ChangeKind.OPPORTUNITY:
             return
         if change.account_id not in (self.account_id, None):
             return
