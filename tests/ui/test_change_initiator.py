@@ -80,3 +80,26 @@ def test_a_change_announced_on_a_worker_reaches_the_screens_on_the_gui_thread(qt
         (ChangeKind.ACCOUNT, Origin.DEMO, True),
         (ChangeKind.VISIT, Origin.DEMO, True),
     ]
+
+
+def test_an_opportunity_forms_own_save_updates_the_list_without_reloading_the_form(
+    qtbot, window, services
+):
+    account = services.accounts.create(name="Acme")
+    opp = services.opportunities.create(account.id, name="Pumps")
+    page = window.open_account(account.id)
+    page.show_tab(2)
+    tab = page.opportunities
+    form = tab.form(opp.id)
+    reloads: list[int] = []
+    real_reload = form.reload
+    form.reload = lambda: reloads.append(1) or real_reload()  # type: ignore[method-assign]
+
+    replace_text(form.fields["name"], "Pumps and valves")
+    assert window.flush_all()
+
+    assert services.opportunities.get(opp.id).name == "Pumps and valves"
+    assert reloads == []  # its own save
+    assert "Pumps and valves" in tab.list.item(0).text()  # the list shows the new name
+    services.opportunities.update(opp.id, name="Valves")  # saved elsewhere: the form follows
+    assert len(reloads) == 1 and form.fields["name"].text() == "Valves"

@@ -152,10 +152,11 @@ class OpportunitiesTab(QWidget):
         gone = [i for i in change.ids if i in self._forms] if change.deleted else []
         for opp_id in gone:
             self._forms.pop(opp_id).deleteLater()
-        self.reload()
+        self.reload()  # the list: a name or stage saved in a form shows there too
         for opp_id in change.ids:
             form = self._forms.get(opp_id)
-            if form is not None and not change.deleted:
+            # A form's own save is already on screen in it: reload it for others' changes only.
+            if form is not None and not change.deleted and not change.is_from(form.token):
                 form.reload()
 
     def _retranslate(self) -> None:
