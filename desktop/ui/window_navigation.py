@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 NAV_ACCOUNTS, NAV_UPCOMING = range(2)
 
 # Type checkers see the window these mixins end up in; at run time they are plain classes.
-WindowBase = QMainWindow if TYPE_CHECKING else object
+if TYPE_CHECKING:
+    WindowBase = QMainWindow
+else:
+    WindowBase = object
 
 
 def visit_plan_class() -> type[VisitPlanView]:
