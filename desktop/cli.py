@@ -17,6 +17,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.app import Options, configure_logging, open_services, run_gui
+from desktop.services.events import Origin, initiated_by
 
 log = logging.getLogger("callbrief.cli")
 
@@ -151,9 +152,7 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_demo(services: Any, args: argparse.Namespace) -> int:
-    from desktop.services.demo import load_demo
-
-    account_id = load_demo(services.db)
+    account_id = services.demo.load()
     account = services.accounts.get(account_id)
     print(f"Demo account {account.name} loaded (id {account_id}).")
     return EXIT_OK
@@ -234,38 +233,20 @@ def cmd_search(services: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_check(services: Any, args: argparse.Namespace) -> int:
-    from desktop.store.migrate import HEAD_REVISION, integrity_problems, read_revision
-
-    path = services.db.path
-    key = services.db.passphrase
-    revision = read_revision(path, key)
-    problems = integrity_problems(path, full=args.full, passphrase=key)
-    if revision != HEAD_REVISION:
-        problems.insert(0, f"schema is at {revision}, expected {HEAD_REVISION}")
-    problems += _plaintext_problems(path)
-    if problems:
-        for problem in problems[:20]:
-            print(f"callbrief: {path}: {problem}", file=sys.stderr)
+    result = services.files.check(full=args.full)
+    if result.problems:
+        for problem in result.problems[:20]:
+            print(f"callbrief: {result.path}: {problem}", file=sys.stderr)
         return EXIT_ERROR
     kind = "full" if args.full else "quick"
-    print(f"{path}: schema {revision}, {kind} check ok")
+    print(f"{result.path}: schema {result.revision}, {kind} check ok")
     return EXIT_OK
 
 
-def _plaintext_problems(path: Path) -> list[str]:
-    """In an encrypted folder, every file still plain (a stopped ``encrypt``)."""
-    from desktop.services.encryption import plaintext_left
-
-    return [
-        f"{plain} is not encrypted; run 'callbrief encrypt' again to convert it"
-        for plain in plaintext_left(path)
-    ]
-
-
 def cmd_export_bundle(services: Any, args: argparse.Namespace) -> int:
-    from desktop.export.bundle import export_bundle
+    from desktop.export.bundle import export_account
 
-    export_bundle(services.db, args.account, Path(args.output))
+    export_account(services, args.account, Path(args.output))
     print(f"Wrote {args.output}")
     return EXIT_OK
 
@@ -300,27 +281,21 @@ def cmd_export_ics(services: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_import_bundle(services: Any, args: argparse.Namespace) -> int:
-    from desktop.services.bundle_import import import_bundle
-
-    result = import_bundle(services.db, Path(args.file))
+    result = services.bundles.import_file(Path(args.file))
     verb = "Replaced" if result.replaced else "Imported"
     print(f"{verb} account {result.account_name} (id {result.account_id}).")
     return EXIT_OK
 
 
 def cmd_backup(services: Any, args: argparse.Namespace) -> int:
-    from desktop.services.backups import BackupService
-
-    info = BackupService(services.db).back_up_now(dest=Path(args.to) if args.to else None)
+    info = services.backups.back_up_now(dest=Path(args.to) if args.to else None)
     print(f"Backed up to {info.path} ({info.size:,} bytes, verified).")
     return EXIT_OK
 
 
 def cmd_encrypt(services: Any, args: argparse.Namespace) -> int:
-    from desktop.services.encryption import enable_encryption
-
     passphrase = _read_passphrase(args, new=True)
-    result = enable_encryption(services.db, passphrase)
+    result = services.files.encrypt(passphrase)
     print(result.summary())
     return EXIT_OK
 
@@ -353,29 +328,26 @@ def _before_open(args: argparse.Namespace, options: Options) -> int | None:
     """Passphrase, start-up check and restore, before the file is opened; an exit code ends
     the command here."""
     from desktop import paths
-    from desktop.services import recovery
-    from desktop.store import crypto, health
+    from desktop.services import datafile, recovery
 
     if args.passphrase_file:
-        crypto.provide_passphrase(_read_passphrase(args))
+        datafile.provide_passphrase(_read_passphrase(args))
     db_path = paths.database_path(paths.data_dir(options.data_dir))
     if args.command == "restore":
-        from desktop.store import backups
-
-        key = crypto.resolve_passphrase(db_path) if db_path.exists() else None
-        if key is None and crypto.is_marked(db_path):
+        key = datafile.passphrase_for(db_path) if db_path.exists() else None
+        if key is None and datafile.is_encrypted(db_path):
             key = _read_passphrase(args)
-        replaced = backups.restore(Path(args.backup), db_path, key)
+        replaced = datafile.restore_unopened(Path(args.backup), db_path, key)
         kept = f" The file it replaced was kept as {replaced}." if replaced else ""
         print(f"Restored {args.backup} (verified).{kept}")
         return EXIT_OK
     report = recovery.assess(
-        db_path, crypto.resolve_passphrase(db_path), full=getattr(args, "full", False)
+        db_path, datafile.passphrase_for(db_path), full=getattr(args, "full", False)
     )
-    if report.status == health.UNAVAILABLE:  # the disk, not the file: nothing was moved
+    if report.status == datafile.UNAVAILABLE:  # the disk, not the file: nothing was moved
         print(f"callbrief: {report.explanation}", file=sys.stderr)
         return EXIT_ERROR
-    if report.status == health.DAMAGED:
+    if report.status == datafile.DAMAGED:
         print(f"callbrief: {recovery.explain(report, for_cli=True)}", file=sys.stderr)
         return EXIT_ERROR
     return None
@@ -469,7 +441,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     """Errors that are the environment's or the input's, reported without a traceback."""
     from desktop.domain.playbook import PlaybookError
     from desktop.domain.validation import ValidationError
-    from desktop.store.errors import StoreError
+    from desktop.errors import StoreError
 
     known: list[type[BaseException]] = [
         CommandError,
@@ -521,9 +493,10 @@ def _run(args: argparse.Namespace, options: Options) -> int:
     except KeyError:
         handler = COMMANDS[(args.command, None)]
     try:
-        return handler(services, args)
+        with initiated_by(Origin.CLI):  # every change a command makes says it came from here
+            return handler(services, args)
     finally:
-        services.db.close()
+        services.close()
 
 
 def main(argv: list[str] | None = None) -> int:

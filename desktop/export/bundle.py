@@ -71,6 +71,12 @@ def export_bundle(db: Database, account_id: int, dest: Path) -> None:
     write_atomically(dest, lambda tmp: _write_text(tmp, text + "\n"))
 
 
+def export_account(services: Any, account_id: int, dest: Path) -> None:
+    """``export_bundle`` for the window and the command line, which hold the services (and
+    never hand their database around): the export reads through them."""
+    export_bundle(services.db, account_id, dest)
+
+
 def bundle_dict(db: Database, account_id: int) -> dict[str, Any]:
     """The bundle of account ``account_id`` as a JSON-ready dict."""
     with db.read() as session:

@@ -9,6 +9,7 @@ from desktop.store.models import Account
 
 from . import fields
 from .base import Service
+from .events import ChangeKind
 
 SEGMENT_FIELDS = ("seg_recognition", "seg_pain", "seg_status", "seg_profit_tier")
 
@@ -23,7 +24,7 @@ class AccountService(Service):
             self._derive(account)
             s.add(account)
             s.flush()
-        self.announce("account", account.id, account_id=account.id)
+        self.announce(ChangeKind.ACCOUNT, account.id, account_id=account.id)
         return account
 
     def update(self, account_id: int, **changes: Any) -> Account:
@@ -33,14 +34,14 @@ class AccountService(Service):
             fields.settle_currency(fields.ACCOUNT, account, clean)
             self.apply(account, clean)
             self._derive(account)
-        self.announce("account", account_id, account_id=account_id)
+        self.announce(ChangeKind.ACCOUNT, account_id, account_id=account_id)
         return account
 
     def delete(self, account_id: int) -> None:
         """Remove the account and all that belongs to it (contacts, opportunities, visits)."""
         with self.db.write() as s:
             s.delete(self.fetch(s, Account, account_id, "account"))
-        self.announce("account", account_id, account_id=account_id, deleted=True)
+        self.announce(ChangeKind.ACCOUNT, account_id, account_id=account_id, deleted=True)
 
     def get(self, account_id: int) -> Account:
         with self.db.read() as s:

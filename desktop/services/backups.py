@@ -15,17 +15,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desktop.errors import StoreError
 from desktop.store import backups, connect, crypto
 from desktop.store.backups import BackupInfo
 from desktop.store.database import Database
-from desktop.store.errors import StoreError
 
-from .events import Change, Notifier
+from .events import Change, ChangeKind, Notifier, Origin, current_initiator
+
+__all__ = ["AutoBackup", "BackupInfo", "BackupScheduler", "BackupService", "RestoreResult"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = timedelta(minutes=10)
-RESTORED = "restored"  # the Change kind published after a restore: every screen reloads
+RESTORED = ChangeKind.RESTORED  # published after a restore: every screen reloads
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class BackupService:
         info = backups.make_backup(self.db.path, kind, self.db.passphrase, dest)
         if dest is None:
             backups.prune(self.folder)
+        self._announce(ChangeKind.BACKED_UP, Origin.BACKUP)
         return info
 
     def restore(self, backup_path: Path) -> RestoreResult:
@@ -71,9 +74,15 @@ class BackupService:
         from desktop.store.migrate import ensure_current
 
         ensure_current(self.db.engine, self.db.path, self.db.passphrase)  # an older backup
-        if self.notifier is not None:
-            self.notifier.publish(Change(RESTORED))
+        self._announce(ChangeKind.RESTORED, Origin.RESTORE)
         return RestoreResult(backup_path, replaced)
+
+    def _announce(self, kind: ChangeKind, default: Origin) -> None:
+        """After the file work is done (a backup is verified and named, a restored file is
+        current): who asked, or ``default`` when nobody said."""
+        if self.notifier is not None:
+            initiator = current_initiator() or default
+            self.notifier.publish(Change(kind, initiator=initiator))
 
 
 class BackupScheduler:
@@ -137,7 +146,7 @@ class AutoBackup:
             notifier.subscribe(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind != RESTORED:
+        if change.touches_rows:  # a restore, a backup or an encryption is no edit to back up
             self.scheduler.note_change()
 
     def tick(self) -> BackupInfo | str | None:

@@ -10,7 +10,7 @@ from desktop.domain.playbook import Playbook, Text
 from desktop.domain.validation import ValidationError
 from desktop.store.database import Database
 
-from .events import Change, Notifier
+from .events import Change, ChangeKind, Notifier, current_initiator
 
 M = TypeVar("M")
 
@@ -43,5 +43,14 @@ class Service:
         for name, value in values.items():
             setattr(obj, name, value)
 
-    def announce(self, kind: str, *ids: int, account_id: int | None = None, deleted: bool = False):
-        self.notifier.publish(Change(kind, frozenset(ids), account_id, deleted))
+    def announce(
+        self,
+        kind: ChangeKind | str,
+        *ids: int,
+        account_id: int | None = None,
+        deleted: bool = False,
+    ) -> None:
+        """Tell the screens, after the transaction committed; the initiator is whoever the
+        call runs for (``events.initiated_by``)."""
+        change = Change(ChangeKind(kind), frozenset(ids), account_id, deleted, current_initiator())
+        self.notifier.publish(change)

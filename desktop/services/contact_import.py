@@ -40,7 +40,7 @@ from .contact_import_matching import mark_duplicates, resolve_managers
 from .contact_import_reading import Builder, CsvPlan
 from .contact_import_rows import FORMAT_LABELS, TEXTS, ImportPreview, ImportRow, Problem
 from .contact_import_writing import IMPORT_CACHE_KIB, WRITE_BATCH, write_rows
-from .events import Change
+from .events import Change, ChangeKind, Origin, current_initiator
 from .vcard_reader import read_vcards
 
 __all__ = [
@@ -213,7 +213,13 @@ def commit_import(
             i for i, r in enumerate(rows) if r.ok and not (skip_duplicates and r.is_duplicate)
         ]
         created, roles_written = write_rows(s, rows, wanted, existing, account_id, opportunity_id)
-    services.notifier.publish(Change("contact", frozenset(created.values()), account_id))
+    by = current_initiator() or Origin.IMPORT  # after the commit; the screen or the CLI asking
+    services.notifier.publish(
+        Change(ChangeKind.CONTACT, frozenset(created.values()), account_id, initiator=by)
+    )
     if roles_written:
-        services.notifier.publish(Change("opportunity", frozenset({opportunity_id}), account_id))
+        opportunity = frozenset({opportunity_id}) if opportunity_id is not None else frozenset()
+        services.notifier.publish(
+            Change(ChangeKind.OPPORTUNITY, opportunity, account_id, initiator=by)
+        )
     return len(created)

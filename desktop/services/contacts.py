@@ -13,6 +13,7 @@ from desktop.store.models import Account, Contact
 
 from . import fields
 from .base import Service
+from .events import ChangeKind
 
 CHART_COLUMNS = (
     "id",
@@ -38,7 +39,7 @@ class ContactService(Service):
             if manager is not None:
                 self._check_manager(s, contact, manager)
                 contact.reports_to_id = manager
-        self.announce("contact", contact.id, account_id=account_id)
+        self.announce(ChangeKind.CONTACT, contact.id, account_id=account_id)
         return contact
 
     def update(self, contact_id: int, **changes: Any) -> Contact:
@@ -48,7 +49,7 @@ class ContactService(Service):
             if "reports_to_id" in clean and clean["reports_to_id"] is not None:
                 self._check_manager(s, contact, clean["reports_to_id"])
             self.apply(contact, clean)
-        self.announce("contact", contact_id, account_id=contact.account_id)
+        self.announce(ChangeKind.CONTACT, contact_id, account_id=contact.account_id)
         return contact
 
     def move(self, contact_id: int, manager_id: int | None) -> Contact:
@@ -66,7 +67,7 @@ class ContactService(Service):
                 .values(reports_to_id=contact.reports_to_id)
             )
             s.delete(contact)
-        self.announce("contact", contact_id, account_id=account_id, deleted=True)
+        self.announce(ChangeKind.CONTACT, contact_id, account_id=account_id, deleted=True)
 
     def get(self, contact_id: int) -> Contact:
         with self.db.read() as s:

@@ -23,7 +23,7 @@ from desktop.store.models import Account, BuyingRole, Contact, Opportunity
 
 from . import fields
 from .base import Service
-from .events import Change
+from .events import Change, ChangeKind
 
 if TYPE_CHECKING:
     from . import Services
@@ -183,7 +183,7 @@ class MapService:
         self.services.contacts.delete(contact_id)
 
     def _announce(self, ids: Iterable[int], account_id: int) -> None:
-        self.services.notifier.publish(Change("contact", frozenset(ids), account_id))
+        self.services.notifier.publish(Change(ChangeKind.CONTACT, frozenset(ids), account_id))
 
 
 def _person(c: Any, role: Any | None) -> MapPerson:

@@ -15,6 +15,7 @@ from desktop.store.models import Account, BuyingRole, Competitor, Contact, Oppor
 
 from . import fields
 from .base import ENTITY_LABELS, Service
+from .events import ChangeKind
 
 
 class OpportunityService(Service):
@@ -28,7 +29,7 @@ class OpportunityService(Service):
             self.apply(opp, clean)
             s.add(opp)
             s.flush()
-        self.announce("opportunity", opp.id, account_id=account_id)
+        self.announce(ChangeKind.OPPORTUNITY, opp.id, account_id=account_id)
         return opp
 
     def update(self, opportunity_id: int, **changes: Any) -> Opportunity:
@@ -37,7 +38,7 @@ class OpportunityService(Service):
             opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
             fields.settle_currency(fields.OPPORTUNITY, opp, clean)
             self.apply(opp, clean)
-        self.announce("opportunity", opportunity_id, account_id=opp.account_id)
+        self.announce(ChangeKind.OPPORTUNITY, opportunity_id, account_id=opp.account_id)
         return opp
 
     def delete(self, opportunity_id: int) -> None:
@@ -45,7 +46,7 @@ class OpportunityService(Service):
             opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
             account_id = opp.account_id
             s.delete(opp)
-        self.announce("opportunity", opportunity_id, account_id=account_id, deleted=True)
+        self.announce(ChangeKind.OPPORTUNITY, opportunity_id, account_id=account_id, deleted=True)
 
     def get(self, opportunity_id: int) -> Opportunity:
         """The opportunity with its roles and competitors loaded."""
@@ -82,7 +83,7 @@ class OpportunityService(Service):
                 role = BuyingRole(opportunity_id=opportunity_id, contact_id=contact_id)
                 s.add(role)
             self.apply(role, clean)
-        self.announce("opportunity", opportunity_id, account_id=opp.account_id)
+        self.announce(ChangeKind.OPPORTUNITY, opportunity_id, account_id=opp.account_id)
         return role
 
     def remove_role(self, opportunity_id: int, contact_id: int) -> None:
@@ -91,7 +92,7 @@ class OpportunityService(Service):
             role = s.scalar(_role_query(opportunity_id, contact_id))
             if role is not None:
                 s.delete(role)
-        self.announce("opportunity", opportunity_id, account_id=opp.account_id)
+        self.announce(ChangeKind.OPPORTUNITY, opportunity_id, account_id=opp.account_id)
 
     def role(self, opportunity_id: int, contact_id: int) -> BuyingRole | None:
         """One person's part in this decision, or None if they have none yet."""
@@ -140,7 +141,7 @@ class OpportunityService(Service):
             self.apply(competitor, clean)
             s.add(competitor)
             s.flush()
-        self.announce("opportunity", opportunity_id, account_id=opp.account_id)
+        self.announce(ChangeKind.OPPORTUNITY, opportunity_id, account_id=opp.account_id)
         return competitor
 
     def update_competitor(self, competitor_id: int, **changes: Any) -> Competitor:
@@ -148,7 +149,7 @@ class OpportunityService(Service):
         with self.db.write() as s:
             competitor = self.fetch(s, Competitor, competitor_id, "competitor")
             self.apply(competitor, clean)
-        self.announce("opportunity", competitor.opportunity_id)
+        self.announce(ChangeKind.OPPORTUNITY, competitor.opportunity_id)
         return competitor
 
     def delete_competitor(self, competitor_id: int) -> None:
@@ -156,7 +157,7 @@ class OpportunityService(Service):
             competitor = self.fetch(s, Competitor, competitor_id, "competitor")
             opportunity_id = competitor.opportunity_id
             s.delete(competitor)
-        self.announce("opportunity", opportunity_id)
+        self.announce(ChangeKind.OPPORTUNITY, opportunity_id)
 
 
 def _role_query(opportunity_id: int, contact_id: int) -> Select[tuple[BuyingRole]]:

@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Select, case, func, literal, select
 
 from desktop.store import search_index
 from desktop.store.models import Account, Opportunity, Visit
+from desktop.store.search_index import SearchHit
 
 from .account_rows import ROW_SORTS, AccountFilter, AccountRow, open_stages, stage_at, stage_ranks
 from .base import Service
@@ -178,7 +179,7 @@ class QueryService(Service):
             rows = s.execute(query.order_by(Visit.starts_at.is_(None), Visit.starts_at, Visit.id))
             return [(v, o, a) for v, o, a in rows]
 
-    def search(self, text: str, limit: int = 50) -> list[search_index.SearchHit]:
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """One search over accounts, contacts and opportunities, best first."""
         with self.db.read() as s:
             return search_index.search(s.connection(), text, limit)

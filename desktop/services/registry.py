@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from desktop.domain.playbook import Playbook
 from desktop.exchange.contact_sheet import ContactSheet
@@ -18,10 +20,18 @@ from .queries import QueryService
 from .settings import SettingsService
 from .visits import VisitService
 
+if TYPE_CHECKING:
+    from .backups import BackupService
+    from .datafile import DataFileService
+    from .whole_accounts import BundleService, DemoService
+
 
 @dataclass
 class Services:
-    """Everything a screen needs, built once by the composition root."""
+    """Everything a screen needs, built once by the composition root.
+
+    ``db`` is for the services and the exporters; screens and the command line use the
+    services (``files``, ``backups``, ``bundles``, ``demo`` for the file as a whole)."""
 
     db: Database
     playbook: Playbook
@@ -57,3 +67,33 @@ class Services:
     def contact_sheet(self, account_id: int, opportunity_id: int | None = None) -> ContactSheet:
         """An account's contacts as plain rows for the contacts export."""
         return contact_sheet(self, account_id, opportunity_id)
+    # Services for the file and for whole accounts, built on first use (their modules are
+    # imported then, not at start-up).
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from .backups import BackupService
+
+        return BackupService(self.db, self.notifier)
+
+    @cached_property
+    def files(self) -> DataFileService:
+        from .datafile import DataFileService
+
+        return DataFileService(self.db, self.notifier)
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        from .whole_accounts import BundleService
+
+        return BundleService(self.db, self.notifier)
+
+    @cached_property
+    def demo(self) -> DemoService:
+        from .whole_accounts import DemoService
+
+        return DemoService(self.db, self.notifier)
+
+    def close(self) -> None:
+        """Close the data file (at exit)."""
+        self.db.close()

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from desktop.store.models import Setting
 
 from .base import Service
+from .events import ChangeKind
 
 
 @dataclass(frozen=True)
@@ -49,4 +50,4 @@ class SettingsService(Service):
         with self.db.write() as s:
             for key, value in values.items():
                 s.merge(Setting(key=key, value=str(value).strip()[:500]))
-        self.announce("settings")
+        self.announce(ChangeKind.SETTINGS)

@@ -29,6 +29,7 @@ from desktop.store.models import (
 
 from . import fields
 from .base import ENTITY_LABELS, Service
+from .events import ChangeKind
 
 # The ordered lists that hang off a visit: model and field specs for each.
 ITEMS: dict[str, tuple[type[Any], dict[str, fields.Spec]]] = {
@@ -117,7 +118,7 @@ class VisitService(Service):
             self.apply(visit, clean)
             s.add(visit)
             s.flush()
-        self.announce("visit", visit.id, account_id=opp.account_id)
+        self.announce(ChangeKind.VISIT, visit.id, account_id=opp.account_id)
         return visit
 
     def update(self, visit_id: int, **changes: Any) -> Visit:
@@ -125,13 +126,13 @@ class VisitService(Service):
         with self.db.write() as s:
             visit = self.fetch(s, Visit, visit_id, "visit")
             self.apply(visit, clean)
-        self.announce("visit", visit_id)
+        self.announce(ChangeKind.VISIT, visit_id)
         return visit
 
     def delete(self, visit_id: int) -> None:
         with self.db.write() as s:
             s.delete(self.fetch(s, Visit, visit_id, "visit"))
-        self.announce("visit", visit_id, deleted=True)
+        self.announce(ChangeKind.VISIT, visit_id, deleted=True)
 
     def get(self, visit_id: int) -> Visit:
         """The visit with every list, its opportunity and account loaded."""
@@ -175,7 +176,7 @@ class VisitService(Service):
             self.apply(item, clean)
             s.add(item)
             s.flush()
-        self.announce("visit", visit_id)
+        self.announce(ChangeKind.VISIT, visit_id)
         return item
 
     def update_item(self, kind: str, item_id: int, **changes: Any) -> Any:
@@ -186,7 +187,7 @@ class VisitService(Service):
             visit = self.fetch(s, Visit, item.visit_id, "visit")
             self._check_item(s, visit, kind, clean, item)
             self.apply(item, clean)
-        self.announce("visit", item.visit_id)
+        self.announce(ChangeKind.VISIT, item.visit_id)
         return item
 
     def delete_item(self, kind: str, item_id: int) -> None:
@@ -197,7 +198,7 @@ class VisitService(Service):
             s.delete(item)
             s.flush()
             self._renumber(s, model, visit_id)
-        self.announce("visit", visit_id)
+        self.announce(ChangeKind.VISIT, visit_id)
 
     def move_item(self, kind: str, item_id: int, new_index: int) -> None:
         """Move an item to ``new_index`` in its list (questions in asking order, say)."""
@@ -209,7 +210,7 @@ class VisitService(Service):
             rows.insert(max(0, min(new_index, len(rows))), item)
             for index, row in enumerate(rows):
                 row.position = index
-        self.announce("visit", item.visit_id)
+        self.announce(ChangeKind.VISIT, item.visit_id)
 
     @staticmethod
     def _in_order(s: Session, model: type[Any], visit_id: int) -> list[Any]:
@@ -336,8 +337,8 @@ class VisitService(Service):
                     if contact is None or contact.account_id != opp.account_id:
                         raise ValidationError.single("contact_id", "contact_not_in_account")
                 s.add(Need(visit_id=visit_id, **{"position": index, **need}))
-        self.announce("visit", visit_id, account_id=opp.account_id)
-        self.announce("opportunity", opp.id, account_id=opp.account_id)
+        self.announce(ChangeKind.VISIT, visit_id, account_id=opp.account_id)
+        self.announce(ChangeKind.OPPORTUNITY, opp.id, account_id=opp.account_id)
         return self.get(visit_id)
 
     def upcoming(self, start: date, end: date) -> list[tuple[Visit, Readiness]]:

@@ -1,6 +1,8 @@
 """Errors the store raises for conditions of the environment or the file, not bugs.
 
-Each carries a message a rep can read; the UI and the command line show it as it is.
+Each carries a message a rep can read; the UI and the command line show it as it is. The
+classes live in desktop/errors.py (a neutral module screens may import); they are re-exported
+here for the store and the services.
 ``translate()`` turns SQLite's own operational errors (disk full, read-only, locked, I/O) into
 these, so no screen ever shows "sqlite3.OperationalError".
 """
@@ -9,54 +11,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-class StoreError(Exception):
-    """A problem with the database file or its surroundings."""
-
-
-class NewerSchemaError(StoreError):
-    """The file was written by a newer Callbrief; it is left untouched."""
-
-
-class NotCallbriefFileError(StoreError):
-    """The file is an SQLite database, but not one of ours."""
-
-
-class DamagedFileError(StoreError):
-    """The file cannot be read as an SQLite database, or fails its integrity check."""
-
-
-class SaveError(StoreError):
-    """A change could not be written; nothing of it was kept, and it can be tried again."""
-
-
-class DiskFullError(SaveError):
-    """The disk (or the file's size limit) is full."""
-
-
-class ReadOnlyError(SaveError):
-    """The file or its folder cannot be written: read-only media, permissions, a locked share."""
-
-
-class LockedError(SaveError):
-    """Another program kept the file busy for longer than we wait."""
-
-
-class StorageIOError(SaveError):
-    """The operating system reported a read or write failure (a removed drive, a bad sector)."""
-
-
-class PassphraseError(StoreError):
-    """The file is encrypted and no passphrase, or the wrong one, was given."""
-
-
-class FileInUseError(StoreError):
-    """Another program has the file open, so it cannot be replaced now."""
-
-
-class BackupError(StoreError):
-    """A backup could not be made, verified or restored."""
-
+from desktop.errors import (  # noqa: F401 - re-exported: the store's callers use these names
+    BackupError,
+    DamagedFileError,
+    DiskFullError,
+    FileInUseError,
+    LockedError,
+    NewerSchemaError,
+    NotCallbriefFileError,
+    PassphraseError,
+    ReadOnlyError,
+    SaveError,
+    StorageIOError,
+    StoreError,
+)
 
 _RETRY = "Your change is still on screen and is saved when you try again."
 

@@ -88,7 +88,7 @@ def _run_claimed(app, options: Options, db_path: Path, activate, guard) -> int: 
     _step("first launch")
     _first_launch(ctx, window)
     code = app.exec()
-    services.db.close()
+    services.close()
     return code
 
 
@@ -198,7 +198,7 @@ def _run_painting_first(app, options: Options, db_path: Path, early, activate, g
 
     def failed(exc: BaseException) -> None:
         from desktop.domain.playbook import PlaybookError
-        from desktop.store.errors import StoreError
+        from desktop.errors import StoreError
 
         from .msgbox import prompter
 
@@ -214,7 +214,7 @@ def _run_painting_first(app, options: Options, db_path: Path, early, activate, g
 
     QThreadPool.globalInstance().waitForDone()  # closed while still opening: let it finish
     if ctx.ready:
-        ctx.services.db.close()
+        ctx.services.close()
     return code
 
 
@@ -259,17 +259,12 @@ def _file_usable(db_path: Path) -> bool:
     encrypted file asks for its passphrase (three tries)."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.services import recovery
-    from desktop.store import crypto
-    from desktop.store.errors import PassphraseError
+    from desktop.services import datafile, recovery
 
     from .msgbox import prompter
 
     for _attempt in range(4):
-        try:
-            passphrase = crypto.resolve_passphrase(db_path) if db_path.exists() else None
-        except PassphraseError:
-            passphrase = None
+        passphrase = datafile.known_passphrase(db_path)
         report = recovery.assess(db_path, passphrase)
         if report.usable:
             return True
@@ -288,7 +283,7 @@ def _file_usable(db_path: Path) -> bool:
         )
         if typed is None:
             return False
-        crypto.provide_passphrase(typed)
+        datafile.provide_passphrase(typed)
     return _unusable(report, passphrase)
 
 
@@ -309,7 +304,7 @@ def _unusable(report, passphrase: str | None) -> bool:  # type: ignore[no-untype
 def _open(options: Options):  # type: ignore[no-untyped-def]
     from desktop.app import open_services
     from desktop.domain.playbook import PlaybookError
-    from desktop.store.errors import StoreError
+    from desktop.errors import StoreError
 
     from .msgbox import prompter
 
@@ -325,14 +320,9 @@ def _open(options: Options):  # type: ignore[no-untyped-def]
 def _upgrade_pending(options: Options) -> bool:
     """True when the file is at an older schema revision (the upgrade can take a while)."""
     from desktop import paths
-    from desktop.store import crypto, migrate
+    from desktop.services import datafile
 
-    db_path = paths.database_path(paths.data_dir(options.data_dir))
-    try:
-        revision = migrate.read_revision(db_path, crypto.resolve_passphrase(db_path))
-    except Exception:  # noqa: BLE001 - opening the file reports any problem properly
-        return False
-    return revision is not None and revision != migrate.HEAD_REVISION
+    return datafile.upgrade_pending(paths.database_path(paths.data_dir(options.data_dir)))
 
 
 def _while_upgrading(work: Callable[[], object]) -> object:

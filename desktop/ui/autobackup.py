@@ -8,7 +8,7 @@ Wiring (main window, once ``services`` exist)::
 
     from .autobackup import AutoBackupTimer
 
-    self._autobackup = AutoBackupTimer(services.db, services.notifier, parent=self)
+    self._autobackup = AutoBackupTimer(services.backups, services.notifier, parent=self)
     self._autobackup.failed.connect(self.statusBar().showMessage)
     ...
     def closeEvent(self, event):  # after the forms are flushed
@@ -22,10 +22,8 @@ from datetime import timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.services.backups import DEFAULT_INTERVAL, AutoBackup, BackupService
+from desktop.services.backups import DEFAULT_INTERVAL, AutoBackup, BackupInfo, BackupService
 from desktop.services.events import Notifier
-from desktop.store.backups import BackupInfo
-from desktop.store.database import Database
 
 from .tasks import run_task
 
@@ -39,14 +37,14 @@ class AutoBackupTimer(QObject):
 
     def __init__(
         self,
-        db: Database,
+        service: BackupService,
         notifier: Notifier,
         interval: timedelta = DEFAULT_INTERVAL,
         check_every_ms: int = CHECK_EVERY_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.auto = AutoBackup(BackupService(db), notifier, interval)
+        self.auto = AutoBackup(service, notifier, interval)
         self._busy = False
         self._finished = threading.Event()  # set when the backup on the worker has ended
         self._finished.set()

@@ -8,8 +8,8 @@ Wiring (main window, a "Backups…" menu action)::
 
     from .backups_dialog import BackupsDialog
 
-    dialog = BackupsDialog(BackupService(services.db, services.notifier), self)
-    dialog.exec()  # services publish Change("restored") after a restore: reload every view
+    dialog = BackupsDialog(services.backups, self)
+    dialog.exec()  # the service announces ChangeKind.RESTORED after a restore: views reload
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.backups import BackupService
-from desktop.store.backups import BackupInfo
-from desktop.store.errors import StoreError
+from desktop.errors import StoreError
+from desktop.services.backups import BackupInfo, BackupService
 
 from .formats import show_datetime
 from .msgbox import prompter

@@ -13,6 +13,10 @@ A save the environment refuses (disk full, read-only or missing folder, the file
 another program for too long: a ``StoreError``) is treated the same way: the text stays on
 screen, the plain message is shown at the field and through ``failed``, the change stays
 pending, and it is tried again after ``RETRY_MS`` or at the next ``flush()``.
+
+Each save (and each undo or redo of one) runs as its ``initiator``: the change the service
+announces carries that token, so the screen owning the form can skip reloading what the form
+already shows, while every other screen showing the value redraws.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.messages import Message
 from desktop.domain.validation import ValidationError
-from desktop.store.errors import StoreError
+from desktop.errors import StoreError
+from desktop.services.events import ScreenToken, initiated_by
 
 from .formats import show_date, show_datetime
 from .undo import FieldEdit
@@ -79,9 +84,11 @@ class FormBinder(QObject):
         parent: QObject | None = None,
         description: str = "",
         place: Callable[[], str] | None = None,
+        initiator: ScreenToken | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
+        self.initiator = initiator or ScreenToken(description or "form")
         self._undo = undo_stack
         self._lang = lang
         self._description = description
@@ -268,7 +275,8 @@ class FormBinder(QObject):
             # What the fields held before: the save's change notice may reload this form.
             old = {n: self._values.get(n) for n in new}
             try:
-                result = self._save(new)
+                with initiated_by(self.initiator):
+                    result = self._save(new)
             except ValidationError as exc:
                 named = {e.field: e.message for e in reversed(exc.errors) if e.field in new}
                 if not named:
@@ -352,7 +360,8 @@ class FormBinder(QObject):
     def _replay(self, values: dict[str, Any]) -> None:
         """Undo/redo: save the values, then show them."""
         try:
-            result = self._save(values)
+            with initiated_by(self.initiator):
+                result = self._save(values)
         except StoreError as exc:
             self.failed.emit(str(exc))
             return

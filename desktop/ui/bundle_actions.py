@@ -14,8 +14,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.services.events import Change
-
 from .exports import confirm_saved, file_stem, suggested_path
 from .msgbox import prompter
 from .tasks import run_task
@@ -59,7 +57,7 @@ class BundleActions(QObject):
         account_id = self._current_account()
         if account_id is None:
             return
-        from desktop.export.bundle import export_bundle
+        from desktop.export.bundle import export_account
 
         name = self._ctx.services.accounts.get(account_id).name
         path = prompter.save_path(
@@ -70,14 +68,14 @@ class BundleActions(QObject):
         )
         if not path:
             return
-        db = self._ctx.services.db
+        services = self._ctx.services
         self._start(self.tr("Exporting {name}…").format(name=name))
 
         def done(_result: object) -> None:
             self._stop()
             confirm_saved(self._window, self.tr("Export account"), path)
 
-        run_task(lambda: export_bundle(db, account_id, Path(path)), done, self._failed)
+        run_task(lambda: export_account(services, account_id, Path(path)), done, self._failed)
 
     # Import ---------------------------------------------------------------------------------
 
@@ -85,11 +83,10 @@ class BundleActions(QObject):
         path = prompter.open_path(self._window, self.tr("Import account"), BUNDLE_FILTER)
         if not path:
             return
-        from desktop.services.bundle_import import import_bundle
-
-        db = self._ctx.services.db
+        bundles = self._ctx.services.bundles
         self._start(self.tr("Checking and importing {file}…").format(file=Path(path).name))
-        run_task(lambda: import_bundle(db, Path(path)), self._imported, self._failed)
+        # The service announces the new account once its transaction has committed.
+        run_task(lambda: bundles.import_file(Path(path)), self._imported, self._failed)
 
     def _imported(self, result: Any) -> None:
         if result.replaced:
@@ -97,10 +94,6 @@ class BundleActions(QObject):
         else:
             text = self.tr("{name} was added.")
         self._finish(text.format(name=result.account_name))
-        # The import wrote outside the services' use cases: tell every screen.
-        self._ctx.services.notifier.publish(
-            Change("account", frozenset({result.account_id}), result.account_id)
-        )
         self.imported.emit(result.account_id)
 
     # Progress -------------------------------------------------------------------------------

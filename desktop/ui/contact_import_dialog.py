@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.validation import ValidationError
+from desktop.errors import StoreError
 from desktop.services.contact_import import (
     TARGETS,
     ImportFileError,
@@ -51,7 +52,6 @@ from desktop.services.contact_import import (
     commit_import,
     preview_import,
 )
-from desktop.store.errors import StoreError
 from desktop.ui.context import UiContext
 
 from .tasks import run_task

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from desktop.services.events import Change
 
@@ -21,12 +21,29 @@ if TYPE_CHECKING:
 
 
 class ChangeHub(QObject):
-    """Re-announces the services' changes as a Qt signal, on the GUI thread."""
+    """Re-announces the services' changes as a Qt signal, on the GUI thread.
+
+    A change announced on the GUI thread reaches the screens at once (before the service call
+    returns). One announced by a service running on a worker (a bundle import, an automatic
+    backup) is queued to the GUI thread: screens are only ever touched there.
+    """
 
     changed = Signal(object)  # desktop.services.events.Change
     ready = Signal()  # the services are open (emitted once, by UiContext.attach)
+    _from_worker = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._from_worker.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def forward(self, change: Change) -> None:
+        if QThread.currentThread() is self.thread():
+            self.changed.emit(change)
+        else:
+            self._from_worker.emit(change)
+
+    @Slot(object)
+    def _deliver(self, change: Change) -> None:
         self.changed.emit(change)
 
 

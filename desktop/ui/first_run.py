@@ -8,8 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services.events import Change
-
 
 class FirstRunDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -67,10 +65,4 @@ def offer_demo(ctx, parent: QWidget | None = None) -> int | None:  # type: ignor
     services.settings.set(demo_offered="yes")
     if not dialog.wants_demo:
         return None
-    from desktop.services.demo import load_demo
-
-    account_id = load_demo(services.db)
-    # The demo is written straight to the file: tell the screens, as a service would.
-    services.notifier.publish(Change("account", frozenset({account_id}), account_id))
-    services.notifier.publish(Change("visit"))
-    return account_id
+    return services.demo.load()  # announces the account to every screen once it is written

@@ -4,6 +4,10 @@ Screens: the account list, upcoming visits, an account page per opened account (
 session so undo always has the form it was made in) and the visit plan (part of the visit
 package, opened from an account or from upcoming visits). Back (Alt+Left) returns along the
 history. Closing the window saves pending edits first.
+
+Split by responsibility: the screens and the way between them (and what a change notice does
+to them) are in window_navigation.py; the actions, toolbar and menus in window_menus.py; this
+module builds the window, wires it, keeps the save status, and holds its visible texts.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,10 +25,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
     QStyle,
-    QToolBar,
     QWidget,
 )
 
@@ -32,20 +34,18 @@ from . import wheel_guard
 from .accounts.view import AccountListView
 from .context import UiContext
 from .msgbox import prompter
-from .search.box import SearchBox
 from .widgets.a11y import name_inner_buttons
 from .widgets.retranslate import Retranslating
 from .widgets.save_status import SaveReporter
 from .widgets.style import stylesheet
+from .window_menus import WindowMenus
+from .window_navigation import NAV_ACCOUNTS, NAV_UPCOMING, WindowNavigation, visit_plan_class
 
 if TYPE_CHECKING:  # the rest is imported when the data file is open, after the first paint
-    from desktop.store.search_index import SearchHit
-
     from .account.page import AccountPage
-    from .visit.plan_view import VisitPlanView
 
 log = logging.getLogger(__name__)
-NAV_ACCOUNTS, NAV_UPCOMING = range(2)
+__all__ = ["NAV_ACCOUNTS", "NAV_UPCOMING", "MainWindow", "first_size", "visit_plan_class"]
 
 
 def _warm_up() -> None:
@@ -56,20 +56,13 @@ def _warm_up() -> None:
     visit_plan_class()
 
 
-def visit_plan_class() -> type[VisitPlanView]:
-    """The visit plan screen's class, imported when first needed (not before the first paint)."""
-    from .visit.plan_view import VisitPlanView
-
-    return VisitPlanView
-
-
 def first_size(available: QSize) -> QSize:
     """1280×800, or the screen's free area where that is smaller (a 1366×768 laptop, or any
     screen at 125 % or 150 % scale): a window larger than the screen hides its bottom edge."""
     return QSize(min(1280, available.width()), min(800, available.height()))
 
 
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
     """Built in two steps: the frame and the account list paint first (possibly from a
     StartView), and ``_attach`` adds what needs the open data file once ``ctx`` is ready.
     Actions triggered in between run then, in order."""
@@ -166,7 +159,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         # Backups after changes (at most every 10 minutes) and on exit, off the GUI thread.
         self._autobackup = AutoBackupTimer(
-            self.ctx.services.db, self.ctx.services.notifier, parent=self
+            self.ctx.services.backups, self.ctx.services.notifier, parent=self
         )
         self._autobackup.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self._retranslate()
@@ -187,230 +180,6 @@ class MainWindow(Retranslating, QMainWindow):
         if not self._waiting:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._waiting.append(slot)
-
-    # Building -----------------------------------------------------------------------------
-
-    def _action(self, keys: list[QKeySequence | str], slot, icon=None) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(self)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: self._when_ready(slot))
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_account_action = self._action(
-            ["Ctrl+N"], self.new_account, QStyle.StandardPixmap.SP_FileIcon
-        )
-        self.new_contact_action = self._action(["Ctrl+Shift+N"], self.new_contact)
-        self.undo_action = self._action(["Ctrl+Z"], self.undo)
-        self.redo_action = self._action(["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.prefs_action = self._action(
-            ["Ctrl+,"], self.preferences, QStyle.StandardPixmap.SP_FileDialogInfoView
-        )
-        self.prefs_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.back_action = self._action(
-            ["Alt+Left"], self.go_back, QStyle.StandardPixmap.SP_ArrowLeft
-        )
-        self.find_action = self._action(["Ctrl+F"], self.focus_search)
-        self.go_accounts_action = self._action(["Ctrl+1"], lambda: self.show_nav(NAV_ACCOUNTS))
-        self.go_upcoming_action = self._action(["Ctrl+2"], lambda: self.show_nav(NAV_UPCOMING))
-        self.print_action = self._action(["Ctrl+P"], lambda: self.upcoming.print_tomorrow())
-        self.print_action.setEnabled(False)  # until the data file is open (see _update_back)
-        self.save_action = self._action(["Ctrl+S"], self.save_now)
-        self.quit_action = self._action(["Ctrl+Q"], self.close)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.shortcuts_action = self._action(["F1"], self.show_shortcuts)
-        self.backups_action = self._action([], self.show_backups)
-        self.about_action = self._action([], self.about)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar()
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.setIconSize(QSize(16, 16))
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
-        bar.addAction(self.back_action)
-        bar.addSeparator()
-        bar.addAction(self.new_account_action)
-        bar.addAction(self.undo_action)
-        bar.addAction(self.redo_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        self.search = SearchBox(self.ctx, self)
-        self.search.setMinimumWidth(360)
-        bar.addWidget(self.search)
-        bar.addSeparator()
-        bar.addAction(self.prefs_action)
-
-    def _build_menus(self) -> None:
-        menus = self.menuBar()
-        self.file_menu = menus.addMenu("")
-        for action in (self.new_account_action, self.new_contact_action):
-            self.file_menu.addAction(action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.save_action)
-        self.file_menu.addAction(self.print_action)
-        self._bundles_anchor = self.file_menu.addSeparator()  # Import/Export account go here
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.prefs_action)
-        self.file_menu.addAction(self.backups_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = menus.addMenu("")
-        for action in (self.undo_action, self.redo_action):
-            self.edit_menu.addAction(action)
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.find_action)
-        self.go_menu = menus.addMenu("")
-        for action in (self.go_accounts_action, self.go_upcoming_action, self.back_action):
-            self.go_menu.addAction(action)
-        self.help_menu = menus.addMenu("")
-        self.help_menu.addAction(self.shortcuts_action)
-        self.help_menu.addAction(self.about_action)
-
-    # Navigation ---------------------------------------------------------------------------
-
-    def _nav_clicked(self, row: int) -> None:
-        if row == NAV_UPCOMING and self.upcoming is None:
-            self._when_ready(lambda: self._nav_clicked(NAV_UPCOMING))
-            return
-        target = self.accounts if row == NAV_ACCOUNTS else self.upcoming
-        if self.stack.currentWidget() is not target:
-            self.show_screen(target)
-
-    def show_nav(self, row: int) -> None:
-        self.nav.setCurrentRow(row)
-        self._nav_clicked(row)
-
-    def current_screen(self) -> QWidget:
-        return self.stack.currentWidget()
-
-    def show_screen(self, widget: QWidget, remember: bool = True) -> None:
-        current = self.stack.currentWidget()
-        if current is widget:
-            return
-        self._flush_screen(current)
-        if remember and current is not None:
-            self._history.append(current)
-            del self._history[:-50]
-        self.stack.setCurrentWidget(widget)
-        self.nav.blockSignals(True)
-        if widget is self.upcoming:
-            self.nav.setCurrentRow(NAV_UPCOMING)
-        elif widget is self.accounts or self._is_account_page(widget):
-            self.nav.setCurrentRow(NAV_ACCOUNTS)
-        self.nav.blockSignals(False)
-        self._update_title()
-        self._update_back()
-        if self.bundles is not None:
-            self.bundles.update_enabled()
-
-    def _is_account_page(self, widget: QWidget | None) -> bool:
-        return any(widget is page for page in self._pages.values())
-
-    def _current_account_id(self) -> int | None:
-        """The account on screen (its page), for actions such as Export account."""
-        widget = self.stack.currentWidget()
-        return widget.account_id if self._is_account_page(widget) else None  # type: ignore[attr-defined]
-
-    def _update_back(self) -> None:
-        # The visit plan has its own Ctrl+1…5 and Ctrl+P while it has the focus; the window's
-        # actions with the same keys step aside so that no key is ambiguous. Back (toolbar,
-        # menu, Alt+Left) is the window's everywhere: the plan's own Alt+Left is off in here.
-        in_plan = self._visit_view is not None and self.stack.currentWidget() is self._visit_view
-        self.back_action.setEnabled(bool(self._history))
-        for action in (self.go_accounts_action, self.go_upcoming_action, self.print_action):
-            can = action is not self.print_action or self.upcoming is not None
-            action.setEnabled(not in_plan and can)
-
-    def go_back(self) -> None:
-        while self._history:
-            widget = self._history.pop()
-            if self.stack.indexOf(widget) >= 0:
-                self.show_screen(widget, remember=False)
-                return
-        self._update_back()
-
-    def _flush_screen(self, widget: QWidget | None) -> None:
-        flush = getattr(widget, "flush", None)
-        if callable(flush):
-            flush()
-
-    def account_page(self, account_id: int) -> AccountPage:
-        from .account.page import AccountPage
-
-        page = self._pages.get(account_id)
-        if page is None:
-            page = AccountPage(self.ctx, account_id, self.undo_stack, self.reporter)
-            page.open_visit.connect(self.open_visit)
-            self._pages[account_id] = page
-            self.stack.addWidget(page)
-        return page
-
-    def open_account(
-        self,
-        account_id: int,
-        contact_id: int | None = None,
-        opportunity_id: int | None = None,
-    ) -> AccountPage:
-        page = self.account_page(account_id)
-        self.show_screen(page)
-        if contact_id is not None:
-            page.show_contact(contact_id)
-        elif opportunity_id is not None:
-            page.show_opportunity(opportunity_id)
-        return page
-
-    def open_hit(self, hit: SearchHit) -> None:
-        if hit.kind == "contact":
-            self.open_account(hit.account_id, contact_id=hit.id)
-        elif hit.kind == "opportunity":
-            self.open_account(hit.account_id, opportunity_id=hit.id)
-        else:
-            self.open_account(hit.account_id)
-
-    def open_visit(self, visit_id: int) -> VisitPlanView:
-        old = self._visit_view
-        if old is not None:
-            self._flush_screen(old)
-        view = visit_plan_class()(self.ctx, visit_id, self.undo_stack, self)
-        view.back_requested.connect(self.go_back)
-        view.back_shortcut.setEnabled(False)  # the window's Back has Alt+Left
-        self.stack.addWidget(view)
-        self._visit_view = view
-        self.show_screen(view)
-        view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if old is not None:
-            # Keep it (hidden) while its edits can still be undone; drop it from history.
-            self._history = [w for w in self._history if w is not old]
-        return view
-
-    def _renew_plan(self) -> None:
-        """The open visit plan, built again in the new language where the rep left it."""
-        self._plan_renewal = False
-        old = self._visit_view
-        new = old.renewed() if old is not None else None  # type: ignore[attr-defined]
-        if new is None:  # no plan, or a refused value on it: that stays on screen as it is
-            return
-        new.back_requested.connect(self.go_back)
-        new.back_shortcut.setEnabled(False)
-        self.stack.addWidget(new)
-        self._visit_view = new
-        self._history = [new if w is old else w for w in self._history]
-        if self.stack.currentWidget() is old:
-            self.stack.setCurrentWidget(new)  # in place of the old one: no history, no flush
-            new.setFocus(Qt.FocusReason.OtherFocusReason)
-            self._update_back()
-        # The old plan stays (hidden) while its edits can still be undone, as in open_visit.
 
     # Actions ------------------------------------------------------------------------------
 
@@ -546,60 +315,14 @@ class MainWindow(Retranslating, QMainWindow):
             else self.tr("Redo (Ctrl+Shift+Z)")
         )
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
-        from desktop.services.backups import RESTORED
-
-        if change.kind == RESTORED:
-            self._reload_everything()
-            return
-        if change.kind == "account" and change.deleted:
-            for account_id in change.ids:
-                page = self._pages.pop(account_id, None)
-                if page is not None:
-                    if self.stack.currentWidget() is page:
-                        self.show_screen(self.accounts, remember=False)
-                    self._history = [w for w in self._history if w is not page]
-                    self.stack.removeWidget(page)
-                    page.deleteLater()
-        if change.kind == "account":
-            self._update_title()
-
-    def _reload_everything(self) -> None:
-        """After a restore the data file is another one: drop every open screen and its undo."""
-        self.undo_stack.clear()
-        for page in list(self._pages.values()):
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self._pages.clear()
-        if self._visit_view is not None:
-            self.stack.removeWidget(self._visit_view)
-            self._visit_view.deleteLater()
-            self._visit_view = None
-        self._history.clear()
-        self.show_screen(self.accounts, remember=False)
-        self.accounts.refresh()
-        self._update_back()
-        self._update_title()
-
     def show_backups(self) -> None:
         if not self.flush_all():
             return
-        from desktop.services.backups import BackupService
-
         from .backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(
-            BackupService(self.ctx.services.db, self.ctx.services.notifier), self
-        )
+        dialog = BackupsDialog(self.ctx.services.backups, self)
         dialog.exec()
         dialog.deleteLater()
-
-    def _update_title(self) -> None:
-        widget = self.stack.currentWidget()
-        if self._is_account_page(widget):
-            self.setWindowTitle(f"{widget.name.text()} — Callbrief")  # type: ignore[attr-defined]
-        else:
-            self.setWindowTitle("Callbrief")
 
     # Closing ------------------------------------------------------------------------------
 

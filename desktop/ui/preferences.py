@@ -40,7 +40,7 @@ class PreferencesDialog(Retranslating, QDialog):
         layout.addWidget(self.data_header)
         data_form = QFormLayout()
         layout.addLayout(data_form)
-        self.data_dir = QLineEdit(str(ctx.services.db.path.parent))
+        self.data_dir = QLineEdit(str(ctx.services.files.folder))
         self.data_dir.setReadOnly(True)
         self.open_folder = QPushButton()
         self.open_folder.clicked.connect(self._open_folder)

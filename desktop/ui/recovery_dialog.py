@@ -7,13 +7,12 @@ the dialog only decides what comes next.
 Wiring (desktop/ui/application.py, before ``open_services``)::
 
     from desktop import paths
-    from desktop.services import recovery
-    from desktop.store import crypto, health
+    from desktop.services import datafile, recovery
     from .recovery_dialog import offer_recovery
 
     db_path = paths.database_path(paths.data_dir(options.data_dir))
-    report = recovery.assess(db_path, crypto.resolve_passphrase(db_path))
-    if report.status == health.DAMAGED and not offer_recovery(report):
+    report = recovery.assess(db_path, datafile.known_passphrase(db_path))
+    if report.status == datafile.DAMAGED and not offer_recovery(report):
         return 1  # the rep chose Quit
 """
 
@@ -29,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import StoreError
 from desktop.services import recovery
-from desktop.store.errors import StoreError
-from desktop.store.health import HealthReport
+from desktop.services.datafile import HealthReport
 
 from .formats import show_datetime
 from .msgbox import prompter

@@ -3,10 +3,13 @@
 ``run_task(fn, on_done, on_error)`` runs ``fn`` on Qt's global thread pool and delivers its
 return value (or its exception) through a queued signal, so widgets are only touched on the
 GUI thread. Keep the returned ``Task`` if you want its ``finished`` signal for progress UI.
+``fn`` runs in a copy of the caller's context, so a service call on the worker still knows who
+asked for it (``desktop.services.events.initiated_by``).
 """
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable
 from typing import Any
 
@@ -39,10 +42,11 @@ class _Runnable(QRunnable):
     def __init__(self, fn: Callable[[], Any], task: Task) -> None:
         super().__init__()
         self._fn, self._task = fn, task
+        self._context = contextvars.copy_context()  # taken on the thread that asked
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            result = self._context.run(self._fn)
         except BaseException as exc:  # delivered to the GUI thread, which decides
             self._task._report.emit(False, exc)
         else:

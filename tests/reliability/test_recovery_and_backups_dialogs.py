@@ -116,7 +116,7 @@ def test_the_window_backs_up_after_a_change(qtbot, services):
     from desktop.ui.autobackup import AutoBackupTimer
 
     timer = AutoBackupTimer(
-        services.db, services.notifier, interval=timedelta(0), check_every_ms=50
+        services.backups, services.notifier, interval=timedelta(0), check_every_ms=50
     )
     services.accounts.create(name="Worth a backup")
     with qtbot.waitSignal(timer.made, timeout=10000) as made:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.coverage import CirclePerson, coverage_warnings
 from desktop.domain.playbook import ROLE_KEYS
 from desktop.domain.validation import ValidationError
+from desktop.services.events import ChangeKind
 from desktop.services.fields import CONTACT
 
 from ..accounts.view import NameDelegate
@@ -446,11 +447,11 @@ class CircleTab(QWidget):
         self.picker.choose(opportunity_id)
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
-        if change.kind in ("contact", "opportunity") and change.account_id in (
+        if change.kind in (ChangeKind.CONTACT, ChangeKind.OPPORTUNITY) and change.account_id in (
             self.account_id,
             None,
         ):
-            if change.kind == "opportunity":
+            if change.kind is ChangeKind.OPPORTUNITY:
                 self.picker.reload()
             self.reload()
 

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.events import ChangeKind
+
 from ..widgets.save_status import SaveReporter
 from .dialogs import NewOpportunityDialog
 from .form_rows import scrolling
@@ -143,17 +145,18 @@ class OpportunitiesTab(QWidget):
             self.choose(dialog.created_id)
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
-        if change.kind != "opportunity":
+        if change.kind is not ChangeKind.OPPORTUNITY:
             return
         if change.account_id not in (self.account_id, None):
             return
         gone = [i for i in change.ids if i in self._forms] if change.deleted else []
         for opp_id in gone:
             self._forms.pop(opp_id).deleteLater()
-        self.reload()
+        self.reload()  # the list: a name or stage saved in a form shows there too
         for opp_id in change.ids:
             form = self._forms.get(opp_id)
-            if form is not None and not change.deleted:
+            # A form's own save is already on screen in it: reload it for others' changes only.
+            if form is not None and not change.deleted and not change.is_from(form.token):
                 form.reload()
 
     def _retranslate(self) -> None:

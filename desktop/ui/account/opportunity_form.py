@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.funnel import win_probability
+from desktop.services.events import ScreenToken
 
 from ..binding import FormBinder
 from ..formats import date_example
@@ -59,11 +60,25 @@ class OpportunityForm(Retranslating, QWidget):
         def place() -> str:
             return self.tr("Opportunity “{name}”").format(name=self.binder.stored("name") or "")
 
+        # Who saved: this form (its tab does not reload it for its own saves).
+        self.token = ScreenToken("opportunity form")
         self.binder = FormBinder(
-            save, undo_stack, lambda: ctx.lang, self, self.tr("Edit opportunity"), place
+            save,
+            undo_stack,
+            lambda: ctx.lang,
+            self,
+            self.tr("Edit opportunity"),
+            place,
+            initiator=self.token,
         )
         self.json = FormBinder(
-            save, undo_stack, lambda: ctx.lang, self, self.tr("Edit qualification"), place
+            save,
+            undo_stack,
+            lambda: ctx.lang,
+            self,
+            self.tr("Edit qualification"),
+            place,
+            initiator=self.token,
         )
         reporter.watch(self.binder)
         reporter.watch(self.json)

@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.services.events import ChangeKind
+
 from ..widgets.save_status import SaveReporter
 from .first_steps import FirstStepsBanner
 from .lazy import LazySlot
@@ -209,14 +211,20 @@ class AccountPage(QWidget):
         return all(results)
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
-        if change.kind in ("contact", "opportunity") and change.account_id in (
+        if change.kind in (ChangeKind.CONTACT, ChangeKind.OPPORTUNITY) and change.account_id in (
             self.account_id,
             None,
         ):
             self.refresh_first_steps()
-        if change.kind == "account" and self.account_id in change.ids and not change.deleted:
+        if (
+            change.kind is ChangeKind.ACCOUNT
+            and self.account_id in change.ids
+            and not change.deleted
+        ):
             self.refresh_header()
-            if self.is_built(TAB_PROFILE):
+            # The profile's own save is already on screen there: reload it only for changes
+            # made elsewhere (another window, an import, undo in another form…).
+            if self.is_built(TAB_PROFILE) and not change.is_from(self.profile.token):
                 self.profile.reload()
 
     def _retranslate(self) -> None:

@@ -1,6 +1,7 @@
 """The Profile and research tab: company facts, classification, segmentation and notes.
 
 Every field autosaves through one FormBinder (undo on the window's stack, errors at the field).
+Its saves carry the tab's ``token``: the account page does not reload the tab for them.
 The segment code is worked out as the rep picks the four inputs, before the save comes back.
 """
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.segment import segment_code
+from desktop.services.events import ScreenToken
 
 from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
@@ -49,6 +51,7 @@ class ProfileTab(Retranslating, QWidget):
         self._ctx = ctx
         self.account_id = account_id
         services = ctx.services
+        self.token = ScreenToken("account profile")  # who saved: this tab (see page.py)
         self.binder = FormBinder(
             lambda values: services.accounts.update(account_id, **values),
             undo_stack,
@@ -56,6 +59,7 @@ class ProfileTab(Retranslating, QWidget):
             self,
             self.tr("Edit account profile"),
             place=lambda: self.tr("Profile and research"),
+            initiator=self.token,
         )
         reporter.watch(self.binder)
         self.binder.saved.connect(self._update_segment)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.events import ChangeKind
+
 from ..formats import show_datetime
 from ..upcoming.model import readiness_colour
 from .dialogs import NewVisitDialog
@@ -137,10 +139,10 @@ class VisitsTab(QWidget):
             self.open_visit.emit(dialog.created_id)
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
-        if change.kind == "opportunity" and change.account_id in (self.account_id, None):
+        if change.kind is ChangeKind.OPPORTUNITY and change.account_id in (self.account_id, None):
             self.picker.reload()
             self.reload()
-        elif change.kind == "visit":
+        elif change.kind is ChangeKind.VISIT:
             self.reload()
 
     def _retranslate(self) -> None:

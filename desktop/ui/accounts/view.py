@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.events import ChangeKind
+
 from .filters import AccountFilterBar
 from .model import ALT_NAME_ROLE, COL_NAME, ID_ROLE, AccountTableModel
 
@@ -125,7 +127,7 @@ class AccountListView(QWidget):
             self.open_account.emit(int(index.data(ID_ROLE)))
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
-        if change.kind in ("account", "opportunity", "visit"):
+        if change.kind in (ChangeKind.ACCOUNT, ChangeKind.OPPORTUNITY, ChangeKind.VISIT):
             if self.isVisible():
                 self.refresh()
             else:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.validation import ValidationError
 from desktop.export.map.style import MapLabels
 from desktop.services.decision_map import MapData, MapService
-from desktop.services.events import Change
+from desktop.services.events import Change, ChangeKind
 from desktop.ui.context import UiContext
 from desktop.ui.exports import confirm_saved, file_stem, suggested_path, with_suffix
 from desktop.ui.msgbox import prompter
@@ -385,12 +385,12 @@ class DecisionMapWidget(QWidget):
         if self.opportunity_id is None:
             return
         ours = (
-            (change.kind == "contact" and change.account_id == self.account_id)
+            (change.kind is ChangeKind.CONTACT and change.account_id == self.account_id)
             or (
-                change.kind == "opportunity"
+                change.kind is ChangeKind.OPPORTUNITY
                 and (self.opportunity_id in change.ids or change.account_id == self.account_id)
             )
-            or (change.kind == "account" and self.account_id in change.ids)
+            or (change.kind is ChangeKind.ACCOUNT and self.account_id in change.ids)
         )
         if ours:
             self.refresh()

@@ -25,7 +25,7 @@ from ..widgets.a11y import name_inner_buttons
 from ..widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from desktop.store.search_index import SearchHit
+    from desktop.services.queries import SearchHit
 
 TYPING_PAUSE_MS = 120
 LIMIT = 30

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.events import ChangeKind
+
 from ..exports import confirm_saved, day_text, file_stem, suggested_path
 from ..formats import show_date
 from ..msgbox import prompter
@@ -142,7 +144,10 @@ class UpcomingView(QWidget):
             self.open_visit.emit(int(visit_id))
 
     def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
-        if change.kind in ("visit", "opportunity", "account") and self.isVisible():
+        if (
+            change.kind in (ChangeKind.VISIT, ChangeKind.OPPORTUNITY, ChangeKind.ACCOUNT)
+            and self.isVisible()
+        ):
             self.refresh()  # hidden: showing it refreshes anyway
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802

@@ -44,7 +44,7 @@ DONE_STYLE = "color: #2e7d32;"
 class PlanData:
     """One consistent read of everything the plan view shows."""
 
-    visit: Any  # desktop.store.models.Visit with its lists, opportunity and account loaded
+    visit: Any  # the Visit row with its lists, opportunity and account loaded
     readiness: Readiness
     contacts: list[Any] = field(default_factory=list)  # the account's contacts
     roles: dict[int, Any] = field(default_factory=dict)  # contact id -> BuyingRole

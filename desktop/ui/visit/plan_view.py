@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.playbook import VISIT_STEP_KEYS
 from desktop.domain.readiness import STEPS as READINESS_STEPS
 from desktop.domain.validation import ValidationError
+from desktop.services.events import ChangeKind
 from desktop.ui.context import UiContext
 from desktop.ui.exports import day_text, file_stem
 from desktop.ui.formats import show_datetime
@@ -214,16 +215,21 @@ class VisitPlanView(QWidget):
     def _changed(self, change: Any) -> None:
         if self._gone:
             return
-        if change.kind == "visit" and change.ids and self.visit_id not in change.ids:
+        if change.kind is ChangeKind.VISIT and change.ids and self.visit_id not in change.ids:
             return
-        if change.kind not in ("visit", "opportunity", "contact", "account"):
+        if change.kind not in (
+            ChangeKind.VISIT,
+            ChangeKind.OPPORTUNITY,
+            ChangeKind.CONTACT,
+            ChangeKind.ACCOUNT,
+        ):
             return
         if not self.isVisible():
             # Another screen is showing (or a later plan replaced this one): asking to go back
             # now would move the rep off that screen, and reading now may be for nothing.
             self._stale = True
             return
-        if change.kind == "visit" and change.deleted:
+        if change.kind is ChangeKind.VISIT and change.deleted:
             self._gone = True
             self.back_requested.emit()
             return

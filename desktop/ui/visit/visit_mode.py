@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.events import ChangeKind
 from desktop.ui.binding import FormBinder
 from desktop.ui.context import UiContext
 from desktop.ui.formats import show_datetime
@@ -174,9 +175,9 @@ class VisitModeWindow(QWidget):
         return self.data.visit if self.data else None
 
     def _changed(self, change: Any) -> None:
-        if change.kind == "visit" and self.visit_id in change.ids and change.deleted:
+        if change.kind is ChangeKind.VISIT and self.visit_id in change.ids and change.deleted:
             self.close()
-        elif change.kind in ("visit", "opportunity", "contact"):
+        elif change.kind in (ChangeKind.VISIT, ChangeKind.OPPORTUNITY, ChangeKind.CONTACT):
             self.reload()
 
     def reload(self) -> None:
