@@ -67,6 +67,7 @@ class Services:
     def contact_sheet(self, account_id: int, opportunity_id: int | None = None) -> ContactSheet:
         """An account's contacts as plain rows for the contacts export."""
         return contact_sheet(self, account_id, opportunity_id)
+
     # Services for the file and for whole accounts, built on first use (their modules are
     # imported then, not at start-up).
 
