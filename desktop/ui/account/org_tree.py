@@ -131,11 +131,13 @@ class OrgTree(QTreeWidget):
     def all_items(self) -> list[QTreeWidgetItem]:
         """Every row, top to bottom level by level."""
         out: list[QTreeWidgetItem] = []
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        top = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        stack = [item for item in top if item is not None]
         while stack:
             item = stack.pop(0)
             out.append(item)
-            stack.extend(item.child(i) for i in range(item.childCount()))
+            below = (item.child(i) for i in range(item.childCount()))
+            stack.extend(child for child in below if child is not None)
         return out
 
 
