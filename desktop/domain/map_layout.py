@@ -35,11 +35,7 @@ class Placement:
 def layout(nodes: Iterable[MapNode]) -> dict[int, Placement]:
     """Top-left positions for every node; unknown managers and loops are treated as roots."""
     nodes = sorted(nodes, key=lambda n: n.id)
-    by_id = {n.id: n for n in nodes}
-    children: dict[int | None, list[int]] = {}
-    for n in nodes:
-        parent = n.manager_id if n.manager_id in by_id and not _in_loop(by_id, n.id) else None
-        children.setdefault(parent, []).append(n.id)
+    roots, children = forest(nodes)
 
     placed: dict[int, Placement] = {}
     next_slot = 0.0  # the x of the next free leaf column
@@ -47,7 +43,7 @@ def layout(nodes: Iterable[MapNode]) -> dict[int, Placement]:
 
     def place(node_id: int, depth: int) -> float:
         nonlocal next_slot
-        kids = children.get(node_id, [])
+        kids = children[node_id]
         if kids:
             centres = [place(k, depth + 1) for k in kids]
             centre = (centres[0] + centres[-1]) / 2
@@ -61,12 +57,29 @@ def layout(nodes: Iterable[MapNode]) -> dict[int, Placement]:
         next_slot = max(next_slot, centre + BOX_WIDTH / 2 + H_GAP)
         return centre
 
-    for root in children.get(None, []):
+    for root in roots:
         place(root, 0)
     for n in nodes:
         if n.pinned is not None and n.id in placed:
             placed[n.id] = Placement(n.pinned[0], n.pinned[1], placed[n.id].depth)
     return placed
+
+
+def forest(nodes: Iterable[MapNode]) -> tuple[list[int], dict[int, list[int]]]:
+    """(roots, reports of each manager), siblings by id; loops and unknown managers: roots.
+
+    The one walk of the reporting lines: the screen's layout here and the paper layout
+    (``paper_map``) both start from it, so they never disagree on who sits under whom."""
+    ordered = sorted(nodes, key=lambda n: n.id)
+    by_id = {n.id: n for n in ordered}
+    roots: list[int] = []
+    children: dict[int, list[int]] = {n.id: [] for n in ordered}
+    for n in ordered:
+        if n.manager_id in by_id and not _in_loop(by_id, n.id):
+            children[n.manager_id].append(n.id)
+        else:
+            roots.append(n.id)
+    return roots, children
 
 
 def _in_loop(by_id: dict[int, MapNode], start: int) -> bool:

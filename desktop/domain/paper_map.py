@@ -21,7 +21,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .map_layout import MapNode
+from .map_layout import MapNode, forest
 
 
 @dataclass(frozen=True)
@@ -72,31 +72,6 @@ class _Block:
             {k: (x + dx, y + dy) for k, (x, y) in self.boxes.items()},
             [[(x + dx, y + dy) for x, y in line] for line in self.lines],
         )
-
-
-def forest(nodes: Iterable[MapNode]) -> tuple[list[int], dict[int, list[int]]]:
-    """(roots, reports of each manager), siblings by id; loops and unknown managers: roots."""
-    ordered = sorted(nodes, key=lambda n: n.id)
-    by_id = {n.id: n for n in ordered}
-    roots: list[int] = []
-    children: dict[int, list[int]] = {n.id: [] for n in ordered}
-    for n in ordered:
-        if n.manager_id in by_id and not _in_loop(by_id, n.id):
-            children[n.manager_id].append(n.id)  # type: ignore[index]
-        else:
-            roots.append(n.id)
-    return roots, children
-
-
-def _in_loop(by_id: dict[int, MapNode], start: int) -> bool:
-    seen: set[int] = set()
-    current: int | None = start
-    while current is not None and current in by_id:
-        if current in seen:
-            return True
-        seen.add(current)
-        current = by_id[current].manager_id
-    return False
 
 
 class _Planner:

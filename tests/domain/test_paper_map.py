@@ -93,3 +93,18 @@ def test_a_manager_with_more_reports_than_a_page_holds_gets_them_in_slices():
     assert plain == list(range(151))
     assert all(0 in s.boxes for s in sheets)  # the manager heads every slice
     assert sorted(i for s in sheets for i in s.continues.get(0, [])) != []
+
+
+def test_screen_and_paper_agree_on_loops_and_unknown_managers():
+    """Old data can hold a reporting loop or a manager since deleted: the screen's org chart
+    and the paper map both show such people at the top, and each person exactly once."""
+    from desktop.domain.map_layout import layout
+
+    nodes = [MapNode(1, None), MapNode(2, 1), MapNode(3, 4), MapNode(4, 3), MapNode(5, 99)]
+    depths = {node_id: place.depth for node_id, place in layout(nodes).items()}
+    assert depths == {1: 0, 2: 1, 3: 0, 4: 0, 5: 0}
+    sheets = paginate(nodes, GEO, *PORTRAIT)
+    printed = [box_id for sheet in sheets for box_id in sheet.boxes]
+    assert sorted(printed) == [1, 2, 3, 4, 5]
+    below_one = [s.boxes[2].y > s.boxes[1].y for s in sheets if 1 in s.boxes and 2 in s.boxes]
+    assert below_one == [True]

@@ -8,128 +8,48 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QToolButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.coverage import CirclePerson, coverage_warnings
-from desktop.domain.playbook import ROLE_KEYS
+from desktop.domain.coverage import coverage_warnings
 from desktop.domain.validation import ValidationError
 from desktop.services.events import ChangeKind
-from desktop.services.fields import CONTACT
 
-from ..accounts.view import NameDelegate
 from ..exports import confirm_saved, file_stem, suggested_path
-from ..formats import show_date
 from ..msgbox import prompter
 from ..tasks import run_task
 from ..undo import ActionCommand
+from ..widgets.page_scroll import page_scroll
 from ..widgets.records import IdRemap
 from ..widgets.save_status import SaveReporter
 from ..widgets.section import SectionHeader
 from ..widgets.warning_list import WarningList
+from . import contact_undo
 from .contact_form import ContactForm
+from .contact_undo import current_or_none, first_or_none
 from .dialogs import NewContactDialog, NewOpportunityDialog
 from .first_steps import NoDealPanel
-from .form_rows import scrolling
 from .lazy import LazySlot
-from .opportunity_picker import OpportunityPicker
+from .org_tree import CONTACT_ROLE, OrgTree, RowLabels
 from .role_editor import RoleEditor
+from .tab import AccountTab
 
-CONTACT_ROLE = Qt.ItemDataRole.UserRole
-SECOND_LINE_ROLE = Qt.ItemDataRole.UserRole + 1
-(COL_NAME, COL_ROLES, COL_ATTITUDE, COL_INFLUENCE, COL_STYLE, COL_LAST) = range(6)
 VIEW_LIST, VIEW_MAP = range(2)
-ATTITUDE_COLOURS = {
-    "supporter": "#2e7d32",
-    "opponent": "#b3261e",
-    "neutral": "#5f6b7a",
-    "unknown": "#8a5a00",
-}
-SNAPSHOT_FIELDS = tuple(name for name in CONTACT if name != "reports_to_id")
-ITEM_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled
-    | Qt.ItemFlag.ItemIsSelectable
-    | Qt.ItemFlag.ItemIsDragEnabled
-    | Qt.ItemFlag.ItemIsDropEnabled
-)
 
 
-class _RowLabels:
-    """The playbook's words for the tree's columns, looked up once per key while filling it."""
-
-    def __init__(self, playbook, lang: str) -> None:  # type: ignore[no-untyped-def]
-        self._playbook, self._lang = playbook, lang
-        self._labels: dict[tuple[str, str | None], str] = {}
-        self._roles: dict[tuple[str, ...], str] = {}
-        self._brushes = {k: QBrush(QColor(colour)) for k, colour in ATTITUDE_COLOURS.items()}
-
-    def label(self, group: str, key: str | None) -> str:
-        found = self._labels.get((group, key))
-        if found is None:
-            found = self._labels[(group, key)] = self._playbook.label(group, key, self._lang)
-        return found
-
-    def roles(self, keys: tuple[str, ...]) -> str:
-        """The person's roles in the playbook's order, joined as the language writes lists."""
-        found = self._roles.get(keys)
-        if found is None:
-            sep = "、" if self._lang == "zh" else ", "
-            ordered = [k for k in ROLE_KEYS if k in keys]
-            found = self._roles[keys] = sep.join(self.label("roles", k) for k in ordered)
-        return found
-
-    def brush(self, attitude: str | None) -> QBrush | None:
-        return self._brushes.get(attitude) if attitude else None
-
-
-class OrgTree(QTreeWidget):
-    """The org chart; dropping a person on another makes them report to that person."""
-
-    move_requested = Signal(int, object)  # contact id, new manager id or None
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
-        moving = self.currentItem()
-        target = self.itemAt(event.position().toPoint())
-        position = self.dropIndicatorPosition()
-        # The tree is redrawn from the database after the move: Qt must not move items itself.
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()
-        if moving is None:
-            return
-        if target is None or position == QAbstractItemView.DropIndicatorPosition.OnViewport:
-            manager = None
-        elif position == QAbstractItemView.DropIndicatorPosition.OnItem:
-            manager = target.data(0, CONTACT_ROLE)
-        else:
-            parent = target.parent()
-            manager = parent.data(0, CONTACT_ROLE) if parent is not None else None
-        contact_id = moving.data(0, CONTACT_ROLE)
-        if manager != contact_id:
-            self.move_requested.emit(contact_id, manager)
-
-
-class CircleTab(QWidget):
+class CircleTab(AccountTab):
     opportunity_changed = Signal(object)
 
     def __init__(
@@ -142,9 +62,7 @@ class CircleTab(QWidget):
         *,
         opportunity_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self.account_id = account_id
+        super().__init__(ctx, account_id, parent)
         self._undo = undo_stack
         self._reporter = reporter
         self.remap = IdRemap()
@@ -152,14 +70,10 @@ class CircleTab(QWidget):
         self._roles: dict[tuple[int, int], RoleEditor] = {}
         self._contacts: list[Any] = []
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 10, 20, 10)
-        layout.setSpacing(8)
+        layout = self.page_layout()
 
         bar = QHBoxLayout()
-        self.picker_label = QLabel()
-        self.picker = OpportunityPicker(ctx, account_id, chosen=opportunity_id)
-        self.picker_label.setBuddy(self.picker)
+        self.picker_label, self.picker = self.deal_picker(opportunity_id)
         self.list_button = QToolButton()
         self.map_button = QToolButton()
         self.view_group = QButtonGroup(self)
@@ -197,15 +111,6 @@ class CircleTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.tree = OrgTree()
-        self.tree.setColumnCount(6)
-        self.tree.setItemDelegateForColumn(COL_NAME, NameDelegate(self.tree))
-        self.tree.setUniformRowHeights(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_ROLES, QHeaderView.ResizeMode.Stretch)
-        widths = {COL_NAME: 160, COL_ATTITUDE: 74, COL_INFLUENCE: 62, COL_STYLE: 82, COL_LAST: 86}
-        for column, width in widths.items():
-            self.tree.setColumnWidth(column, width)
         left_layout.addWidget(self.tree, 3)
         self.warnings_header = SectionHeader()
         left_layout.addWidget(self.warnings_header)
@@ -216,9 +121,7 @@ class CircleTab(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 8, 0)
-        self.hint = QLabel()
-        self.hint.setObjectName("muted")
-        self.hint.setWordWrap(True)
+        self.hint = self.guidance()
         right_layout.addWidget(self.hint)
         self.role_stack = QStackedWidget()
         self.no_deal = NoDealPanel()  # roles belong to a deal: offers to create the first one
@@ -229,8 +132,7 @@ class CircleTab(QWidget):
         self.form_stack.addWidget(QWidget())
         right_layout.addWidget(self.form_stack)
         right_layout.addStretch(1)
-        self.detail_scroll = scrolling(right, fit_width=True)
-        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll = page_scroll(right, fit_width=True)
         splitter.addWidget(self.detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -248,7 +150,7 @@ class CircleTab(QWidget):
         self.import_button.clicked.connect(self.import_contacts)
         self.export_button.clicked.connect(self.export_contacts)
         self.delete_button.clicked.connect(self.delete_contact)
-        ctx.hub.changed.connect(self._data_changed)
+        self.listen()
         self._retranslate()
         self.reload()
 
@@ -298,7 +200,8 @@ class CircleTab(QWidget):
         self.tree.blockSignals(True)
         try:
             self.tree.clear()
-            items = self._build_items(parts)
+            labels = RowLabels(services.playbook, lang)
+            items = self.tree.fill(self._contacts, parts, labels)
             self.tree.expandAll()
             if selected in items:
                 self.tree.setCurrentItem(items[selected])
@@ -315,49 +218,6 @@ class CircleTab(QWidget):
         self.hint.setVisible(not self._contacts)
         self._show_selected()
 
-    def _build_items(self, parts: dict[int, CirclePerson]) -> dict[int, QTreeWidgetItem]:
-        """One item per person, under their manager; the tree is filled in one insert."""
-        labels = _RowLabels(self._ctx.services.playbook, self._ctx.lang)
-        items = {c.id: self._item(c, parts.get(c.id), labels) for c in self._contacts}
-        children: dict[int | None, list[int]] = {}
-        for contact in self._contacts:  # by id, so people under a manager are in id order
-            manager = contact.reports_to_id if contact.reports_to_id in items else None
-            children.setdefault(manager, []).append(contact.id)
-        roots = children.get(None, [])
-        placed: set[int] = set()
-        stack = list(roots)
-        while stack:
-            contact_id = stack.pop()
-            placed.add(contact_id)
-            below = children.get(contact_id, [])
-            items[contact_id].addChildren([items[i] for i in below])
-            stack.extend(below)
-        # People in a reporting loop (old data) hang under no one reached: show them at the top.
-        loose = [c.id for c in self._contacts if c.id not in placed]
-        self.tree.addTopLevelItems([items[i] for i in roots + loose])
-        return items
-
-    def _item(self, contact, part: CirclePerson | None, labels: _RowLabels) -> QTreeWidgetItem:  # type: ignore[no-untyped-def]
-        attitude = part.attitude if part is not None else None
-        item = QTreeWidgetItem(
-            [
-                contact.name,
-                labels.roles(part.roles) if part is not None else "",
-                labels.label("attitudes", attitude) if attitude else "",
-                labels.label("influence_levels", part.influence) if part is not None else "",
-                labels.label("communication_styles", contact.communication_style),
-                show_date(contact.last_contact),
-            ],
-        )
-        item.setData(0, CONTACT_ROLE, contact.id)
-        item.setData(0, SECOND_LINE_ROLE, contact.title)
-        item.setToolTip(0, " · ".join(p for p in (contact.title, contact.department) if p))
-        brush = labels.brush(attitude)
-        if brush is not None:
-            item.setForeground(COL_ATTITUDE, brush)
-        item.setFlags(ITEM_FLAGS)
-        return item
-
     def selected_contact(self) -> int | None:
         item = self.tree.currentItem()
         return item.data(0, CONTACT_ROLE) if item is not None else None
@@ -369,13 +229,7 @@ class CircleTab(QWidget):
                 return
 
     def _all_items(self) -> list[QTreeWidgetItem]:
-        out: list[QTreeWidgetItem] = []
-        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while stack:
-            item = stack.pop(0)
-            out.append(item)
-            stack.extend(item.child(i) for i in range(item.childCount()))
-        return out
+        return self.tree.all_items()
 
     def _show_selected(self, *_args: object) -> None:
         contact_id = self.selected_contact()
@@ -475,8 +329,8 @@ class CircleTab(QWidget):
         """Put a person under another (undoable); refused moves say why in the status bar."""
         contacts = self._ctx.services.contacts
         before = contacts.get(contact_id).reports_to_id
-        first, first_manager = self.remap.first(contact_id), self._first_or_none(manager_id)
-        first_before = self._first_or_none(before)
+        first, first_manager = self.remap.first(contact_id), first_or_none(self.remap, manager_id)
+        first_before = first_or_none(self.remap, before)
         try:
             contacts.move(contact_id, manager_id)
         except ValidationError as exc:
@@ -484,19 +338,13 @@ class CircleTab(QWidget):
             return
 
         def do() -> None:
-            contacts.move(self.remap.current(first), self._current_or_none(first_manager))
+            contacts.move(self.remap.current(first), current_or_none(self.remap, first_manager))
 
         def undo() -> None:
-            contacts.move(self.remap.current(first), self._current_or_none(first_before))
+            contacts.move(self.remap.current(first), current_or_none(self.remap, first_before))
 
         self._undo.push(ActionCommand(self.tr("Move contact"), do, undo))
         self._reporter.saved.emit()
-
-    def _first_or_none(self, contact_id: int | None) -> int | None:
-        return self.remap.first(contact_id) if contact_id is not None else None
-
-    def _current_or_none(self, first_id: int | None) -> int | None:
-        return self.remap.current(first_id) if first_id is not None else None
 
     def delete_contact(self) -> None:
         contact_id = self.selected_contact()
@@ -513,7 +361,9 @@ class CircleTab(QWidget):
             ).format(name=contact.name),
         ):
             return
-        snapshot = self._snapshot(contact)
+        snapshot = contact_undo.snapshot(
+            services, self.account_id, contact, self._contacts, self.remap
+        )
         first = self.remap.first(contact_id)
         services.contacts.delete(contact_id)
 
@@ -521,42 +371,10 @@ class CircleTab(QWidget):
             services.contacts.delete(self.remap.current(first))
 
         def undo() -> None:
-            self._restore(first, snapshot)
+            contact_undo.restore(services, self.account_id, first, snapshot, self.remap)
 
         self._undo.push(ActionCommand(self.tr("Delete contact"), redo, undo))
         self._reporter.saved.emit()
-
-    def _snapshot(self, contact) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-        services = self._ctx.services
-        roles = []
-        for opp in services.opportunities.for_account(self.account_id):
-            for role in services.opportunities.get(opp.id).roles:
-                if role.contact_id == contact.id:
-                    roles.append(
-                        (opp.id, list(role.roles or []), role.attitude, role.influence, role.notes)
-                    )
-        reports = [c.id for c in self._contacts if c.reports_to_id == contact.id]
-        return {
-            "fields": {name: getattr(contact, name) for name in SNAPSHOT_FIELDS},
-            "manager": self._first_or_none(contact.reports_to_id),
-            "roles": roles,
-            "reports": [self.remap.first(r) for r in reports],
-        }
-
-    def _restore(self, first: int, snapshot: dict[str, Any]) -> None:
-        services = self._ctx.services
-        contact = services.contacts.create(
-            self.account_id,
-            reports_to_id=self._current_or_none(snapshot["manager"]),
-            **snapshot["fields"],
-        )
-        self.remap.moved(self.remap.current(first), contact.id)
-        for opp_id, roles, attitude, influence, notes in snapshot["roles"]:
-            services.opportunities.set_role(
-                opp_id, contact.id, roles=roles, attitude=attitude, influence=influence, notes=notes
-            )
-        for report in snapshot["reports"]:
-            services.contacts.move(self.remap.current(report), contact.id)
 
     # Language -----------------------------------------------------------------------------
 
@@ -649,9 +467,3 @@ class CircleTab(QWidget):
         note = self.map_slot.built_widget()
         if isinstance(note, QLabel):
             note.setText(self.tr("The map view is not available in this build."))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            self.reload()
-        super().changeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.a11y import FieldLabel
-from ..widgets.page_scroll import PageScrollArea
 from ..widgets.section import SectionHeader, with_error
 
 TEXT_HEIGHT = 62
@@ -80,32 +79,6 @@ class Rows:
         for name, text in texts.items():
             if name in self.labels:
                 self.labels[name].setText(text)
-
-
-class FittingScroll(PageScrollArea):
-    """Scrolls up and down only, and asks for the width its content needs: beside a splitter
-    it then gets room for its fields instead of cutting them off at the right (150 %)."""
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        hint = super().minimumSizeHint()
-        content = self.widget()
-        if content is not None:
-            bar = self.verticalScrollBar().sizeHint().width()
-            hint.setWidth(max(hint.width(), content.minimumSizeHint().width() + bar))
-        return hint
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # another form shown: its width may differ
-        return super().eventFilter(watched, event)
-
-
-def scrolling(content: QWidget, fit_width: bool = False) -> PageScrollArea:
-    """A page of fields that scrolls as one (inner boxes keep the wheel only when focused)."""
-    area = FittingScroll(content) if fit_width else PageScrollArea(content)
-    # Tab goes straight to the form's fields, and the area scrolls to the one with the focus.
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return area
 
 
 def section(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -18,15 +16,16 @@ from PySide6.QtWidgets import (
 
 from desktop.services.events import ChangeKind
 
+from ..widgets.page_scroll import page_scroll
 from ..widgets.save_status import SaveReporter
 from .dialogs import NewOpportunityDialog
-from .form_rows import scrolling
 from .opportunity_form import OpportunityForm
+from .tab import AccountTab
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class OpportunitiesTab(QWidget):
+class OpportunitiesTab(AccountTab):
     opportunity_changed = Signal(object)
 
     def __init__(
@@ -39,15 +38,12 @@ class OpportunitiesTab(QWidget):
         *,
         opportunity_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self.account_id = account_id
+        super().__init__(ctx, account_id, parent)
         self._undo = undo_stack
         self._reporter = reporter
         self._forms: dict[int, OpportunityForm] = {}
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(20, 10, 20, 10)
+        layout = self.page_layout(horizontal=True)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter)
         left = QWidget()
@@ -61,12 +57,9 @@ class OpportunitiesTab(QWidget):
         left_layout.addWidget(self.new_button)
         splitter.addWidget(left)
         self.stack = QStackedWidget()
-        self.empty = QLabel()
-        self.empty.setObjectName("muted")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = self.guidance(centred=True)
         self.stack.addWidget(self.empty)
-        self.scroll = scrolling(self.stack)
+        self.scroll = page_scroll(self.stack)
         splitter.addWidget(self.scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
@@ -74,7 +67,7 @@ class OpportunitiesTab(QWidget):
 
         self.list.currentItemChanged.connect(self._show_current)
         self.new_button.clicked.connect(self.new_opportunity)
-        ctx.hub.changed.connect(self._data_changed)
+        self.listen()
         self._retranslate()
         self.reload(opportunity_id)
 
@@ -165,9 +158,3 @@ class OpportunitiesTab(QWidget):
         self.empty.setText(
             self.tr("No opportunities yet. Create one to track its stage, budget and competitors.")
         )
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            self.reload()
-        super().changeEvent(event)

@@ -16,9 +16,10 @@ from desktop.services.events import ScreenToken
 
 from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
-from ..widgets.retranslate import Retranslating
+from ..widgets.page_scroll import page_scroll
 from ..widgets.save_status import SaveReporter
-from .form_rows import amount_with_currency, scrolling, section, show_starts, text_box
+from .form_rows import amount_with_currency, section, show_starts, text_box
+from .tab import AccountTab
 
 SEGMENT_INPUTS = (
     ("seg_recognition", "recognition_levels"),
@@ -38,7 +39,10 @@ CLASSIFICATION = (
 TWO_COLUMNS_MIN_WIDTH = 880
 
 
-class ProfileTab(Retranslating, QWidget):
+class ProfileTab(AccountTab):
+    # Its combos translate themselves and the segment's words come with ``_retranslate``.
+    RELOAD_ON_LANGUAGE = False
+
     def __init__(
         self,
         ctx,  # type: ignore[no-untyped-def]
@@ -47,9 +51,7 @@ class ProfileTab(Retranslating, QWidget):
         reporter: SaveReporter,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self.account_id = account_id
+        super().__init__(ctx, account_id, parent)
         services = ctx.services
         self.token = ScreenToken("account profile")  # who saved: this tab (see page.py)
         self.binder = FormBinder(
@@ -73,7 +75,7 @@ class ProfileTab(Retranslating, QWidget):
         columns.addLayout(right, 10)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        outer.addWidget(page_scroll(content))
 
         self.fields: dict[str, QWidget] = {}
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,12 +19,12 @@ from desktop.services.events import ChangeKind
 from ..formats import show_datetime
 from ..upcoming.model import readiness_colour
 from .dialogs import NewVisitDialog
-from .opportunity_picker import OpportunityPicker
+from .tab import AccountTab
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class VisitsTab(QWidget):
+class VisitsTab(AccountTab):
     open_visit = Signal(int)
     opportunity_changed = Signal(object)
 
@@ -38,16 +36,10 @@ class VisitsTab(QWidget):
         *,
         opportunity_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self.account_id = account_id
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 10, 20, 10)
-        layout.setSpacing(8)
+        super().__init__(ctx, account_id, parent)
+        layout = self.page_layout()
         bar = QHBoxLayout()
-        self.picker_label = QLabel()
-        self.picker = OpportunityPicker(ctx, account_id, chosen=opportunity_id)
-        self.picker_label.setBuddy(self.picker)
+        self.picker_label, self.picker = self.deal_picker(opportunity_id)
         self.new_button = QPushButton()
         self.new_button.setObjectName("primary")
         self.open_button = QPushButton()
@@ -68,16 +60,14 @@ class VisitsTab(QWidget):
         self.table.setColumnWidth(2, 120)
         self.table.setColumnWidth(3, 100)
         layout.addWidget(self.table, 1)
-        self.empty = QLabel()
-        self.empty.setObjectName("muted")
-        self.empty.setWordWrap(True)
+        self.empty = self.guidance()
         layout.addWidget(self.empty)
 
         self.picker.opportunity_changed.connect(self._picked)
         self.table.itemActivated.connect(self._activated)
         self.new_button.clicked.connect(self.new_visit)
         self.open_button.clicked.connect(self.open_selected)
-        ctx.hub.changed.connect(self._data_changed)
+        self.listen()
         self._retranslate()
         self.reload()
 
@@ -158,9 +148,3 @@ class VisitsTab(QWidget):
                 "No visits for this opportunity yet. Plan one: it starts with the date and place."
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            self.reload()
-        super().changeEvent(event)

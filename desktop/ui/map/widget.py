@@ -8,10 +8,11 @@ The widget redraws itself when the services announce a change to its account or 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,9 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QSplitter,
-    QStyle,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +37,8 @@ from desktop.ui.widgets.a11y import name_inner_buttons, tab_to_toolbar
 from .dialogs import PersonDialog, PersonValues
 from .items import LegendWidget, PersonItem
 from .scene import MapScene
+from .toolbar import CONTACT_ID_ROLE, export_button, fill_warnings, keyed_action
 from .view import DecisionMapView
-
-CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class DecisionMapWidget(QWidget):
@@ -172,17 +170,7 @@ class DecisionMapWidget(QWidget):
     # Actions -----------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        def action(slot, shortcuts=()) -> QAction:
-            act = QAction(self)
-            act.triggered.connect(slot)
-            if shortcuts:
-                # Platforms map standard keys differently; a key listed twice would be ambiguous.
-                keys = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}
-                act.setShortcuts([k for text, k in keys.items() if text])
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(act)
-            return act
-
+        action = functools.partial(keyed_action, self)
         zoom_in_keys = (QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++")
         self.zoom_in_action = action(self.view.zoom_in, zoom_in_keys)
         zoom_out_keys = (QKeySequence.StandardKey.ZoomOut, "Ctrl+-")
@@ -198,15 +186,7 @@ class DecisionMapWidget(QWidget):
         for act in (self.add_action, self.reset_action):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
-        export_menu = QMenu(self)
-        self.export_actions: dict[str, QAction] = {}
-        for fmt in ("png", "svg", "pdf"):
-            act = export_menu.addAction("")
-            act.triggered.connect(lambda _=False, f=fmt: self.export_dialog(f))
-            self.export_actions[fmt] = act
-        self.export_button = QToolButton(self)
-        self.export_button.setMenu(export_menu)
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button, self.export_actions = export_button(self, self.export_dialog)
         self.toolbar.addWidget(self.export_button)
 
     def _retranslate(self) -> None:
@@ -420,21 +400,7 @@ class DecisionMapWidget(QWidget):
             return
         playbook, lang = self.ctx.services.playbook, self.ctx.lang
         found = self.ctx.services.opportunities.warnings(self.opportunity_id, lang)
-        icons = {
-            "danger": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            "caution": self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-        }
-        danger = QColor("#8a1c1c")
-        # Added in one call and dressed in place: a large circle has a warning per person, and
-        # items made here would each keep a Python object alive as long as the list.
-        self.warnings.addItems([w.text(playbook, lang) for w in found])
-        for row, w in enumerate(found):
-            item = self.warnings.item(row)
-            item.setIcon(icons.get(w.severity, icons["caution"]))
-            item.setToolTip(w.advice(playbook, lang))
-            item.setData(CONTACT_ID_ROLE, w.contact_id)
-            if w.severity == "danger":
-                item.setForeground(danger)
+        fill_warnings(self.warnings, found, playbook, lang)
         if not found:
             ok = QListWidgetItem(self.tr("Every role in the decision circle is covered."))
             ok.setForeground(QColor("#1b5e20"))

@@ -36,7 +36,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.formats import date_example, show_date
 from desktop.ui.i18n import colon
 from desktop.ui.msgbox import prompter
-from desktop.ui.widgets.page_scroll import PageScrollArea
+from desktop.ui.widgets.page_scroll import page_scroll
 from desktop.ui.widgets.screen_fit import fit_to_screen
 
 from .common import combo, fill_combo, form_layout, heading, muted, playbook_choices, text_edit
@@ -118,8 +118,7 @@ class DebriefDialog(QDialog):
         self._stage_section()
         self.body.addStretch(1)
 
-        scroll = PageScrollArea(content)
-        scroll.setAccessibleName(self.tr("Call report"))
+        scroll = page_scroll(content, tab_to_fields=False, name=self.tr("Call report"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -4,13 +4,13 @@ The table shows the items; the form beside it edits the selected one, saving as 
 (a ``FormBinder``). "Add" opens an empty form: the item is created the first time what the rep
 typed is accepted (so no placeholder rows reach the database). Add, delete, move and every edit
 are undoable; undo goes through the service and finds the item again even after delete/undo
-gave it a new id.
+gave it a new id. The fields, wording and undo references are in ``item_records``; their
+names stay importable from here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
@@ -32,96 +32,37 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.validation import FieldError, ValidationError
-from desktop.services import Services
-from desktop.services.visits import ITEMS
 from desktop.ui.binding import FormBinder
 from desktop.ui.context import UiContext
 from desktop.ui.undo import ActionCommand, FieldEdit
 
 from .common import add_field, combo, fill_combo, form_layout, line_edit, muted, text_edit
+from .item_records import (
+    CELL_CHARS,
+    LISTS,
+    ItemField,
+    ItemRef,
+    ItemTexts,
+    RefBook,
+    need_label,
+    recreate,
+    short,
+    snapshot,
+)
 
-LISTS = {
-    "attendee": "attendees",
-    "question": "questions",
-    "need": "needs",
-    "fab": "fabs",
-    "objection": "objections",
-    "next_step": "next_steps",
-}
-CELL_CHARS = 90
-
-
-@dataclass
-class ItemField:
-    """One field of the item form, and (if ``column``) one column of the table."""
-
-    name: str  # an item attribute, or a name of the form's own (see read/write)
-    label: str
-    kind: str = "line"  # line / text / combo
-    choices: Callable[[], list[tuple[str, Any]]] | None = None
-    none_label: str | None = None  # a "none" choice first in the combo
-    column: bool = True
-    placeholder: str = ""
-    read: Callable[[Any], Any] | None = None  # item -> form value
-    write: Callable[[Any], dict[str, Any]] | None = None  # form value -> service changes
-    sources: tuple[str, ...] = ()  # service field names whose errors belong to this field
-    show: Callable[[Any], str] | None = None  # item -> cell text
-
-
-@dataclass
-class ItemTexts:
-    """Undo-menu and form wording for one kind of item (already translated)."""
-
-    add: str
-    edit: str
-    delete: str
-    move: str
-    new_hint: str  # shown above the empty form after "Add"
-    title: str = ""  # the table's accessible name: the heading above it
-
-
-class ItemRef:
-    """An item's current id; undo of a delete re-creates the row under a new id."""
-
-    def __init__(self, item_id: int) -> None:
-        self.id = item_id
-
-
-class RefBook:
-    """One ItemRef per item, so every undo entry about an item follows it to its new id."""
-
-    def __init__(self) -> None:
-        self._refs: dict[int, ItemRef] = {}
-
-    def ref(self, item_id: int) -> ItemRef:
-        return self._refs.setdefault(item_id, ItemRef(item_id))
-
-    def moved(self, ref: ItemRef, new_id: int) -> None:
-        self._refs.pop(ref.id, None)
-        ref.id = new_id
-        self._refs[new_id] = ref
-
-
-def snapshot(services: Services, visit_id: int, kind: str, item_id: int) -> tuple[dict, int]:
-    """An item's stored values and its index in the visit's list, to re-create it on undo."""
-    items = list(getattr(services.visits.get(visit_id), LISTS[kind]))
-    item = next(i for i in items if i.id == item_id)
-    specs = ITEMS[kind][1]
-    values = {n: getattr(item, n) for n in specs if n != "position"}
-    return values, items.index(item)
-
-
-def recreate(
-    services: Services, visit_id: int, kind: str, values: dict, index: int, book: RefBook, ref
-) -> None:
-    item = services.visits.add_item(visit_id, kind, **values)
-    services.visits.move_item(kind, item.id, index)
-    book.moved(ref, item.id)
-
-
-def short(text: str, limit: int = CELL_CHARS) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+__all__ = [
+    "CELL_CHARS",
+    "LISTS",
+    "ItemField",
+    "ItemRef",
+    "ItemTable",
+    "ItemTexts",
+    "RefBook",
+    "need_label",
+    "recreate",
+    "short",
+    "snapshot",
+]
 
 
 class ItemTable(QWidget):
@@ -532,7 +473,3 @@ class ItemTable(QWidget):
 
     def flush(self) -> bool:
         return self.binder.flush()
-
-
-def need_label(need: Any) -> str:
-    return short(need.description, 60)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.playbook import Entry
 from desktop.ui.context import UiContext
-from desktop.ui.widgets.page_scroll import PageScrollArea
+from desktop.ui.widgets.page_scroll import page_scroll
 
 from .common import (
     DONE_STYLE,
@@ -122,11 +122,9 @@ class StepPage(QWidget):
         self._guide_widget = self._guide(entry)
         outer.addLayout(row, 1)
 
-        scroll = PageScrollArea(content)  # tables and boxes leave the wheel to the page
+        # Tables and boxes leave the wheel to the page; Tab goes to the fields.
+        scroll = page_scroll(content)
         self.scroll_area = scroll
-        scroll.setFocusPolicy(
-            Qt.FocusPolicy.NoFocus
-        )  # Tab goes to the fields; the area follows the focus
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

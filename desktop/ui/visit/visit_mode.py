@@ -15,14 +15,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from desktop.ui.binding import FormBinder
 from desktop.ui.context import UiContext
 from desktop.ui.formats import show_datetime
 from desktop.ui.i18n import colon
+from desktop.ui.widgets.page_scroll import page_scroll
 
 from .common import PlanData, item_binder, load_plan, visit_binder
 from .prepare_page import role_summary
@@ -149,11 +148,7 @@ class VisitModeWindow(QWidget):
         outer.setContentsMargins(32, 24, 32, 24)
         outer.addLayout(top)
         outer.addLayout(columns, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        scroll.setAccessibleName(self.tr("Visit mode"))
+        scroll = page_scroll(content, tab_to_fields=False, name=self.tr("Visit mode"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

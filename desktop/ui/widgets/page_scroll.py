@@ -5,11 +5,14 @@ wheel, the pointer passes over them; each took the wheel for itself (a box with 
 many kept it for good), so reaching the competitors took some seventy notches. Inside a
 ``PageScrollArea`` such a box scrolls itself only while the rep works in it (it has the focus);
 otherwise the wheel scrolls the page, as on a web page or a sheet of paper.
+
+``page_scroll()`` is the one way a screen makes its page scroll: the account tabs, the visit
+steps, the call report and visit mode all build their scroll area through it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QScrollArea, QWidget
 
 _GUARDED = "_callbriefPageWheel"
@@ -63,3 +66,44 @@ class PageScrollArea(QScrollArea):
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.guard()  # content built since it was last shown
         super().showEvent(event)
+
+
+class FittingScroll(PageScrollArea):
+    """Scrolls up and down only, and asks for the width its content needs: beside a splitter
+    it then gets room for its fields instead of cutting them off at the right (150 %)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is not None:
+            bar = self.verticalScrollBar().sizeHint().width()
+            hint.setWidth(max(hint.width(), content.minimumSizeHint().width() + bar))
+        return hint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # another form shown: its width may differ
+        return super().eventFilter(watched, event)
+
+
+def page_scroll(
+    content: QWidget,
+    *,
+    fit_width: bool = False,
+    tab_to_fields: bool = True,
+    name: str | None = None,
+) -> PageScrollArea:
+    """A page that scrolls as one (inner boxes keep the wheel only when focused).
+
+    ``fit_width``: up and down only, as wide as the content asks (beside a splitter).
+    ``tab_to_fields``: Tab goes straight to the page's fields, never to the area itself, and
+    the area scrolls to the field with the focus. ``name``: the accessible name of the page.
+    """
+    area = FittingScroll(content) if fit_width else PageScrollArea(content)
+    if fit_width:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if tab_to_fields:
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if name is not None:
+        area.setAccessibleName(name)
+    return area

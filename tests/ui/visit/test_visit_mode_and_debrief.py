@@ -248,3 +248,54 @@ def test_the_debrief_fits_the_screen_and_save_stays_in_view(qtbot, demo, open_vi
     bottom_right = save.mapToGlobal(save.rect().bottomRight())
     assert room.contains(top_left) and room.contains(bottom_right)
     assert save.isVisible() and not save.visibleRegion().isEmpty()
+
+
+def test_the_wheel_over_visit_mode_notes_scrolls_the_page_until_the_rep_types_there(
+    qtbot, services, demo
+):
+    """Visit mode scrolls like every other page (``page_scroll``): the wheel over the notes box
+    the rep is not typing in moves the page, not the notes; once in the box, it is the box's."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.ui.context import UiContext
+    from desktop.ui.visit.visit_mode import VisitModeWindow
+
+    window = VisitModeWindow(UiContext.build(services, "en"), None, demo.upcoming)
+    qtbot.addWidget(window)
+    window.resize(900, 320)  # too short for the page: it scrolls
+    window.show()
+    qtbot.waitExposed(window)
+    notes = window.notes
+    notes.setPlainText("\n".join(f"line {n}" for n in range(60)))  # the box can scroll too
+    window.question_checks[next(iter(window.question_checks))].setFocus()
+    page = window.findChild(QScrollArea)
+    page_bar, notes_bar = page.verticalScrollBar(), notes.verticalScrollBar()
+    assert page_bar.maximum() > 0 and notes_bar.maximum() > 0
+
+    def wheel_over_notes() -> None:
+        local = QPointF(notes.viewport().rect().center())
+        global_pos = QPointF(notes.viewport().mapToGlobal(local.toPoint()))
+        event = QWheelEvent(
+            local,
+            global_pos,
+            QPoint(0, 0),
+            QPoint(0, -240),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(notes.viewport(), event)
+
+    page_before = page_bar.value()
+    wheel_over_notes()
+    assert page_bar.value() > page_before and notes_bar.value() == 0
+
+    window.activateWindow()
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    page_now = page_bar.value()
+    wheel_over_notes()
+    assert notes_bar.value() > 0 and page_bar.value() == page_now
