@@ -13,10 +13,13 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop import __version__
 from desktop.app import Options, configure_logging, open_services, run_gui
+
+if TYPE_CHECKING:  # built by open_services; imported per command, not at start-up
+    from desktop.services import Services
 
 log = logging.getLogger("callbrief.cli")
 
@@ -28,7 +31,7 @@ class CommandError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         print(f"callbrief: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
@@ -150,7 +153,7 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=1, default=str))
 
 
-def cmd_demo(services: Any, args: argparse.Namespace) -> int:
+def cmd_demo(services: Services, args: argparse.Namespace) -> int:
     from desktop.services.demo import load_demo
 
     account_id = load_demo(services.db)
@@ -159,7 +162,7 @@ def cmd_demo(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_list(services: Any, args: argparse.Namespace) -> int:
+def cmd_list(services: Services, args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]]
     if args.what == "accounts":
         rows = [
@@ -174,7 +177,7 @@ def cmd_list(services: Any, args: argparse.Namespace) -> int:
             }
             for a in services.queries.accounts(limit=10**9)
         ]
-        columns = ("id", "name", "industry", "segment_code")
+        columns: tuple[str, ...] = ("id", "name", "industry", "segment_code")
     elif args.what == "opportunities":
         rows = [
             {
@@ -212,7 +215,7 @@ def cmd_list(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_search(services: Any, args: argparse.Namespace) -> int:
+def cmd_search(services: Services, args: argparse.Namespace) -> int:
     hits = services.queries.search(args.text, limit=args.limit)
     if args.json:
         _print_json(
@@ -233,7 +236,7 @@ def cmd_search(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_check(services: Any, args: argparse.Namespace) -> int:
+def cmd_check(services: Services, args: argparse.Namespace) -> int:
     from desktop.store.migrate import HEAD_REVISION, integrity_problems, read_revision
 
     path = services.db.path
@@ -262,7 +265,7 @@ def _plaintext_problems(path: Path) -> list[str]:
     ]
 
 
-def cmd_export_bundle(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_bundle(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.bundle import export_bundle
 
     export_bundle(services.db, args.account, Path(args.output))
@@ -270,7 +273,7 @@ def cmd_export_bundle(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_brief(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_brief(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.brief import render_brief
 
     pages = render_brief(services, args.visit, Path(args.output), args.lang, args.paper)
@@ -278,7 +281,7 @@ def cmd_export_brief(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_briefs(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_briefs(services: Services, args: argparse.Namespace) -> int:
     from desktop.domain.dates import NotADate, parse_date
     from desktop.export.brief import render_briefs_for_day
 
@@ -291,7 +294,7 @@ def cmd_export_briefs(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_ics(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_ics(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.ics import export_ics
 
     export_ics(services, args.visit, Path(args.output))
@@ -299,7 +302,7 @@ def cmd_export_ics(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_import_bundle(services: Any, args: argparse.Namespace) -> int:
+def cmd_import_bundle(services: Services, args: argparse.Namespace) -> int:
     from desktop.services.bundle_import import import_bundle
 
     result = import_bundle(services.db, Path(args.file))
@@ -308,7 +311,7 @@ def cmd_import_bundle(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_backup(services: Any, args: argparse.Namespace) -> int:
+def cmd_backup(services: Services, args: argparse.Namespace) -> int:
     from desktop.services.backups import BackupService
 
     info = BackupService(services.db).back_up_now(dest=Path(args.to) if args.to else None)
@@ -316,7 +319,7 @@ def cmd_backup(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_encrypt(services: Any, args: argparse.Namespace) -> int:
+def cmd_encrypt(services: Services, args: argparse.Namespace) -> int:
     from desktop.services.encryption import enable_encryption
 
     passphrase = _read_passphrase(args, new=True)
@@ -381,7 +384,7 @@ def _before_open(args: argparse.Namespace, options: Options) -> int | None:
     return None
 
 
-def cmd_export_map(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_map(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.contacts import language
     from desktop.export.map.render import export_map
 
@@ -390,7 +393,7 @@ def cmd_export_map(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_contacts(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_contacts(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.contacts import export_contacts, language
 
     count = export_contacts(
@@ -404,7 +407,7 @@ def cmd_export_contacts(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_import_contacts(services: Any, args: argparse.Namespace) -> int:
+def cmd_import_contacts(services: Services, args: argparse.Namespace) -> int:
     from desktop.services.contact_import import commit_import, preview_import
 
     mapping: dict[str, str] | None = None
@@ -447,7 +450,7 @@ def cmd_import_contacts(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[tuple[str, str | None], Callable[[Any, argparse.Namespace], int]] = {
+COMMANDS: dict[tuple[str, str | None], Callable[[Services, argparse.Namespace], int]] = {
     ("demo", None): cmd_demo,
     ("list", None): cmd_list,
     ("search", None): cmd_search,

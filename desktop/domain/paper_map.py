@@ -82,7 +82,7 @@ def forest(nodes: Iterable[MapNode]) -> tuple[list[int], dict[int, list[int]]]:
     children: dict[int, list[int]] = {n.id: [] for n in ordered}
     for n in ordered:
         if n.manager_id in by_id and not _in_loop(by_id, n.id):
-            children[n.manager_id].append(n.id)  # type: ignore[index]
+            children[n.manager_id].append(n.id)
         else:
             roots.append(n.id)
     return roots, children

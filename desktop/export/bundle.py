@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Column, Date, DateTime, Float, select
+from sqlalchemy import Column, Date, DateTime, Float, Table, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
@@ -77,15 +77,21 @@ class Node:
     target: str | None = None  # what refs of this target kind point at
 
     @property
+    def table(self) -> Table:
+        """The model's table: each model here maps one Table, though the declarative base
+        types ``__table__`` as any FromClause."""
+        return cast(Table, self.model.__table__)
+
+    @property
     def table_name(self) -> str:
-        return str(self.model.__table__.name)
+        return str(self.table.name)
 
     @cached_property
     def mapped_columns(self) -> tuple[tuple[str, Column[Any]], ...]:
         """(attribute key, column) for every column of the table, in table order."""
         mapper = sa_inspect(self.model)
         by_column = {prop.columns[0]: prop.key for prop in mapper.column_attrs}
-        return tuple((by_column[col], col) for col in self.model.__table__.columns)
+        return tuple((by_column[col], col) for col in self.table.columns)
 
     @cached_property
     def plain_columns(self) -> tuple[tuple[str, Column[Any]], ...]:
@@ -227,7 +233,7 @@ class _Exporter:
         found: list[Any] = []
         for i in range(0, len(parent_ids), _IN_CHUNK):
             chunk = parent_ids[i : i + _IN_CHUNK]
-            stmt = select(model).where(fk.in_(chunk)).order_by(fk, *order, model.id)
+            stmt = select(model).where(fk.in_(chunk)).order_by(fk, *order, model.id)  # type: ignore[attr-defined]  # every model in the tree has an id; Base declares none
             found.extend(self.session.scalars(stmt))
         return found
 

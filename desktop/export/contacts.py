@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from desktop.domain.playbook import Text
 from desktop.services import fields
@@ -195,9 +195,10 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
-    sheet = book.active
+    sheet = cast(Worksheet, book.active)  # a new workbook's one sheet; typed as maybe absent
     sheet.title = "Contacts"
     sheet.append(list(header))
     for cell in sheet[1]:

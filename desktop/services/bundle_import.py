@@ -329,7 +329,8 @@ class _Checker:
             else:
                 seen[uid] = path
             if node.target == CONTACT_REF:
-                name = data.get("name") if isinstance(data.get("name"), str) else uid
+                given = data.get("name")
+                name = given if isinstance(given, str) else uid
                 self.contacts.setdefault(uid, (path, data.get("reports_to"), name))
         for ref in node.refs:
             value = data.get(ref.key)
@@ -459,7 +460,7 @@ def _unique_per_parent(node: Node, column: str) -> bool:
     wanted = {node.parent_fk, column}
     return any(
         isinstance(c, UniqueConstraint) and {col.name for col in c.columns} == wanted
-        for c in node.model.__table__.constraints
+        for c in node.table.constraints
     )
 
 
@@ -530,10 +531,10 @@ def _owner_queries() -> Iterator[tuple[Node, Any]]:
     def walk(path: list[Node]) -> Iterator[tuple[Node, Any]]:
         node = path[-1]
         if len(path) > 1:
-            stmt = select(node.model.uid, Account.uid, Account.name)
+            stmt = select(node.model.uid, Account.uid, Account.name)  # type: ignore[attr-defined]  # the tree's models all have a uid; Base declares none
             for child, parent in zip(reversed(path[1:]), reversed(path[:-1]), strict=True):
                 link = getattr(child.model, child.parent_fk or "")
-                stmt = stmt.join(parent.model, link == parent.model.id)
+                stmt = stmt.join(parent.model, link == parent.model.id)  # type: ignore[attr-defined]  # as above: an id on every model
             yield node, stmt
         for _, child in node.children:
             yield from walk([*path, child])
@@ -550,7 +551,7 @@ def _conflicts(session: Session, uids: dict[str, dict[str, JsonPath]]) -> list[s
         wanted = uids.get(node.table_name, {})
         for chunk in _chunks(list(wanted), 500):
             for uid, account_uid, account_name in session.execute(
-                stmt.where(node.model.uid.in_(chunk))
+                stmt.where(node.model.uid.in_(chunk))  # type: ignore[attr-defined]  # as above: a uid
             ):
                 if account_uid != own:
                     problems.append(

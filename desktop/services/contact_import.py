@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, func, insert, select
 from sqlalchemy.exc import DBAPIError
@@ -431,8 +431,8 @@ class _Builder:
                 else:
                     wanted = found.get(key)
                     if wanted is None:
-                        label = fields.BUYING_ROLE[key].label
-                        msg = Message("not_choice", {"label": label, "value": got[key]})
+                        role_label = fields.BUYING_ROLE[key].label
+                        msg = Message("not_choice", {"label": role_label, "value": got[key]})
                         problems.append(Problem(msg))
                     else:
                         strict_values[key] = wanted
@@ -897,7 +897,7 @@ def commit_import(
         ]
         created, roles_written = _write(s, rows, wanted, existing, account_id, opportunity_id)
     services.notifier.publish(Change("contact", frozenset(created.values()), account_id))
-    if roles_written:
+    if roles_written and opportunity_id is not None:  # roles are written for an opportunity
         services.notifier.publish(Change("opportunity", frozenset({opportunity_id}), account_id))
     return len(created)
 
@@ -970,16 +970,21 @@ def _write(
                 }
                 for i in wanted[start : start + WRITE_BATCH]
             ]
-            _insert_many(conn, Contact.__table__, contacts, shared)
+            _insert_many(conn, cast(Table, Contact.__table__), contacts, shared)
             _index_new_contacts(conn, contacts, account_id)
-    blank_role = {"roles": [], "attitude": "unknown", "influence": None, "notes": ""}
+    blank_role: dict[str, Any] = {
+        "roles": [],
+        "attitude": "unknown",
+        "influence": None,
+        "notes": "",
+    }
     roles = [
         {**blank_role, **rows[i].role, "opportunity_id": opportunity_id, "contact_id": created[i]}
         for i in wanted
         if opportunity_id is not None and rows[i].role and fields.has_part(rows[i].role)
     ]
     if roles:
-        conn.execute(insert(BuyingRole.__table__), roles)
+        conn.execute(insert(cast(Table, BuyingRole.__table__)), roles)
     return created, bool(roles)
 
 
@@ -994,7 +999,8 @@ IMPORT_CACHE_KIB = 128 * 1024
 def _page_cache(conn: Connection, kib: int) -> Iterator[None]:
     """A page cache of ``kib`` for the block, then the connection's own size again (changed
     pages stay in memory until the commit whatever the size says)."""
-    restore = f"PRAGMA cache_size = {int(conn.exec_driver_sql('PRAGMA cache_size').scalar())}"
+    size = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    restore = f"PRAGMA cache_size = {int(size)}"
     conn.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
     try:
         yield

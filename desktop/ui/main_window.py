@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -77,7 +77,7 @@ class MainWindow(Retranslating, QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         # Before any field is built: the wheel scrolls forms, it does not change their values.
-        wheel_guard.install(QApplication.instance())  # type: ignore[arg-type]
+        wheel_guard.install(QApplication.instance())  # type: ignore[arg-type]  # a QApplication: widgets exist
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setStyleSheet(stylesheet(QApplication.font().pointSizeF()))
@@ -86,8 +86,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.reporter = SaveReporter(self)
         self._pages: dict[int, AccountPage] = {}
         self._history: list[QWidget] = []
-        self._visit_view: QWidget | None = None
-        self._waiting: list[Callable[[], None]] = []  # actions asked for before the file opened
+        self._visit_view: VisitPlanView | None = None
+        self._waiting: list[Callable[[], object]] = []  # actions asked for before the file opened
         self._plan_renewal = False  # a language switch asked for the visit plan to be rebuilt
         self.bundles: Any = None
         self.upcoming: Any = None
@@ -179,7 +179,7 @@ class MainWindow(Retranslating, QMainWindow):
             call()
         QTimer.singleShot(0, _warm_up)
 
-    def _when_ready(self, slot: Callable[[], None]) -> None:
+    def _when_ready(self, slot: Callable[[], object]) -> None:
         """Run ``slot`` now, or once the data file is open (with a busy cursor meanwhile)."""
         if self.ctx.ready:
             slot()
@@ -190,7 +190,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # Building -----------------------------------------------------------------------------
 
-    def _action(self, keys: list[QKeySequence | str], slot, icon=None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, keys: list[QKeySequence | str], slot, icon=None) -> QAction:
         action = QAction(self)
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
@@ -291,7 +291,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.setCurrentRow(row)
         self._nav_clicked(row)
 
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def show_screen(self, widget: QWidget, remember: bool = True) -> None:
@@ -314,13 +314,13 @@ class MainWindow(Retranslating, QMainWindow):
         if self.bundles is not None:
             self.bundles.update_enabled()
 
-    def _is_account_page(self, widget: QWidget | None) -> bool:
+    def _is_account_page(self, widget: QWidget | None) -> TypeGuard[AccountPage]:
         return any(widget is page for page in self._pages.values())
 
     def _current_account_id(self) -> int | None:
         """The account on screen (its page), for actions such as Export account."""
         widget = self.stack.currentWidget()
-        return widget.account_id if self._is_account_page(widget) else None  # type: ignore[attr-defined]
+        return widget.account_id if self._is_account_page(widget) else None
 
     def _update_back(self) -> None:
         # The visit plan has its own Ctrl+1…5 and Ctrl+P while it has the focus; the window's
@@ -398,7 +398,7 @@ class MainWindow(Retranslating, QMainWindow):
         """The open visit plan, built again in the new language where the rep left it."""
         self._plan_renewal = False
         old = self._visit_view
-        new = old.renewed() if old is not None else None  # type: ignore[attr-defined]
+        new = old.renewed() if old is not None else None
         if new is None:  # no plan, or a refused value on it: that stays on screen as it is
             return
         new.back_requested.connect(self.go_back)
@@ -424,7 +424,7 @@ class MainWindow(Retranslating, QMainWindow):
     def new_contact(self) -> None:
         page = self.stack.currentWidget()
         if self._is_account_page(page):
-            page.show_tab(1)  # type: ignore[attr-defined]
+            page.show_tab(1)
             page.circle.add_contact()
 
     def focus_search(self) -> None:
@@ -546,7 +546,7 @@ class MainWindow(Retranslating, QMainWindow):
             else self.tr("Redo (Ctrl+Shift+Z)")
         )
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         from desktop.services.backups import RESTORED
 
         if change.kind == RESTORED:
@@ -597,7 +597,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _update_title(self) -> None:
         widget = self.stack.currentWidget()
         if self._is_account_page(widget):
-            self.setWindowTitle(f"{widget.name.text()} — Callbrief")  # type: ignore[attr-defined]
+            self.setWindowTitle(f"{widget.name.text()} — Callbrief")
         else:
             self.setWindowTitle("Callbrief")
 

@@ -30,6 +30,8 @@ from desktop.domain.coverage import CirclePerson, coverage_warnings
 from desktop.domain.playbook import ROLE_KEYS
 from desktop.domain.validation import ValidationError
 from desktop.services.fields import CONTACT
+from desktop.ui.context import UiContext
+from desktop.ui.widgets.tree_items import child_items, top_level_items
 
 from ..accounts.view import NameDelegate
 from ..exports import confirm_saved, file_stem, suggested_path
@@ -71,7 +73,7 @@ ITEM_FLAGS = (
 class _RowLabels:
     """The playbook's words for the tree's columns, looked up once per key while filling it."""
 
-    def __init__(self, playbook, lang: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, playbook, lang: str) -> None:
         self._playbook, self._lang = playbook, lang
         self._labels: dict[tuple[str, str | None], str] = {}
         self._roles: dict[tuple[str, ...], str] = {}
@@ -133,7 +135,7 @@ class CircleTab(QWidget):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         undo_stack: QUndoStack,
         reporter: SaveReporter,
@@ -301,8 +303,12 @@ class CircleTab(QWidget):
             self.tree.expandAll()
             if selected in items:
                 self.tree.setCurrentItem(items[selected])
-            elif self._contacts and selected is None:
-                self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            elif (
+                self._contacts
+                and selected is None
+                and (first := self.tree.topLevelItem(0)) is not None
+            ):
+                self.tree.setCurrentItem(first)
         finally:
             self.tree.blockSignals(False)
         if opp_id is not None:
@@ -336,7 +342,7 @@ class CircleTab(QWidget):
         self.tree.addTopLevelItems([items[i] for i in roots + loose])
         return items
 
-    def _item(self, contact, part: CirclePerson | None, labels: _RowLabels) -> QTreeWidgetItem:  # type: ignore[no-untyped-def]
+    def _item(self, contact, part: CirclePerson | None, labels: _RowLabels) -> QTreeWidgetItem:
         attitude = part.attitude if part is not None else None
         item = QTreeWidgetItem(
             [
@@ -369,11 +375,11 @@ class CircleTab(QWidget):
 
     def _all_items(self) -> list[QTreeWidgetItem]:
         out: list[QTreeWidgetItem] = []
-        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        stack = top_level_items(self.tree)
         while stack:
             item = stack.pop(0)
             out.append(item)
-            stack.extend(item.child(i) for i in range(item.childCount()))
+            stack.extend(child_items(item))
         return out
 
     def _show_selected(self, *_args: object) -> None:
@@ -439,13 +445,13 @@ class CircleTab(QWidget):
         self.reload()
         shown = self.map_slot.built_widget()
         if shown is not None and not isinstance(shown, QLabel):  # the map, not the note
-            shown.set_opportunity(opportunity_id)  # type: ignore[attr-defined]
+            shown.set_opportunity(opportunity_id)  # type: ignore[attr-defined]  # the map widget
         self.opportunity_changed.emit(opportunity_id)
 
     def choose_opportunity(self, opportunity_id: int | None) -> None:
         self.picker.choose(opportunity_id)
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         if change.kind in ("contact", "opportunity") and change.account_id in (
             self.account_id,
             None,
@@ -525,7 +531,7 @@ class CircleTab(QWidget):
         self._undo.push(ActionCommand(self.tr("Delete contact"), redo, undo))
         self._reporter.saved.emit()
 
-    def _snapshot(self, contact) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    def _snapshot(self, contact) -> dict[str, Any]:
         services = self._ctx.services
         roles = []
         for opp in services.opportunities.for_account(self.account_id):

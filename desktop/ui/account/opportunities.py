@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.context import UiContext
+
 from ..widgets.save_status import SaveReporter
 from .dialogs import NewOpportunityDialog
 from .form_rows import scrolling
@@ -29,7 +31,7 @@ class OpportunitiesTab(QWidget):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         undo_stack: QUndoStack,
         reporter: SaveReporter,
@@ -64,8 +66,8 @@ class OpportunitiesTab(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack.addWidget(self.empty)
-        self.scroll = scrolling(self.stack)
-        splitter.addWidget(self.scroll)
+        self.scroll_area = scrolling(self.stack)
+        splitter.addWidget(self.scroll_area)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([260, 900])
@@ -114,7 +116,7 @@ class OpportunitiesTab(QWidget):
             form = OpportunityForm(self._ctx, opportunity_id, self._undo, self._reporter)
             self._forms[opportunity_id] = form
             self.stack.addWidget(form)
-            self.scroll.guard()  # its text boxes and tables leave the wheel to the page
+            self.scroll_area.guard()  # its text boxes and tables leave the wheel to the page
         return form
 
     def current_form(self) -> OpportunityForm | None:
@@ -142,7 +144,7 @@ class OpportunitiesTab(QWidget):
             self.reload()
             self.choose(dialog.created_id)
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         if change.kind != "opportunity":
             return
         if change.account_id not in (self.account_id, None):

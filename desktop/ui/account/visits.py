@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.context import UiContext
+from desktop.ui.widgets.tree_items import top_level_items
+
 from ..formats import show_datetime
 from ..upcoming.model import readiness_colour
 from .dialogs import NewVisitDialog
@@ -30,7 +33,7 @@ class VisitsTab(QWidget):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         parent: QWidget | None = None,
         *,
@@ -107,10 +110,7 @@ class VisitsTab(QWidget):
         self.empty.setVisible(not visits)
 
     def visit_ids(self) -> list[int]:
-        return [
-            self.table.topLevelItem(i).data(0, ID_ROLE)
-            for i in range(self.table.topLevelItemCount())
-        ]
+        return [item.data(0, ID_ROLE) for item in top_level_items(self.table)]
 
     def choose_opportunity(self, opportunity_id: int | None) -> None:
         self.picker.choose(opportunity_id)
@@ -136,7 +136,7 @@ class VisitsTab(QWidget):
             self.reload()
             self.open_visit.emit(dialog.created_id)
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         if change.kind == "opportunity" and change.account_id in (self.account_id, None):
             self.picker.reload()
             self.reload()
