@@ -35,6 +35,7 @@ test: venv-test
 lint: venv-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python scripts/translations.py --lint
 
 bench: venv-test

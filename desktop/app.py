@@ -10,8 +10,13 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import paths
+
+if TYPE_CHECKING:  # imported inside the functions: headless commands load only what they use
+    from desktop.domain.playbook import Playbook
+    from desktop.services import Services
 
 log = logging.getLogger("callbrief")
 
@@ -38,7 +43,7 @@ def configure_logging(folder: Path) -> None:
     logs.configure(folder, lambda: crypto.is_marked(db_path))
 
 
-def load_playbook(options: Options):  # type: ignore[no-untyped-def]
+def load_playbook(options: Options) -> Playbook:
     from desktop.domain.playbook import default_playbook, load_playbook
 
     cache = paths.cache_dir(paths.data_dir(options.data_dir))
@@ -46,7 +51,7 @@ def load_playbook(options: Options):  # type: ignore[no-untyped-def]
     return load_playbook(chosen, cache) if chosen else default_playbook(cache)
 
 
-def open_services(options: Options, playbook=None):  # type: ignore[no-untyped-def]
+def open_services(options: Options, playbook: Playbook | None = None) -> Services:
     """Open the data dir's file (creating or upgrading it) and build the services; the
     playbook is loaded unless given (start-up has read it already for the first paint)."""
     from desktop.services import Services

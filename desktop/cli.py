@@ -14,12 +14,15 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.app import Options, configure_logging, open_services, run_gui
 from desktop.cli_parser import EXIT_USAGE as EXIT_USAGE  # the exit codes, all three here
 from desktop.cli_parser import build_parser
 from desktop.services.events import Origin, initiated_by
+
+if TYPE_CHECKING:  # built by open_services; imported per command, not at start-up
+    from desktop.services import Services
 
 log = logging.getLogger("callbrief.cli")
 
@@ -41,7 +44,7 @@ def cmd_demo(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_list(services: Any, args: argparse.Namespace) -> int:
+def cmd_list(services: Services, args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]]
     if args.what == "accounts":
         rows = [
@@ -56,7 +59,7 @@ def cmd_list(services: Any, args: argparse.Namespace) -> int:
             }
             for a in services.queries.accounts(limit=10**9)
         ]
-        columns = ("id", "name", "industry", "segment_code")
+        columns: tuple[str, ...] = ("id", "name", "industry", "segment_code")
     elif args.what == "opportunities":
         rows = [
             {
@@ -94,7 +97,7 @@ def cmd_list(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_search(services: Any, args: argparse.Namespace) -> int:
+def cmd_search(services: Services, args: argparse.Namespace) -> int:
     hits = services.queries.search(args.text, limit=args.limit)
     if args.json:
         _print_json(
@@ -134,7 +137,7 @@ def cmd_export_bundle(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_brief(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_brief(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.brief import render_brief
 
     pages = render_brief(services, args.visit, Path(args.output), args.lang, args.paper)
@@ -142,7 +145,7 @@ def cmd_export_brief(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_briefs(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_briefs(services: Services, args: argparse.Namespace) -> int:
     from desktop.domain.dates import NotADate, parse_date
     from desktop.export.brief import render_briefs_for_day
 
@@ -155,7 +158,7 @@ def cmd_export_briefs(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_ics(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_ics(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.ics import export_ics
 
     export_ics(services, args.visit, Path(args.output))
@@ -236,7 +239,7 @@ def _before_open(args: argparse.Namespace, options: Options) -> int | None:
     return None
 
 
-def cmd_export_map(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_map(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.contacts import language
     from desktop.export.map.render import export_map
 
@@ -245,7 +248,7 @@ def cmd_export_map(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_contacts(services: Any, args: argparse.Namespace) -> int:
+def cmd_export_contacts(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.contacts import export_contacts, language
 
     count = export_contacts(
@@ -259,7 +262,7 @@ def cmd_export_contacts(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_import_contacts(services: Any, args: argparse.Namespace) -> int:
+def cmd_import_contacts(services: Services, args: argparse.Namespace) -> int:
     from desktop.services.contact_import import commit_import, preview_import
 
     mapping: dict[str, str] | None = None
@@ -302,7 +305,7 @@ def cmd_import_contacts(services: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[tuple[str, str | None], Callable[[Any, argparse.Namespace], int]] = {
+COMMANDS: dict[tuple[str, str | None], Callable[[Services, argparse.Namespace], int]] = {
     ("demo", None): cmd_demo,
     ("list", None): cmd_list,
     ("search", None): cmd_search,

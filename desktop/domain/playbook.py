@@ -137,7 +137,7 @@ def default_playbook_path() -> Path:
     try:
         from desktop import paths
     except ImportError:
-        paths = None  # type: ignore[assignment]
+        paths = None  # type: ignore[assignment]  # no desktop.paths: the module is optional here
     resources_dir = getattr(paths, "resources_dir", None)
     if callable(resources_dir):
         return Path(resources_dir()) / "playbook" / "playbook.toml"

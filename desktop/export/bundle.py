@@ -140,7 +140,7 @@ class _Exporter:
         found: list[Any] = []
         for i in range(0, len(parent_ids), _IN_CHUNK):
             chunk = parent_ids[i : i + _IN_CHUNK]
-            stmt = select(model).where(fk.in_(chunk)).order_by(fk, *order, model.id)
+            stmt = select(model).where(fk.in_(chunk)).order_by(fk, *order, model.id)  # type: ignore[attr-defined]  # every model in the tree has an id; Base declares none
             found.extend(self.session.scalars(stmt))
         return found
 

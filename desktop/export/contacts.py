@@ -32,7 +32,7 @@ import os
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from desktop.domain import contact_columns
 from desktop.domain.playbook import Text
@@ -161,9 +161,10 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
-    sheet = book.active
+    sheet = cast(Worksheet, book.active)  # a new workbook's one sheet; typed as maybe absent
     sheet.title = "Contacts"
     sheet.append(list(header))
     for cell in sheet[1]:

@@ -9,6 +9,7 @@ desktop/store/backups.py). desktop/ui/autobackup.py drives it from a QTimer.
 
 from __future__ import annotations
 
+import builtins
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ class BackupService:
         """Every backup, newest first."""
         return backups.list_backups(self.folder)
 
-    def verify(self, path: Path) -> list[str]:
+    def verify(self, path: Path) -> builtins.list[str]:  # ``list`` here is the method above
         return backups.verify(path, self.db.passphrase)
 
     def back_up_now(self, kind: str = "manual", dest: Path | None = None) -> BackupInfo:

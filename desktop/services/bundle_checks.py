@@ -110,7 +110,8 @@ class Checker:
             else:
                 seen[uid] = path
             if node.target == CONTACT_REF:
-                name = data.get("name") if isinstance(data.get("name"), str) else uid
+                given = data.get("name")
+                name = given if isinstance(given, str) else uid
                 self.contacts.setdefault(uid, (path, data.get("reports_to"), name))
         for ref in node.refs:
             value = data.get(ref.key)
@@ -227,5 +228,5 @@ def _unique_per_parent(node: Node, column: str) -> bool:
     wanted = {node.parent_fk, column}
     return any(
         isinstance(c, UniqueConstraint) and {col.name for col in c.columns} == wanted
-        for c in node.model.__table__.constraints
+        for c in node.table.constraints
     )

@@ -43,10 +43,10 @@ def _owner_queries() -> Iterator[tuple[Node, Any]]:
     def walk(path: list[Node]) -> Iterator[tuple[Node, Any]]:
         node = path[-1]
         if len(path) > 1:
-            stmt = select(node.model.uid, Account.uid, Account.name)
+            stmt = select(node.model.uid, Account.uid, Account.name)  # type: ignore[attr-defined]  # the tree's models all have a uid; Base declares none
             for child, parent in zip(reversed(path[1:]), reversed(path[:-1]), strict=True):
                 link = getattr(child.model, child.parent_fk or "")
-                stmt = stmt.join(parent.model, link == parent.model.id)
+                stmt = stmt.join(parent.model, link == parent.model.id)  # type: ignore[attr-defined]  # as above: an id on every model
             yield node, stmt
         for _, child in node.children:
             yield from walk([*path, child])
@@ -63,7 +63,7 @@ def conflicts(session: Session, uids: dict[str, dict[str, JsonPath]]) -> list[st
         wanted = uids.get(node.table_name, {})
         for chunk in _chunks(list(wanted), _IN_CHUNK):
             for uid, account_uid, account_name in session.execute(
-                stmt.where(node.model.uid.in_(chunk))
+                stmt.where(node.model.uid.in_(chunk))  # type: ignore[attr-defined]  # as above: a uid
             ):
                 if account_uid != own:
                     problems.append(

@@ -148,6 +148,6 @@ def _convert_copies(db_path: Path, passphrase: str, result: EncryptionResult) ->
                     break
             crypto.encrypt_in_place(copy, passphrase)
             result.converted.append(copy)
-        except (StoreError, *connect.database_errors()) as exc:
+        except (StoreError,) + connect.database_errors() as exc:
             log.warning("could not encrypt a copy: %s", exc)
             result.left_plain.append(copy)

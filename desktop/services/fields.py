@@ -33,7 +33,7 @@ def T(en: str, zh: str, kind: str = "text", **kw: Any) -> Spec:  # noqa: N802 - 
 
 @functools.cache  # the schema does not change while the app runs; imports call this per cell
 def _max_len(model: type[DeclarativeBase], name: str) -> int | None:
-    column = model.__table__.columns.get(name)  # type: ignore[attr-defined]
+    column = model.__table__.columns.get(name)
     if column is not None and isinstance(column.type, String) and column.type.length:
         return int(column.type.length)
     return None

@@ -160,7 +160,9 @@ class OpportunityService(Service):
         self.announce(ChangeKind.OPPORTUNITY, opportunity_id)
 
 
-def _role_query(opportunity_id: int, contact_id: int) -> Select[tuple[BuyingRole]]:
+def _role_query(
+    opportunity_id: int, contact_id: int
+) -> Select[BuyingRole]:  # 2.1: a type per column
     """A person's part in one decision: at most one row (unique per opportunity and contact)."""
     return select(BuyingRole).where(
         BuyingRole.opportunity_id == opportunity_id, BuyingRole.contact_id == contact_id

@@ -249,7 +249,7 @@ class VisitService(Service):
                 )
             )
             if clash is not None and clash is not item:
-                name = s.get(Contact, clean["contact_id"]).name  # type: ignore[union-attr]
+                name = s.get(Contact, clean["contact_id"]).name  # type: ignore[union-attr]  # the clash row has it
                 raise ValidationError.single("contact_id", "duplicate_attendee", name=name)
         if kind == "attendee" and item is None and not clean.get("contact_id"):
             if not clean.get("name", "").strip():

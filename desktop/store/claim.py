@@ -118,7 +118,7 @@ def shared(folder: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
         release()
 
 
-def hold_shared(folder: Path, wait: float = WAIT_SECONDS):  # type: ignore[no-untyped-def]
+def hold_shared(folder: Path, wait: float = WAIT_SECONDS):
     """Take the shared claim and return the function that gives it back (the window holds it
     for its whole life). Raises ClaimWaitError if a replacement keeps the folder too long."""
     key = Path(os.path.abspath(folder))

@@ -60,7 +60,7 @@ def read_only_medium(folder: Path) -> bool:
 def cipher_module() -> Any:
     """The SQLCipher DB-API module; a plain message if it is not installed."""
     try:
-        import sqlcipher3  # type: ignore[import-not-found]
+        import sqlcipher3
     except ImportError as exc:  # pragma: no cover - the dependency is declared
         raise StoreError(
             "Encryption needs the 'sqlcipher3' package, which is not installed."
@@ -163,7 +163,7 @@ def database_errors() -> tuple[type[BaseException], ...]:
     """The DatabaseError classes of every driver in use."""
     found: list[type[BaseException]] = [sqlite3.DatabaseError]
     try:
-        import sqlcipher3  # type: ignore[import-not-found]
+        import sqlcipher3
 
         found.append(sqlcipher3.DatabaseError)
     except ImportError:  # pragma: no cover

@@ -72,7 +72,7 @@ def check_passphrase(passphrase: str) -> None:
         raise PassphraseError("Choose a passphrase of at least 8 characters.")
 
 
-def _table_counts(con) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _table_counts(con) -> dict[str, int]:
     names = [
         r[0]
         for r in con.execute(
@@ -114,7 +114,7 @@ def encrypt_copy(source: Path, dest: Path, passphrase: str) -> Path:
                 f"The encrypted copy of {source.name} did not verify; nothing changed."
             )
         tmp.replace(dest)
-    except (OSError, *connect.database_errors()) as exc:
+    except (OSError,) + connect.database_errors() as exc:
         # A full disk, a read-only folder: no half-written copy stays behind.
         _remove_partial(tmp)
         known = None if isinstance(exc, OSError) else errors.translate(exc, source)

@@ -96,7 +96,7 @@ def make_engine(path: Path, passphrase: str | None = None) -> Engine:
         # with SQLite's "readonly", which write() reports as ReadOnlyError.
         cipher = not connect.looks_plain(path)
 
-        def reader():  # type: ignore[no-untyped-def]
+        def reader():
             return connect.connect(path, passphrase if cipher else None, immutable=True)
 
         extra = {"module": connect.cipher_module().dbapi2} if cipher else {}
@@ -104,7 +104,7 @@ def make_engine(path: Path, passphrase: str | None = None) -> Engine:
     elif connect.wants_cipher(path, passphrase):
         module = connect.cipher_module()
 
-        def creator():  # type: ignore[no-untyped-def]
+        def creator():
             return connect.connect(path, passphrase)
 
         engine = create_engine(f"sqlite:///{path}", creator=creator, module=module.dbapi2)

@@ -91,7 +91,7 @@ def environment_error(exc: BaseException, path: Path | None = None) -> SaveError
             return StorageIOError(f"the disk reported an error ({err})")
         translated = translate(err, path)
         if translated is not None and not isinstance(translated, DamagedFileError):
-            return translated  # type: ignore[return-value]
+            return translated  # type: ignore[return-value]  # a StoreError that is not DamagedFileError
     return None
 
 

@@ -167,7 +167,7 @@ def _classify_file(path: Path, passphrase: str | None, full: bool) -> tuple[str,
             "foreign",
             ("The data file is a database of another program, not a Callbrief file."),
         )
-    except (StoreError, *connect.database_errors()) as exc:
+    except (StoreError,) + connect.database_errors() as exc:
         found = _unavailable(path, exc)
         if found is not None:
             return found

@@ -81,7 +81,7 @@ def ensure_current(engine: Engine, path: Path, passphrase: str | None = None) ->
     upgrade(engine)
 
 
-def alembic_config():  # type: ignore[no-untyped-def]
+def alembic_config():
     from alembic.config import Config
 
     cfg = Config()

@@ -11,8 +11,12 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.app import Options
+
+if TYPE_CHECKING:  # imported when the window is built, so headless starts stay Qt-free
+    from .context import UiContext
 
 log = logging.getLogger("callbrief.start")
 
@@ -28,13 +32,14 @@ def run(options: Options) -> int:
     from desktop.app import configure_logging
 
     _step("application")
-    app = QApplication.instance() or QApplication(sys.argv)
+    running = QApplication.instance()  # a QCoreApplication to the type checker
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Callbrief")
     app.setOrganizationName("Callbrief")
     app.setStyle("Fusion")  # the same look on every platform, and in the screenshots
     from .fonts import install_cjk_font
 
-    install_cjk_font(app)  # type: ignore[arg-type]
+    install_cjk_font(app)
     folder = paths.data_dir(options.data_dir)
     configure_logging(folder)
     from . import i18n
@@ -45,7 +50,7 @@ def run(options: Options) -> int:
     from .single_instance import guard_single_instance
 
     activate: list[Callable[[], None]] = []
-    guard = guard_single_instance(folder, lambda: activate and activate[0](), listen=False)
+    guard = guard_single_instance(folder, lambda: activate[0]() if activate else None, listen=False)
     if guard is None:
         log.info("another window has this data folder; asked it to come forward")
         return 0
@@ -60,7 +65,7 @@ def run(options: Options) -> int:
         release()
 
 
-def _run_claimed(app, options: Options, db_path: Path, activate, guard) -> int:  # type: ignore[no-untyped-def]
+def _run_claimed(app, options: Options, db_path: Path, activate, guard) -> int:
     """Check, open and show the data file (the folder's claim is held meanwhile)."""
     from . import i18n
 
@@ -116,7 +121,7 @@ def _claim_folder(folder: Path) -> Callable[[], None] | None:
         return None
 
 
-def _show_window(ctx, activate: list[Callable[[], None]], guard):  # type: ignore[no-untyped-def]
+def _show_window(ctx: UiContext, activate: list[Callable[[], None]], guard):
     from . import i18n
     from .main_window import MainWindow
     from .single_instance import bring_to_front
@@ -133,7 +138,7 @@ def _show_window(ctx, activate: list[Callable[[], None]], guard):  # type: ignor
     return window
 
 
-def _first_launch(ctx, window) -> None:  # type: ignore[no-untyped-def]
+def _first_launch(ctx: UiContext, window) -> None:
     from .first_run import offer_demo
 
     demo = None if _probing() else offer_demo(ctx, window)
@@ -148,7 +153,7 @@ def _probing() -> bool:
     return os.environ.get("CALLBRIEF_STARTUP_PROBE") in ("1", "ready")
 
 
-def _start_view(options: Options, db_path: Path):  # type: ignore[no-untyped-def]
+def _start_view(options: Options, db_path: Path):
     """The playbook and first page of accounts, read without the ORM; None when the file
     needs the ordinary start (missing, encrypted, to be upgraded, unreadable)."""
     from desktop.app import load_playbook
@@ -161,7 +166,7 @@ def _start_view(options: Options, db_path: Path):  # type: ignore[no-untyped-def
         return None  # the ordinary path reports it
 
 
-def _run_painting_first(app, options: Options, db_path: Path, early, activate, guard) -> int:  # type: ignore[no-untyped-def]
+def _run_painting_first(app, options: Options, db_path: Path, early, activate, guard) -> int:
     """Paint the window with the first page of accounts, then check and open the file on a
     worker thread (importing SQLAlchemy there) and hand the services to the window."""
     from . import i18n
@@ -174,7 +179,7 @@ def _run_painting_first(app, options: Options, db_path: Path, early, activate, g
 
     _step("check and open the data file (worker)")
 
-    def check_and_open():  # type: ignore[no-untyped-def]
+    def check_and_open():
         from desktop.app import open_services
         from desktop.services import recovery
 
@@ -183,7 +188,7 @@ def _run_painting_first(app, options: Options, db_path: Path, early, activate, g
             return report
         return open_services(options, early.playbook)
 
-    def opened(result) -> None:  # type: ignore[no-untyped-def]
+    def opened(result) -> None:
         from desktop.services import Services
 
         services = result
@@ -218,7 +223,7 @@ def _run_painting_first(app, options: Options, db_path: Path, early, activate, g
     return code
 
 
-def _give_up(app, window) -> None:  # type: ignore[no-untyped-def]
+def _give_up(app, window) -> None:
     """Close the window and leave the event loop with exit code 1."""
     from PySide6.QtCore import Qt
 
@@ -231,7 +236,7 @@ def _give_up(app, window) -> None:  # type: ignore[no-untyped-def]
 PAINT_WAIT_MS = 1000  # a window started minimised or off-screen may not paint for a while
 
 
-def _after_first_paint(window, fn: Callable[[], object]) -> None:  # type: ignore[no-untyped-def]
+def _after_first_paint(window, fn: Callable[[], object]) -> None:
     """Run ``fn`` once, just after the window's first paint, or after PAINT_WAIT_MS if no paint
     comes (minimised at launch): opening the data file must not wait for the window to show."""
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -287,7 +292,7 @@ def _file_usable(db_path: Path) -> bool:
     return _unusable(report, passphrase)
 
 
-def _unusable(report, passphrase: str | None) -> bool:  # type: ignore[no-untyped-def]
+def _unusable(report, passphrase: str | None) -> bool:
     """A damaged file gets the recovery dialog (True if a backup was restored); anything else
     is explained and start-up stops."""
     from .msgbox import prompter
@@ -301,7 +306,7 @@ def _unusable(report, passphrase: str | None) -> bool:  # type: ignore[no-untype
     return False
 
 
-def _open(options: Options):  # type: ignore[no-untyped-def]
+def _open(options: Options):
     from desktop.app import open_services
     from desktop.domain.playbook import PlaybookError
     from desktop.errors import StoreError
@@ -369,5 +374,5 @@ def _while_upgrading(work: Callable[[], object]) -> object:
     notice.close()
     notice.deleteLater()
     if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
+        raise outcome["error"]  # type: ignore[misc]  # an exception, stored in a dict of objects
     return outcome["value"]

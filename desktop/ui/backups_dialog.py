@@ -14,6 +14,8 @@ Wiring (main window, a "Backups…" menu action)::
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -128,12 +130,15 @@ class BackupsDialog(QDialog):
         if not listed:
             self.checked.emit()
         for info in listed:
-            run_task(
-                lambda p=info.path: self.service.verify(p),
-                lambda problems, p=info.path: self._show_check(p, problems),
-                lambda exc, p=info.path: self._show_check(p, [str(exc)]),
-                owner=self,
-            )
+            self._check_one(info.path)
+
+    def _check_one(self, path: Path) -> None:
+        run_task(
+            lambda: self.service.verify(path),
+            lambda problems: self._show_check(path, problems),
+            lambda exc: self._show_check(path, [str(exc)]),
+            owner=self,
+        )
 
     def _show_check(self, path: object, problems: list[str]) -> None:
         for row in range(self.table.rowCount()):
@@ -177,7 +182,8 @@ class BackupsDialog(QDialog):
         chosen = self.selected_path()
         if chosen is None:
             return
-        made = self.table.item(self.table.currentRow(), COL_DATE).text()
+        item = self.table.item(self.table.currentRow(), COL_DATE)
+        made = item.text() if item is not None else ""
         question = self.tr(
             "Replace your current data with the backup made %1?\n\nEverything changed since "
             "then is taken out of use. Your current file is not deleted: it is kept beside the "

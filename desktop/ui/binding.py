@@ -134,7 +134,7 @@ class FormBinder(QObject):
         elif isinstance(widget, QCheckBox):
             widget.clicked.connect(lambda _c, n=name: self._commit_now(n))
         elif _is_value_widget(widget):
-            widget.edited.connect(lambda n=name: self._commit_now(n))  # type: ignore[attr-defined]
+            widget.edited.connect(lambda n=name: self._commit_now(n))  # type: ignore[attr-defined]  # a value widget: duck-typed
         else:
             raise TypeError(f"cannot bind {type(widget).__name__}")
 
@@ -194,12 +194,12 @@ class FormBinder(QObject):
             else:
                 widget.setChecked(bool(value))
         elif _is_value_widget(widget):
-            widget.set_value(value)  # type: ignore[attr-defined]
+            widget.set_value(value)  # type: ignore[attr-defined]  # a value widget: duck-typed
 
     @staticmethod
     def _read(widget: QWidget) -> Any:
         if _is_value_widget(widget):
-            return widget.value()  # type: ignore[attr-defined]
+            return widget.value()  # type: ignore[attr-defined]  # a value widget: duck-typed
         if isinstance(widget, QLineEdit):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):

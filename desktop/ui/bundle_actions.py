@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.ui.context import UiContext
+
 from .exports import confirm_saved, file_stem, suggested_path
 from .msgbox import prompter
 from .tasks import run_task
@@ -27,7 +29,7 @@ class BundleActions(QObject):
     imported = Signal(int)  # the account id, once it is in the database
 
     def __init__(
-        self, window: QWidget, ctx: Any, current_account: Callable[[], int | None]
+        self, window: QWidget, ctx: UiContext, current_account: Callable[[], int | None]
     ) -> None:
         super().__init__(window)
         self._window = window

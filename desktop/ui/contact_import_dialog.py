@@ -57,6 +57,7 @@ from desktop.ui.context import UiContext
 from .tasks import run_task
 
 # The first label is translated in the dialog (self.tr); the others are names of encodings.
+ENCODINGS: tuple[tuple[str, object], ...]  # QT_TRANSLATE_NOOP is typed to return object
 ENCODINGS = (("", QT_TRANSLATE_NOOP("ContactImportDialog", "Detect automatically")),)
 ENCODINGS += (("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("utf-16", "UTF-16"))
 # Files above this size, or imports of more rows, run on a worker thread.
@@ -164,7 +165,7 @@ class ContactImportDialog(QDialog):
         self.detected = QLabel()
         self.encoding = QComboBox()
         for code, label in ENCODINGS:
-            self.encoding.addItem(self.tr(label), code)
+            self.encoding.addItem(self.tr(str(label)), code)
         self.encoding.currentIndexChanged.connect(self.refresh)
         self.opportunity = QComboBox()
         self.opportunity.addItem(self.tr("(do not import roles)"), None)

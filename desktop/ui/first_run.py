@@ -5,8 +5,15 @@ Asked once: the answer is recorded (``demo_offered = yes``) whichever the rep pi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 
 class FirstRunDialog(QDialog):
@@ -51,11 +58,11 @@ class FirstRunDialog(QDialog):
         self.accept()
 
 
-def should_offer(services) -> bool:  # type: ignore[no-untyped-def]
+def should_offer(services: Services) -> bool:
     return services.queries.count_accounts() == 0 and services.settings.get("demo_offered") == "no"
 
 
-def offer_demo(ctx, parent: QWidget | None = None) -> int | None:  # type: ignore[no-untyped-def]
+def offer_demo(ctx: UiContext, parent: QWidget | None = None) -> int | None:
     """Ask on a new, empty file; returns the demo account's id if the rep loaded it."""
     services = ctx.services
     if not should_offer(services):

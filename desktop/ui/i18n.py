@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from desktop import paths
+from desktop.ui.context import UiContext
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ def install_translators(lang: str) -> bool:
     return ok
 
 
-def apply_language(ctx, lang: str) -> None:  # type: ignore[no-untyped-def]
+def apply_language(ctx: UiContext, lang: str) -> None:
     """Switch the running interface to ``lang``: the context first, then the translators."""
     ctx.lang = lang
     install_translators(lang)

@@ -43,6 +43,7 @@ from .window_navigation import NAV_ACCOUNTS, NAV_UPCOMING, WindowNavigation, vis
 
 if TYPE_CHECKING:  # the rest is imported when the data file is open, after the first paint
     from .account.page import AccountPage
+    from .visit.plan_view import VisitPlanView
 
 log = logging.getLogger(__name__)
 __all__ = ["NAV_ACCOUNTS", "NAV_UPCOMING", "MainWindow", "first_size", "visit_plan_class"]
@@ -70,7 +71,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         # Before any field is built: the wheel scrolls forms, it does not change their values.
-        wheel_guard.install(QApplication.instance())  # type: ignore[arg-type]
+        wheel_guard.install(QApplication.instance())  # type: ignore[arg-type]  # a QApplication: widgets exist
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setStyleSheet(stylesheet(QApplication.font().pointSizeF()))
@@ -79,8 +80,8 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         self.reporter = SaveReporter(self)
         self._pages: dict[int, AccountPage] = {}
         self._history: list[QWidget] = []
-        self._visit_view: QWidget | None = None
-        self._waiting: list[Callable[[], None]] = []  # actions asked for before the file opened
+        self._visit_view: VisitPlanView | None = None
+        self._waiting: list[Callable[[], object]] = []  # actions asked for before the file opened
         self._plan_renewal = False  # a language switch asked for the visit plan to be rebuilt
         self.bundles: Any = None
         self.upcoming: Any = None
@@ -172,7 +173,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
             call()
         QTimer.singleShot(0, _warm_up)
 
-    def _when_ready(self, slot: Callable[[], None]) -> None:
+    def _when_ready(self, slot: Callable[[], object]) -> None:
         """Run ``slot`` now, or once the data file is open (with a busy cursor meanwhile)."""
         if self.ctx.ready:
             slot()
@@ -193,7 +194,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
     def new_contact(self) -> None:
         page = self.stack.currentWidget()
         if self._is_account_page(page):
-            page.show_tab(1)  # type: ignore[attr-defined]
+            page.show_tab(1)
             page.circle.add_contact()
 
     def focus_search(self) -> None:

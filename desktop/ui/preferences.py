@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.context import UiContext
+
 from .i18n import apply_language, resolve
 from .widgets.retranslate import Retranslating
 from .widgets.section import SectionHeader
 
 
 class PreferencesDialog(Retranslating, QDialog):
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.setMinimumWidth(560)

@@ -81,7 +81,7 @@ class SingleInstance(QObject):
         self._server.newConnection.connect(self._accept)
         name = server_name(self._data_dir)
         QLocalServer.removeServer(name)  # a socket file left by a crashed instance
-        self._server.setSocketOptions(QLocalServer.UserAccessOption)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         return self._server.listen(name)
 
     def _accept(self) -> None:
@@ -113,7 +113,7 @@ def ask_first_instance_to_raise(data_dir: Path) -> bool:
     socket.write(MESSAGE)
     socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
     socket.disconnectFromServer()
-    if socket.state() != QLocalSocket.UnconnectedState:
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
         socket.waitForDisconnected(CONNECT_TIMEOUT_MS)
     return True
 

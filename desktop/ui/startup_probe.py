@@ -21,6 +21,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.context import UiContext
+
 ENV = "CALLBRIEF_STARTUP_PROBE"
 T0_ENV = "CALLBRIEF_STARTUP_T0"
 WATCHED = ("reportlab", "alembic", "openpyxl", "jsonschema", "sqlalchemy")
@@ -32,7 +34,7 @@ def _since_launch() -> float | None:
 
 
 class _Probe(QObject):
-    def __init__(self, window: QWidget, ctx: Any) -> None:
+    def __init__(self, window: QWidget, ctx: UiContext) -> None:
         super().__init__(window)
         self._ctx = ctx
         self._report: dict[str, Any] = {}
@@ -53,7 +55,7 @@ class _Probe(QObject):
         os._exit(0)
 
 
-def watch(window: QWidget, ctx: Any) -> None:
+def watch(window: QWidget, ctx: UiContext) -> None:
     probe = _Probe(window, ctx)
     window.installEventFilter(probe)
     # Once attached, paint again so "ready" is the moment the rep sees the complete window.

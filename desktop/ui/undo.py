@@ -20,7 +20,7 @@ class ActionCommand(QUndoCommand):
     The action is done before the command is pushed, so the redo that push() calls is skipped.
     """
 
-    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
+    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
         super().__init__(text)
         self._do, self._undo = do, undo
         self._first = True

@@ -31,12 +31,13 @@ _VALUE_WIDGETS = (QComboBox, QAbstractSpinBox, QAbstractSlider)  # date fields a
 
 def _guarded(widget: QObject) -> QWidget | None:
     """The value field ``widget`` is or belongs to (a spin box's inner line edit…), if any."""
-    while isinstance(widget, QWidget):
-        if isinstance(widget, _VALUE_WIDGETS) and not isinstance(widget, QScrollBar):
-            return widget
-        if widget.isWindow():
+    current: QObject | None = widget
+    while isinstance(current, QWidget):
+        if isinstance(current, _VALUE_WIDGETS) and not isinstance(current, QScrollBar):
+            return current
+        if current.isWindow():
             return None
-        widget = widget.parentWidget()
+        current = current.parentWidget()
     return None
 
 
@@ -67,7 +68,7 @@ class WheelGuard(QObject):
         _no_wheel_focus(field)
         area = _scroll_area(field)
         if area is not None:
-            wheel: QWheelEvent = event  # type: ignore[assignment]
+            wheel: QWheelEvent = event  # type: ignore[assignment]  # a Wheel event (checked above)
             viewport = area.viewport()
             forwarded = QWheelEvent(
                 viewport.mapFromGlobal(wheel.globalPosition()),

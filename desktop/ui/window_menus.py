@@ -42,7 +42,7 @@ class WindowMenus(WindowBase):
         def show_backups(self) -> None: ...
         def about(self) -> None: ...
 
-    def _action(self, keys: list[QKeySequence | str], slot, icon=None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, keys: list[QKeySequence | str], slot, icon=None) -> QAction:
         action = QAction(self)
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))

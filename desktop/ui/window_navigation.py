@@ -8,7 +8,7 @@ A mixin of ``MainWindow`` (desktop/ui/main_window.py), which builds the widgets 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoStack
@@ -75,7 +75,7 @@ class WindowNavigation(WindowBase):
         self.nav.setCurrentRow(row)
         self._nav_clicked(row)
 
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def show_screen(self, widget: QWidget, remember: bool = True) -> None:
@@ -98,13 +98,13 @@ class WindowNavigation(WindowBase):
         if self.bundles is not None:
             self.bundles.update_enabled()
 
-    def _is_account_page(self, widget: QWidget | None) -> bool:
+    def _is_account_page(self, widget: QWidget | None) -> TypeGuard[AccountPage]:
         return any(widget is page for page in self._pages.values())
 
     def _current_account_id(self) -> int | None:
         """The account on screen (its page), for actions such as Export account."""
         widget = self.stack.currentWidget()
-        return widget.account_id if self._is_account_page(widget) else None  # type: ignore[attr-defined]
+        return widget.account_id if self._is_account_page(widget) else None
 
     def _update_back(self) -> None:
         # The visit plan has its own Ctrl+1…5 and Ctrl+P while it has the focus; the window's
@@ -232,6 +232,6 @@ class WindowNavigation(WindowBase):
     def _update_title(self) -> None:
         widget = self.stack.currentWidget()
         if self._is_account_page(widget):
-            self.setWindowTitle(f"{widget.name.text()} — Callbrief")  # type: ignore[attr-defined]
+            self.setWindowTitle(f"{widget.name.text()} — Callbrief")
         else:
             self.setWindowTitle("Callbrief")

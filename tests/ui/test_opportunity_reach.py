@@ -62,7 +62,7 @@ def test_the_wheel_reaches_the_competitors_in_a_few_notches(
     # own (combos ignore the wheel unless focused); here they let it pass as they will then.
     monkeypatch.setattr(QComboBox, "wheelEvent", lambda _self, event: event.ignore())
     tab, form = opportunity_page(window, db, services)
-    area = tab.scroll
+    area = tab.scroll_area
     viewport = area.viewport()
     pointer = viewport.mapTo(window, viewport.rect().center())
     notches = 0
@@ -79,7 +79,7 @@ def test_the_wheel_reaches_the_competitors_in_a_few_notches(
 
 def test_the_section_bar_jumps_to_the_competitors(qtbot, window, db, services):
     tab, form = opportunity_page(window, db, services)
-    area = tab.scroll
+    area = tab.scroll_area
     assert not in_view(form.competitors.add_button, area)
     qtbot.mouseClick(form.jump_buttons["competitors"], Qt.LeftButton)
     assert in_view(form.comp_header, area)
@@ -93,8 +93,8 @@ def test_a_text_box_the_rep_works_in_still_scrolls_itself(qtbot, window, db, ser
     form.jump_to("decision")
     box.setFocus()
     qtbot.waitUntil(box.hasFocus)
-    page_before = tab.scroll.verticalScrollBar().value()
+    page_before = tab.scroll_area.verticalScrollBar().value()
     viewport = box.viewport()
     wheel_down(window, viewport.mapTo(window, viewport.rect().center()))
     assert box.verticalScrollBar().value() > 0  # the box scrolled its own lines…
-    assert tab.scroll.verticalScrollBar().value() == page_before  # …and the page stayed
+    assert tab.scroll_area.verticalScrollBar().value() == page_before  # …and the page stayed

@@ -181,7 +181,7 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
     data.step_labels["objections"] = pb.respond_objections.text(lang)
     parts = [pb.get("fab_parts", k) for k in ("feature", "advantage", "benefit")]
     if all(parts):
-        data.fab_labels = tuple(e.text(lang) for e in parts)  # type: ignore[assignment,union-attr]
+        data.fab_labels = tuple(e.text(lang) for e in parts)
 
     _header(data, visit, services.settings.all())
     # Red flags: the decision circle's coverage warnings, then the plan's gaps.

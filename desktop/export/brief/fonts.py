@@ -13,6 +13,7 @@ no bold weight: emphasis is drawn instead (fill plus stroke, see ``paragraphs.St
 from __future__ import annotations
 
 import functools
+from typing import cast
 from xml.sax.saxutils import escape
 
 from desktop import paths
@@ -61,7 +62,7 @@ def _fix_to_unicode() -> None:
         return text
 
     original = ttfonts.makeToUnicodeCMap
-    make._callbrief = True  # type: ignore[attr-defined]
+    make._callbrief = True  # type: ignore[attr-defined]  # a mark on the function: patched once
     ttfonts.makeToUnicodeCMap = make
 
 
@@ -80,7 +81,8 @@ def _covered(name: str) -> frozenset[int]:
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(name, bold, italic, name)
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+    # getFont() answers the TTFont registered above; types-reportlab says the Type 1 Font.
+    return frozenset(cast(TTFont, pdfmetrics.getFont(name)).face.charToGlyph)
 
 
 def _fallback_for(code: int) -> str | None:

@@ -30,6 +30,13 @@ from .content import MapLegend, MapPerson
 from .labels import label
 from .text import wrap_lines
 
+
+def _rect(x: float, y: float, width: float, height: float, **style: Any) -> Rect:
+    """A ``Rect`` with style keywords. types-reportlab annotates Rect's ``**kw`` as the
+    keyword TypedDict itself (not ``Unpack[...]``), so each keyword passed directly is refused."""
+    return Rect(x, y, width, height, **style)
+
+
 # Border width, dash pattern and fill per attitude key.
 ATTITUDE_LOOK: dict[str, tuple[float, tuple[float, ...] | None, tuple[float, float, float]]] = {
     "supporter": (1.6, None, (0.86, 0.94, 0.86)),
@@ -55,6 +62,10 @@ class BoldString(String):
     _attrMap = AttrMap(
         BASE=String, strokeColor=AttrMapValue(isColorOrNone), strokeWidth=AttrMapValue(isNumber)
     )
+    # Declared for the type checker: types-reportlab lists these only as keywords.
+    textRenderMode: int
+    strokeColor: Color | None
+    strokeWidth: float
 
 
 @dataclass
@@ -183,8 +194,8 @@ def _sheet_drawing(
     by_id = {p.id: p for p in people}
     legend_h = _legend_height(legend, width, font)
     height = sheet.height + legend_h + 2
-    drawing = Drawing(width, height)
-    drawing.initialFontName = font  # else the renderer sets (and the PDF lists) Helvetica
+    # initialFontName: else the renderer sets (and the PDF lists) Helvetica
+    drawing = Drawing(width, height, initialFontName=font)
     offset = (width - sheet.width) / 2
 
     def at(x: float, y: float) -> tuple[float, float]:
@@ -213,7 +224,7 @@ def _tag(drawing: Any, right: float, bottom: float, text: str, font: str) -> Non
     """A small label just under a box, flush with its right edge."""
     w = stringWidth(text, font, TAG_SIZE) + 4
     drawing.add(
-        Rect(right - w, bottom - TAG_SIZE - 2.5, w, TAG_SIZE + 2, rx=1.5, ry=1.5,
+        _rect(right - w, bottom - TAG_SIZE - 2.5, w, TAG_SIZE + 2, rx=1.5, ry=1.5,
              fillColor=white, strokeColor=black, strokeWidth=0.4)
     )  # fmt: skip
     tag = String(right - w + 2, bottom - TAG_SIZE - 0.8, text)
@@ -237,7 +248,7 @@ def _text(
     for font, piece in fonts.runs(text):
         item = (BoldString if bold else String)(x, y, piece)
         item.fontName, item.fontSize, item.fillColor = font, size, color
-        if bold:
+        if isinstance(item, BoldString):
             item.textRenderMode = 2
             item.strokeColor, item.strokeWidth = color, size * 0.035
         drawing.add(item)
@@ -258,7 +269,7 @@ def _box(
     pad = 3.5
     stroke, dash, fill = ATTITUDE_LOOK.get(person.attitude, ATTITUDE_LOOK["unknown"])
     drawing.add(
-        Rect(
+        _rect(
             x,
             y,
             bw,
@@ -276,7 +287,7 @@ def _box(
     filled = INFLUENCE_BARS.get(person.influence or "", 0)
     for i in range(3):
         drawing.add(
-            Rect(
+            _rect(
                 x + bw - pad - bars_room + 3 + i * (bar_w + bar_gap),
                 y + bh - pad - NAME_SIZE * 0.9,
                 bar_w,
@@ -317,7 +328,7 @@ def _box(
             drawing.add(plus)
             break
         drawing.add(
-            Rect(
+            _rect(
                 bx,
                 by,
                 box_w,
@@ -371,7 +382,7 @@ def _legend(drawing: Any, legend: MapLegend, width: float, font: str) -> None:
     for key, name in legend.attitudes:
         stroke, dash, fill = ATTITUDE_LOOK.get(key, ATTITUDE_LOOK["unknown"])
         drawing.add(
-            Rect(
+            _rect(
                 x,
                 y - 1,
                 14,
@@ -391,7 +402,7 @@ def _legend(drawing: Any, legend: MapLegend, width: float, font: str) -> None:
     x = text(x + 8, legend.attending) + 10
     for i in range(3):
         drawing.add(
-            Rect(
+            _rect(
                 x + i * 3.2,
                 y - 0.5,
                 2.2,

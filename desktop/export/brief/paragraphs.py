@@ -46,7 +46,7 @@ class Para(Paragraph):
         if not frags or self.style.endDots or self.bulletText:
             return super().breakLinesCJK(maxWidths)
         single = len(frags) == 1 and not hasattr(frags[0], "cbDefn")
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             # The rest of a paragraph split over pages: its lines are already broken.
             return frags[0].clone(kind=0, lines=self.blPara.lines) if single else self.blPara
         self.height = 0

@@ -12,13 +12,20 @@ than a line (a very long word) is cut by characters as a last resort in both.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import (  # type: ignore[attr-defined]  # cjkU, makeCJKParaLine: in reportlab, not in types-reportlab
+    ParaLines,
+    cjkU,
+    makeCJKParaLine,
+)
 
 from desktop.domain.line_breaks import break_opportunities, break_units
 
 from . import fonts
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
 
 FUZZ = 1e-6
 
@@ -137,7 +144,7 @@ def split_plain(text: str, max_widths: list[float], font: str, size: float) -> l
     """
     from reportlab.pdfbase.pdfmetrics import getFont
 
-    face = getFont(font).face
+    face = cast("TTFont", getFont(font)).face  # a registered TTFont; the stubs say Font
     table, default, scale = face.charWidths, face.defaultWidth, size * 0.001
     widths = [table.get(ord(ch), default) * scale for ch in text]
     total = sum(widths)

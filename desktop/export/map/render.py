@@ -123,7 +123,7 @@ def render_image(
 
 def _png(data: MapData, labels: MapLabels, path: Path, scale: float, today: date | None) -> None:
     image = render_image(data, labels, scale, today)
-    if not image.save(str(path), "PNG"):
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # PySide6 takes str here; its stub says bytes
         raise OSError(f"could not write {path}")
 
 

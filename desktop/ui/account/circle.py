@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.coverage import coverage_warnings
 from desktop.domain.validation import ValidationError
 from desktop.services.events import ChangeKind
+from desktop.ui.context import UiContext
 
 from ..exports import confirm_saved, file_stem, suggested_path
 from ..msgbox import prompter
@@ -54,7 +55,7 @@ class CircleTab(AccountTab):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         undo_stack: QUndoStack,
         reporter: SaveReporter,
@@ -205,8 +206,12 @@ class CircleTab(AccountTab):
             self.tree.expandAll()
             if selected in items:
                 self.tree.setCurrentItem(items[selected])
-            elif self._contacts and selected is None:
-                self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            elif (
+                self._contacts
+                and selected is None
+                and (first := self.tree.topLevelItem(0)) is not None
+            ):
+                self.tree.setCurrentItem(first)
         finally:
             self.tree.blockSignals(False)
         if opp_id is not None:
@@ -294,13 +299,13 @@ class CircleTab(AccountTab):
         self.reload()
         shown = self.map_slot.built_widget()
         if shown is not None and not isinstance(shown, QLabel):  # the map, not the note
-            shown.set_opportunity(opportunity_id)  # type: ignore[attr-defined]
+            shown.set_opportunity(opportunity_id)  # type: ignore[attr-defined]  # the map widget
         self.opportunity_changed.emit(opportunity_id)
 
     def choose_opportunity(self, opportunity_id: int | None) -> None:
         self.picker.choose(opportunity_id)
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         if change.kind in (ChangeKind.CONTACT, ChangeKind.OPPORTUNITY) and change.account_id in (
             self.account_id,
             None,

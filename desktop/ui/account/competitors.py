@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.validation import ValidationError
 from desktop.services.fields import COMPETITOR
+from desktop.ui.context import UiContext
 
 from ..msgbox import prompter
 from ..undo import ActionCommand
@@ -40,7 +41,7 @@ def _short(text: str, limit: int = 60) -> str:
 class CompetitorTable(QWidget):
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         opportunity_id: int,
         undo_stack: QUndoStack,
         reporter: SaveReporter,
@@ -113,7 +114,8 @@ class CompetitorTable(QWidget):
         self.delete_button.setEnabled(has_rows)
 
     def names(self) -> list[str]:
-        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        items = (self.table.item(r, 0) for r in range(self.table.rowCount()))
+        return [item.text() if item is not None else "" for item in items]
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()
@@ -126,7 +128,7 @@ class CompetitorTable(QWidget):
                 return {name: getattr(comp, name) for name in FIELDS}
         return {}
 
-    def _ask(self, values: dict[str, Any] | None, save) -> bool:  # type: ignore[no-untyped-def]
+    def _ask(self, values: dict[str, Any] | None, save) -> bool:
         """Show the dialog until the values are accepted by ``save`` or the rep cancels."""
         dialog = CompetitorDialog(self._ctx, values, self)
         while dialog.exec():

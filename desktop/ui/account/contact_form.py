@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.ui.context import UiContext
+
 from ..binding import FormBinder
 from ..formats import date_example
 from ..widgets.key_combo import KeyCombo
@@ -23,7 +25,7 @@ from .form_rows import NARROW_LABEL_WIDTH, section, show_starts, text_box
 class ContactForm(Retranslating, QWidget):
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         first_id: int,
         remap: IdRemap,
         undo_stack: QUndoStack,
@@ -36,7 +38,7 @@ class ContactForm(Retranslating, QWidget):
         self._remap = remap
         contacts = ctx.services.contacts
 
-        def save(values):  # type: ignore[no-untyped-def]
+        def save(values):
             return contacts.update(remap.current(first_id), **values)
 
         def place() -> str:
@@ -69,13 +71,13 @@ class ContactForm(Retranslating, QWidget):
             self._bind(self.reach, name, QLineEdit())
 
         self.style_header, _f, self.style_rows = section(layout, NARROW_LABEL_WIDTH)
-        self.style = KeyCombo(ctx, "communication_styles")
-        self._bind(self.style_rows, "communication_style", self.style)
+        self.style_combo = KeyCombo(ctx, "communication_styles")
+        self._bind(self.style_rows, "communication_style", self.style_combo)
         self.pitch_tip = QLabel()
         self.pitch_tip.setWordWrap(True)
         self.pitch_tip.setObjectName("tip")
         self.style_rows.form.addRow("", self.pitch_tip)
-        self.style.currentIndexChanged.connect(self._show_tip)
+        self.style_combo.currentIndexChanged.connect(self._show_tip)
         self._bind(self.style_rows, "decision_style", KeyCombo(ctx, "decision_styles"))
         self._bind_list(self.style_rows, "priorities", KeyChecklist(ctx, "priorities", ranked=True))
         self._bind(self.style_rows, "background", text_box())
@@ -90,11 +92,11 @@ class ContactForm(Retranslating, QWidget):
         layout.addStretch(1)
         self._retranslate()
 
-    def _bind(self, rows, name: str, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    def _bind(self, rows, name: str, widget: QWidget) -> None:
         self.fields[name] = widget
         self.binder.bind(name, widget, rows.add(name, widget))
 
-    def _bind_list(self, rows, name: str, widget: KeyChecklist) -> None:  # type: ignore[no-untyped-def]
+    def _bind_list(self, rows, name: str, widget: KeyChecklist) -> None:
         self.fields[name] = widget
         self.lists.bind(name, widget, rows.add(name, widget))
 
@@ -102,7 +104,7 @@ class ContactForm(Retranslating, QWidget):
     def contact_id(self) -> int:
         return self._remap.current(self.first_id)
 
-    def load(self, contact, others) -> None:  # type: ignore[no-untyped-def]
+    def load(self, contact, others) -> None:
         """Show ``contact``; ``others`` are the account's people, for the reports-to choice."""
         current = self.reports_to.currentData()
         self.reports_to.blockSignals(True)
@@ -124,7 +126,7 @@ class ContactForm(Retranslating, QWidget):
         return self.binder.flush() and self.lists.flush()
 
     def _show_tip(self, *_args: object) -> None:
-        key = self.style.key()
+        key = self.style_combo.key()
         entry = self._ctx.services.playbook.get("communication_styles", key)
         tip = entry.extra_text("pitch_tip", self._ctx.lang) if entry else None
         self.pitch_tip.setText(tip or "")
@@ -171,7 +173,7 @@ class ContactForm(Retranslating, QWidget):
             }
         )
         self.relation.set_texts({"relationship_notes": self.tr("Relationship notes")})
-        self.fields["last_contact"].setPlaceholderText(  # type: ignore[attr-defined]
+        self.fields["last_contact"].setPlaceholderText(  # type: ignore[attr-defined]  # a QLineEdit
             self.tr("e.g. %1").replace("%1", date_example())
         )
         self.fields["priorities"].setToolTip(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.validation import ValidationError
+from desktop.ui.context import UiContext
 
 from ..formats import qt_datetime_format
 from ..widgets.a11y import FieldLabel
@@ -93,7 +94,7 @@ def _clear_errors(errors: dict[str, QLabel]) -> None:
 class NewAccountDialog(Retranslating, QDialog):
     """Name (required), name in the other language, industry and city; the rest on the page."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.created_id: int | None = None
@@ -144,7 +145,7 @@ class NewContactDialog(Retranslating, QDialog):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         manager_id: int | None = None,
         parent: QWidget | None = None,
@@ -200,13 +201,13 @@ class NewContactDialog(Retranslating, QDialog):
         self.name.setPlaceholderText(self.tr("Required"))
 
 
-def stage_text(entry, lang: str) -> str:  # type: ignore[no-untyped-def]
+def stage_text(entry, lang: str) -> str:
     """A funnel stage as the combos show it: key, label and win probability."""
     return f"{entry.key} · {entry.text(lang)} ({entry.probability or 0}%)"
 
 
 class NewOpportunityDialog(Retranslating, QDialog):
-    def __init__(self, ctx, account_id: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, account_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._account_id = account_id
@@ -250,7 +251,7 @@ class CompetitorDialog(Retranslating, QDialog):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         values: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -347,7 +348,7 @@ def tomorrow_at_ten(today: date | None = None) -> datetime:
 class NewVisitDialog(Retranslating, QDialog):
     """When and where; the plan itself is filled in on the plan screen that opens next."""
 
-    def __init__(self, ctx, opportunity_id: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, opportunity_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._opportunity_id = opportunity_id

@@ -19,7 +19,7 @@ class LazySlot(QWidget):
         super().__init__(parent)
         self._factory: Callable[[], QWidget] | None = factory
         self._widget: QWidget | None = None
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
 
@@ -37,7 +37,7 @@ class LazySlot(QWidget):
             factory, self._factory = self._factory, None  # a factory that asks again: no loop
             widget = factory()
             self._widget = widget
-            self.layout().addWidget(widget)
+            self._layout.addWidget(widget)
             # A layout shows a child added to a visible parent only later, from the event loop;
             # the slot may be painted before that, so show it now.
             widget.show()

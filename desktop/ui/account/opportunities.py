@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.events import ChangeKind
+from desktop.ui.context import UiContext
 
 from ..widgets.page_scroll import page_scroll
 from ..widgets.save_status import SaveReporter
@@ -30,7 +31,7 @@ class OpportunitiesTab(AccountTab):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         undo_stack: QUndoStack,
         reporter: SaveReporter,
@@ -59,8 +60,8 @@ class OpportunitiesTab(AccountTab):
         self.stack = QStackedWidget()
         self.empty = self.guidance(centred=True)
         self.stack.addWidget(self.empty)
-        self.scroll = page_scroll(self.stack)
-        splitter.addWidget(self.scroll)
+        self.scroll_area = page_scroll(self.stack)
+        splitter.addWidget(self.scroll_area)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([260, 900])
@@ -109,7 +110,7 @@ class OpportunitiesTab(AccountTab):
             form = OpportunityForm(self._ctx, opportunity_id, self._undo, self._reporter)
             self._forms[opportunity_id] = form
             self.stack.addWidget(form)
-            self.scroll.guard()  # its text boxes and tables leave the wheel to the page
+            self.scroll_area.guard()  # its text boxes and tables leave the wheel to the page
         return form
 
     def current_form(self) -> OpportunityForm | None:
@@ -137,7 +138,7 @@ class OpportunitiesTab(AccountTab):
             self.reload()
             self.choose(dialog.created_id)
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         if change.kind is not ChangeKind.OPPORTUNITY:
             return
         if change.account_id not in (self.account_id, None):

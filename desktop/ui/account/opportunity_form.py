@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.funnel import win_probability
 from desktop.services.events import ScreenToken
+from desktop.ui.context import UiContext
 
 from ..binding import FormBinder
 from ..formats import date_example
@@ -41,7 +42,7 @@ JUMPS = ("deal", "budget", "decision", "qualification", "position", "competitors
 class OpportunityForm(Retranslating, QWidget):
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         opportunity_id: int,
         undo_stack: QUndoStack,
         reporter: SaveReporter,
@@ -52,7 +53,7 @@ class OpportunityForm(Retranslating, QWidget):
         self.opportunity_id = opportunity_id
         services = ctx.services
 
-        def save(values):  # type: ignore[no-untyped-def]
+        def save(values):
             if "decision_steps" in values:
                 values = {**values, "decision_steps": text_to_lines(values["decision_steps"])}
             return self._shown(services.opportunities.update(opportunity_id, **values))
@@ -171,8 +172,9 @@ class OpportunityForm(Retranslating, QWidget):
         area = self.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()
-        if area is not None and area.widget() is not None:
-            top = header.mapTo(area.widget(), QPoint(0, 0)).y()
+        inner = area.widget() if area is not None else None
+        if area is not None and inner is not None:
+            top = header.mapTo(inner, QPoint(0, 0)).y()
             area.verticalScrollBar().setValue(top)
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -183,12 +185,12 @@ class OpportunityForm(Retranslating, QWidget):
             combo.addItem("", data)
         return combo
 
-    def _bind(self, rows, name: str, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    def _bind(self, rows, name: str, widget: QWidget) -> None:
         self.fields[name] = widget
         self.binder.bind(name, widget, rows.add(name, widget))
 
     @staticmethod
-    def _shown(opp):  # type: ignore[no-untyped-def]
+    def _shown(opp):
         return Shown(
             opp,
             decision_steps=lines_to_text,
@@ -211,7 +213,7 @@ class OpportunityForm(Retranslating, QWidget):
         playbook, lang = self._ctx.services.playbook, self._ctx.lang
         stage = self.stage.key() or "A"
         default = win_probability(playbook, stage, None)
-        self.fields["probability_override"].setPlaceholderText(f"{default}")  # type: ignore[attr-defined]
+        self.fields["probability_override"].setPlaceholderText(f"{default}")  # type: ignore[attr-defined]  # a QLineEdit
         entry = playbook.get("funnel_stages", stage)
         focus = entry.extra_text("focus", lang) if entry else ""
         self.stage_focus.setText(focus or "")
@@ -276,11 +278,11 @@ class OpportunityForm(Retranslating, QWidget):
         for name in YES_NO_FIELDS:
             combo = self.fields[name]
             for index, text in enumerate((self.tr("Unknown"), self.tr("Yes"), self.tr("No"))):
-                combo.setItemText(index, text)  # type: ignore[attr-defined]
-        self.fields["expected_close"].setPlaceholderText(  # type: ignore[attr-defined]
+                combo.setItemText(index, text)  # type: ignore[attr-defined]  # YES_NO_FIELDS are combos
+        self.fields["expected_close"].setPlaceholderText(  # type: ignore[attr-defined]  # a QLineEdit
             self.tr("e.g. %1").replace("%1", date_example())
         )
-        self.fields["decision_steps"].setPlaceholderText(self.tr("One step per line"))  # type: ignore[attr-defined]
+        self.fields["decision_steps"].setPlaceholderText(self.tr("One step per line"))  # type: ignore[attr-defined]  # a text box
         self.fields["probability_override"].setToolTip(
             self.tr("Leave empty to use the stage's probability.")
         )

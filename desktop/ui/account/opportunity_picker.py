@@ -5,13 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
+from desktop.ui.context import UiContext
+
 
 class OpportunityPicker(QComboBox):
     opportunity_changed = Signal(object)  # int | None
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         parent: QWidget | None = None,
         *,

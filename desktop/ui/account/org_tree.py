@@ -41,7 +41,7 @@ COLUMN_WIDTHS = {COL_NAME: 160, COL_ATTITUDE: 74, COL_INFLUENCE: 62, COL_STYLE: 
 class RowLabels:
     """The playbook's words for the tree's columns, looked up once per key while filling it."""
 
-    def __init__(self, playbook, lang: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, playbook, lang: str) -> None:
         self._playbook, self._lang = playbook, lang
         self._labels: dict[tuple[str, str | None], str] = {}
         self._roles: dict[tuple[str, ...], str] = {}
@@ -141,7 +141,7 @@ class OrgTree(QTreeWidget):
         return out
 
 
-def person_item(contact, part: CirclePerson | None, labels: RowLabels) -> QTreeWidgetItem:  # type: ignore[no-untyped-def]
+def person_item(contact, part: CirclePerson | None, labels: RowLabels) -> QTreeWidgetItem:
     """One person's row: their columns, their id, their title as the name's second line."""
     attitude = part.attitude if part is not None else None
     item = QTreeWidgetItem(

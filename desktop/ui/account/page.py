@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.events import ChangeKind
+from desktop.ui.context import UiContext
 
 from ..widgets.save_status import SaveReporter
 from .first_steps import FirstStepsBanner
@@ -34,7 +35,7 @@ class AccountPage(QWidget):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         undo_stack: QUndoStack,
         reporter: SaveReporter,
@@ -210,7 +211,7 @@ class AccountPage(QWidget):
             results.append(self.opportunities.flush())
         return all(results)
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         if change.kind in (ChangeKind.CONTACT, ChangeKind.OPPORTUNITY) and change.account_id in (
             self.account_id,
             None,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxL
 
 from desktop.domain.segment import segment_code
 from desktop.services.events import ScreenToken
+from desktop.ui.context import UiContext
 
 from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
@@ -45,7 +46,7 @@ class ProfileTab(AccountTab):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         undo_stack: QUndoStack,
         reporter: SaveReporter,
@@ -147,7 +148,7 @@ class ProfileTab(AccountTab):
             self._columns.setDirection(direction)
         super().resizeEvent(event)
 
-    def _bind(self, rows, name: str, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    def _bind(self, rows, name: str, widget: QWidget) -> None:
         error = rows.add(name, widget)
         self.fields[name] = widget
         self.binder.bind(name, widget, error)
@@ -162,7 +163,7 @@ class ProfileTab(AccountTab):
 
     def _update_segment(self, *_args: object) -> None:
         playbook, lang = self._ctx.services.playbook, self._ctx.lang
-        keys = [self.fields[name].currentData() for name, _group in SEGMENT_INPUTS]  # type: ignore[attr-defined]
+        keys = [self.fields[name].currentData() for name, _group in SEGMENT_INPUTS]  # type: ignore[attr-defined]  # combos
         code = segment_code(*keys)
         if code:
             self.segment_code.setText(code)
@@ -224,5 +225,5 @@ class ProfileTab(AccountTab):
         self.fields["currency"].setToolTip(
             self.tr("Currency: a code such as CNY, or its sign or name (¥, RMB, US$, 美元)")
         )
-        self.fields["website"].setPlaceholderText("https://")  # type: ignore[attr-defined]
+        self.fields["website"].setPlaceholderText("https://")  # type: ignore[attr-defined]  # a QLineEdit
         self._update_segment()

@@ -10,13 +10,15 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
+from desktop.ui.context import UiContext
+
 ANSWERS = ("unknown", "yes", "no")
 
 
 class QualificationGrid(QWidget):
     edited = Signal()
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._quiet = False

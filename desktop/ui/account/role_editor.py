@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.playbook import ROLE_KEYS
+from desktop.ui.context import UiContext
 
 from ..binding import FormBinder
 from ..widgets.key_combo import KeyCombo
@@ -34,14 +35,14 @@ class RoleView:
         self.notes = role.notes if role is not None else ""
 
 
-def find_role(ctx, opportunity_id: int, contact_id: int):  # type: ignore[no-untyped-def]
+def find_role(ctx: UiContext, opportunity_id: int, contact_id: int):
     return ctx.services.opportunities.role(opportunity_id, contact_id)
 
 
 class RoleEditor(Retranslating, QWidget):
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         opportunity_id: int,
         first_contact_id: int,
         remap: IdRemap,

@@ -30,7 +30,7 @@ class AccountTab(QWidget):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx,
         account_id: int,
         parent: QWidget | None = None,
     ) -> None:
@@ -78,7 +78,7 @@ class AccountTab(QWidget):
         """Save what is typed and not yet saved; False when something was refused."""
         return True
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         """React to one announced change (a tab that listens overrides this)."""
 
     def _retranslate(self) -> None:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.events import ChangeKind
+from desktop.ui.context import UiContext
+from desktop.ui.widgets.tree_items import top_level_items
 
 from ..formats import show_datetime
 from ..upcoming.model import readiness_colour
@@ -30,7 +32,7 @@ class VisitsTab(AccountTab):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         account_id: int,
         parent: QWidget | None = None,
         *,
@@ -99,10 +101,7 @@ class VisitsTab(AccountTab):
         self.empty.setVisible(not visits)
 
     def visit_ids(self) -> list[int]:
-        return [
-            self.table.topLevelItem(i).data(0, ID_ROLE)
-            for i in range(self.table.topLevelItemCount())
-        ]
+        return [item.data(0, ID_ROLE) for item in top_level_items(self.table)]
 
     def choose_opportunity(self, opportunity_id: int | None) -> None:
         self.picker.choose(opportunity_id)
@@ -128,7 +127,7 @@ class VisitsTab(AccountTab):
             self.reload()
             self.open_visit.emit(dialog.created_id)
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         if change.kind is ChangeKind.OPPORTUNITY and change.account_id in (self.account_id, None):
             self.picker.reload()
             self.reload()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from desktop.services.account_rows import AccountFilter
+from desktop.ui.context import UiContext
 
 from ..widgets.a11y import name_inner_buttons
 from ..widgets.key_combo import KeyCombo
@@ -17,7 +18,7 @@ TYPING_PAUSE_MS = 250
 class AccountFilterBar(Retranslating, QWidget):
     changed = Signal(object)  # AccountFilter
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from desktop.services.account_rows import ROW_SORTS, AccountFilter, AccountRow, is_opening_query
+from desktop.ui.context import UiContext
 from desktop.ui.formats import show_datetime
 
 COLUMNS = ROW_SORTS  # each column sorts by its own key
@@ -31,7 +39,7 @@ LEFT_CENTRED = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 class AccountTableModel(QAbstractTableModel):
     total_changed = Signal(int)
 
-    def __init__(self, ctx, parent: QObject | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._filter = AccountFilter()
@@ -68,11 +76,11 @@ class AccountTableModel(QAbstractTableModel):
         self.endResetModel()
         self.total_changed.emit(self._total)
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
         # Before the data file is open only the first page is known (a StartView).
         return not parent.isValid() and len(self._rows) < self._total and self._ctx.ready
 
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
         if parent.isValid():
             return
         more = self._ctx.services.queries.account_rows(
@@ -94,10 +102,10 @@ class AccountTableModel(QAbstractTableModel):
 
     # Reading ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def account_id(self, row: int) -> int:
@@ -109,7 +117,7 @@ class AccountTableModel(QAbstractTableModel):
                 return index
         return -1
 
-    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         role = int(role)
         if role not in ROLES or not index.isValid():
             return None

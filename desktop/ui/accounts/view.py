@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.events import ChangeKind
+from desktop.ui.context import UiContext
 
 from .filters import AccountFilterBar
 from .model import ALT_NAME_ROLE, COL_NAME, ID_ROLE, AccountTableModel
@@ -27,7 +28,12 @@ from .model import ALT_NAME_ROLE, COL_NAME, ID_ROLE, AccountTableModel
 class NameDelegate(QStyledItemDelegate):
     """The account name, then its name in the other language in grey."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         alt = index.data(ALT_NAME_ROLE)
         if not alt:
             super().paint(painter, option, index)
@@ -64,7 +70,7 @@ class AccountListView(QWidget):
     open_account = Signal(int)
     new_account = Signal()
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._stale = False
@@ -126,7 +132,7 @@ class AccountListView(QWidget):
         if index.isValid():
             self.open_account.emit(int(index.data(ID_ROLE)))
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         if change.kind in (ChangeKind.ACCOUNT, ChangeKind.OPPORTUNITY, ChangeKind.VISIT):
             if self.isVisible():
                 self.refresh()
@@ -137,7 +143,7 @@ class AccountListView(QWidget):
         self._stale = False
         self.model.reload()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event) -> None:  # noqa: N802
         if self._stale:
             self.refresh()
         super().showEvent(event)

@@ -300,7 +300,11 @@ class DecisionMapWidget(QWidget):
         opportunity_id = self.opportunity_id
 
         def save(v: PersonValues) -> None:
-            contact = {"name": v.name, "title": v.title, "department": v.department}
+            contact: dict[str, object] = {
+                "name": v.name,
+                "title": v.title,
+                "department": v.department,
+            }
             if v.reports_to_id != person.manager_id:
                 contact["reports_to_id"] = v.reports_to_id
             self.maps.edit_person(

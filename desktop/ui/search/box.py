@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.context import UiContext
+from desktop.ui.widgets.tree_items import child_items, top_level_items
+
 from ..widgets.a11y import name_inner_buttons
 from ..widgets.retranslate import Retranslating
 
@@ -55,11 +58,7 @@ class SearchResults(QTreeWidget):
         self.hide()
 
     def hits(self) -> list[QTreeWidgetItem]:
-        out = []
-        for i in range(self.topLevelItemCount()):
-            group = self.topLevelItem(i)
-            out.extend(group.child(j) for j in range(group.childCount()))
-        return out
+        return [hit for group in top_level_items(self) for hit in child_items(group)]
 
     def step(self, step: int) -> None:
         items = self.hits()
@@ -75,7 +74,7 @@ class SearchResults(QTreeWidget):
 class SearchBox(Retranslating, QLineEdit):
     open_hit = Signal(object)  # SearchHit
 
-    def __init__(self, ctx, window: QWidget, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, window: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._window = window
@@ -186,7 +185,7 @@ class SearchBox(Retranslating, QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def focusOutEvent(self, event) -> None:  # noqa: N802
         # Later, so that a click on a hit still lands before the list goes away.
         QTimer.singleShot(150, self, self._hide_unless_focused)
         super().focusOutEvent(event)

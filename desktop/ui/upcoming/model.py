@@ -17,10 +17,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
 from desktop.services.visits import UpcomingRow
+from desktop.ui.context import UiContext
 from desktop.ui.formats import show_long_date, show_time
 
 PAGE = 100
@@ -74,7 +83,7 @@ class ShownRow:
 class UpcomingModel(QAbstractTableModel):
     total_changed = Signal(int)
 
-    def __init__(self, ctx, parent: QObject | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._start = self._end = date.today()
@@ -151,10 +160,10 @@ class UpcomingModel(QAbstractTableModel):
 
     # Reading ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else self._rows
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else 7
 
     def is_heading(self, row: int) -> bool:
@@ -183,7 +192,7 @@ class UpcomingModel(QAbstractTableModel):
 
     def match(
         self,
-        start: QModelIndex,
+        start: QModelIndex | QPersistentModelIndex,
         role: int,
         value: Any,
         hits: int = 1,
@@ -207,12 +216,12 @@ class UpcomingModel(QAbstractTableModel):
                     break
         return found
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return HEADING_FLAGS if self.is_heading(index.row()) else VISIT_FLAGS
 
-    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
         day, place = self._locate(index.row())

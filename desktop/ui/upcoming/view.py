@@ -25,21 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.events import ChangeKind
+from desktop.ui.context import UiContext
 
 from ..exports import confirm_saved, day_text, file_stem, suggested_path
 from ..formats import show_date
 from ..msgbox import prompter
-from ..tasks import run_task
+from ..tasks import Task, run_task
 from .model import COL_TITLE, VISIT_ROLE, ShownRow, UpcomingModel
 
 
 class UpcomingView(QWidget):
     open_visit = Signal(int)
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._task = None
+        self._task: Task | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(10)
@@ -143,14 +144,14 @@ class UpcomingView(QWidget):
         if visit_id is not None:
             self.open_visit.emit(int(visit_id))
 
-    def _data_changed(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _data_changed(self, change) -> None:
         if (
             change.kind in (ChangeKind.VISIT, ChangeKind.OPPORTUNITY, ChangeKind.ACCOUNT)
             and self.isVisible()
         ):
             self.refresh()  # hidden: showing it refreshes anyway
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event) -> None:  # noqa: N802
         self.refresh()  # also catches the date turning over at midnight
         super().showEvent(event)
 

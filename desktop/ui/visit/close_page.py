@@ -5,7 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.domain.playbook import Entry
+from desktop.ui.context import UiContext
 
 from ..i18n import colon
 from .common import (
@@ -24,7 +28,14 @@ from .step_page import StepPage
 class ClosePage(StepPage):
     step = "close"
 
-    def __init__(self, ctx, undo_stack, visit_id, entry, parent=None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        undo_stack: QUndoStack | None,
+        visit_id: int,
+        entry: Entry,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, undo_stack, visit_id, entry, parent)
         self.body.addWidget(heading(self.tr("What you will ask for"), 1))
         self.commitments = QLabel()

@@ -6,7 +6,11 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.domain.playbook import Entry
+from desktop.ui.context import UiContext
 
 from .common import PlanData, add_field, form_layout, heading, playbook_choices, text_edit
 from .item_table import ItemField, ItemTable, ItemTexts
@@ -25,7 +29,14 @@ def split_kind(value: Any) -> dict[str, str]:
 class ConsultPage(StepPage):
     step = "consult"
 
-    def __init__(self, ctx, undo_stack, visit_id, entry, parent=None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        undo_stack: QUndoStack | None,
+        visit_id: int,
+        entry: Entry,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, undo_stack, visit_id, entry, parent)
         self.bank: QuestionBankDialog | None = None
 

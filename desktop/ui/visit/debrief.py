@@ -260,21 +260,19 @@ class DebriefDialog(QDialog):
     # Rows -----------------------------------------------------------------------------------
 
     def add_step_row(self) -> _Row:
-        widgets = {
-            "description": QLineEdit(),
-            "owner": QLineEdit(),
-            "due_date": QLineEdit(),
-        }
-        widgets["due_date"].setPlaceholderText(self.tr("e.g. %1").replace("%1", date_example()))
-        widgets["description"].setAccessibleName(self.tr("Next step"))
-        widgets["owner"].setAccessibleName(self.tr("Owner"))
-        widgets["due_date"].setAccessibleName(self.tr("Due"))
+        description, owner, due = QLineEdit(), QLineEdit(), QLineEdit()
+        due.setPlaceholderText(self.tr("e.g. %1").replace("%1", date_example()))
+        description.setAccessibleName(self.tr("Next step"))
+        owner.setAccessibleName(self.tr("Owner"))
+        due.setAccessibleName(self.tr("Due"))
+        widgets: dict[str, QWidget] = {"description": description, "owner": owner, "due_date": due}
         return self._add_row(self.step_rows, self.steps_grid, widgets)
 
     def add_need_row(self) -> _Row:
-        widgets: dict[str, QWidget] = {"description": QLineEdit()}
-        widgets["description"].setPlaceholderText(self.tr("The need, in the customer's words"))
-        widgets["description"].setAccessibleName(self.tr("The need, in the customer's words"))
+        description = QLineEdit()
+        description.setPlaceholderText(self.tr("The need, in the customer's words"))
+        description.setAccessibleName(self.tr("The need, in the customer's words"))
+        widgets: dict[str, QWidget] = {"description": description}
         widgets["scope"] = combo(playbook_choices(self.ctx, "need_scopes"))
         widgets["clarity"] = combo(playbook_choices(self.ctx, "need_clarity"))
         whose = combo([], "—")
@@ -337,7 +335,8 @@ class DebriefDialog(QDialog):
         return starts is not None and starts > datetime.now()
 
     def _when(self) -> str:
-        return self.visit.starts_at.strftime("%Y-%m-%d %H:%M")
+        starts = self.visit.starts_at
+        return starts.strftime("%Y-%m-%d %H:%M") if starts is not None else ""
 
     def _confirm_future(self) -> bool:
         """A report for a visit still to come is most likely on the wrong visit: ask first."""

@@ -149,9 +149,12 @@ class ItemTable(QWidget):
         editor_layout.addWidget(self.form_hint)
         form = form_layout()
         self._widgets: dict[str, QWidget] = {}
+        self._combos: dict[str, QComboBox] = {}  # the "combo" fields' widgets, typed as such
         for f in fields:
             widget = self._make_widget(f)
             self._widgets[f.name] = widget
+            if isinstance(widget, QComboBox):
+                self._combos[f.name] = widget
             add_field(form, self.binder, f.name, f.label, widget)
         editor_layout.addLayout(form)
         editor_layout.addStretch(1)
@@ -201,7 +204,7 @@ class ItemTable(QWidget):
         """Show the visit's items of this kind (all of them; the filter picks the rows)."""
         for f in self.fields:
             if f.kind == "combo" and f.choices is not None:
-                fill_combo(self._widgets[f.name], f.choices(), f.none_label)
+                fill_combo(self._combos[f.name], f.choices(), f.none_label)
         self._all = list(items)
         self._items = [i for i in items if self._filter(i)]
         self.table.blockSignals(True)
@@ -233,7 +236,7 @@ class ItemTable(QWidget):
             return f.show(item)
         value = f.read(item) if f.read else getattr(item, f.name)
         if f.kind == "combo":
-            widget = self._widgets[f.name]
+            widget = self._combos[f.name]
             index = widget.findData(value)
             return widget.itemText(index) if index >= 0 and value is not None else ""
         return "" if value is None else str(value)
@@ -278,7 +281,7 @@ class ItemTable(QWidget):
         has = self._ref is not None
         self.editor.setEnabled(has or self._creating)
         self.delete_button.setEnabled(has)
-        row = self._row_of(self._ref.id) if has else -1
+        row = self._row_of(self._ref.id) if self._ref is not None else -1
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < len(self._items) - 1)
         if self._creating:

@@ -6,7 +6,11 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.domain.playbook import Entry
+from desktop.ui.context import UiContext
 
 from .common import PlanData, heading, muted, playbook_choices
 from .item_table import ItemField, ItemTable, ItemTexts
@@ -16,7 +20,14 @@ from .step_page import StepPage
 class ObjectionsPage(StepPage):
     step = "objections"
 
-    def __init__(self, ctx, undo_stack, visit_id, entry, parent=None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        undo_stack: QUndoStack | None,
+        visit_id: int,
+        entry: Entry,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, undo_stack, visit_id, entry, parent)
         pb, lang = ctx.services.playbook, ctx.lang
         self.body.addWidget(heading(self.tr("Objections you expect"), 1))

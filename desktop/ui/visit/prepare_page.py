@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.playbook import Entry
 from desktop.domain.validation import ValidationError
+from desktop.ui.context import UiContext
 from desktop.ui.formats import datetime_example
 from desktop.ui.msgbox import prompter
 from desktop.ui.undo import ActionCommand
@@ -26,7 +29,7 @@ from .step_page import StepPage
 COL_NAME, COL_TITLE, COL_ROLES, COL_ATTITUDE, COL_STYLE = range(5)
 
 
-def role_summary(ctx: Any, role: Any | None) -> str:
+def role_summary(ctx: UiContext, role: Any | None) -> str:
     """A contact's roles in this deal, in the playbook's words."""
     if role is None:
         return ""
@@ -37,7 +40,14 @@ def role_summary(ctx: Any, role: Any | None) -> str:
 class PreparePage(StepPage):
     step = "prepare"
 
-    def __init__(self, ctx, undo_stack, visit_id, entry, parent=None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        undo_stack: QUndoStack | None,
+        visit_id: int,
+        entry: Entry,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, undo_stack, visit_id, entry, parent)
         b = self.binder
 
@@ -173,12 +183,16 @@ class PreparePage(StepPage):
         """Tab goes from the table through its new ticks, then on to what follows the table
         (new widgets join the end of Qt's focus chain, so Tab left the page after them)."""
         after = self.circle.nextInFocusChain()
-        while after is not self.circle and (
-            self.circle.isAncestorOf(after) or not after.focusPolicy() & Qt.FocusPolicy.TabFocus
+        while (
+            after is not None
+            and after is not self.circle
+            and (
+                self.circle.isAncestorOf(after) or not after.focusPolicy() & Qt.FocusPolicy.TabFocus
+            )
         ):
             after = after.nextInFocusChain()
         order = [self.circle, *self.attendee_boxes.values()]
-        if after is not self.circle:
+        if after is not None and after is not self.circle:
             order.append(after)
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from desktop.domain.playbook import Entry
+from desktop.ui.context import UiContext
+
 from .common import (
     PlanData,
     add_field,
@@ -19,7 +25,14 @@ from .step_page import StepPage
 class ProposePage(StepPage):
     step = "propose"
 
-    def __init__(self, ctx, undo_stack, visit_id, entry, parent=None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        undo_stack: QUndoStack | None,
+        visit_id: int,
+        entry: Entry,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, undo_stack, visit_id, entry, parent)
         self.body.addWidget(heading(self.tr("Next logical action"), 1))
         form = form_layout()

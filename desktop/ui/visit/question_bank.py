@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.context import UiContext
 from desktop.ui.widgets.a11y import name_inner_buttons
+from desktop.ui.widgets.tree_items import child_items, top_level_items
 
 from .common import fill_combo, muted
 
@@ -138,19 +139,13 @@ class QuestionBankDialog(QDialog):
         return item
 
     def question_items(self) -> list[QTreeWidgetItem]:
-        out = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            out.extend(group.child(i) for i in range(group.childCount()))
-        return out
+        return [q for group in top_level_items(self.tree) for q in child_items(group)]
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
+        for group in top_level_items(self.tree):
             shown = 0
-            for i in range(group.childCount()):
-                child = group.child(i)
+            for child in child_items(group):
                 hide = bool(needle) and needle not in child.text(0).lower()
                 child.setHidden(hide)
                 shown += not hide

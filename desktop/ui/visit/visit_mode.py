@@ -8,6 +8,7 @@ Keyboard: Tab goes through the questions (tick box, then answer), Space ticks.
 
 from __future__ import annotations
 
+import functools
 from html import escape
 from typing import Any
 
@@ -197,7 +198,7 @@ class VisitModeWindow(QWidget):
         self.notes_binder.load(visit)
 
     def _show_goal(self, visit: Any) -> None:
-        rows = [(None, visit.objective)]
+        rows: list[tuple[str | None, Any]] = [(None, visit.objective)]
         rows.append((self.tr("Best commitment"), visit.best_commitment))
         rows.append((self.tr("Minimum acceptable"), visit.min_commitment))
         html = []
@@ -256,7 +257,7 @@ class VisitModeWindow(QWidget):
                 self.undo_stack,
                 "question",
                 q.id,
-                lambda qid=q.id: self._find(self._visit().questions, qid),
+                functools.partial(self._question, q.id),
                 self,
                 self.tr("Record an answer"),
             )
@@ -287,7 +288,7 @@ class VisitModeWindow(QWidget):
                 self.undo_stack,
                 "objection",
                 o.id,
-                lambda oid=o.id: self._find(self._visit().objections, oid),
+                functools.partial(self._objection, o.id),
                 self,
                 self.tr("Mark an objection resolved"),
             )
@@ -301,6 +302,12 @@ class VisitModeWindow(QWidget):
     @staticmethod
     def _find(items: list[Any], item_id: int) -> Any:
         return next((i for i in items if i.id == item_id), None)
+
+    def _question(self, question_id: int) -> Any:
+        return self._find(self._visit().questions, question_id)
+
+    def _objection(self, objection_id: int) -> Any:
+        return self._find(self._visit().objections, objection_id)
 
     # Leaving --------------------------------------------------------------------------------
 

@@ -53,7 +53,7 @@ class FieldLabel(QLabel):
         self._name_buddy()
 
     def _name_buddy(self) -> None:
-        buddy = self.buddy()
+        buddy: QWidget | None = self.buddy()
         if buddy is not None and buddy.focusProxy() is not None:
             buddy = buddy.focusProxy()  # a row of several fields: the label names the first
         if buddy is not None and self.text():

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.domain.playbook import Entry
+from desktop.ui.context import UiContext
 
 NONE_TEXT = "—"
 
@@ -19,7 +20,7 @@ class KeyCombo(QComboBox):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         group: str,
         *,
         allow_none: bool = True,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from desktop.ui.context import UiContext
+
 
 class KeyChecklist(QListWidget):
     """``value()`` is the checked keys, in the order shown (the rank when ``ranked``)."""
@@ -13,7 +15,7 @@ class KeyChecklist(QListWidget):
 
     def __init__(
         self,
-        ctx,  # type: ignore[no-untyped-def]
+        ctx: UiContext,
         group: str,
         *,
         ranked: bool = False,

@@ -13,6 +13,7 @@ steps, the call report and visit mode all build their scroll area through it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QScrollArea, QWidget
 
 _GUARDED = "_callbriefPageWheel"
@@ -26,7 +27,7 @@ class _PageWheel(QObject):
         self._page = page
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() != QEvent.Type.Wheel:
+        if event.type() != QEvent.Type.Wheel or not isinstance(event, QWheelEvent):
             return False
         inner = watched.parent()  # the viewport's or the scroll bar's scroller
         while inner is not None and not isinstance(inner, QAbstractScrollArea):
@@ -63,7 +64,7 @@ class PageScrollArea(QScrollArea):
                     part.installEventFilter(self._wheel)
                     part.setProperty(_GUARDED, True)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event) -> None:  # noqa: N802
         self.guard()  # content built since it was last shown
         super().showEvent(event)
 

@@ -44,7 +44,7 @@ def lines_to_text(lines: list[str] | None) -> str:
 
 def yes_no_word(value: bool | None) -> str:
     """A stored yes/no/unknown flag as the word the forms' combos hold and the services read."""
-    return {True: "yes", False: "no"}.get(value, "unknown")  # type: ignore[arg-type]
+    return "unknown" if value is None else ("yes" if value else "no")
 
 
 def text_to_lines(text: str | list[str] | None) -> list[str]:

@@ -13,5 +13,5 @@ from PySide6.QtCore import QEvent
 class Retranslating:
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()  # type: ignore[attr-defined]
-        super().changeEvent(event)  # type: ignore[misc]
+            self._retranslate()  # type: ignore[attr-defined]  # each user of the mixin defines it
+        super().changeEvent(event)  # type: ignore[misc]  # the QWidget after this mixin

@@ -25,8 +25,8 @@ class SaveReporter(QObject):
         """Follow a FormBinder (anything with ``saved``/``failed`` signals)."""
         self._binders.append(binder)
         binder.destroyed.connect(lambda *_, b=binder: self._forget(b))
-        binder.saved.connect(lambda *_: self.saved.emit())  # type: ignore[attr-defined]
-        binder.failed.connect(self.failed.emit)  # type: ignore[attr-defined]
+        binder.saved.connect(lambda *_: self.saved.emit())  # type: ignore[attr-defined]  # a FormBinder
+        binder.failed.connect(self.failed.emit)  # type: ignore[attr-defined]  # a FormBinder
 
     def _forget(self, binder: QObject) -> None:
         self._binders = [b for b in self._binders if b is not binder]
@@ -39,7 +39,7 @@ class SaveReporter(QObject):
             problems = getattr(binder, "problems", None)
             if problems is None or not Shiboken.isValid(binder):  # gone, not yet forgotten
                 continue
-            place = binder.place()  # type: ignore[attr-defined]
+            place = binder.place()  # type: ignore[attr-defined]  # has problems(), so place() too
             for problem in problems():
                 lines.append(
                     self.tr("{place}: {problem}").format(place=place, problem=problem)

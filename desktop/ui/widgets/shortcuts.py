@@ -41,16 +41,17 @@ class ShortcutsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
         )
-        for row, (what, keys) in enumerate(rows):
+        for row, (what, shown) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(what))
-            self.table.setItem(row, 1, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(shown))
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [
-            (self.table.item(r, 0).text(), self.table.item(r, 1).text())
-            for r in range(self.table.rowCount())
-        ]
+        return [(self._text(r, 0), self._text(r, 1)) for r in range(self.table.rowCount())]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""

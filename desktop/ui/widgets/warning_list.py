@@ -20,7 +20,7 @@ class WarningList(QListWidget):
         self._empty = True
         self.set_warnings([], None, "en")
 
-    def set_warnings(self, warnings: list[Warning], playbook, lang: str) -> None:  # type: ignore[no-untyped-def]
+    def set_warnings(self, warnings: list[Warning], playbook, lang: str) -> None:
         self.clear()
         self._empty = not warnings
         if not warnings:
