@@ -77,9 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the window (the default)")
     sub.add_parser("demo", help="load the bilingual demo account")
 
-    ls = sub.add_parser("list", help="list accounts, opportunities or visits")
-    ls.add_argument("what", choices=("accounts", "opportunities", "visits"))
+    ls = sub.add_parser("list", help="list accounts, opportunities, visits or next steps")
+    ls.add_argument("what", choices=("accounts", "opportunities", "visits", "next-steps"))
     ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument(
+        "--overdue", action="store_true", help="next steps: only those past their due date"
+    )
+    ls.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the labels")
 
     se = sub.add_parser("search", help="search accounts, contacts and opportunities")
     se.add_argument("text")
@@ -176,18 +180,17 @@ def cmd_list(services: Any, args: argparse.Namespace) -> int:
         ]
         columns = ("id", "name", "industry", "segment_code")
     elif args.what == "opportunities":
-        rows = [
-            {
-                "id": o.id,
-                "name": o.name,
-                "account_id": o.account_id,
-                "account": account_name,
-                "stage": o.stage,
-                "probability": services.opportunities.probability(o),
-            }
-            for o, account_name in services.queries.opportunities()
-        ]
-        columns = ("id", "name", "account", "stage", "probability")
+        from desktop.services.deal_cockpit import pipeline_json
+
+        rows = [pipeline_json(row, args.lang) for row in services.deals.pipeline()]
+        columns = ("id", "name", "account", "stage", "probability", "amount", "weighted_value")
+        columns += ("stalled",)
+    elif args.what == "next-steps":
+        from desktop.services.next_steps import next_step_json
+
+        steps = services.next_steps.due(overdue_only=args.overdue)
+        rows = [next_step_json(step) for step in steps]
+        columns = ("id", "due_date", "when", "description", "owner", "account")
     else:
         rows = [
             {

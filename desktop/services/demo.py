@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.domain.segment import segment_code
+from desktop.services.demo_cockpit import add_cockpit
 from desktop.store.database import Database
 from desktop.store.models import (
     Account,
@@ -304,8 +305,10 @@ def load_demo(db: Database, *, today: dt.date | None = None) -> int:
         second = _second_opportunity(account.id, contacts, today)
         session.add_all([main, second])
         session.flush()
-        _past_visit(session, main.id, contacts, today)
+        past = _past_visit(session, main.id, contacts, today)
         _upcoming_visit(session, main.id, contacts, today)
+        session.flush()
+        add_cockpit(session, main, second, past, today)
         return account.id
 
 

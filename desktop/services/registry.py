@@ -9,7 +9,9 @@ from desktop.store.database import Database
 
 from .accounts import AccountService
 from .contacts import ContactService
+from .deal_cockpit import DealCockpitService
 from .events import Notifier
+from .next_steps import NextStepService
 from .opportunities import OpportunityService
 from .queries import QueryService
 from .settings import SettingsService
@@ -29,6 +31,8 @@ class Services:
     visits: VisitService
     queries: QueryService
     settings: SettingsService
+    deals: DealCockpitService
+    next_steps: NextStepService
 
     @classmethod
     def build(cls, db: Database, playbook: Playbook) -> Services:
@@ -44,4 +48,6 @@ class Services:
             VisitService(*args),
             QueryService(*args),
             SettingsService(*args),
+            DealCockpitService(*args),
+            NextStepService(*args),
         )

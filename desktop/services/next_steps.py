@@ -1,0 +1,142 @@
+"""Use cases for next steps across every account: what is overdue, due today, due this week;
+ticking one off. The one door for those writes; each publishes a "visit" change (a step belongs
+to the visit that agreed it) after its transaction commits.
+
+Reads go straight to the columns shown, with the due-date index: the list stays quick with tens
+of thousands of accounts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from desktop.domain.next_steps import bucket, week_end
+from desktop.store.models import Account, NextStep, Opportunity, Visit
+
+from .base import Service
+
+
+@dataclass(frozen=True)
+class NextStepRow:
+    """One open (or just ticked) next step with where it belongs."""
+
+    id: int
+    uid: str
+    description: str
+    owner: str
+    due_date: date | None
+    done: bool
+    bucket: str  # desktop.domain.next_steps.BUCKETS
+    visit_id: int
+    opportunity_id: int
+    opportunity: str
+    account_id: int
+    account: str
+
+
+def _columns():  # type: ignore[no-untyped-def]
+    return (
+        NextStep.id,
+        NextStep.uid,
+        NextStep.description,
+        NextStep.owner,
+        NextStep.due_date,
+        NextStep.done,
+        NextStep.visit_id,
+        Opportunity.id,
+        Opportunity.name,
+        Account.id,
+        Account.name,
+    )
+
+
+class NextStepService(Service):
+    def due(
+        self, today: date | None = None, *, overdue_only: bool = False, this_week: bool = False
+    ) -> list[NextStepRow]:
+        """Open next steps, soonest due first (undated ones last). ``this_week``: only those due
+        by Sunday (overdue included); ``overdue_only``: only those past their date."""
+        today = today or date.today()
+        query = (
+            select(*_columns())
+            .join(Visit, Visit.id == NextStep.visit_id)
+            .join(Opportunity, Opportunity.id == Visit.opportunity_id)
+            .join(Account, Account.id == Opportunity.account_id)
+            .where(NextStep.done.is_(False))
+        )
+        if overdue_only:
+            query = query.where(NextStep.due_date < today)
+        elif this_week:
+            query = query.where(NextStep.due_date <= week_end(today))
+        query = query.order_by(NextStep.due_date.is_(None), NextStep.due_date, NextStep.id)
+        with self.db.read() as s:
+            rows = s.execute(query).all()
+        return [_row(r, today) for r in rows]
+
+    def open_for_deal(
+        self, opportunity_id: int, except_visit: int | None = None
+    ) -> list[NextStepRow]:
+        """The open steps agreed at this deal's visits (but ``except_visit``), oldest due first."""
+        today = date.today()
+        query = (
+            select(*_columns())
+            .join(Visit, Visit.id == NextStep.visit_id)
+            .join(Opportunity, Opportunity.id == Visit.opportunity_id)
+            .join(Account, Account.id == Opportunity.account_id)
+            .where(NextStep.done.is_(False), Visit.opportunity_id == opportunity_id)
+            .order_by(NextStep.due_date.is_(None), NextStep.due_date, NextStep.id)
+        )
+        if except_visit is not None:
+            query = query.where(NextStep.visit_id != except_visit)
+        with self.db.read() as s:
+            return [_row(r, today) for r in s.execute(query).all()]
+
+    def set_done(self, step_id: int, done: bool = True, today: date | None = None) -> None:
+        """Tick a step off (or back on); the day it was done is kept."""
+        with self.db.write() as s:
+            step = self.fetch(s, NextStep, step_id, "item")
+            step.done = done
+            step.done_on = (today or date.today()) if done else None
+            visit = self.fetch(s, Visit, step.visit_id, "visit")
+            opp = self.fetch(s, Opportunity, visit.opportunity_id, "opportunity")
+            visit_id, account_id = visit.id, opp.account_id
+        self.announce("visit", visit_id, account_id=account_id)
+
+
+def _row(r, today: date) -> NextStepRow:  # type: ignore[no-untyped-def]
+    step_id, uid, text, owner, due, done, visit_id, opp_id, opp_name, acc_id, acc_name = r
+    return NextStepRow(
+        step_id,
+        uid,
+        text,
+        owner,
+        due,
+        done,
+        bucket(due, today) if not done else "done",
+        visit_id,
+        opp_id,
+        opp_name,
+        acc_id,
+        acc_name,
+    )
+
+
+def next_step_json(row: NextStepRow) -> dict[str, object]:
+    """A next step as the command line prints it."""
+    return {
+        "id": row.id,
+        "uid": row.uid,
+        "description": row.description,
+        "owner": row.owner,
+        "due_date": row.due_date.isoformat() if row.due_date else None,
+        "done": row.done,
+        "when": row.bucket,
+        "visit_id": row.visit_id,
+        "opportunity_id": row.opportunity_id,
+        "opportunity": row.opportunity,
+        "account_id": row.account_id,
+        "account": row.account,
+    }
