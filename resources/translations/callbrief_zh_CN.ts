@@ -1247,7 +1247,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DealCockpit</name>
     <message>
-        <location filename="../../desktop/ui/account/cockpit.py" line="+173"/>
+        <location filename="../../desktop/ui/account/cockpit.py" line="+174"/>
         <source>Value {amount} · win probability {percent}% · weighted value {weighted} · expected close {close}</source>
         <translation>商机金额 {amount} · 赢单概率 {percent}% · 加权金额 {weighted} · 预计成交 {close}</translation>
     </message>
@@ -1297,6 +1297,11 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+10"/>
         <source>Deal cockpit</source>
         <translation>商机驾驶舱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to the next stage</source>
+        <translation>进入下一阶段</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2457,7 +2462,12 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunities.py" line="+160"/>
+        <location filename="../../desktop/ui/account/opportunities.py" line="+92"/>
+        <source>⚑ stalled</source>
+        <translation>⚑ 停滞</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>New opportunity…</source>
         <translation>新建商机…</translation>
     </message>

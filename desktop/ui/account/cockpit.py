@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.decision_points import ANSWERS
 from desktop.domain.validation import ValidationError
 
+from ..formats import show_date
 from ..msgbox import prompter
 from ..widgets.retranslate import Retranslating
 from ..widgets.section import SectionHeader
@@ -167,7 +168,7 @@ class DealCockpit(Retranslating, QWidget):
     def _show(self) -> None:
         summary, lang = self.summary, self._ctx.lang
         playbook = self._ctx.services.playbook
-        close = summary.expected_close.isoformat() if summary.expected_close else "–"
+        close = show_date(summary.expected_close) if summary.expected_close else "–"
         self.value.setText(
             self.tr(
                 "Value {amount} · win probability {percent}% · weighted value {weighted}"
@@ -278,6 +279,7 @@ class DealCockpit(Retranslating, QWidget):
         lang = self._ctx.lang
         playbook = self._ctx.services.playbook
         self.header.setText(self.tr("Deal cockpit"))
+        self.move_button.setText(self.tr("Move to the next stage"))  # named while hidden too
         self.points_header.setText(self.tr("The customer's decision points"))
         answer_texts = {
             None: self.tr("Not asked yet"),
