@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desktop.domain.deal_value import deal_weighted_value
 from desktop.domain.decision_points import ANSWERS, Answer, Stall, stalls
@@ -234,7 +234,7 @@ class DealCockpitService(Service):
                     select(Visit.opportunity_id, func.count())
                     .select_from(NextStep)
                     .join(Visit, Visit.id == NextStep.visit_id)
-                    .where(NextStep.done.is_(False), NextStep.due_date < today)
+                    .where(text("next_steps.done = 0"), NextStep.due_date < today)
                     .group_by(Visit.opportunity_id)
                 ).all()
             )

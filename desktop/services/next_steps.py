@@ -2,16 +2,16 @@
 ticking one off. The one door for those writes; each publishes a "visit" change (a step belongs
 to the visit that agreed it) after its transaction commits.
 
-Reads go straight to the columns shown, with the due-date index: the list stays quick with tens
-of thousands of accounts.
+Reads go straight to the columns shown, through the partial index of open steps by due date,
+and the home screen reads at most a page per group: the list stays quick at 50,000 accounts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select, text
 
 from desktop.domain.next_steps import bucket, week_end
 from desktop.store.models import Account, NextStep, Opportunity, Visit
@@ -53,28 +53,84 @@ def _columns():  # type: ignore[no-untyped-def]
     )
 
 
+# Written as the partial index ``ix_next_steps_open_due`` says it, so SQLite reads that index.
+_OPEN = text("next_steps.done = 0")
+
+
+@dataclass(frozen=True)
+class WeekSteps:
+    """The week's list: up to a page of steps per group, and how many each group holds."""
+
+    rows: list[NextStepRow]
+    counts: dict[str, int]  # overdue / today / week → open steps in it
+
+
 class NextStepService(Service):
-    def due(
-        self, today: date | None = None, *, overdue_only: bool = False, this_week: bool = False
-    ) -> list[NextStepRow]:
-        """Open next steps, soonest due first (undated ones last). ``this_week``: only those due
-        by Sunday (overdue included); ``overdue_only``: only those past their date."""
-        today = today or date.today()
-        query = (
+    def _query(self):  # type: ignore[no-untyped-def]
+        return (
             select(*_columns())
             .join(Visit, Visit.id == NextStep.visit_id)
             .join(Opportunity, Opportunity.id == Visit.opportunity_id)
             .join(Account, Account.id == Opportunity.account_id)
-            .where(NextStep.done.is_(False))
+            .where(_OPEN)
         )
-        if overdue_only:
-            query = query.where(NextStep.due_date < today)
-        elif this_week:
-            query = query.where(NextStep.due_date <= week_end(today))
-        query = query.order_by(NextStep.due_date.is_(None), NextStep.due_date, NextStep.id)
+
+    def due(
+        self,
+        today: date | None = None,
+        *,
+        overdue_only: bool = False,
+        this_week: bool = False,
+        limit: int | None = None,
+    ) -> list[NextStepRow]:
+        """Open next steps, soonest due first (undated ones last). ``this_week``: only those due
+        by Sunday (overdue included); ``overdue_only``: only those past their date."""
+        today = today or date.today()
+        query = self._query()
+        if overdue_only or this_week:
+            last = today - timedelta(days=1) if overdue_only else week_end(today)
+            # In the open-steps index's own order: no sorting, and a limit reads only that many.
+            query = query.where(NextStep.due_date <= last).order_by(NextStep.due_date, NextStep.id)
+        else:
+            query = query.order_by(NextStep.due_date.is_(None), NextStep.due_date, NextStep.id)
+        if limit is not None:
+            query = query.limit(limit)
         with self.db.read() as s:
             rows = s.execute(query).all()
         return [_row(r, today) for r in rows]
+
+    def week(self, today: date | None = None, per_group: int = 200) -> WeekSteps:
+        """The home screen's list: overdue, today and the rest of this week, at most
+        ``per_group`` steps each (soonest due first), with every group's full count."""
+        today = today or date.today()
+        ranges = {
+            "overdue": (None, today - timedelta(days=1)),
+            "today": (today, today),
+            "week": (today + timedelta(days=1), week_end(today)),
+        }
+        group = case(
+            (NextStep.due_date < today, "overdue"),
+            (NextStep.due_date == today, "today"),
+            else_="week",
+        )
+        rows: list[NextStepRow] = []
+        with self.db.read() as s:
+            counts = dict(
+                s.execute(
+                    select(group, func.count())
+                    .where(_OPEN, NextStep.due_date <= week_end(today))
+                    .group_by(group)
+                ).all()
+            )
+            for name, (first, last) in ranges.items():
+                if not counts.get(name) or (first is not None and first > last):
+                    continue
+                query = self._query().where(NextStep.due_date <= last)
+                if first is not None:
+                    query = query.where(NextStep.due_date >= first)
+                query = query.order_by(NextStep.due_date, NextStep.id).limit(per_group)
+                rows += [_row(r, today) for r in s.execute(query).all()]
+        return WeekSteps(rows, {name: counts.get(name, 0) for name in ranges})
 
     def open_for_deal(
         self, opportunity_id: int, except_visit: int | None = None
@@ -82,11 +138,8 @@ class NextStepService(Service):
         """The open steps agreed at this deal's visits (but ``except_visit``), oldest due first."""
         today = date.today()
         query = (
-            select(*_columns())
-            .join(Visit, Visit.id == NextStep.visit_id)
-            .join(Opportunity, Opportunity.id == Visit.opportunity_id)
-            .join(Account, Account.id == Opportunity.account_id)
-            .where(NextStep.done.is_(False), Visit.opportunity_id == opportunity_id)
+            self._query()
+            .where(Visit.opportunity_id == opportunity_id)
             .order_by(NextStep.due_date.is_(None), NextStep.due_date, NextStep.id)
         )
         if except_visit is not None:

@@ -2282,7 +2282,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NextStepsPanel</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/next_steps.py" line="+136"/>
+        <location filename="../../desktop/ui/upcoming/next_steps.py" line="+147"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
@@ -2307,7 +2307,12 @@ Call planning for B2B field sales.</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>… and {count} more</source>
+        <translation>…… 另有 {count} 项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Next steps</source>
         <translation>下一步行动</translation>
     </message>

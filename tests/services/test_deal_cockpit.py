@@ -168,3 +168,19 @@ def test_a_step_of_another_deal_cannot_be_closed_by_this_debrief(services, db, d
     with db.read() as s:
         assert s.get(NextStep, foreign).done is False
         assert services.visits.get(visit.id).status != "done"
+
+
+def test_the_week_list_reads_a_page_per_group_and_counts_them_all(services, deal):
+    account, opp = deal
+    visit = services.visits.plan(opp.id, starts_at="2026-11-20 10:00")
+    for n in range(5):
+        services.visits.add_item(
+            visit.id, "next_step", description=f"逾期 {n}", due_date=f"2026-11-2{n}"
+        )
+    services.visits.add_item(visit.id, "next_step", description="今天", due_date="2026-12-02")
+    services.visits.add_item(visit.id, "next_step", description="下周", due_date="2026-12-08")
+    week = services.next_steps.week(TODAY, per_group=2)
+    assert week.counts == {"overdue": 5, "today": 1, "week": 0}
+    assert [r.description for r in week.rows] == ["逾期 0", "逾期 1", "今天"]
+    services.next_steps.set_done(week.rows[0].id, True, TODAY)
+    assert services.next_steps.week(TODAY, per_group=2).counts["overdue"] == 4

@@ -16,6 +16,7 @@ from desktop.store.models import Contact, DecisionPoint, NextStep, StageTaskChec
 from desktop.ui import i18n
 from desktop.ui.account.page import TAB_OPPORTUNITIES
 from desktop.ui.main_window import NAV_UPCOMING
+from desktop.ui.upcoming import next_steps as next_steps_panel
 from desktop.ui.visit.debrief import DebriefDialog
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_POPUPS)
@@ -101,12 +102,16 @@ def test_a_maybe_is_a_red_flag_with_the_next_logical_action(qtbot, window, servi
     assert "⚑" not in deals.item(0).text()
 
 
-def test_the_week_screen_lists_next_steps_and_ticks_them_off(qtbot, window, services, db, deal):
+def test_the_week_screen_lists_next_steps_and_ticks_them_off(
+    qtbot, window, services, db, deal, monkeypatch
+):
+    monkeypatch.setattr(next_steps_panel, "PER_GROUP", 1)  # a page per group; the rest counted
     account, opp = deal
     today = date.today()
     visit = services.visits.plan(opp.id, starts_at=f"{today - timedelta(days=3)} 10:00")
     for text, due in (
-        ("发报价", today - timedelta(days=1)),
+        ("发报价", today - timedelta(days=2)),
+        ("Older still", today - timedelta(days=40)),
         ("约 CFO", today),
         ("Much later", today + timedelta(days=30)),
     ):
@@ -115,9 +120,11 @@ def test_the_week_screen_lists_next_steps_and_ticks_them_off(qtbot, window, serv
     panel = window.upcoming.next_steps
     qtbot.waitUntil(lambda: len(panel.step_items()) == 2)
     heads = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
-    assert heads[0] == "Overdue (1)" and "Today (1)" in heads
+    assert heads == ["Overdue (2)", "Older still", "… and 1 more", "Today (1)", "约 CFO"]
+    services.next_steps.set_done(panel.step_items()[0].data(0, Qt.ItemDataRole.UserRole), True)
+    qtbot.waitUntil(lambda: panel.step_items()[0].text(0) == "发报价")
     overdue = panel.step_items()[0]
-    assert overdue.text(0) == "发报价" and overdue.text(3) == "恒远精密 · MES 一期"
+    assert overdue.text(3) == "恒远精密 · MES 一期"
 
     # Tick it off from the keyboard: select the row, press Space.
     panel.tree.setFocus()

@@ -1,6 +1,7 @@
 """Next steps across every account, on the rep's week screen: overdue, today, this week.
 
-A tree with one branch per period; each step is a checkable row (Space or a click ticks it off,
+A tree with one branch per period (at most fifty steps each, the heading counts them all);
+each step is a checkable row (Space or a click ticks it off,
 through ``services.next_steps``). A ticked step leaves the list at the next refresh; the line
 under the title says what was ticked, so a slip of the key is seen and can be undone by ticking
 it again from the deal's visit. Enter on a step opens the visit that agreed it.
@@ -28,6 +29,8 @@ from ..msgbox import prompter
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
 VISIT_ROLE = Qt.ItemDataRole.UserRole + 1
+MORE_ROLE = Qt.ItemDataRole.UserRole + 2
+PER_GROUP = 50  # steps shown per group; the heading gives the full count
 GROUPS = ("overdue", "today", "week")
 
 
@@ -39,6 +42,7 @@ class NextStepsPanel(QWidget):
         self._ctx = ctx
         self.today: date | None = None  # None: the real today (tests set a day)
         self.rows: list = []
+        self.counts: dict[str, int] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -71,7 +75,8 @@ class NextStepsPanel(QWidget):
         if not self._ctx.ready:
             return
         day = self.today or date.today()
-        self.rows = self._ctx.services.next_steps.due(day, this_week=True)
+        week = self._ctx.services.next_steps.week(day, PER_GROUP)
+        self.rows, self.counts = week.rows, week.counts
         current = self.tree.currentItem()
         keep = current.data(0, STEP_ROLE) if current is not None else None
         self.tree.blockSignals(True)
@@ -108,6 +113,12 @@ class NextStepsPanel(QWidget):
                         item.setForeground(2, Qt.GlobalColor.red)
                     if step.id == keep:
                         self.tree.setCurrentItem(item)
+                hidden = self.counts[group] - len(steps)
+                if hidden > 0:  # a page per group keeps the screen quick; the CLI lists all
+                    more = QTreeWidgetItem(self.tree)
+                    more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    more.setFirstColumnSpanned(True)
+                    more.setData(0, MORE_ROLE, hidden)
             self._group_texts()
         finally:
             self.tree.blockSignals(False)
@@ -150,8 +161,12 @@ class NextStepsPanel(QWidget):
             "week": self.tr("This week"),
         }
         for group, head in getattr(self, "groups", {}).items():
-            count = sum(1 for r in self.rows if r.bucket == group)
-            head.setText(0, f"{names[group]} ({count})")
+            head.setText(0, f"{names[group]} ({self.counts[group]:,})")
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            hidden = item.data(0, MORE_ROLE) if item is not None else None
+            if hidden:
+                item.setText(0, self.tr("… and {count} more").format(count=f"{hidden:,}"))
 
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Next steps"))

@@ -4,8 +4,8 @@ Two new tables hang off an opportunity, each row with its own uid like every row
 account's tree: ``stage_task_checks`` (a funnel stage's task the rep ticked) and
 ``decision_points`` (yes / maybe / no with a note for each CVM phase). Opportunities gain the
 deal's amount and currency (apart from the customer's budget) and the CVM phase and buying-cycle
-position of this deal; next steps gain the day they were ticked off and an index on their due
-date, which the across-accounts next-steps list reads.
+position of this deal; next steps gain the day they were ticked off and a partial index of the
+open ones by due date, which the across-accounts next-steps list reads.
 
 Revision ID: 0004
 Revises: 0003
@@ -82,11 +82,18 @@ def upgrade() -> None:
         "opportunities", sa.Column("buying_cycle_stage", sa.String(length=40), nullable=True)
     )
     op.add_column("next_steps", sa.Column("done_on", sa.Date(), nullable=True))
-    op.create_index(op.f("ix_next_steps_due_date"), "next_steps", ["due_date"], unique=False)
+    # Only the open steps: the week's list reads them in due order without touching done ones.
+    op.create_index(
+        "ix_next_steps_open_due",
+        "next_steps",
+        ["due_date"],
+        unique=False,
+        sqlite_where=sa.text("done = 0"),
+    )
 
 
 def downgrade() -> None:
-    op.drop_index(op.f("ix_next_steps_due_date"), table_name="next_steps")
+    op.drop_index("ix_next_steps_open_due", table_name="next_steps")
     with op.batch_alter_table("next_steps", recreate="always") as batch:
         batch.drop_column("done_on")
     with op.batch_alter_table("opportunities", recreate="always") as batch:
