@@ -45,6 +45,24 @@ def money(amount: int | None, currency: str) -> str:
     return "–" if amount is None else f"{amount:,} {currency}"
 
 
+class _WrapCheck(QWidget):
+    """A check box whose text wraps: the decks' task texts are long, the page is narrow."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setBuddy(self.box)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+    def mouseReleaseEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        self.box.click()  # the text is part of the control, as with a plain check box
+
+
 class DealCockpit(Retranslating, QWidget):
     """The cockpit of one deal; ``stage_moved`` asks the form around it to reload."""
 
@@ -98,8 +116,7 @@ class DealCockpit(Retranslating, QWidget):
         layout.addWidget(self.points_header)
         self.points = QGridLayout()
         self.points.setHorizontalSpacing(8)
-        self.points.setColumnStretch(1, 2)
-        self.points.setColumnStretch(3, 3)
+        self.points.setColumnStretch(1, 1)
         layout.addLayout(self.points)
         self._build_points()
         self._retranslate()
@@ -122,10 +139,11 @@ class DealCockpit(Retranslating, QWidget):
             note = QLineEdit()
             note.editingFinished.connect(lambda p=phase.key: self._save_point(p, only_note=True))
             question.setBuddy(combo)
-            self.points.addWidget(name, row, 0)
-            self.points.addWidget(question, row, 1)
-            self.points.addWidget(combo, row, 2)
-            self.points.addWidget(note, row, 3)
+            # Two lines per decision point (the note under the question) keep the page narrow.
+            self.points.addWidget(name, 2 * row, 0)
+            self.points.addWidget(question, 2 * row, 1)
+            self.points.addWidget(combo, 2 * row, 2)
+            self.points.addWidget(note, 2 * row + 1, 1, 1, 2)
             self.question_labels[phase.key] = question
             self.answer_combos[phase.key] = combo
             self.note_edits[phase.key] = note
@@ -138,11 +156,13 @@ class DealCockpit(Retranslating, QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.task_boxes = {}
+        self.task_labels: dict[str, QLabel] = {}
         for task in self._ctx.services.deals.progress(self.opportunity_id).tasks:
-            box = QCheckBox()
-            box.toggled.connect(lambda on, k=task.key: self._save_task(k, on))
-            self.tasks_box.addWidget(box)
-            self.task_boxes[task.key] = box
+            row = _WrapCheck()
+            row.box.toggled.connect(lambda on, k=task.key: self._save_task(k, on))
+            self.tasks_box.addWidget(row)
+            self.task_boxes[task.key] = row.box
+            self.task_labels[task.key] = row.label
         self._stage = stage
         self._task_texts()
 
@@ -235,7 +255,7 @@ class DealCockpit(Retranslating, QWidget):
             text = task.text(lang)
             if task.exit:
                 text += "  " + self.tr("(exit criterion)")
-            box.setText(text)
+            self.task_labels[task.key].setText(text)
             box.setAccessibleName(text)
 
     # Writing -------------------------------------------------------------------------------
