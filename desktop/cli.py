@@ -61,18 +61,17 @@ def cmd_list(services: Services, args: argparse.Namespace) -> int:
         ]
         columns: tuple[str, ...] = ("id", "name", "industry", "segment_code")
     elif args.what == "opportunities":
-        rows = [
-            {
-                "id": o.id,
-                "name": o.name,
-                "account_id": o.account_id,
-                "account": account_name,
-                "stage": o.stage,
-                "probability": services.opportunities.probability(o),
-            }
-            for o, account_name in services.queries.opportunities()
-        ]
-        columns = ("id", "name", "account", "stage", "probability")
+        from desktop.services.deal_cockpit import pipeline_json
+
+        rows = [pipeline_json(row, args.lang) for row in services.deals.pipeline()]
+        columns = ("id", "name", "account", "stage", "probability", "amount", "weighted_value")
+        columns += ("stalled",)
+    elif args.what == "next-steps":
+        from desktop.services.next_steps import next_step_json
+
+        steps = services.next_steps.due(overdue_only=args.overdue)
+        rows = [next_step_json(step) for step in steps]
+        columns = ("id", "due_date", "when", "description", "owner", "account")
     else:
         rows = [
             {

@@ -65,9 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the window (the default)")
     sub.add_parser("demo", help="load the bilingual demo account")
 
-    ls = sub.add_parser("list", help="list accounts, opportunities or visits")
-    ls.add_argument("what", choices=("accounts", "opportunities", "visits"))
+    ls = sub.add_parser("list", help="list accounts, opportunities, visits or next steps")
+    ls.add_argument("what", choices=("accounts", "opportunities", "visits", "next-steps"))
     ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument(
+        "--overdue", action="store_true", help="next steps: only those past their due date"
+    )
+    ls.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the labels")
 
     se = sub.add_parser("search", help="search accounts, contacts and opportunities")
     se.add_argument("text")

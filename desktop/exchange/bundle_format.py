@@ -25,12 +25,14 @@ from desktop.store.models import (
     BuyingRole,
     Competitor,
     Contact,
+    DecisionPoint,
     FabStatement,
     Need,
     NextStep,
     Objection,
     Opportunity,
     PlannedQuestion,
+    StageTaskCheck,
     Visit,
 )
 
@@ -129,6 +131,8 @@ OPPORTUNITY_NODE = Node(
     children=(
         ("roles", Node(BuyingRole, "opportunity_id", _by_uid("contact_id"))),
         ("competitors", Node(Competitor, "opportunity_id")),
+        ("stage_tasks", Node(StageTaskCheck, "opportunity_id")),
+        ("decision_points", Node(DecisionPoint, "opportunity_id")),
         ("visits", VISIT_NODE),
     ),
 )

@@ -26,6 +26,8 @@ _KIND_NAMES = {
     "opportunities": "an opportunity",
     "buying_roles": "a buying role",
     "competitors": "a competitor",
+    "stage_task_checks": "a stage task",
+    "decision_points": "a decision point",
     "visits": "a visit",
     "attendees": "an attendee",
     "planned_questions": "a planned question",

@@ -164,6 +164,10 @@ OPPORTUNITY = {
     "risk_notes": T("Risks", "风险"),
     "our_strengths": T("Our strengths", "我方优势"),
     "our_weaknesses": T("Our weaknesses", "我方劣势"),
+    "deal_amount": T("Deal value", "商机金额", "amount", low=0, currency_field="deal_currency"),
+    "deal_currency": T("Deal currency", "商机币种", "currency"),
+    "cvm_phase": T("Customer value phase", "客户价值阶段", "key", group="cvm_phases"),
+    "buying_cycle_stage": T("Buying-cycle stage", "购买周期阶段", "key", group="buying_cycle"),
 }
 
 BUYING_ROLE = {

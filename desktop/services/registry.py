@@ -13,8 +13,10 @@ from desktop.store.database import Database
 from .accounts import AccountService
 from .contact_sheet import contact_sheet
 from .contacts import ContactService
+from .deal_cockpit import DealCockpitService
 from .decision_map import MapService
 from .events import Notifier
+from .next_steps import NextStepService
 from .opportunities import OpportunityService
 from .queries import QueryService
 from .settings import SettingsService
@@ -42,6 +44,8 @@ class Services:
     visits: VisitService
     queries: QueryService
     settings: SettingsService
+    deals: DealCockpitService
+    next_steps: NextStepService
 
     @classmethod
     def build(cls, db: Database, playbook: Playbook) -> Services:
@@ -57,6 +61,8 @@ class Services:
             VisitService(*args),
             QueryService(*args),
             SettingsService(*args),
+            DealCockpitService(*args),
+            NextStepService(*args),
         )
 
     @property

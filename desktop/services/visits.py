@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain.funnel import proposed_stage
 from desktop.domain.readiness import Readiness, visit_readiness
+from desktop.domain.stage_tasks import progress
 from desktop.domain.validation import ValidationError
 from desktop.store.models import (
     Account,
@@ -23,6 +23,7 @@ from desktop.store.models import (
     Objection,
     Opportunity,
     PlannedQuestion,
+    StageTaskCheck,
     Visit,
     utcnow,
 )
@@ -56,6 +57,9 @@ class CallReport:
     next_steps: list[dict[str, Any]] = field(default_factory=list)
     new_needs: list[dict[str, Any]] = field(default_factory=list)  # needs found in the meeting
     stage_after: str | None = None  # the stage the rep confirmed; None keeps it
+    # Open steps of this deal's earlier visits: ticked off, or carried onto this visit.
+    closed_steps: set[int] = field(default_factory=set)
+    carried_steps: set[int] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -281,12 +285,18 @@ class VisitService(Service):
 
     # After the visit ------------------------------------------------------------------------
 
-    def proposed_stage(self, visit_id: int, commitment: str | None) -> str:
-        """The funnel stage to offer the rep after this visit's outcome."""
+    def proposed_stage(self, visit_id: int) -> str:
+        """The funnel stage to offer the rep after this visit: the next one once the current
+        stage's exit criteria (its tasks, desktop/domain/stage_tasks.py) are all met. A won
+        best commitment no longer moves the deal on by itself; the decks do not teach it."""
         with self.db.read() as s:
             visit = self.fetch(s, Visit, visit_id, "visit")
             opp = self.fetch(s, Opportunity, visit.opportunity_id, "opportunity")
-            return proposed_stage(self.playbook, opp.stage, commitment)
+            done = s.scalars(
+                select(StageTaskCheck.task).where(StageTaskCheck.opportunity_id == opp.id)
+            )
+            current = progress(self.playbook, opp.stage, set(done))
+        return current.proposed or current.stage
 
     def complete_report(self, visit_id: int, report: CallReport) -> Visit:
         """Save the call report, answers, next steps and the confirmed stage: one action."""
@@ -330,6 +340,8 @@ class VisitService(Service):
                     objection.resolved = report.resolved_objections[objection.id]
             for index, step in enumerate(steps, start=self._count(s, NextStep, visit_id)):
                 s.add(NextStep(visit_id=visit_id, position=index, **step))
+            self._settle_earlier_steps(s, visit, report)
+            self._stamp_last_contact(s, visit)
             for index, need in enumerate(needs, start=self._count(s, Need, visit_id)):
                 contact_id = need.get("contact_id")
                 if contact_id is not None:
@@ -340,6 +352,42 @@ class VisitService(Service):
         self.announce(ChangeKind.VISIT, visit_id, account_id=opp.account_id)
         self.announce(ChangeKind.OPPORTUNITY, opp.id, account_id=opp.account_id)
         return self.get(visit_id)
+
+    def _settle_earlier_steps(self, s: Session, visit: Visit, report: CallReport) -> None:
+        """Tick off or carry onto this visit the open steps of the deal's earlier visits."""
+        chosen = report.closed_steps | report.carried_steps
+        if not chosen:
+            return
+        earlier = s.scalars(
+            select(NextStep)
+            .join(Visit, Visit.id == NextStep.visit_id)
+            .where(NextStep.id.in_(chosen), Visit.opportunity_id == visit.opportunity_id)
+        ).all()
+        if len(earlier) != len(chosen):
+            raise ValidationError.single("next_step", "not_found", label=ENTITY_LABELS["item"])
+        position = self._count(s, NextStep, visit.id)
+        today = date.today()
+        for step in earlier:
+            if step.id in report.closed_steps:
+                step.done, step.done_on = True, today
+            elif step.visit_id != visit.id:
+                step.visit_id, step.position = visit.id, position
+                position += 1
+
+    @staticmethod
+    def _stamp_last_contact(s: Session, visit: Visit) -> None:
+        """Every customer attendee was last in touch on the visit's day (or later)."""
+        if visit.starts_at is None:
+            return
+        day = visit.starts_at.date()
+        contacts = s.scalars(
+            select(Contact)
+            .join(Attendee, Attendee.contact_id == Contact.id)
+            .where(Attendee.visit_id == visit.id)
+        )
+        for contact in contacts:
+            if contact.last_contact is None or contact.last_contact < day:
+                contact.last_contact = day
 
     def upcoming(self, start: date, end: date) -> list[tuple[Visit, Readiness]]:
         """Visits starting between ``start`` and ``end`` (inclusive), soonest first, each with

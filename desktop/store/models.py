@@ -20,11 +20,13 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -172,6 +174,12 @@ class Opportunity(Timestamped, Base):
     risk_notes: Mapped[str] = mapped_column(Text, default="")
     our_strengths: Mapped[str] = mapped_column(Text, default="")
     our_weaknesses: Mapped[str] = mapped_column(Text, default="")
+    # The deal's value, apart from the customer's budget (revision 0004).
+    deal_amount: Mapped[int | None] = mapped_column(Integer)
+    deal_currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
+    # Where this deal's customer stands: CVM phase and buying-cycle position (playbook keys).
+    cvm_phase: Mapped[str | None] = mapped_column(String(40))
+    buying_cycle_stage: Mapped[str | None] = mapped_column(String(40))
 
     account: Mapped[Account] = relationship(back_populates="opportunities", lazy="raise")
     roles: Mapped[list[BuyingRole]] = relationship(
@@ -182,6 +190,12 @@ class Opportunity(Timestamped, Base):
         passive_deletes=True,
         lazy="raise",
         order_by="Competitor.position",
+    )
+    stage_tasks: Mapped[list[StageTaskCheck]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+    decision_points: Mapped[list[DecisionPoint]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
     )
     visits: Mapped[list[Visit]] = relationship(
         back_populates="opportunity",
@@ -221,6 +235,43 @@ class BuyingRole(Base):
     @property
     def is_coach(self) -> bool:
         return "coach" in (self.roles or [])
+
+
+class StageTaskCheck(Base):
+    """A funnel stage's task (playbook key) the rep ticked for one deal (revision 0004)."""
+
+    __tablename__ = "stage_task_checks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    stage: Mapped[str] = mapped_column(String(8))
+    task: Mapped[str] = mapped_column(String(60))
+    done_on: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (UniqueConstraint("opportunity_id", "task", name="one_per_task"),)
+
+
+class DecisionPoint(Base):
+    """The customer's answer at one CVM decision point of a deal (revision 0004)."""
+
+    __tablename__ = "decision_points"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    phase: Mapped[str] = mapped_column(String(40))  # playbook cvm_phases key
+    answer: Mapped[str] = mapped_column(String(8))  # yes / maybe / no
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        UniqueConstraint("opportunity_id", "phase", name="one_per_phase"),
+        CheckConstraint("answer IN ('yes', 'maybe', 'no')", name="answer_kind"),
+    )
 
 
 class Competitor(Base):
@@ -404,3 +455,8 @@ class NextStep(VisitChild, Base):
     owner: Mapped[str] = mapped_column(String(120), default="")
     due_date: Mapped[date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_on: Mapped[date | None] = mapped_column(Date)  # the day it was ticked off (0004)
+
+    # The open steps by due date (revision 0004): the week's list across every account reads
+    # only these, in order, however many steps are done.
+    __table_args__ = (Index("ix_next_steps_open_due", "due_date", sqlite_where=text("done = 0")),)

@@ -52,7 +52,7 @@
 <context>
     <name>AccountListView</name>
     <message>
-        <location filename="../../desktop/ui/accounts/view.py" line="+140"/>
+        <location filename="../../desktop/ui/accounts/view.py" line="+144"/>
         <source>1 account</source>
         <translation>1 个客户</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>该密码短语无法打开 {file}，请重试：</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Upgrading your data for this version of Callbrief. This happens once and can take a minute for a large file; a copy of the old file is kept in backups.</source>
         <translation>正在为此版本的 Callbrief 升级您的数据。此操作只进行一次，数据文件较大时可能需要一分钟；旧文件的副本会保存在备份中。</translation>
     </message>
@@ -466,7 +466,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+486"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+491"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
@@ -674,7 +674,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="+309"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="+311"/>
         <source>Enter the competitor&apos;s name.</source>
         <translation>请填写竞争对手名称。</translation>
     </message>
@@ -976,7 +976,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <location line="+71"/>
         <source>— nobody (top of the chart)</source>
         <translation>— 无（组织架构最上层）</translation>
@@ -1245,9 +1245,109 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
 </context>
 <context>
+    <name>DealCockpit</name>
+    <message>
+        <location filename="../../desktop/ui/account/cockpit.py" line="+174"/>
+        <source>Value {amount} · win probability {percent}% · weighted value {weighted} · expected close {close}</source>
+        <translation>商机金额 {amount} · 赢单概率 {percent}% · 加权金额 {weighted} · 预计成交 {close}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stalled: the customer answered “maybe”.</source>
+        <translation>停滞：客户的回答是“也许”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next logical action: {action}</source>
+        <translation>下一步合理行动：{action}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stage {stage} {name}: {done} of {total} tasks done</source>
+        <translation>{stage} {name}阶段：已完成 {done}/{total} 项任务</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} exit criteria open</source>
+        <translation>{count} 项出口标准未达成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exit criteria met: the deal is ready for stage {stage} {name}.</source>
+        <translation>出口标准已达成：商机可以进入 {stage} {name}阶段。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move to stage {stage}</source>
+        <translation>进入 {stage} 阶段</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(exit criterion)</source>
+        <translation>（出口标准）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+14"/>
+        <location line="+10"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deal cockpit</source>
+        <translation>商机驾驶舱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to the next stage</source>
+        <translation>进入下一阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s decision points</source>
+        <translation>客户的决策点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not asked yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maybe</source>
+        <translation>也许</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Answer: {question}</source>
+        <translation>回答：{question}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {question}</source>
+        <translation>备注：{question}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>DebriefDialog</name>
     <message>
-        <location filename="../../desktop/ui/visit/debrief.py" line="+85"/>
+        <location filename="../../desktop/ui/visit/debrief.py" line="+88"/>
         <source>Debrief: call report</source>
         <translation>拜访总结：拜访报告</translation>
     </message>
@@ -1262,12 +1362,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>拜访报告</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Save the call report</source>
         <translation>保存拜访报告</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+3"/>
         <source>What happened</source>
         <translation>拜访经过</translation>
@@ -1360,19 +1460,19 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+10"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Next step</source>
         <translation>下一步行动</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+28"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+29"/>
+        <location line="-30"/>
+        <location line="+31"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
@@ -1458,7 +1558,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>请描述会谈经过。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Nothing was saved. Please correct:</source>
         <translation>未保存任何内容。请更正：</translation>
     </message>
@@ -1655,6 +1755,34 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
 </context>
 <context>
+    <name>EarlierSteps</name>
+    <message>
+        <location filename="../../desktop/ui/visit/earlier_steps.py" line="+54"/>
+        <source>Open next steps from earlier visits of this deal: tick off or carry on.</source>
+        <translation>该商机以往拜访中未完成的下一步：标记完成或转到本次拜访。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep open</source>
+        <translation>保持未完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry to this visit</source>
+        <translation>转到本次拜访</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Earlier step: {step}</source>
+        <translation>以往的下一步：{step}</translation>
+    </message>
+</context>
+<context>
     <name>Exports</name>
     <message>
         <location filename="../../desktop/ui/exports.py" line="+59"/>
@@ -1727,7 +1855,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ItemTable</name>
     <message>
-        <location filename="../../desktop/ui/visit/item_table.py" line="+184"/>
+        <location filename="../../desktop/ui/visit/item_table.py" line="+188"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1755,12 +1883,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+146"/>
+        <location filename="../../desktop/ui/main_window.py" line="+149"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="+300"/>
         <source>a field holds a value that cannot be saved</source>
         <translation>有字段的值无法保存</translation>
     </message>
@@ -2152,6 +2280,74 @@ Call planning for B2B field sales.</source>
     </message>
 </context>
 <context>
+    <name>NextStepsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/upcoming/next_steps.py" line="+147"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: {step}</source>
+        <translation>已完成：{step}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>… and {count} more</source>
+        <translation>…… 另有 {count} 项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next steps</source>
+        <translation>下一步行动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next steps due this week</source>
+        <translation>本周到期的下一步行动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Account · deal</source>
+        <translation>客户 · 商机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open next steps due this week.</source>
+        <translation>本周没有到期的未完成下一步行动。</translation>
+    </message>
+</context>
+<context>
     <name>NoDealPanel</name>
     <message>
         <location filename="../../desktop/ui/account/first_steps.py" line="+27"/>
@@ -2271,7 +2467,12 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunities.py" line="+160"/>
+        <location filename="../../desktop/ui/account/opportunities.py" line="+92"/>
+        <source>⚑ stalled</source>
+        <translation>⚑ 停滞</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>New opportunity…</source>
         <translation>新建商机…</translation>
     </message>
@@ -2289,7 +2490,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+60"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+61"/>
         <source>Opportunity “{name}”</source>
         <translation>商机“{name}”</translation>
     </message>
@@ -2304,29 +2505,29 @@ Call planning for B2B field sales.</source>
         <translation>编辑商机确认</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+152"/>
         <source>The deal</source>
         <translation>商机概况</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>The decision</source>
         <translation>决策</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Qualification</source>
         <translation>商机确认</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Pains, risks and our position</source>
         <translation>痛点、风险与我方态势</translation>
     </message>
@@ -2334,6 +2535,11 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Currency</source>
         <translation>币种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deal currency</source>
+        <translation>商机币种</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2383,8 +2589,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Deal value</source>
+        <translation>商机金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Expected close</source>
         <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer value phase</source>
+        <translation>客户价值阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buying-cycle position</source>
+        <translation>购买周期阶段</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2556,7 +2777,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences.py" line="+119"/>
+        <location filename="../../desktop/ui/preferences.py" line="+121"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -3167,7 +3388,7 @@ Call planning for B2B field sales.</source>
         <translation>问题库</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Ask whom</source>
         <translation>提问对象</translation>
     </message>
@@ -3177,12 +3398,12 @@ Call planning for B2B field sales.</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Add the ticked questions</source>
         <translation>添加勾选的问题</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Question types, with an example of each</source>
         <translation>问题类型（每类附一个示例）</translation>
     </message>
@@ -3192,7 +3413,7 @@ Call planning for B2B field sales.</source>
         <translation>以示例为模板，针对该客户调整措辞。</translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+50"/>
         <source>%n question(s) ticked</source>
         <translation>
             <numerusform>已勾选 %n 个问题</numerusform>
@@ -3366,7 +3587,7 @@ Nothing was deleted.</source>
         <translation>编辑拜访计划</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Questions to ask yourself</source>
         <translation>自问清单</translation>
     </message>
@@ -3472,7 +3693,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingView</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+158"/>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+166"/>
         <location line="+22"/>
         <source>Save tomorrow&apos;s briefs</source>
         <translation>保存明天的拜访简报</translation>
@@ -3488,12 +3709,12 @@ Nothing was deleted.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-116"/>
         <source>Preparing the briefs…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+142"/>
         <source>Could not print the briefs</source>
         <translation>无法打印简报</translation>
     </message>
@@ -3888,7 +4109,7 @@ Nothing was deleted.</source>
 <context>
     <name>WarningList</name>
     <message>
-        <location filename="../../desktop/ui/widgets/warning_list.py" line="+28"/>
+        <location filename="../../desktop/ui/widgets/warning_list.py" line="+30"/>
         <source>Every role in the decision circle is covered.</source>
         <translation>决策圈中的每个角色都已覆盖。</translation>
     </message>

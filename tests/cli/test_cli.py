@@ -182,3 +182,34 @@ def test_a_malformed_playbook_is_named_in_one_line(demo_dir, tmp_path):
     result = run("--playbook", str(own), "list", "accounts", data=demo_dir)
     assert result.returncode == 1
     assert "broken.toml" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_list_opportunities_with_value_weighted_value_and_stall_flags(demo_dir):
+    result = run("list", "opportunities", "--json", data=demo_dir)
+    assert result.returncode == 0, result.stderr
+    deals = {o["stage"]: o for o in json.loads(result.stdout)}
+    main = deals["C"]
+    assert (main["amount"], main["currency"], main["probability"]) == (3_200_000, "CNY", 50)
+    assert main["weighted_value"] == 1_600_000
+    assert main["stalled"] is True
+    [stall] = main["stalls"]
+    assert stall["phase"] == "develop" and stall["next_action"] == "paid_study"
+    assert stall["next_action_label"] == "Paid short study"
+    assert main["overdue_next_steps"] == 1
+    assert deals["A"]["stalled"] is False and deals["A"]["weighted_value"] == 150_000
+    zh = json.loads(run("list", "opportunities", "--json", "--lang", "zh", data=demo_dir).stdout)
+    assert {s["next_action_label"] for o in zh for s in o["stalls"]} == {"付费短期调研"}
+
+
+def test_list_next_steps_and_only_the_overdue_ones(demo_dir):
+    every = json.loads(run("list", "next-steps", "--json", data=demo_dir).stdout)
+    assert all(step["done"] is False for step in every)
+    assert {"id", "uid", "description", "owner", "due_date", "when", "account"} <= set(every[0])
+    dates = [s["due_date"] for s in every if s["due_date"]]
+    assert dates == sorted(dates)
+    overdue = json.loads(run("list", "next-steps", "--overdue", "--json", data=demo_dir).stdout)
+    assert [s["description"] for s in overdue] == ["把 ROI 测算表 (含同类工厂数据) 发给刘芳"]
+    assert overdue[0]["when"] == "overdue" and overdue[0]["account"] == "苏州恒远精密制造有限公司"
+    assert {s["when"] for s in every} >= {"overdue", "today"}
+    plain = run("list", "next-steps", "--overdue", data=demo_dir)
+    assert plain.returncode == 0 and "刘芳" in plain.stdout

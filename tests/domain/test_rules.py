@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.domain.coverage import CirclePerson, coverage_warnings
-from desktop.domain.funnel import proposed_stage, win_probability
+from desktop.domain.funnel import win_probability
 from desktop.domain.map_layout import BOX_WIDTH, MapNode, bounds, layout
 from desktop.domain.org_chart import depth, would_create_cycle
 from desktop.domain.segment import profit_tier_for, segment_code
@@ -112,12 +112,9 @@ def test_org_chart_cycles_and_depth():
     assert depth(chart, 3) == 3 and depth(chart, 4) == 1
 
 
-def test_probability_and_proposed_stage(playbook):
+def test_probability(playbook):
     assert win_probability(playbook, "C", None) == 50
     assert win_probability(playbook, "C", 35) == 35
-    assert proposed_stage(playbook, "C", "best") == "D"
-    assert proposed_stage(playbook, "C", "minimum") == "C"
-    assert proposed_stage(playbook, "F", "best") == "F"
 
 
 def overlaps(placed):

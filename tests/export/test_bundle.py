@@ -40,12 +40,14 @@ from desktop.store.models import (
     BuyingRole,
     Competitor,
     Contact,
+    DecisionPoint,
     FabStatement,
     Need,
     NextStep,
     Objection,
     Opportunity,
     PlannedQuestion,
+    StageTaskCheck,
     Visit,
 )
 
@@ -161,6 +163,10 @@ def build_rich(db: Database) -> int:
             risk_notes="IT 反对 / IT against",
             our_strengths="POC 数据",
             our_weaknesses="price",
+            deal_amount=2_900_000,
+            deal_currency="EUR",
+            cvm_phase="develop",
+            buying_cycle_stage="evaluation",
             created_at=t(5),
             updated_at=t(6),
             roles=[
@@ -272,6 +278,7 @@ def build_rich(db: Database) -> int:
                     owner="王磊",
                     due_date=date(2025, 6, 17),
                     done=True,
+                    done_on=date(2025, 6, 16),
                     position=2,
                 ),
                 NextStep(description="约 CFO", position=0),
@@ -291,6 +298,24 @@ def build_rich(db: Database) -> int:
         )
         s.add_all([opportunity, spare])
         s.flush()
+        # The deal cockpit (revision 0004): a stage task ticked, a decision point answered.
+        s.add_all(
+            [
+                StageTaskCheck(
+                    opportunity_id=opportunity.id,
+                    stage="A",
+                    task="a_qualify",
+                    done_on=date(2025, 5, 2),
+                ),
+                StageTaskCheck(opportunity_id=opportunity.id, stage="C", task="c_presentation"),
+                DecisionPoint(
+                    opportunity_id=opportunity.id,
+                    phase="develop",
+                    answer="maybe",
+                    note="CFO 要看 ROI",
+                ),
+            ]
+        )
         # FAB statements: one tied to the visit's second need, one to the other visit's need.
         s.add_all(
             [
@@ -415,6 +440,8 @@ def test_round_trip_keeps_every_column(db: Database, other: Database, tmp_path: 
         "opportunities": 2,
         "roles": 3,
         "competitors": 2,
+        "stage_tasks": 2,
+        "decision_points": 1,
         "visits": 2,
         "attendees": 3,
         "questions": 2,

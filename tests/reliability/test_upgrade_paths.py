@@ -84,6 +84,8 @@ UID_TABLES = (
     "objections",
     "next_steps",
 )
+# The deal cockpit's tables (revision 0004): a uid on every row, like the rest of the tree.
+COCKPIT_TABLES = ("stage_task_checks", "decision_points")
 
 
 def table_rows(path: Path, only: dict[str, list[str]] | None = None) -> dict[str, set[tuple]]:
@@ -145,6 +147,10 @@ def test_each_shipped_file_opens_at_head_with_every_row(tmp_path, revision):
         uids = [r[0] for r in table_rows(path, {table: ["uid"]})[table]]
         assert uids and all(len(u) == 32 for u in uids), table
         assert len(uids) == len(before[table]), table  # a set: equal lengths mean all distinct
+    for table in COCKPIT_TABLES:
+        uids = [r[0] for r in table_rows(path, {table: ["uid"]})[table]]
+        assert all(len(u) == 32 for u in uids), table
+        assert len(uids) == len(before.get(table, ())), table
     assert migrate.integrity_problems(path, full=True) == []
     record("upgrade_fixture", revision=revision, rows=sum(len(r) for r in before.values()))
 

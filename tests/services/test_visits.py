@@ -143,8 +143,11 @@ def test_call_report_records_everything_and_moves_the_stage_in_one_action(servic
         visit.id, "question", framework="spin", step="situation", text="!"
     )
     o = services.visits.add_item(visit.id, "objection", type="price", text="贵")
-    assert services.visits.proposed_stage(visit.id, "best") == "C"
-    assert services.visits.proposed_stage(visit.id, "minimum") == "B"
+    # A won best commitment alone moves nothing; stage B's exit criteria do.
+    assert services.visits.proposed_stage(visit.id) == "B"
+    for task in ("b_workshops", "b_pain_questions", "b_competitors"):
+        services.deals.set_task(opp.id, task, True)
+    assert services.visits.proposed_stage(visit.id) == "C"
     report = CallReport(
         outcome="客户同意试点",
         commitment="best",

@@ -177,3 +177,36 @@ def test_a_0001_file_upgrades_and_its_rows_are_still_found_by_search(tmp_path):
     after = search_entries(path)
     assert [e for e in before if e[0] != hit.id * 4 + 1] == after  # the same entries, but his
     assert migrate.integrity_problems(path, full=True) == []
+
+
+def test_a_0003_file_upgrades_to_the_deal_cockpit(tmp_path):
+    """Revision 0004 on a file of 0003: deals gain a value in CNY and nothing ticked or answered;
+    the app then records a stage task and a decision point in it, each with a uid."""
+    from sqlalchemy import select
+
+    from desktop.domain.playbook import default_playbook
+    from desktop.services import Services
+    from desktop.store.models import DecisionPoint, Opportunity, StageTaskCheck
+
+    path = tmp_path / "callbrief.sqlite3"
+    shutil.copyfile(FIXTURES / "0003.sqlite3", path)
+    db = open_database(path)
+    try:
+        assert migrate.read_revision(path) == "0004"
+        services = Services.build(db, default_playbook())
+        with db.read() as s:
+            deals = list(s.scalars(select(Opportunity)))
+            assert deals and all(o.deal_currency == "CNY" and o.deal_amount is None for o in deals)
+            assert s.scalars(select(StageTaskCheck)).all() == []
+        opp = deals[0]
+        services.deals.set_task(opp.id, "a_qualify", True)
+        services.deals.set_decision_point(opp.id, "develop", "maybe", "要看 ROI")
+        services.opportunities.update(opp.id, deal_amount="300万")
+        with db.read() as s:
+            assert len(s.scalar(select(StageTaskCheck.uid))) == 32
+            assert len(s.scalar(select(DecisionPoint.uid))) == 32
+        summary = services.deals.summary(opp.id)
+        assert summary.amount == 3_000_000
+        assert summary.weighted == 3_000_000 * summary.probability // 100
+    finally:
+        db.close()

@@ -83,7 +83,10 @@ class OpportunitiesTab(AccountTab):
             for opp in services.opportunities.for_account(self.account_id):
                 percent = services.opportunities.probability(opp)
                 stage = services.playbook.label("funnel_stages", opp.stage, lang)
-                item = QListWidgetItem(f"{opp.name}\n{opp.stage} · {stage} · {percent}%")
+                text = f"{opp.name}\n{opp.stage} · {stage} · {percent}%"
+                if services.deals.stalls(opp.id):  # a "maybe" at a decision point
+                    text += "  " + self.tr("⚑ stalled")
+                item = QListWidgetItem(text)
                 item.setData(ID_ROLE, opp.id)
                 self.list.addItem(item)
                 if opp.id == selected:

@@ -29,6 +29,7 @@ from ..widgets.records import Shown, lines_to_text, text_to_lines, yes_no_word
 from ..widgets.retranslate import Retranslating
 from ..widgets.save_status import SaveReporter
 from ..widgets.section import SectionHeader
+from .cockpit import DealCockpit
 from .competitors import CompetitorTable
 from .dialogs import stage_text
 from .form_rows import amount_with_currency, section, show_starts, text_box
@@ -106,6 +107,10 @@ class OpportunityForm(Retranslating, QWidget):
         jumps.addStretch(1)
         layout.addLayout(jumps)
 
+        self.cockpit = DealCockpit(ctx, opportunity_id)
+        self.cockpit.stage_moved.connect(lambda _stage: self.reload())
+        layout.addWidget(self.cockpit)
+
         self.deal_header, _f, self.deal = section(layout)
         self._bind(self.deal, "name", QLineEdit())
         self.stage = KeyCombo(ctx, "funnel_stages", allow_none=False, detail=stage_text)
@@ -117,7 +122,14 @@ class OpportunityForm(Retranslating, QWidget):
         probability = QLineEdit()
         probability.setMaximumWidth(90)
         self._bind(self.deal, "probability_override", probability)
+        value_row, value, value_currency = amount_with_currency()
+        value_error = self.deal.add("deal_amount", value_row)
+        self.fields["deal_amount"], self.fields["deal_currency"] = value, value_currency
+        self.binder.bind("deal_amount", value, value_error)
+        self.binder.bind("deal_currency", value_currency, value_error)
         self._bind(self.deal, "expected_close", QLineEdit())
+        self._bind(self.deal, "cvm_phase", KeyCombo(ctx, "cvm_phases"))
+        self._bind(self.deal, "buying_cycle_stage", KeyCombo(ctx, "buying_cycle"))
         self._bind(self.deal, "purchase_timeline", QLineEdit())
         self._bind(self.deal, "is_tender", self._yes_no())
 
@@ -204,6 +216,7 @@ class OpportunityForm(Retranslating, QWidget):
         self.json.load(opp)
         show_starts(self.fields)
         self.competitors.reload()
+        self.cockpit.reload()
         self._show_probability()
 
     def flush(self) -> bool:
@@ -226,6 +239,7 @@ class OpportunityForm(Retranslating, QWidget):
         self.qual_header.setText(self.tr("Qualification"))
         self.position_header.setText(self.tr("Pains, risks and our position"))
         self.fields["budget_currency"].setAccessibleName(self.tr("Currency"))
+        self.fields["deal_currency"].setAccessibleName(self.tr("Deal currency"))
         self.comp_header.setText(self.tr("Competitors"))
         self.jump_label.setText(self.tr("Go to:"))
         jump_texts = {
@@ -246,7 +260,10 @@ class OpportunityForm(Retranslating, QWidget):
                 "name": self.tr("Opportunity name"),
                 "stage": self.tr("Funnel stage"),
                 "probability_override": self.tr("Win probability (%)"),
+                "deal_amount": self.tr("Deal value"),
                 "expected_close": self.tr("Expected close"),
+                "cvm_phase": self.tr("Customer value phase"),
+                "buying_cycle_stage": self.tr("Buying-cycle position"),
                 "purchase_timeline": self.tr("Purchase timeline"),
                 "is_tender": self.tr("Tender"),
             }

@@ -32,6 +32,7 @@ from ..formats import show_date
 from ..msgbox import prompter
 from ..tasks import Task, run_task
 from .model import COL_TITLE, VISIT_ROLE, ShownRow, UpcomingModel
+from .next_steps import NextStepsPanel
 
 
 class UpcomingView(QWidget):
@@ -92,6 +93,10 @@ class UpcomingView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         layout.addWidget(self.empty)
+        # Next steps across every account, below the visits: overdue, today, this week.
+        self.next_steps = NextStepsPanel(ctx, self)
+        self.next_steps.open_visit.connect(self.open_visit)
+        layout.addWidget(self.next_steps, 1)
 
         ctx.hub.changed.connect(self._data_changed)
         self._retranslate()  # the rows are read when first shown: start-up does not wait
@@ -121,6 +126,7 @@ class UpcomingView(QWidget):
             )
         elif not same:
             self.table.scrollToTop()  # a new day: the list starts from today again
+        self.next_steps.refresh()
 
     def _span_headings(self) -> None:
         self.table.clearSpans()

@@ -2,9 +2,11 @@
 
 What happened, the commitment won against the one planned, answers to the planned questions
 (prefilled from visit mode), objections resolved or not, next steps with owner and due date,
-new needs, and — if the outcome suggests it — moving the opportunity to the next funnel stage,
-which the rep must confirm with a tick. Save checks everything first: a bad row is marked and
-nothing is written; then ``complete_report`` saves the report in one transaction.
+new needs, the open steps of earlier visits (done, or carried onto this visit), and — once the
+stage's exit criteria are met — moving the opportunity to the next funnel stage, which the rep
+must confirm with a tick. Saving stamps every customer attendee's last contact. Save checks
+everything first: a bad row is marked and nothing is written; then ``complete_report`` saves
+the report in one transaction.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from desktop.ui.widgets.page_scroll import page_scroll
 from desktop.ui.widgets.screen_fit import fit_to_screen
 
 from .common import combo, fill_combo, form_layout, heading, muted, playbook_choices, text_edit
+from .earlier_steps import EarlierSteps
 from .step_page import WrapCheck
 
 
@@ -242,6 +245,8 @@ class DebriefDialog(QDialog):
         for col, text in enumerate((self.tr("Next step"), self.tr("Owner"), self.tr("Due"))):
             self.steps_grid.addWidget(muted(text), 0, col)
         self.body.addLayout(self.steps_grid)
+        self.earlier_steps = EarlierSteps(self.ctx, visit.opportunity_id, self.visit_id)
+        self.body.addWidget(self.earlier_steps)
         add = QPushButton(self.tr("Add a next step"))
         add.clicked.connect(self.add_step_row)
         self.add_step_button = add
@@ -305,7 +310,7 @@ class DebriefDialog(QDialog):
     # Stage ----------------------------------------------------------------------------------
 
     def proposed(self) -> str:
-        return self.ctx.services.visits.proposed_stage(self.visit_id, self.commitment.currentData())
+        return self.ctx.services.visits.proposed_stage(self.visit_id)
 
     def _stage_label(self, key: str) -> str:
         return f"{key} {self.ctx.services.playbook.label('funnel_stages', key, self.ctx.lang)}"
@@ -403,6 +408,8 @@ class DebriefDialog(QDialog):
             next_steps=steps,
             new_needs=needs,
             stage_after=new if confirmed else None,
+            closed_steps=self.earlier_steps.chosen("done"),
+            carried_steps=self.earlier_steps.chosen("carry"),
         )
         services = self.ctx.services
         try:

@@ -90,6 +90,9 @@ def test_debrief_saves_the_report_and_moves_the_stage(
     ui.type(window.answers[first], "交期和客诉")
     QTest.keyClick(window, Qt.Key_Escape)
 
+    # Stage C's last exit criterion, ticked in the deal cockpit: the debrief then proposes D
+    # (a won best commitment alone no longer moves the deal; tests/services/test_visits.py).
+    services.deals.set_task(demo.opp.id, "c_value_shown", True)
     dialog = open_debrief(qtbot, view)
     assert dialog.answers[first].text() == "交期和客诉"  # prefilled from visit mode
     assert dialog.asked[first].isChecked()

@@ -1,0 +1,302 @@
+"""Use cases for the deal cockpit: a deal's stage tasks, the customer's decision points, its
+value, and the pipeline read of every open deal (value, weighted value, stage, stall flags).
+
+The one door for writing stage-task ticks and decision points; each write publishes an
+"opportunity" change after its transaction commits, like the other services.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select, text
+
+from desktop.domain.deal_value import deal_weighted_value
+from desktop.domain.decision_points import ANSWERS, Answer, Stall, stalls
+from desktop.domain.funnel import win_probability
+from desktop.domain.stage_tasks import StageProgress, all_tasks, progress
+from desktop.domain.validation import ValidationError
+from desktop.store.models import (
+    Account,
+    DecisionPoint,
+    NextStep,
+    Opportunity,
+    StageTaskCheck,
+    Visit,
+)
+
+from . import fields
+from .base import Service
+from .events import ChangeKind
+
+DECISION_NOTE = fields.T("Note", "备注")
+
+
+@dataclass(frozen=True)
+class DealSummary:
+    """What the cockpit shows at the top of a deal."""
+
+    opportunity_id: int
+    stage: str
+    probability: int
+    amount: int | None
+    currency: str
+    weighted: int | None
+    expected_close: date | None
+    progress: StageProgress
+    answers: dict[str, Answer]
+    stalls: list[Stall]
+
+
+@dataclass(frozen=True)
+class PipelineRow:
+    """One deal as the pipeline and ``callbrief list opportunities`` read it."""
+
+    id: int
+    uid: str
+    name: str
+    account_id: int
+    account: str
+    stage: str
+    probability: int
+    amount: int | None
+    currency: str
+    weighted: int | None
+    expected_close: date | None
+    tasks_done: int
+    tasks_total: int
+    exit_met: bool
+    proposed_stage: str | None
+    stalls: list[Stall]
+    overdue_steps: int
+
+    @property
+    def stalled(self) -> bool:
+        return bool(self.stalls)
+
+
+class DealCockpitService(Service):
+    # Stage tasks ---------------------------------------------------------------------------
+
+    def set_task(
+        self, opportunity_id: int, task: str, done: bool, today: date | None = None
+    ) -> StageProgress:
+        """Tick (or untick) one of the stage tasks; returns the deal's progress afterwards."""
+        known = all_tasks(self.playbook)
+        if task not in known:
+            raise ValidationError.single("task", "not_choice", label="task", value=task)
+        with self.db.write() as s:
+            opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
+            row = s.scalar(
+                select(StageTaskCheck).where(
+                    StageTaskCheck.opportunity_id == opportunity_id, StageTaskCheck.task == task
+                )
+            )
+            if done and row is None:
+                s.add(
+                    StageTaskCheck(
+                        opportunity_id=opportunity_id,
+                        stage=known[task].stage,
+                        task=task,
+                        done_on=today or date.today(),
+                    )
+                )
+            elif not done and row is not None:
+                s.delete(row)
+            account_id, stage = opp.account_id, opp.stage
+        self.announce(ChangeKind.OPPORTUNITY, opportunity_id, account_id=account_id)
+        return progress(self.playbook, stage, self.done_tasks(opportunity_id))
+
+    def done_tasks(self, opportunity_id: int) -> set[str]:
+        with self.db.read() as s:
+            return set(
+                s.scalars(
+                    select(StageTaskCheck.task).where(
+                        StageTaskCheck.opportunity_id == opportunity_id
+                    )
+                )
+            )
+
+    def progress(self, opportunity_id: int) -> StageProgress:
+        with self.db.read() as s:
+            opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
+            stage = opp.stage
+        return progress(self.playbook, stage, self.done_tasks(opportunity_id))
+
+    def proposed_stage(self, opportunity_id: int) -> str:
+        """The stage to offer the rep: the next one once the exit criteria are met."""
+        current = self.progress(opportunity_id)
+        return current.proposed or current.stage
+
+    # Decision points -----------------------------------------------------------------------
+
+    def set_decision_point(
+        self, opportunity_id: int, phase: str, answer: str | None, note: str = ""
+    ) -> None:
+        """Record the customer's answer at one decision point; None clears it."""
+        if phase not in self.playbook.keys("cvm_phases"):
+            raise ValidationError.single("phase", "not_choice", label="phase", value=phase)
+        if answer is not None and answer not in ANSWERS:
+            raise ValidationError.single("answer", "not_choice", label="answer", value=answer)
+        clean = fields.clean(DecisionPoint, {"note": DECISION_NOTE}, {"note": note}, self.playbook)
+        with self.db.write() as s:
+            opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
+            row = s.scalar(
+                select(DecisionPoint).where(
+                    DecisionPoint.opportunity_id == opportunity_id, DecisionPoint.phase == phase
+                )
+            )
+            if answer is None:
+                if row is not None:
+                    s.delete(row)
+            else:
+                if row is None:
+                    row = DecisionPoint(opportunity_id=opportunity_id, phase=phase)
+                    s.add(row)
+                row.answer = answer
+                row.note = clean["note"]
+            account_id = opp.account_id
+        self.announce(ChangeKind.OPPORTUNITY, opportunity_id, account_id=account_id)
+
+    def decision_points(self, opportunity_id: int) -> dict[str, Answer]:
+        with self.db.read() as s:
+            rows = s.execute(
+                select(DecisionPoint.phase, DecisionPoint.answer, DecisionPoint.note).where(
+                    DecisionPoint.opportunity_id == opportunity_id
+                )
+            )
+            return {phase: Answer(answer, note) for phase, answer, note in rows}
+
+    def stalls(self, opportunity_id: int) -> list[Stall]:
+        return stalls(self.playbook, self.decision_points(opportunity_id))
+
+    # The whole deal ------------------------------------------------------------------------
+
+    def summary(self, opportunity_id: int) -> DealSummary:
+        with self.db.read() as s:
+            opp = self.fetch(s, Opportunity, opportunity_id, "opportunity")
+            values = (opp.stage, opp.probability_override, opp.deal_amount, opp.deal_currency)
+            expected_close = opp.expected_close
+        stage, override, amount, currency = values
+        answers = self.decision_points(opportunity_id)
+        return DealSummary(
+            opportunity_id,
+            stage,
+            win_probability(self.playbook, stage, override),
+            amount,
+            currency,
+            deal_weighted_value(self.playbook, amount, stage, override),
+            expected_close,
+            progress(self.playbook, stage, self.done_tasks(opportunity_id)),
+            answers,
+            stalls(self.playbook, answers),
+        )
+
+    def pipeline(self, today: date | None = None) -> list[PipelineRow]:
+        """Every deal with its value, weighted value, stage progress and stall flags, by account
+        then deal; a handful of queries however many deals there are."""
+        today = today or date.today()
+        with self.db.read() as s:
+            deals = s.execute(
+                select(
+                    Opportunity.id,
+                    Opportunity.uid,
+                    Opportunity.name,
+                    Opportunity.account_id,
+                    Account.name,
+                    Opportunity.stage,
+                    Opportunity.probability_override,
+                    Opportunity.deal_amount,
+                    Opportunity.deal_currency,
+                    Opportunity.expected_close,
+                )
+                .join(Account, Account.id == Opportunity.account_id)
+                .order_by(Account.name, Opportunity.id)
+            ).all()
+            ticked: dict[int, set[str]] = {}
+            for opp_id, task in s.execute(
+                select(StageTaskCheck.opportunity_id, StageTaskCheck.task)
+            ):
+                ticked.setdefault(opp_id, set()).add(task)
+            answers: dict[int, dict[str, Answer]] = {}
+            for opp_id, phase, answer, note in s.execute(
+                select(
+                    DecisionPoint.opportunity_id,
+                    DecisionPoint.phase,
+                    DecisionPoint.answer,
+                    DecisionPoint.note,
+                )
+            ):
+                answers.setdefault(opp_id, {})[phase] = Answer(answer, note)
+            overdue: dict[int, int] = dict(
+                s.execute(
+                    select(Visit.opportunity_id, func.count())
+                    .select_from(NextStep)
+                    .join(Visit, Visit.id == NextStep.visit_id)
+                    .where(text("next_steps.done = 0"), NextStep.due_date < today)
+                    .group_by(Visit.opportunity_id)
+                ).all()
+            )
+        out = []
+        for row in deals:
+            opp_id, uid, name, account_id, account, stage, override, amount, currency, close = row
+            state = progress(self.playbook, stage, ticked.get(opp_id, ()))
+            out.append(
+                PipelineRow(
+                    opp_id,
+                    uid,
+                    name,
+                    account_id,
+                    account,
+                    stage,
+                    win_probability(self.playbook, stage, override),
+                    amount,
+                    currency,
+                    deal_weighted_value(self.playbook, amount, stage, override),
+                    close,
+                    state.done_count,
+                    len(state.tasks),
+                    state.exit_met,
+                    state.proposed,
+                    stalls(self.playbook, answers.get(opp_id, {})),
+                    overdue.get(opp_id, 0),
+                )
+            )
+        return out
+
+
+def pipeline_json(row: PipelineRow, lang: str = "en") -> dict[str, Any]:
+    """A pipeline row as the command line prints it."""
+    return {
+        "id": row.id,
+        "uid": row.uid,
+        "name": row.name,
+        "account_id": row.account_id,
+        "account": row.account,
+        "stage": row.stage,
+        "probability": row.probability,
+        "amount": row.amount,
+        "currency": row.currency,
+        "weighted_value": row.weighted,
+        "expected_close": row.expected_close.isoformat() if row.expected_close else None,
+        "stage_tasks_done": row.tasks_done,
+        "stage_tasks_total": row.tasks_total,
+        "exit_criteria_met": row.exit_met,
+        "proposed_stage": row.proposed_stage,
+        "stalled": row.stalled,
+        "stalls": [
+            {
+                "phase": stall.phase,
+                "question": stall.question.get(lang),
+                "note": stall.note,
+                "next_action": stall.next_action,
+                "next_action_label": stall.next_action_label.get(lang)
+                if stall.next_action_label
+                else None,
+            }
+            for stall in row.stalls
+        ],
+        "overdue_next_steps": row.overdue_steps,
+    }
