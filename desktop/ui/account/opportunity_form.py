@@ -109,6 +109,9 @@ class OpportunityForm(Retranslating, QWidget):
 
         self.cockpit = DealCockpit(ctx, opportunity_id)
         self.cockpit.stage_moved.connect(lambda _stage: self.reload())
+        # The tab skips reloading this form for its own saves; the cockpit's weighted value and
+        # proposed stage follow the amount, stage and probability just saved.
+        self.binder.saved.connect(self._refresh_cockpit)
         layout.addWidget(self.cockpit)
 
         self.deal_header, _f, self.deal = section(layout)
@@ -221,6 +224,9 @@ class OpportunityForm(Retranslating, QWidget):
 
     def flush(self) -> bool:
         return self.binder.flush() and self.json.flush()
+
+    def _refresh_cockpit(self, *_args: object) -> None:
+        self.cockpit.reload()
 
     def _show_probability(self, *_args: object) -> None:
         playbook, lang = self._ctx.services.playbook, self._ctx.lang
