@@ -469,7 +469,7 @@ def test_dates_follow_the_day_the_demo_is_loaded(db: Any, today: dt.date) -> Non
     assert all(o.expected_close is not None and o.expected_close > today for o in opportunities)
     assert all(c.last_contact is not None and c.last_contact < today for c in contacts)
     # Done steps fell due before the POC review plus a week; the open one is still ahead; of the
-    # two promised to the CFO and IT, one is two days overdue and one is due today, whatever the day.
+    # two promised to the CFO and IT, one is two days overdue and one is due today, on any day.
     assert [s.due_date > today for s in steps[:4]] == [False, False, False, True]
     assert [s.due_date for s in steps[4:]] == [today - dt.timedelta(days=2), today]
 
