@@ -80,6 +80,18 @@ class ServerProcess:
         if self._process.poll() is not None or not any("Uvicorn running" in s for s in self.log):
             raise RuntimeError("the server did not start:\n" + "\n".join(self.log[-30:]))
 
+    @property
+    def pid(self) -> int:
+        assert self._process is not None
+        return self._process.pid
+
+    def rss_kib(self) -> int:
+        """The server process's resident memory (VmRSS) in KiB."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        raise RuntimeError("no VmRSS in /proc status")
+
     def kill(self) -> None:
         """SIGKILL: no shutdown code runs (power loss, the OOM killer)."""
         assert self._process is not None
