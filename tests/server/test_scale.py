@@ -19,6 +19,7 @@ PASSWORD = "correct horse 1"
 BIG = str(uuid.uuid4())
 PEOPLE = 10_000
 ROOMS = 100
+LATENCY_EDITS = 100
 
 
 def _big_account() -> Doc:
@@ -80,11 +81,22 @@ def test_a_fresh_laptop_gets_10000_people_fast_and_rooms_cost_little(ana, team_s
                 people2 = second.get("people", type=Map)
                 await wait_until(second, lambda: len(people2) == PEOPLE)
                 figures["fresh laptop, warm room s"] = time.perf_counter() - started
+                # An edit on one laptop reaching the other, one at a time (each persisted first).
+                delays = []
+                for i in range(LATENCY_EDITS):
+                    started = time.perf_counter()
+                    people[f"edit-{i}"] = Map({"name": f"Edit {i}"})
+                    await wait_until(second, lambda i=i: f"edit-{i}" in people2)
+                    delays.append(time.perf_counter() - started)
+                delays.sort()
+                figures["edit to other laptop p50 ms"] = 1000 * delays[len(delays) // 2]
+                figures["edit to other laptop p95 ms"] = 1000 * delays[int(len(delays) * 0.95)]
             figures["server RSS with the big room open MiB"] = team_server.rss_kib() / 1024
 
     anyio.run(main)
     assert figures["fresh laptop, cold room s"] < 10
     assert figures["fresh laptop, warm room s"] < 10
+    assert figures["edit to other laptop p95 ms"] < 1000
 
     async def many_rooms(uids: list[str]) -> None:
         before = team_server.rss_kib()
