@@ -19,6 +19,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -38,6 +39,8 @@ from server.db import (
     make_engine,
 )
 from server.migrate import upgrade
+
+T = TypeVar("T")
 
 
 class CommandError(Exception):
@@ -102,7 +105,9 @@ def _read_password(path: Path | None) -> str:
     return password
 
 
-def _one(session: Session, model: type, column: object, value: str, what: str) -> object:
+def _named(session: Session, model: type[T], value: str, what: str) -> T:
+    """The user, team or territory with this name (users by username), or a plain error."""
+    column = model.username if model is User else model.name  # type: ignore[attr-defined]
     row = session.scalar(select(model).where(column == value))
     if row is None:
         raise CommandError(f"No {what} named {value!r}.")
@@ -110,7 +115,7 @@ def _one(session: Session, model: type, column: object, value: str, what: str) -
 
 
 def _user(session: Session, name: str) -> User:
-    return _one(session, User, User.username, name, "user")  # type: ignore[return-value]
+    return _named(session, User, name, "user")
 
 
 def run(config: Config, args: argparse.Namespace) -> str:
@@ -158,7 +163,7 @@ def _change(session: Session, args: argparse.Namespace) -> str:
             )
         return f"Team {args.name} added."
     if args.command == "add-territory":
-        team_id = _one(session, Team, Team.name, args.team, "team").id if args.team else None  # type: ignore[attr-defined]
+        team_id = _named(session, Team, args.team, "team").id if args.team else None
         territory = Territory(name=args.name, team_id=team_id)
         session.add(territory)
         session.flush()
@@ -170,15 +175,9 @@ def _change(session: Session, args: argparse.Namespace) -> str:
     if args.user:
         grant.user_id = _user(session, args.user).id
     elif args.team:
-        grant.team_id = _one(session, Team, Team.name, args.team, "team").id  # type: ignore[attr-defined]
+        grant.team_id = _named(session, Team, args.team, "team").id
     else:
-        grant.territory_id = _one(
-            session,
-            Territory,
-            Territory.name,
-            args.territory,  # type: ignore[attr-defined]
-            "territory",
-        ).id
+        grant.territory_id = _named(session, Territory, args.territory, "territory").id
     session.add(grant)
     who = args.user or args.team or args.territory
     return f"Account {args.account_uid} shared with {who} ({args.permission})."

@@ -16,6 +16,7 @@ ours, both in ``RoomChannel``, the per-connection channel the room reads from:
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from anyio import Lock
 from pycrdt import Doc, YMessageType, YSyncMessageType, read_message
@@ -39,7 +40,7 @@ def changes_document(doc: Doc, update: bytes) -> bool:
     """Whether applying ``update`` would change ``doc`` (checked on a scratch copy)."""
     if update == EMPTY_UPDATE:
         return False
-    scratch = Doc()
+    scratch: Doc[Any] = Doc()
     scratch.apply_update(doc.get_update())
     changed: list[bool] = []
     subscription = scratch.observe(lambda _event: changed.append(True))
@@ -172,7 +173,7 @@ class RoomServer(WebsocketServer):
             log.info(
                 "room compacted", extra={"event": "room.compacted", "room": name, "rows": merged}
             )
-        doc = Doc()
+        doc: Doc[Any] = Doc()
         try:
             await store.apply_updates(doc)
         except YDocNotFound:

@@ -165,3 +165,15 @@ def test_bad_configuration_is_named(tmp_path: Path, tls_files):
         load_config(path)
     with pytest.raises(ConfigError, match="No configuration file"):
         load_config(tmp_path / "missing.toml")
+
+
+def test_admin_commands_name_what_is_missing(admin, capsys):
+    assert admin("add-user", "ana", password=PASSWORD) == 0
+    assert admin("grant", ACCOUNT, "--user", "nobody") == 1
+    assert "No user named 'nobody'" in capsys.readouterr().err
+    assert admin("add-team", "east", "--manager", "ghost") == 1
+    assert "No user named 'ghost'" in capsys.readouterr().err
+    assert admin("add-territory", "north", "--team", "west") == 1
+    assert "No team named 'west'" in capsys.readouterr().err
+    # Nothing half-made: the failed team does not exist, so it can be added properly now.
+    assert admin("add-team", "east", "--manager", "ana") == 0
