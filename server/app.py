@@ -21,7 +21,7 @@ import contextlib
 import hashlib
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from datetime import timedelta
 
 from anyio import to_thread
@@ -46,12 +46,12 @@ CLOSE_UNAUTHORISED = 4401
 CLOSE_FORBIDDEN = 4403
 
 
-def _bearer(headers: dict[str, str] | object, query: dict[str, str] | object) -> str | None:
-    header = getattr(headers, "get", lambda _k: None)("authorization")
-    if isinstance(header, str) and header.lower().startswith("bearer "):
+def _bearer(headers: Mapping[str, str], query: Mapping[str, str]) -> str | None:
+    """The token from ``Authorization: Bearer ...``, else from ``?token=``."""
+    header = headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
         return header[7:].strip() or None
-    token = getattr(query, "get", lambda _k: None)("token")
-    return token if isinstance(token, str) and token else None
+    return query.get("token") or None
 
 
 async def _json_body(request: Request) -> dict[str, object] | None:
