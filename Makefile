@@ -3,7 +3,7 @@
 # Both install what is missing first: Debian/Ubuntu system libraries that Qt needs (and
 # poppler-utils, which the tests use to read PDFs back; python3-venv where Debian split venv out;
 # Xvfb, AT-SPI and the system Python's Atspi bindings, with which tests/ui/test_atspi_flow.py
-# drives the window),
+# drives the window; PostgreSQL, which tests/server starts as a throwaway cluster of its own),
 # a virtualenv in .venv, and the package. The package is installed only when pyproject.toml
 # changed since the last install (a stamp in .venv named after its checksum), so an installed
 # checkout starts without the network. A set-up step that fails removes what it half made.
@@ -22,9 +22,9 @@ STAMP_BUILD := $(VENV)/.installed-build-$(DEPS_KEY)
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-shape0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 poppler-utils \
-	xvfb at-spi2-core dbus-daemon python3-gi gir1.2-atspi-2.0
+	xvfb at-spi2-core dbus-daemon python3-gi gir1.2-atspi-2.0 postgresql
 
-.PHONY: run test lint build bench bench-quick system venv venv-test venv-build clean
+.PHONY: run test lint build bench bench-quick team-server system venv venv-test venv-build clean
 
 run: venv
 	$(BIN)/callbrief
@@ -50,6 +50,11 @@ build: venv-build
 	# The frozen build creates, migrates and fills a data file on its own.
 	rm -rf build/smoke && dist/callbrief/callbrief --data-dir build/smoke demo
 	dist/callbrief/callbrief --data-dir build/smoke check
+
+# A trial team server on this machine: PostgreSQL, a database, a self-signed certificate, one
+# admin user, then `callbrief-server serve` (scripts/start-team-server.sh says what it does).
+team-server: venv-test
+	scripts/start-team-server.sh
 
 system:
 	@PYTHON="$(PYTHON)" scripts/install-system-packages.sh $(SYSTEM_PACKAGES)

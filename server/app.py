@@ -1,0 +1,211 @@
+"""The ASGI application: login, token refresh, accounts, playbook, health and the rooms.
+
+Starlette because it is small, maintained, and speaks the same ASGI websocket events that
+pycrdt-websocket's own ``ASGIServer`` is written for; we use Starlette's ``WebSocket`` directly
+(not ``ASGIServer``) because authorising a connection needs per-connection state (the user and
+their permission for the room) that ``ASGIServer``'s ``on_connect`` cannot hand to the room.
+
+HTTP routes:
+  POST /auth/login    {"username", "password"} -> {"access_token", "refresh_token", "expires_in"}
+  POST /auth/refresh  {"refresh_token"} -> a new pair (the old refresh token is spent)
+  GET  /accounts      the account uids the caller may open, with read/write
+  GET  /playbook      the organisation's playbook TOML, with an ETag (If-None-Match -> 304)
+  GET  /health        200 {"status": "ok"} when PostgreSQL answers, else 503
+Websocket:
+  /rooms/{account_uid}  y-websocket; token in ``Authorization: Bearer`` or ``?token=``
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import re
+from collections.abc import AsyncIterator, Mapping
+from datetime import timedelta
+
+from anyio import to_thread
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket
+
+from server.auth import Authority, Clock, permission_for, permissions, utc_now
+from server.config import Config
+from server.db import WRITE, User
+from server.rooms import RoomChannel, RoomServer
+
+log = logging.getLogger("server.app")
+# An account uid as the laptops make them (uuid4 hex, with or without dashes); anything else is
+# refused before the database is asked.
+ROOM_NAME = re.compile(r"^[0-9a-fA-F-]{32,36}$")
+CLOSE_UNAUTHORISED = 4401
+CLOSE_FORBIDDEN = 4403
+
+
+def _bearer(headers: Mapping[str, str], query: Mapping[str, str]) -> str | None:
+    """The token from ``Authorization: Bearer ...``, else from ``?token=``."""
+    header = headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip() or None
+    return query.get("token") or None
+
+
+async def _json_body(request: Request) -> dict[str, object] | None:
+    try:
+        body = await request.json()
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Starlette:
+    """The application for one configuration; ``clock`` lets tests move time for expiry."""
+    authority = Authority(
+        engine,
+        access_ttl=timedelta(minutes=config.access_token_minutes),
+        refresh_ttl=timedelta(days=config.refresh_token_days),
+        clock=clock,
+    )
+    rooms = RoomServer(engine, compact_after_updates=config.compact_after_updates)
+
+    async def caller(request: Request) -> User | None:
+        token = _bearer(request.headers, {})
+        return await to_thread.run_sync(authority.user_for, token) if token else None
+
+    async def login(request: Request) -> Response:
+        body = await _json_body(request)
+        username, password = (body or {}).get("username"), (body or {}).get("password")
+        if not isinstance(username, str) or not isinstance(password, str):
+            return JSONResponse({"error": "username and password are required"}, 400)
+        pair = await to_thread.run_sync(authority.login, username, password)
+        if pair is None:
+            log.warning("login refused", extra={"event": "auth.login_refused", "user": username})
+            return JSONResponse({"error": "wrong user name or password"}, 401)
+        log.info("login", extra={"event": "auth.login", "user": username})
+        return JSONResponse(pair.__dict__)
+
+    async def refresh(request: Request) -> Response:
+        token = (await _json_body(request) or {}).get("refresh_token")
+        if not isinstance(token, str):
+            return JSONResponse({"error": "refresh_token is required"}, 400)
+        pair = await to_thread.run_sync(authority.refresh, token)
+        if pair is None:
+            log.warning("refresh refused", extra={"event": "auth.refresh_refused"})
+            return JSONResponse({"error": "refresh token expired or already used"}, 401)
+        return JSONResponse(pair.__dict__)
+
+    async def accounts(request: Request) -> Response:
+        user = await caller(request)
+        if user is None:
+            return JSONResponse({"error": "log in first"}, 401)
+
+        def _list() -> dict[str, str]:
+            with Session(engine) as session:
+                return permissions(session, user.id)
+
+        granted = await to_thread.run_sync(_list)
+        return JSONResponse(
+            {"accounts": [{"uid": uid, "permission": p} for uid, p in sorted(granted.items())]}
+        )
+
+    async def playbook(request: Request) -> Response:
+        if await caller(request) is None:
+            return JSONResponse({"error": "log in first"}, 401)
+        try:
+            content = config.playbook.read_bytes()
+        except OSError:
+            log.error(
+                "playbook unreadable",
+                extra={"event": "playbook.missing", "path": str(config.playbook)},
+            )
+            return JSONResponse({"error": "the playbook is not available"}, 503)
+        etag = '"' + hashlib.sha256(content).hexdigest() + '"'
+        if etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(content, media_type="application/toml", headers={"ETag": etag})
+
+    async def health(_request: Request) -> Response:
+        def _ping() -> None:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+
+        try:
+            await to_thread.run_sync(_ping)
+        except Exception as error:  # any database failure means "not healthy"
+            log.error(
+                "health: database down",
+                extra={"event": "health.db_down", "error": type(error).__name__},
+            )
+            return JSONResponse({"status": "unavailable", "database": "down"}, 503)
+        return JSONResponse({"status": "ok", "database": "ok", "rooms": len(rooms.rooms)})
+
+    async def room(websocket: WebSocket) -> None:
+        name = websocket.path_params["account_uid"]
+        token = _bearer(websocket.headers, websocket.query_params)
+        user = await to_thread.run_sync(authority.user_for, token) if token else None
+        if user is None:
+            log.warning(
+                "room refused: no valid token", extra={"event": "room.unauthorised", "room": name}
+            )
+            await websocket.close(CLOSE_UNAUTHORISED)
+            return
+        permission = None
+        if ROOM_NAME.match(name):
+            permission = await to_thread.run_sync(permission_for, engine, user.id, name)
+        if permission is None:
+            log.warning(
+                "room refused: no grant",
+                extra={"event": "room.forbidden", "room": name, "user": user.username},
+            )
+            await websocket.close(CLOSE_FORBIDDEN)
+            return
+        await websocket.accept()
+        channel = RoomChannel(
+            websocket,
+            name,
+            can_write=permission == WRITE,
+            store=rooms.store(name),
+            user=user.username,
+        )
+        log.info(
+            "room joined",
+            extra={
+                "event": "room.joined",
+                "room": name,
+                "user": user.username,
+                "permission": permission,
+            },
+        )
+        ydoc_room = await rooms.open_room(name)
+        channel.doc = ydoc_room.ydoc
+        try:
+            await ydoc_room.serve(channel)
+        finally:
+            await rooms.close_room(name)
+            log.info("room left", extra={"event": "room.left", "room": name, "user": user.username})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        async with rooms:
+            log.info("server started", extra={"event": "server.started"})
+            yield
+        engine.dispose()
+
+    app = Starlette(
+        routes=[
+            Route("/auth/login", login, methods=["POST"]),
+            Route("/auth/refresh", refresh, methods=["POST"]),
+            Route("/accounts", accounts, methods=["GET"]),
+            Route("/playbook", playbook, methods=["GET"]),
+            Route("/health", health, methods=["GET"]),
+            WebSocketRoute("/rooms/{account_uid}", room),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.rooms = rooms
+    app.state.authority = authority
+    return app

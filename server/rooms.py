@@ -1,0 +1,186 @@
+"""Rooms over the y-websocket protocol: one ``pycrdt`` document per shared account.
+
+pycrdt-websocket's ``YRoom`` does the protocol (sync steps, relaying, awareness). Two things are
+ours, both in ``RoomChannel``, the per-connection channel the room reads from:
+
+* **Persist, then relay.** A writer's update is committed to PostgreSQL (``PostgresYStore.write``)
+  *before* the room sees it; the room applies and relays it only afterwards. So anything another
+  client has received, or the sender has had answered on the same connection, is on disk, and a
+  SIGKILLed server loses nothing it acknowledged. (``YRoom(ystore=...)`` would write in the
+  background after relaying, which can lose an update another laptop already saw.)
+* **Read-only means read-only.** An update from a client with only ``read`` that would change the
+  document is dropped, never persisted or relayed, and the connection is closed with code 4403.
+  A no-op update (a read-only laptop answering the server's sync step with nothing new) passes.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from anyio import Lock
+from pycrdt import Doc, YMessageType, YSyncMessageType, read_message
+from pycrdt.store import YDocNotFound
+from pycrdt.websocket import WebsocketServer, YRoom
+from sqlalchemy import Engine
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+from server.ystore import PostgresYStore
+
+log = logging.getLogger("server.rooms")
+EMPTY_UPDATE = b"\x00\x00"
+CLOSE_READ_ONLY = 4403
+
+
+class ReadOnlyRefused(Exception):
+    """A read-only client sent an update that would change the document."""
+
+
+def changes_document(doc: Doc, update: bytes) -> bool:
+    """Whether applying ``update`` would change ``doc`` (checked on a scratch copy)."""
+    if update == EMPTY_UPDATE:
+        return False
+    scratch: Doc[Any] = Doc()
+    scratch.apply_update(doc.get_update())
+    changed: list[bool] = []
+    subscription = scratch.observe(lambda _event: changed.append(True))
+    try:
+        scratch.apply_update(update)
+    finally:
+        scratch.unobserve(subscription)
+    return bool(changed)
+
+
+class RoomChannel:
+    """A pycrdt ``Channel`` over a Starlette websocket that enforces the client's permission."""
+
+    def __init__(
+        self, websocket: WebSocket, room: str, *, can_write: bool, store: PostgresYStore, user: str
+    ) -> None:
+        self._websocket = websocket
+        self._room = room
+        self._can_write = can_write
+        self._store = store
+        self._user = user
+        self._send_lock = Lock()
+        self.doc: Doc | None = None  # the room's document, set once the room is open
+
+    @property
+    def path(self) -> str:
+        return self._room
+
+    def __aiter__(self) -> RoomChannel:
+        return self
+
+    async def __anext__(self) -> bytes:
+        while True:
+            try:
+                message = await self._websocket.receive_bytes()
+            except (WebSocketDisconnect, RuntimeError, KeyError) as error:
+                # KeyError: a text frame; RuntimeError: the socket is already closed.
+                raise StopAsyncIteration from error
+            try:
+                if await self._admit(message):
+                    return message
+            except ReadOnlyRefused:
+                log.warning(
+                    "read-only update refused",
+                    extra={"event": "room.refused", "room": self._room, "user": self._user},
+                )
+                await self._close(CLOSE_READ_ONLY, "read-only: update refused")
+                raise StopAsyncIteration from None
+
+    async def recv(self) -> bytes:
+        return await self.__anext__()
+
+    async def send(self, message: bytes) -> None:
+        # The room sends from several tasks; a frame must not interleave with another, and a
+        # client that went away must not take the room down with a send error.
+        async with self._send_lock:
+            if self._websocket.application_state != WebSocketState.CONNECTED:
+                return
+            try:
+                await self._websocket.send_bytes(message)
+            except (WebSocketDisconnect, RuntimeError, OSError):
+                log.debug("send to a closed client dropped", extra={"room": self._room})
+
+    async def _admit(self, message: bytes) -> bool:
+        """Whether the room may see this message; persists a writer's updates first."""
+        if len(message) < 2:
+            return False
+        if message[0] == YMessageType.AWARENESS:
+            return True
+        if message[0] != YMessageType.SYNC:
+            return False
+        if message[1] == YSyncMessageType.SYNC_STEP1:
+            return True
+        if message[1] not in (YSyncMessageType.SYNC_STEP2, YSyncMessageType.SYNC_UPDATE):
+            return False
+        update = read_message(message[2:])
+        if not self._can_write:
+            assert self.doc is not None
+            if changes_document(self.doc, update):
+                raise ReadOnlyRefused
+            return False
+        if update != EMPTY_UPDATE:
+            await self._store.write(update)
+        return True
+
+    async def _close(self, code: int, reason: str) -> None:
+        async with self._send_lock:
+            if self._websocket.application_state == WebSocketState.CONNECTED:
+                try:
+                    await self._websocket.close(code=code, reason=reason)
+                except (RuntimeError, OSError):
+                    pass
+
+
+class RoomServer(WebsocketServer):
+    """Holds the open rooms; a room is loaded from PostgreSQL on first use, closed when empty."""
+
+    def __init__(self, engine: Engine, *, compact_after_updates: int) -> None:
+        super().__init__(rooms_ready=True, auto_clean_rooms=False, exception_handler=_log_error)
+        self.engine = engine
+        self.compact_after_updates = compact_after_updates
+        self._users: dict[str, int] = {}
+        self._lock = Lock()
+
+    def store(self, name: str) -> PostgresYStore:
+        return PostgresYStore(name, engine=self.engine)
+
+    async def open_room(self, name: str) -> YRoom:
+        """The started room ``name``, counted as used until ``close_room``."""
+        async with self._lock:
+            room = self.rooms.get(name)
+            if room is None:
+                room = YRoom(ready=True, ydoc=await self._load(name), exception_handler=_log_error)
+                self.rooms[name] = room
+            self._users[name] = self._users.get(name, 0) + 1
+            await self.start_room(room)
+        return room
+
+    async def close_room(self, name: str) -> None:
+        async with self._lock:
+            self._users[name] -= 1
+            if self._users[name] == 0:
+                del self._users[name]
+                await self.rooms.pop(name).stop()
+
+    async def _load(self, name: str) -> Doc:
+        store = self.store(name)
+        if await store.count() > self.compact_after_updates:
+            merged = await store.compact()
+            log.info(
+                "room compacted", extra={"event": "room.compacted", "room": name, "rows": merged}
+            )
+        doc: Doc[Any] = Doc()
+        try:
+            await store.apply_updates(doc)
+        except YDocNotFound:
+            pass  # a new room: its first update creates it
+        return doc
+
+
+def _log_error(exception: Exception, logger: logging.Logger) -> bool:
+    log.error("room error", exc_info=exception, extra={"event": "room.error"})
+    return True
