@@ -13,7 +13,6 @@ import os
 import shutil
 import ssl
 import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
@@ -22,6 +21,7 @@ from pathlib import Path
 import psycopg
 import pytest
 import trustme
+from public_tmp import public_temp_dir
 from sqlalchemy import create_engine
 from team_helpers import ServerProcess, free_port, write_config
 
@@ -67,7 +67,7 @@ def postgres() -> Iterator[Postgres]:
     if not PG_ROOTS:
         pytest.fail("PostgreSQL is not installed: apt-get install -y postgresql (make test does)")
     bin_dir = PG_ROOTS[-1].parent
-    folder = Path(tempfile.mkdtemp(prefix="callbrief-pg-"))
+    folder = public_temp_dir("callbrief-pg-")  # postgres must reach it
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
     data, port = folder / "data", free_port()

@@ -14,10 +14,10 @@ import shutil
 import stat
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
+from public_tmp import public_temp_dir
 
 PROJECT = Path(__file__).resolve().parents[2]
 SCRIPT = PROJECT / "scripts" / "install-system-packages.sh"
@@ -148,25 +148,10 @@ def _path_without_sudo(tmp_path: Path) -> str:
 
 @pytest.fixture
 def public_dir():
-    """A folder the ordinary user can reach (pytest's own tmp folder is private to root, and on
-    some machines so is /tmp itself: then /var/tmp, which Debian keeps open to everyone)."""
-    base = next(
-        (d for d in (tempfile.gettempdir(), "/var/tmp", "/dev/shm") if _reachable_by_all(Path(d))),
-        None,
-    )
-    if base is None:
-        pytest.fail("no temporary folder here lets an ordinary user in")
-    folder = Path(tempfile.mkdtemp(prefix="callbrief-setup-", dir=base))
-    folder.chmod(0o755)
+    """A folder the ordinary user can reach (pytest's own tmp folder is private to root)."""
+    folder = public_temp_dir("callbrief-setup-")
     yield folder
     shutil.rmtree(folder)
-
-
-def _reachable_by_all(folder: Path) -> bool:
-    """Whether every folder on the way to ``folder`` lets others in (o+x)."""
-    if not folder.is_dir():
-        return False
-    return all(p.stat().st_mode & stat.S_IXOTH for p in [folder, *folder.resolve().parents])
 
 
 def _python_with_venv(folder: Path) -> str:
