@@ -481,4 +481,4 @@ class SyncPending(Base):
     __tablename__ = "sync_pending"
     id: Mapped[int] = mapped_column(primary_key=True)
     account_uid: Mapped[str] = mapped_column(String(32), index=True)
-    update: Mapped[bytes] = mapped_column(LargeBinary)
+    yupdate: Mapped[bytes] = mapped_column(LargeBinary)

@@ -31,7 +31,7 @@ def upgrade() -> None:
         "sync_pending",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("account_uid", sa.String(length=32), nullable=False),
-        sa.Column("update", sa.LargeBinary(), nullable=False),
+        sa.Column("yupdate", sa.LargeBinary(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_pending")),
     )
     op.create_index(
