@@ -22,6 +22,8 @@ from .events import Origin, initiated_by
 from .whole_accounts import _AccountWriter
 
 if TYPE_CHECKING:
+    from desktop.store.database import Database
+
     from .bundle_import import ImportResult
 
 
@@ -84,11 +86,11 @@ class TeamSyncService(_AccountWriter):
         with self._db.read() as session:
             return session.scalar(select(Account.uid).where(Account.id == account_id))
 
-    def body(self, account_id: int) -> dict[str, Any]:
-        """The account and everything under it, as the body of a bundle."""
-        from desktop.export.bundle import bundle_dict
-
-        return dict(bundle_dict(self._db, account_id)["account"])
+    @property
+    def db(self) -> Database:
+        """For desktop/sync's reads of a whole account through the bundle exporter (services
+        never import an exporter; the mirror does, as ``export_account`` does)."""
+        return self._db
 
     def apply(self, account_uid: str, body: dict[str, Any], state: bytes) -> ImportResult:
         """Write another laptop's version of the account and the document state it came from,

@@ -19,6 +19,7 @@ from typing import Any
 
 from pycrdt import Doc
 
+from desktop.export.bundle import bundle_dict
 from desktop.services.events import Change, Origin
 from desktop.services.team_sync import TeamSyncService
 
@@ -26,6 +27,11 @@ from .mirror import read_rows, write_rows
 
 log = logging.getLogger(__name__)
 WRITE = "write"
+
+
+def account_body(service: TeamSyncService, account_id: int) -> dict[str, Any]:
+    """The account and everything under it, as the body of a bundle."""
+    return dict(bundle_dict(service.db, account_id)["account"])
 
 
 def load_doc(state: bytes | None) -> Doc[Any]:
@@ -76,7 +82,7 @@ class SyncEngine:
         if account_id is None:
             return False  # not received yet: nothing local to send
         doc = load_doc(self.service.state(uid))
-        update = write_rows(doc, self.service.body(account_id))
+        update = write_rows(doc, account_body(self.service, account_id))
         if update is None:
             return False
         self.service.record(uid, doc.get_update(), update)
@@ -87,7 +93,7 @@ class SyncEngine:
         state = doc.get_update()
         body = read_rows(doc)
         account_id = self.service.account_id(uid)
-        current = self.service.body(account_id) if account_id is not None else None
+        current = account_body(self.service, account_id) if account_id is not None else None
         if body is None or body == current:
             self.service.save_state(uid, state)
             return False

@@ -8,6 +8,7 @@ from typing import Any
 from desktop.domain.playbook import default_playbook
 from desktop.services import Services
 from desktop.store.database import open_database
+from desktop.sync.engine import account_body
 
 
 def open_laptop(folder: Path) -> Services:
@@ -19,7 +20,7 @@ def rows(services: Services, account_uid: str) -> dict[str, Any]:
     """Everything the laptop holds of the account (minus the file's own integer ids)."""
     account_id = services.team_sync.account_id(account_uid)
     assert account_id is not None, "the laptop does not have the account"
-    return services.team_sync.body(account_id)
+    return account_body(services.team_sync, account_id)
 
 
 def small_account(services: Services) -> tuple[int, dict[str, int]]:

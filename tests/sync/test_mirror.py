@@ -7,12 +7,12 @@ the same over the real server.
 
 from __future__ import annotations
 
+from laptops import open_laptop, rows, small_account
 from pycrdt import Doc
 
 from desktop.services.events import Change, ChangeKind, Origin
-from desktop.sync.engine import SyncEngine, load_doc
+from desktop.sync.engine import SyncEngine, account_body, load_doc
 from desktop.sync.mirror import read_rows, write_rows
-from laptops import open_laptop, rows, small_account
 
 
 def _exchange(a, b, uid):
@@ -35,7 +35,7 @@ def test_concurrent_offline_edits_converge_and_both_note_edits_are_kept(tmp_path
 
     for laptop in (a, b):
         SyncEngine(laptop.team_sync).attach()
-    ceo_b = b.team_sync.body(b.team_sync.account_id(uid))["contacts"][0]
+    ceo_b = account_body(b.team_sync, b.team_sync.account_id(uid))["contacts"][0]
     ceo_b_id = next(c.id for c in b.contacts.for_account(b.team_sync.account_id(uid)))
     a.contacts.update(people["ceo"], title="董事长", relationship_notes="喜欢早上开会，周三最好")
     b.contacts.update(
@@ -83,7 +83,6 @@ def test_a_text_is_edited_in_place_so_a_concurrent_insert_survives():
 
 
 def _account(fields):
-    from desktop.export.bundle import to_json_value  # noqa: F401  (the bundle's own forms)
     from desktop.exchange.bundle_format import LAYOUT
 
     body = {key: None for key in LAYOUT.fields()}
