@@ -5,8 +5,8 @@ Body ``{"user": NAME}`` or ``{"team": NAME}`` or ``{"territory": NAME}``, with `
 
 * an account nobody has a grant for yet is claimed by the first user who shares it: they get a
   direct ``write`` grant themselves (they are its owner) and the grant they asked for;
-* after that, only an owner (a user with a direct ``write`` grant) may grant it further. A team
-  member who writes through the team's grant, or a manager who reads, may not.
+* after that, only that owner (the user of the account's first grant, a ``write``) may grant
+  it further. Someone it was shared with, even for writing, or a manager who reads, may not.
 
 Admins grant with ``callbrief-server grant`` on the server itself.
 """
@@ -44,12 +44,18 @@ def share(
         if grantee_row is None:
             return 404, f"no {kind} named {name}"
         grantee_id: int = grantee_row.id  # type: ignore[attr-defined]
-        existing = session.scalars(select(Grant).where(Grant.account_uid == account_uid)).all()
-        owner = any(g.user_id == caller.id and g.permission == WRITE for g in existing)
+        existing = session.scalars(
+            select(Grant).where(Grant.account_uid == account_uid).order_by(Grant.id)
+        ).all()
+        # The owner is whoever's own write grant came first: the first sharer (no migration
+        # needed for an owner column; an admin's grants from the CLI make no laptop owner).
+        first = existing[0] if existing else None
+        owner = first is not None and first.user_id == caller.id and first.permission == WRITE
         if existing and not owner:
             return 403, "only the account's owner may share it"
         if not existing:
             session.add(Grant(account_uid=account_uid, permission=WRITE, user_id=caller.id))
+            session.flush()  # the owner's grant gets the first id
         same = [g for g in existing if getattr(g, f"{kind}_id") == grantee_id]
         if same:
             same[0].permission = str(permission)

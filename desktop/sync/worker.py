@@ -132,12 +132,12 @@ class SyncWorker(threading.Thread):
         super().__init__(name="callbrief-sync", daemon=True)
         self._cycle, self._status, self._on_status = cycle, status, on_status
         self.interval, self.first_backoff, self.max_backoff = interval, first_backoff, max_backoff
-        self._stop = threading.Event()
+        self._stopping = threading.Event()
         self._wake = threading.Event()
         self.delays: list[float] = []  # every wait chosen, for the rep's log and the tests
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopping.set()
         self._wake.set()
 
     def wake(self) -> None:
@@ -146,7 +146,7 @@ class SyncWorker(threading.Thread):
 
     def run(self) -> None:
         backoff = self.first_backoff
-        while not self._stop.is_set():
+        while not self._stopping.is_set():
             error: BaseException | None = None
             try:
                 self._cycle()
