@@ -319,7 +319,16 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Services, argparse.Namespace], 
     ("export", "map"): cmd_export_map,
     ("export", "contacts"): cmd_export_contacts,
     ("import", "contacts"): cmd_import_contacts,
+    ("team", None): lambda services, args: _team().cmd_team(services, args),
+    ("sync", None): lambda services, args: _team().cmd_sync(services, args),
 }
+
+
+def _team() -> Any:
+    """desktop/cli_team.py, imported only for the team commands (httpx, pycrdt)."""
+    import desktop.cli_team
+
+    return desktop.cli_team
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
@@ -346,6 +355,9 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
     known += [BundleError, BundleExportError, BriefError, IcsError, MapExportError]
     known += [ContactExportError, ImportFileError]
+    from desktop.sync.client import TeamError
+
+    known.append(TeamError)
     return tuple(known)
 
 

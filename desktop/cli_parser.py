@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from desktop import __version__
 
@@ -135,4 +136,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--map", action="append", default=[], metavar="COLUMN=FIELD", help="map a CSV column"
     )
     icon.add_argument("--keep-duplicates", action="store_true", help="import likely duplicates too")
+    _team_commands(sub)
     return p
+
+
+def _team_commands(sub: Any) -> None:
+    """``team join | share | status`` and ``sync`` (desktop/cli_team.py)."""
+    tm = sub.add_parser("team", help="join a team server, share accounts, see the sync state")
+    tm_sub = tm.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
+    tj = tm_sub.add_parser("join", help="log in to a team server and keep the login here")
+    tj.add_argument("url", metavar="URL")
+    tj.add_argument("--user", required=True)
+    tj.add_argument("--password-file", required=True, metavar="FILE")
+    tj.add_argument("--ca-file", metavar="FILE", help="trust this CA (a company's own)")
+    ts = tm_sub.add_parser("share", help="share an account with a teammate or a team")
+    ts.add_argument("--account", type=_row_id, required=True, metavar="ID")
+    ts.add_argument("--with", dest="grantee", required=True, metavar="USER|TEAM")
+    ts.add_argument("--read-only", action="store_true", help="they may read but not change it")
+    tst = tm_sub.add_parser("status", help="synced / changes waiting / offline / needs attention")
+    tst.add_argument("--json", action="store_true")
+    sy = sub.add_parser("sync", help="sync shared accounts with the team server")
+    sy.add_argument("--once", action="store_true", help="one round, then exit")
+    sy.add_argument("--interval", type=float, default=30.0, help="seconds between rounds")

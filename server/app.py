@@ -9,6 +9,7 @@ HTTP routes:
   POST /auth/login    {"username", "password"} -> {"access_token", "refresh_token", "expires_in"}
   POST /auth/refresh  {"refresh_token"} -> a new pair (the old refresh token is spent)
   GET  /accounts      the account uids the caller may open, with read/write
+  POST /accounts/{account_uid}/grants  share an account (its owner only; server/sharing.py)
   GET  /playbook      the organisation's playbook TOML, with an ETag (If-None-Match -> 304)
   GET  /health        200 {"status": "ok"} when PostgreSQL answers, else 503
 Websocket:
@@ -37,6 +38,7 @@ from server.auth import Authority, Clock, permission_for, permissions, utc_now
 from server.config import Config
 from server.db import WRITE, User
 from server.rooms import RoomChannel, RoomServer
+from server.sharing import share
 
 log = logging.getLogger("server.app")
 # An account uid as the laptops make them (uuid4 hex, with or without dashes); anything else is
@@ -111,6 +113,21 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         return JSONResponse(
             {"accounts": [{"uid": uid, "permission": p} for uid, p in sorted(granted.items())]}
         )
+
+    async def grant(request: Request) -> Response:
+        user = await caller(request)
+        if user is None:
+            return JSONResponse({"error": "log in first"}, 401)
+        name = request.path_params["account_uid"]
+        body = await _json_body(request)
+        if not ROOM_NAME.match(name) or body is None:
+            return JSONResponse({"error": "an account uid and a JSON body are required"}, 400)
+        status, message = await to_thread.run_sync(share, engine, user, name, body)
+        log.info(
+            "grant" if status == 200 else "grant refused",
+            extra={"event": "room.grant", "room": name, "user": user.username, "status": status},
+        )
+        return JSONResponse({"message" if status == 200 else "error": message}, status)
 
     async def playbook(request: Request) -> Response:
         if await caller(request) is None:
@@ -200,6 +217,7 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
             Route("/auth/login", login, methods=["POST"]),
             Route("/auth/refresh", refresh, methods=["POST"]),
             Route("/accounts", accounts, methods=["GET"]),
+            Route("/accounts/{account_uid}/grants", grant, methods=["POST"]),
             Route("/playbook", playbook, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             WebSocketRoute("/rooms/{account_uid}", room),

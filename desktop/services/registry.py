@@ -25,6 +25,7 @@ from .visits import VisitService
 if TYPE_CHECKING:
     from .backups import BackupService
     from .datafile import DataFileService
+    from .team_sync import TeamSyncService
     from .whole_accounts import BundleService, DemoService
 
 
@@ -100,6 +101,12 @@ class Services:
         from .whole_accounts import DemoService
 
         return DemoService(self.db, self.notifier)
+
+    @cached_property
+    def team_sync(self) -> TeamSyncService:
+        from .team_sync import TeamSyncService
+
+        return TeamSyncService(self.db, self.notifier)
 
     def close(self) -> None:
         """Close the data file (at exit)."""

@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -460,3 +461,24 @@ class NextStep(VisitChild, Base):
     # The open steps by due date (revision 0004): the week's list across every account reads
     # only these, in order, however many steps are done.
     __table_args__ = (Index("ix_next_steps_open_due", "due_date", sqlite_where=text("done = 0")),)
+
+
+class SyncDocument(Base):
+    """A shared account's CRDT document (revision 0005): its whole state as one Yrs update.
+
+    Kept in the data file so encryption and backups cover it; ``permission`` is what the team
+    server granted ("read" or "write")."""
+
+    __tablename__ = "sync_documents"
+    account_uid: Mapped[str] = mapped_column(String(32), primary_key=True)
+    state: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    permission: Mapped[str] = mapped_column(String(8), default="write")
+
+
+class SyncPending(Base):
+    """A local update not yet acknowledged by the team server (revision 0005)."""
+
+    __tablename__ = "sync_pending"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_uid: Mapped[str] = mapped_column(String(32), index=True)
+    yupdate: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,127 @@
+"""``callbrief team join | share | status`` and ``callbrief sync``: the laptop's side of the
+team server, for headless use and tests. The sync itself is desktop/sync (through services).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from desktop import paths
+from desktop.cli_parser import EXIT_USAGE
+from desktop.sync.client import TeamConfig, TeamError, access_token, grant, login
+from desktop.sync.engine import SyncEngine
+from desktop.sync.worker import SyncStatus, SyncWorker, status_after, sync_cycle
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return paths.data_dir(args.data_dir)
+
+
+def cmd_team(services: Any, args: argparse.Namespace) -> int:
+    if args.what == "join":
+        return _join(args)
+    if args.what == "share":
+        return _share(services, args)
+    return _status(services, args)
+
+
+def _join(args: argparse.Namespace) -> int:
+    try:
+        password = Path(args.password_file).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as error:
+        raise TeamError(f"The password file cannot be read ({error.strerror}).") from error
+    ca_file = str(Path(args.ca_file).resolve()) if args.ca_file else None
+    config = login(args.url, args.user, password, ca_file)
+    config.save(_folder(args))
+    print(f"Joined {config.url} as {config.user}. Run callbrief sync to receive shared accounts.")
+    return EXIT_OK
+
+
+def _share(services: Any, args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    config = TeamConfig.load(folder)
+    token = access_token(config, folder)
+    uid = SyncEngine(services.team_sync).start_sharing(args.account)
+    permission = "read" if args.read_only else "write"
+    try:
+        message = grant(config, token, uid, {"user": args.grantee, "permission": permission})
+    except TeamError as error:
+        if "no user named" not in str(error):
+            raise
+        message = grant(config, token, uid, {"team": args.grantee, "permission": permission})
+    print(f"Account {args.account} {message}. Run callbrief sync to send it.")
+    return EXIT_OK
+
+
+def _status(services: Any, args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    config = TeamConfig.load(folder)
+    last = SyncStatus.load(folder)
+    pending = services.team_sync.pending()
+    shared = services.team_sync.shared()
+    report = {
+        "server": config.url,
+        "user": config.user,
+        "state": last.state.value if last else "not synced yet",
+        "pending": pending,
+        "last_sync": last.at if last else None,
+        "message": last.message if last else "",
+        "accounts": [
+            {"uid": uid, "permission": p, "id": services.team_sync.account_id(uid)}
+            for uid, p in sorted(shared.items())
+        ],
+    }
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        waiting = f", {pending} changes waiting" if pending else ""
+        print(f"{config.user} @ {config.url}: {report['state']}{waiting}")
+    return EXIT_OK
+
+
+def cmd_sync(services: Any, args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    TeamConfig.load(folder)  # not joined: say so at once
+    if args.once:
+        error: BaseException | None = None
+        try:
+            report = sync_cycle(services.team_sync, folder)
+        except TeamError as caught:
+            error = caught
+            raise
+        finally:
+            status_after(services.team_sync, error).save(folder)
+        print(
+            f"Synced {report.accounts} accounts: {report.received} updated from the team, "
+            f"{report.sent} sent."
+        )
+        return EXIT_OK
+    if args.interval <= 0:
+        print("callbrief: --interval must be more than 0 seconds", file=sys.stderr)
+        return EXIT_USAGE
+
+    def show(status: SyncStatus) -> None:
+        status.save(folder)
+        waiting = f" ({status.pending} changes waiting)" if status.pending else ""
+        print(f"{status.at} {status.state}{waiting} {status.message}".rstrip(), flush=True)
+
+    worker = SyncWorker(
+        lambda: sync_cycle(services.team_sync, folder),
+        lambda error: status_after(services.team_sync, error),
+        show,
+        interval=args.interval,
+    )
+    worker.start()
+    try:
+        threading.Event().wait()  # until Ctrl+C
+    finally:
+        worker.stop()
+        worker.join()
+    return EXIT_OK

@@ -1,0 +1,124 @@
+"""The data file's side of team sync: shared accounts' documents, pending updates, and
+applying another laptop's changes.
+
+``desktop/sync`` (the mirror and the worker) reads and writes the data file only through this
+service. A remote change is written like an imported bundle (checked the same way, search rows
+kept by the database's triggers) *together with* the document state that produced it, in one
+transaction, and announced with initiator ``Origin.SYNC`` so the mirror does not echo it back.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, select
+
+import desktop
+from desktop.exchange.bundle_format import FORMAT, VERSION
+from desktop.store.models import Account, SyncDocument, SyncPending
+
+from .events import Origin, initiated_by
+from .whole_accounts import _AccountWriter
+
+if TYPE_CHECKING:
+    from desktop.store.database import Database
+
+    from .bundle_import import ImportResult
+
+
+class TeamSyncService(_AccountWriter):
+    def shared(self) -> dict[str, str]:
+        """Shared account uids with the permission the server gave (read / write)."""
+        with self._db.read() as session:
+            query = select(SyncDocument.account_uid, SyncDocument.permission)
+            return {uid: permission for uid, permission in session.execute(query)}
+
+    def state(self, account_uid: str) -> bytes | None:
+        with self._db.read() as session:
+            row = session.get(SyncDocument, account_uid)
+            return bytes(row.state) if row is not None else None
+
+    def share(self, account_uid: str, permission: str, state: bytes) -> None:
+        """Start (or update) mirroring ``account_uid`` with the document ``state``."""
+        with self._db.write() as session:
+            session.merge(SyncDocument(account_uid=account_uid, state=state, permission=permission))
+
+    def record(self, account_uid: str, state: bytes, update: bytes) -> None:
+        """A local change written into the document: its new state and the update to send."""
+        with self._db.write() as session:
+            session.merge(SyncDocument(account_uid=account_uid, state=state, permission="write"))
+            session.add(SyncPending(account_uid=account_uid, yupdate=update))
+
+    def save_state(self, account_uid: str, state: bytes) -> None:
+        with self._db.write() as session:
+            row = session.get(SyncDocument, account_uid)
+            if row is not None:
+                row.state = state
+
+    def pending(self, account_uid: str | None = None) -> int:
+        """How many local updates the server has not acknowledged (for one account or all)."""
+        query = select(func.count()).select_from(SyncPending)
+        if account_uid is not None:
+            query = query.where(SyncPending.account_uid == account_uid)
+        with self._db.read() as session:
+            return int(session.scalar(query) or 0)
+
+    def acknowledged(self, account_uid: str, upto: int) -> None:
+        """The server stored every update of ``account_uid`` up to pending id ``upto``."""
+        with self._db.write() as session:
+            session.execute(
+                delete(SyncPending).where(
+                    SyncPending.account_uid == account_uid, SyncPending.id <= upto
+                )
+            )
+
+    def last_pending_id(self, account_uid: str) -> int:
+        with self._db.read() as session:
+            query = select(func.max(SyncPending.id)).where(SyncPending.account_uid == account_uid)
+            return int(session.scalar(query) or 0)
+
+    def account_id(self, account_uid: str) -> int | None:
+        with self._db.read() as session:
+            return session.scalar(select(Account.id).where(Account.uid == account_uid))
+
+    def account_uid(self, account_id: int) -> str | None:
+        with self._db.read() as session:
+            return session.scalar(select(Account.uid).where(Account.id == account_id))
+
+    @property
+    def db(self) -> Database:
+        """For desktop/sync's reads of a whole account through the bundle exporter (services
+        never import an exporter; the mirror does, as ``export_account`` does)."""
+        return self._db
+
+    def apply(self, account_uid: str, body: dict[str, Any], state: bytes) -> ImportResult:
+        """Write another laptop's version of the account and the document state it came from,
+        in one transaction; announced as ``Origin.SYNC``. BundleError (nothing written) if the
+        merged rows do not pass the bundle checks."""
+        from .bundle_import import BundleError
+        from .bundle_match import conflicts
+        from .bundle_read import check_document
+        from .bundle_write import write_account
+
+        stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        doc = {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": stamp,
+            "app_version": desktop.__version__,
+            "account": body,
+        }
+        checked = check_document(doc)
+        if checked.problems:
+            raise BundleError(checked.problems, "The team's version of the account")
+        with self._db.write() as session:
+            if clashes := conflicts(session, checked.uids):
+                raise BundleError(clashes, "The team's version of the account")
+            result = write_account(session, checked.doc)
+            row = session.get(SyncDocument, account_uid)
+            if row is not None:
+                row.state = state
+        with initiated_by(Origin.SYNC):
+            self._announce_account(result.account_id, Origin.SYNC)
+        return result

@@ -1,0 +1,166 @@
+"""Talking to the team server: the stored login, the HTTP calls, one room's exchange.
+
+The server's address and this laptop's refresh token live in ``team.json`` in the data folder
+(mode 0600: the token opens the user's accounts). Refresh tokens are one-use, so every new pair
+is written back before anything else is done with it.
+
+One exchange with a room is the y-websocket sync: we send our state vector (sync step 1), answer
+the server's step 1 with what it lacks (step 2), and apply what it sends. Then we send a second
+step 1: the server handles a connection's messages in order and stores a writer's update before
+it answers anything after it, so its reply to that probe means our updates are stored
+(docs/team-server.md, "Acknowledged means stored").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import ssl
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+from httpx_ws import AsyncWebSocketSession, aconnect_ws
+from pycrdt import Doc, YMessageType, YSyncMessageType, create_sync_message, handle_sync_message
+
+CONFIG_NAME = "team.json"
+MAX_FRAME = 64 * 1024 * 1024  # a 10,000-person account is ~2 MB in one frame (64 KiB default)
+EXCHANGE_SECONDS = 60
+
+
+class TeamError(Exception):
+    """Something the rep must act on: not joined, login refused, server unreachable."""
+
+
+class AuthRefused(TeamError):
+    """The server refused the stored login: join again."""
+
+
+@dataclass
+class TeamConfig:
+    url: str
+    user: str
+    refresh_token: str
+    ca_file: str | None = None
+
+    @classmethod
+    def load(cls, folder: Path) -> TeamConfig:
+        path = folder / CONFIG_NAME
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise TeamError("This laptop has not joined a team: run callbrief team join.") from None
+        return cls(**data)
+
+    def save(self, folder: Path) -> None:
+        path = folder / CONFIG_NAME
+        tmp = path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(asdict(self), handle)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+
+    def verify(self) -> ssl.SSLContext | bool:
+        if self.ca_file:
+            return ssl.create_default_context(cafile=self.ca_file)
+        return True
+
+
+def _post(url: str, body: dict[str, Any], verify: ssl.SSLContext | bool) -> dict[str, Any]:
+    try:
+        response = httpx.post(url, json=body, verify=verify, timeout=30)
+    except httpx.HTTPError as error:
+        raise TeamError(f"The team server at {url} cannot be reached ({error}).") from error
+    if response.status_code == 401:
+        raise AuthRefused("The team server refused the login; run callbrief team join again.")
+    if response.status_code != 200:
+        raise TeamError(f"The team server answered {response.status_code}: {response.text}")
+    return dict(response.json())
+
+
+def login(url: str, user: str, password: str, ca_file: str | None) -> TeamConfig:
+    probe = TeamConfig(url.rstrip("/"), user, "", ca_file)
+    pair = _post(
+        f"{probe.url}/auth/login", {"username": user, "password": password}, probe.verify()
+    )
+    probe.refresh_token = pair["refresh_token"]
+    return probe
+
+
+def access_token(config: TeamConfig, folder: Path) -> str:
+    """A fresh access token; the new refresh token is saved first."""
+    verify = config.verify()
+    pair = _post(f"{config.url}/auth/refresh", {"refresh_token": config.refresh_token}, verify)
+    config.refresh_token = pair["refresh_token"]
+    config.save(folder)
+    return str(pair["access_token"])
+
+
+def granted(config: TeamConfig, token: str) -> dict[str, str]:
+    """The account uids this user may open, with read / write."""
+    try:
+        response = httpx.get(
+            f"{config.url}/accounts",
+            headers={"Authorization": f"Bearer {token}"},
+            verify=config.verify(),
+            timeout=30,
+        )
+    except httpx.HTTPError as error:
+        raise TeamError(f"The team server cannot be reached ({error}).") from error
+    if response.status_code != 200:
+        raise TeamError(f"The team server answered {response.status_code}: {response.text}")
+    return {a["uid"]: a["permission"] for a in response.json()["accounts"]}
+
+
+def grant(config: TeamConfig, token: str, uid: str, body: dict[str, str]) -> str:
+    try:
+        response = httpx.post(
+            f"{config.url}/accounts/{uid}/grants",
+            json=body,
+            headers={"Authorization": f"Bearer {token}"},
+            verify=config.verify(),
+            timeout=30,
+        )
+    except httpx.HTTPError as error:
+        raise TeamError(f"The team server cannot be reached ({error}).") from error
+    answer = response.json()
+    if response.status_code != 200:
+        raise TeamError(f"The team server refused to share: {answer.get('error')}")
+    return str(answer["message"])
+
+
+async def exchange(config: TeamConfig, token: str, uid: str, doc: Doc[Any]) -> None:
+    """One sync of ``doc`` with its room; returns once the server has stored our updates."""
+    async with httpx.AsyncClient(verify=config.verify()) as client:
+        async with aconnect_ws(
+            f"{config.url}/rooms/{uid}",  # httpx-ws takes the https URL itself
+            client,
+            headers={"Authorization": f"Bearer {token}"},
+            max_message_size_bytes=MAX_FRAME,
+            session_class=AsyncWebSocketSession,  # the default, named so mypy knows the type
+        ) as websocket:
+            await _sync(websocket, doc)
+
+
+async def _sync(websocket: AsyncWebSocketSession, doc: Doc[Any]) -> None:
+    """Step 1, answer the server's step 1, then probe: the probe's answer acknowledges."""
+    with anyio.fail_after(EXCHANGE_SECONDS):
+        await websocket.send_bytes(create_sync_message(doc))
+        answered, probed = 0, False
+        while True:
+            message = await websocket.receive_bytes()
+            if len(message) < 2 or message[0] != YMessageType.SYNC:
+                continue  # awareness: not ours to track
+            reply = handle_sync_message(message[1:], doc)
+            if reply is not None:
+                await websocket.send_bytes(reply)
+            if message[1] == YSyncMessageType.SYNC_STEP1 and not probed:
+                await websocket.send_bytes(create_sync_message(doc))
+                probed = True
+            elif message[1] == YSyncMessageType.SYNC_STEP2:
+                answered += 1
+                if probed and answered >= 2:
+                    return

@@ -1,0 +1,102 @@
+"""Each shared account's document kept in step with its rows, both ways.
+
+* **Local -> document.** ``capture`` writes an account's current rows into its document (only
+  what differs) and keeps the update as pending until the server acknowledges it. ``attach``
+  subscribes ``on_change`` to the services' notifier, so every committed change whose initiator
+  is not ``Origin.SYNC`` is captured at once; a sync cycle also captures every shared account
+  first, which picks up edits made while nothing was listening (another process, an old run).
+* **Document -> local.** ``receive`` reads the merged document back into rows and, if they
+  differ from the file, writes them through ``TeamSyncService.apply`` (checked like a bundle,
+  one transaction with the document state, announced as ``Origin.SYNC``).
+
+A read-only account's local edits are never captured: the server would refuse them.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pycrdt import Doc
+
+from desktop.export.bundle import bundle_dict
+from desktop.services.events import Change, Origin
+from desktop.services.team_sync import TeamSyncService
+
+from .mirror import read_rows, write_rows
+
+log = logging.getLogger(__name__)
+WRITE = "write"
+
+
+def account_body(service: TeamSyncService, account_id: int) -> dict[str, Any]:
+    """The account and everything under it, as the body of a bundle."""
+    return dict(bundle_dict(service.db, account_id)["account"])
+
+
+def load_doc(state: bytes | None) -> Doc[Any]:
+    doc: Doc[Any] = Doc()
+    if state:
+        doc.apply_update(state)
+    return doc
+
+
+class SyncEngine:
+    def __init__(self, service: TeamSyncService) -> None:
+        self.service = service
+
+    def attach(self) -> None:
+        self.service.notifier.subscribe(self.on_change)
+
+    def detach(self) -> None:
+        self.service.notifier.unsubscribe(self.on_change)
+
+    def on_change(self, change: Change) -> None:
+        """A committed change: mirror it into the document unless it came from sync."""
+        if change.initiator is Origin.SYNC or change.account_id is None:
+            return
+        if not change.touches_rows or change.deleted and change.kind == "account":
+            return
+        uid = self.service.account_uid(change.account_id)
+        if uid is not None and self.service.shared().get(uid) == WRITE:
+            self.capture(uid)
+
+    def start_sharing(self, account_id: int) -> str:
+        """Make an account shared: its document is built from its rows; its uid."""
+        uid = self.service.account_uid(account_id)
+        if uid is None:
+            raise LookupError(f"There is no account with id {account_id}.")
+        if uid not in self.service.shared():
+            self.service.share(uid, WRITE, b"")
+        self.capture(uid)
+        return uid
+
+    def join(self, uid: str, permission: str) -> None:
+        """A granted account this laptop does not mirror yet (or a changed permission)."""
+        state = self.service.state(uid)
+        self.service.share(uid, permission, state or b"")
+
+    def capture(self, uid: str) -> bool:
+        """Write the account's rows into its document; True if that changed the document."""
+        account_id = self.service.account_id(uid)
+        if account_id is None:
+            return False  # not received yet: nothing local to send
+        doc = load_doc(self.service.state(uid))
+        update = write_rows(doc, account_body(self.service, account_id))
+        if update is None:
+            return False
+        self.service.record(uid, doc.get_update(), update)
+        return True
+
+    def receive(self, uid: str, doc: Doc[Any]) -> bool:
+        """Bring the rows to the merged document ``doc``; True if rows were written."""
+        state = doc.get_update()
+        body = read_rows(doc)
+        account_id = self.service.account_id(uid)
+        current = account_body(self.service, account_id) if account_id is not None else None
+        if body is None or body == current:
+            self.service.save_state(uid, state)
+            return False
+        self.service.apply(uid, body, state)
+        log.info("sync: account %s updated from the team", uid)
+        return True

@@ -1,0 +1,211 @@
+"""An account's rows <-> its pycrdt document, by the bundle layout.
+
+The document has one root map, ``rows``, keyed by row uid. Each row is a map of its bundle
+fields plus three of ours: ``_k`` the list it belongs to ("account", "contacts", "visits", …,
+the bundle's keys), ``_p`` its parent's uid and ``_o`` its place among its siblings. A FAB
+statement's need travels as the need's uid (``_need``), not as an index that a concurrent insert
+would shift. Long texts (columns of SQL type Text: notes, objectives, research…) are pycrdt
+``Text`` edited in place by a minimal diff, so two people's additions merge character by
+character; assigning a new ``Text`` over an existing one would drop the other side's edits.
+
+Plain functions on plain dicts (the bundle's ``account`` body): no database here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pycrdt import Doc, Map, Text
+from sqlalchemy import Boolean, Integer
+from sqlalchemy import Text as SqlText
+
+from desktop.exchange.bundle_format import LAYOUT, NEED_REF, Node
+
+ROOT = "rows"
+KIND, PARENT, ORDER, NEED = "_k", "_p", "_o", "_need"
+ACCOUNT_KEY = "account"
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str  # which list: "account", "contacts", …
+    parent: str | None
+    order: int
+    fields: dict[str, Any]  # bundle fields (children lists left out), need refs as ``_need``
+
+
+@cache
+def _nodes() -> dict[str, Node]:
+    """Every layout node by its bundle key (the keys are unique across the tree)."""
+    found: dict[str, Node] = {ACCOUNT_KEY: LAYOUT}
+
+    def walk(node: Node) -> None:
+        for key, child in node.children:
+            found[key] = child
+            walk(child)
+
+    walk(LAYOUT)
+    return found
+
+
+@cache
+def _text_fields(key: str) -> frozenset[str]:
+    node = _nodes()[key]
+    return frozenset(k for k, c in node.plain_columns if isinstance(c.type, SqlText))
+
+
+@cache
+def _typed_fields(key: str, kind: type) -> frozenset[str]:
+    node = _nodes()[key]
+    return frozenset(k for k, c in node.plain_columns if isinstance(c.type, kind))
+
+
+def _need_ref(node: Node) -> str | None:
+    return next((r.key for r in node.refs if r.target == NEED_REF), None)
+
+
+def flatten(body: dict[str, Any]) -> dict[str, Row]:
+    """The account body of a bundle as rows by uid."""
+    rows: dict[str, Row] = {}
+
+    def walk(key: str, data: dict[str, Any], parent: str | None, order: int) -> None:
+        node = _nodes()[key]
+        children = {k for k, _ in node.children}
+        fields = {k: v for k, v in data.items() if k not in children}
+        rows[data["uid"]] = Row(key, parent, order, fields)
+        for child_key, child in node.children:
+            items = data.get(child_key) or []
+            need_ref = _need_ref(child)
+            for index, item in enumerate(items):
+                if need_ref is not None:
+                    item = dict(item)
+                    position = item.pop(need_ref, None)
+                    needs = data.get("needs") or []
+                    ok = isinstance(position, int) and 0 <= position < len(needs)
+                    item[NEED] = needs[position]["uid"] if ok else None
+                walk(child_key, item, data["uid"], index)
+
+    walk(ACCOUNT_KEY, body, None, 0)
+    return rows
+
+
+def write_rows(doc: Doc, body: dict[str, Any]) -> bytes | None:
+    """Bring ``doc`` to the rows of ``body``, changing only what differs; the update made, or
+    None when the document already said the same."""
+    before = doc.get_state()
+    rows = flatten(body)
+    root = doc.get(ROOT, type=Map)
+    with doc.transaction():
+        for uid in [u for u in root.keys() if u not in rows]:
+            del root[uid]
+        for uid, row in rows.items():
+            wanted = {KIND: row.key, PARENT: row.parent, ORDER: row.order, **row.fields}
+            texts = _text_fields(row.key)
+            if uid not in root:
+                root[uid] = Map({k: Text(v or "") if k in texts else v for k, v in wanted.items()})
+                continue
+            current = root[uid]
+            for field, value in wanted.items():
+                if field in texts:
+                    _edit_text(current, field, value or "")
+                elif field not in current or _plain(current[field]) != value:
+                    current[field] = value
+    update = doc.get_update(before)
+    return None if doc.get_state() == before else update
+
+
+def _plain(value: Any) -> Any:
+    return str(value) if isinstance(value, Text) else value
+
+
+def _edit_text(row: Map, field: str, new: str) -> None:
+    """Make ``row[field]`` read ``new`` by one delete and one insert where they differ."""
+    if not isinstance(row.get(field), Text):
+        row[field] = Text(new)  # not shared yet (an older document): nothing to merge with
+        return
+    text = row[field]
+    old = str(text)
+    if old == new:
+        return
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    # pycrdt's Text indexes by UTF-8 bytes: a character index would land inside 中文.
+    at = len(old[:start].encode())
+    gone = len(old[start : len(old) - end].encode())
+    if gone:
+        del text[at : at + gone]
+    inserted = new[start : len(new) - end]
+    if inserted:
+        text.insert(at, inserted)
+
+
+def read_rows(doc: Doc) -> dict[str, Any] | None:
+    """The account body the document holds (None if it has no account yet)."""
+    root = doc.get(ROOT, type=Map)
+    flat: dict[str, Row] = {}
+    for uid, value in root.items():
+        if not isinstance(value, Map):
+            continue
+        data = {k: _plain(v) for k, v in value.items()}
+        key = data.pop(KIND, None)
+        if key not in _nodes():
+            continue
+        parent, order = data.pop(PARENT, None), data.pop(ORDER, 0)
+        flat[uid] = Row(key, parent, int(order or 0), _typed(key, data))
+    account = next((u for u, r in flat.items() if r.key == ACCOUNT_KEY), None)
+    if account is None:
+        return None
+    by_parent: dict[str, list[str]] = {}
+    for uid, row in flat.items():
+        if row.parent is not None:
+            by_parent.setdefault(row.parent, []).append(uid)
+    contacts = {u for u, r in flat.items() if r.key == "contacts" and r.parent == account}
+    return _build(ACCOUNT_KEY, account, flat, by_parent, contacts)
+
+
+def _typed(key: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Numbers come back from Yrs as floats: integer columns get their ints back."""
+    for field in _typed_fields(key, Integer) - _typed_fields(key, Boolean):
+        if isinstance(data.get(field), float):
+            data[field] = int(data[field])
+    return data
+
+
+def _build(
+    key: str,
+    uid: str,
+    flat: dict[str, Row],
+    by_parent: dict[str, list[str]],
+    contacts: set[str],
+) -> dict[str, Any]:
+    node = _nodes()[key]
+    data = dict(flat[uid].fields)
+    for child_key, child in node.children:
+        kids = [u for u in by_parent.get(uid, []) if flat[u].key == child_key]
+        kids.sort(key=lambda u: (flat[u].order, u))
+        items = [_build(child_key, u, flat, by_parent, contacts) for u in kids]
+        data[child_key] = [i for i in items if _resolve(child, i, contacts)]
+    if "fabs" in data:  # needs are built by now: their uids back to indexes
+        need_ref = _need_ref(_nodes()["fabs"]) or "need_index"
+        positions = {n["uid"]: i for i, n in enumerate(data.get("needs", []))}
+        for fab in data["fabs"]:
+            fab[need_ref] = positions.get(fab.pop(NEED, None))
+    return data
+
+
+def _resolve(node: Node, item: dict[str, Any], contacts: set[str]) -> bool:
+    """Drop a reference to a person deleted elsewhere; a row that needs one goes with it."""
+    for ref in node.refs:
+        if ref.target == NEED_REF or item.get(ref.key) in (None, *contacts):
+            continue
+        column = dict(node.mapped_columns)[ref.column]
+        if not column.nullable:
+            return False
+        item[ref.key] = None
+    return True

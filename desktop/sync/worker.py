@@ -1,0 +1,166 @@
+"""One sync cycle over every shared account, and the worker thread that repeats it.
+
+``sync_cycle`` logs in with the stored refresh token, takes on accounts newly granted to this
+user, and for each shared account: captures local edits (write grants only), exchanges the
+document with its room, marks the pending updates acknowledged, and writes the merged rows.
+
+``SyncWorker`` runs cycles on its own thread (never the window's), waits ``interval`` seconds
+between good cycles and backs off (doubling up to ``max_backoff``) after failures, and reports
+its state: synced / N changes waiting / offline / needs attention. The state is also written to
+``team-status.json`` in the data folder for ``callbrief team status``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+import anyio
+import httpx
+
+from desktop.services.bundle_import import BundleError
+from desktop.services.team_sync import TeamSyncService
+
+from .client import AuthRefused, TeamConfig, TeamError, access_token, exchange, granted
+from .engine import WRITE, SyncEngine, load_doc
+
+log = logging.getLogger(__name__)
+STATUS_NAME = "team-status.json"
+
+
+class SyncState(StrEnum):
+    SYNCED = "synced"
+    WAITING = "waiting"  # N local changes not acknowledged yet
+    OFFLINE = "offline"
+    ATTENTION = "needs attention"
+
+
+@dataclass
+class SyncStatus:
+    state: SyncState
+    pending: int = 0
+    message: str = ""
+    at: str = ""
+
+    def save(self, folder: Path) -> None:
+        (folder / STATUS_NAME).write_text(json.dumps(asdict(self)), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> SyncStatus | None:
+        try:
+            data = json.loads((folder / STATUS_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return cls(SyncState(data["state"]), data["pending"], data["message"], data["at"])
+
+
+@dataclass
+class CycleReport:
+    accounts: int = 0
+    received: int = 0  # accounts whose rows another laptop's changes updated
+    sent: int = 0  # accounts with local changes the server acknowledged
+
+
+def sync_cycle(service: TeamSyncService, folder: Path) -> CycleReport:
+    config = TeamConfig.load(folder)
+    token = access_token(config, folder)
+    engine = SyncEngine(service)
+    shared = service.shared()
+    for uid, permission in granted(config, token).items():
+        if shared.get(uid) != permission:
+            engine.join(uid, permission)
+    report = CycleReport()
+    for uid, permission in service.shared().items():
+        writes = permission == WRITE
+        if writes:
+            engine.capture(uid)
+        doc = load_doc(service.state(uid))
+        last = service.last_pending_id(uid)
+        anyio.run(exchange, config, token, uid, doc)
+        if writes and last:
+            service.acknowledged(uid, last)
+            report.sent += 1
+        report.received += engine.receive(uid, doc)
+        report.accounts += 1
+    return report
+
+
+def status_after(service: TeamSyncService, error: BaseException | None) -> SyncStatus:
+    """The state to show after a cycle that ended with ``error`` (None: it worked)."""
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    pending = service.pending()
+    if error is None:
+        state = SyncState.WAITING if pending else SyncState.SYNCED
+        return SyncStatus(state, pending, "", at)
+    if isinstance(error, (AuthRefused, BundleError)) or (
+        isinstance(error, TeamError) and "has not joined" in str(error)
+    ):
+        return SyncStatus(SyncState.ATTENTION, pending, str(error), at)
+    return SyncStatus(SyncState.OFFLINE, pending, str(error), at)
+
+
+#: Errors that mean "try again later" or "tell the rep": anything else is a bug and is logged.
+EXPECTED = (
+    TeamError,
+    BundleError,
+    OSError,
+    httpx.HTTPError,
+    TimeoutError,
+    anyio.BrokenResourceError,
+)
+
+
+class SyncWorker(threading.Thread):
+    """Repeats ``cycle`` until ``stop()``; ``on_status`` hears every state."""
+
+    def __init__(
+        self,
+        cycle: Callable[[], object],
+        status: Callable[[BaseException | None], SyncStatus],
+        on_status: Callable[[SyncStatus], None],
+        *,
+        interval: float = 30.0,
+        first_backoff: float = 1.0,
+        max_backoff: float = 300.0,
+    ) -> None:
+        super().__init__(name="callbrief-sync", daemon=True)
+        self._cycle, self._status, self._on_status = cycle, status, on_status
+        self.interval, self.first_backoff, self.max_backoff = interval, first_backoff, max_backoff
+        self._stopping = threading.Event()
+        self._wake = threading.Event()
+        self.delays: list[float] = []  # every wait chosen, for the rep's log and the tests
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+
+    def wake(self) -> None:
+        """Sync now (a local change was saved, the network came back)."""
+        self._wake.set()
+
+    def run(self) -> None:
+        backoff = self.first_backoff
+        while not self._stopping.is_set():
+            error: BaseException | None = None
+            try:
+                self._cycle()
+            except EXPECTED as caught:
+                error = caught
+            except Exception as caught:  # a bug: keep going, say so, keep the details
+                log.exception("sync cycle failed")
+                error = caught
+            status = self._status(error)
+            self._on_status(status)
+            if error is None:
+                delay, backoff = self.interval, self.first_backoff
+            else:
+                delay, backoff = backoff, min(backoff * 2, self.max_backoff)
+            self.delays.append(delay)
+            self._wake.wait(delay)
+            self._wake.clear()

@@ -1,0 +1,33 @@
+"""A laptop for the sync tests: its own data folder, file and services (no window)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.playbook import default_playbook
+from desktop.services import Services
+from desktop.store.database import open_database
+from desktop.sync.engine import account_body
+
+
+def open_laptop(folder: Path) -> Services:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Services.build(open_database(folder / "callbrief.sqlite3"), default_playbook())
+
+
+def rows(services: Services, account_uid: str) -> dict[str, Any]:
+    """Everything the laptop holds of the account (minus the file's own integer ids)."""
+    account_id = services.team_sync.account_id(account_uid)
+    assert account_id is not None, "the laptop does not have the account"
+    return account_body(services.team_sync, account_id)
+
+
+def small_account(services: Services) -> tuple[int, dict[str, int]]:
+    """An account with three people and a note: its id and the people's ids by name."""
+    account = services.accounts.create(name="华东电力 East Power")
+    ceo = services.contacts.create(
+        account.id, name="王建国", title="总经理", relationship_notes="喜欢早上开会"
+    )
+    cio = services.contacts.create(account.id, name="Li Ming", title="CIO", reports_to_id=ceo.id)
+    return account.id, {"ceo": ceo.id, "cio": cio.id}
