@@ -130,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     icon.add_argument("--account", type=_row_id, required=True, metavar="ID")
     icon.add_argument("--opportunity", type=_row_id, metavar="ID", help="give roles to this one")
     icon.add_argument("--yes", action="store_true", help="import the good rows (default: preview)")
-    icon.add_argument("--encoding", help="the file's encoding (default: detect)")
+    icon.add_argument("--encoding", help="the file's encoding, e.g. cp1252 (default: detect)")
     icon.add_argument(
         "--map", action="append", default=[], metavar="COLUMN=FIELD", help="map a CSV column"
     )

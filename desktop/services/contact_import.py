@@ -2,12 +2,13 @@
 
 Two steps, so the rep sees everything before anything is written:
 
-1. ``preview_import`` reads the file (UTF-8 with or without BOM, then GB18030/GBK, UTF-16 with a
-   BOM or without), recognises the CSV's origin from its header and maps its columns (a mapping
-   can be given for files it does not know), and checks every row through the same field rules
-   as the services (``fields.clean``). It reports per-row problems ("row 7: E-mail does not look
-   like an e-mail address: 'x@'"), likely duplicates (same name and same e-mail or phone, against
-   the account's contacts and earlier rows of the file) and how each manager was resolved.
+1. ``preview_import`` reads the file (a BOM, UTF-8, UTF-16, else the encoding
+   charset-normalizer detects, e.g. Windows-1252 from Outlook), recognises the CSV's origin
+   from its header and maps its columns (a mapping can be given for files it does not know),
+   and checks every row through the same field rules as the services (``fields.clean``). It
+   reports per-row problems ("row 7: E-mail does not look like an e-mail address: 'x@'"),
+   likely duplicates (same name and same e-mail or phone, against the account's contacts and
+   earlier rows of the file) and how each manager was resolved.
 2. ``commit_import`` writes only the good rows, all in one transaction, with reporting lines
    (from a "Manager"/"Reports To" column, Salesforce ``ReportsToId``, vCard ``RELATED`` or an
    Apple/Google "Manager" related name) resolved to people in the file or already at the account,

@@ -60,6 +60,8 @@ from .tasks import run_task
 ENCODINGS: tuple[tuple[str, object], ...]  # QT_TRANSLATE_NOOP is typed to return object
 ENCODINGS = (("", QT_TRANSLATE_NOOP("ContactImportDialog", "Detect automatically")),)
 ENCODINGS += (("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("utf-16", "UTF-16"))
+ENCODINGS += (("cp1252", "Windows-1252"), ("cp1250", "Windows-1250"), ("big5", "Big5"))
+ENCODINGS += (("shift_jis", "Shift-JIS"), ("latin-1", "ISO-8859-1"))
 # Files above this size, or imports of more rows, run on a worker thread.
 BACKGROUND_BYTES = 256 * 1024
 BACKGROUND_ROWS = 2000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -80,7 +81,8 @@ def test_vcard_roles_go_to_the_chosen_opportunity(qtbot, ctx, services):
 def test_an_unreadable_file_is_explained(qtbot, ctx, services, tmp_path):
     account = services.accounts.create(name="X")
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"Name\n\x80\x80\xff\n")
+    rng = random.Random(7)  # bytes no encoding reads as words
+    bad.write_bytes(b"Name\n" + bytes(rng.randrange(128, 256) for _ in range(400)))
     dialog = ContactImportDialog(ctx, account.id, bad)
     qtbot.addWidget(dialog)
     assert "could not work out its text encoding" in dialog.error.text()
@@ -182,3 +184,24 @@ def test_a_file_that_cannot_be_written_is_explained_and_the_import_retried(qtbot
     click(dialog.import_button)
     assert dialog.imported == 3
     assert len(services.contacts.for_account(account.id)) == 3
+
+
+def test_a_western_outlook_file_shows_its_encoding_and_the_rep_can_change_it(
+    qtbot, ctx, services, tmp_path
+):
+    account = services.accounts.create(name="Peña y Cía S.A.")
+    path = tmp_path / "Contactos.CSV"
+    header = '"First Name","Last Name","Job Title","E-mail Address","Company"'
+    row = '"José","Núñez","Director de compras","jn@pena.es","Peña y Cía S.A."'
+    path.write_bytes(f"{header}\r\n{row}\r\n".encode("cp1252"))  # Outlook on a Spanish Windows
+    dialog = ContactImportDialog(ctx, account.id, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.detected.text() == "Outlook CSV · cp1252"
+    assert _column(dialog, dialog.COL_NAME) == ["José Núñez"]
+    choose(dialog.encoding, "cp1250")  # the rep insists on Central European: read again
+    assert dialog.detected.text() == "Outlook CSV · cp1250"
+    assert _column(dialog, dialog.COL_NAME) == ["José Núńez"]
+    choose(dialog.encoding, "utf-8")  # not UTF-8: said so, nothing to import
+    assert "cannot be read as utf-8" in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
