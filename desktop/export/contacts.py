@@ -199,9 +199,12 @@ def vcard(c: SheetPerson, sheet: ContactSheet, playbook: Any, lang: str) -> str:
     name, department = c["name"] or "", c["department"] or ""
     lines: list[str] = ["BEGIN:VCARD", "VERSION:4.0", f"PRODID:{PRODID}", "KIND:individual"]
     lines.append(f"UID:{uid_urn(c.uid)}")
-    lines.append("FN:" + escape(name))
+    prefix, suffix = c["name_prefix"] or "", c["name_suffix"] or ""
+    # FN is the name as shown ("Dr. Emily Carter"); N keeps the parts apart, so the prefix and
+    # suffix never become part of a given or family name in the app that reads the card.
+    lines.append("FN:" + escape(" ".join(p for p in (prefix, name, suffix) if p)))
     family, given = split_name(name)
-    lines.append(f"N:{escape(family)};{escape(given)};;;")
+    lines.append(f"N:{escape(family)};{escape(given)};;{escape(prefix)};{escape(suffix)}")
     if c["alt_name"]:
         lines.append("NICKNAME:" + escape(c["alt_name"]))
     if c["title"]:

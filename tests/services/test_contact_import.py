@@ -33,7 +33,7 @@ def test_outlook_export(services, account):
     preview = preview_import(services, DATA / "outlook.csv", account)
     assert (preview.format, preview.encoding) == ("outlook", "utf-8")
     assert preview.mapping["Job Title"] == "title"
-    assert preview.mapping["Title"] == "ignore"  # Outlook's "Title" is Mr./Ms.
+    assert preview.mapping["Title"] == "name_prefix"  # Outlook's "Title" is Mr./Dr., not the job
     names = [row.name for row in preview.rows]
     assert names == ["Richard Weber", "Mei Lin", "Tom Becker", "Anna Schulz", "Mei Lin"]
     problems = [p for row in preview.rows for p in preview.row_problems(row, "en")]
