@@ -280,10 +280,12 @@ def cmd_import_contacts(services: Services, args: argparse.Namespace) -> int:
         args.encoding,
         opportunity_id=args.opportunity,
     )
-    skip = not args.keep_duplicates
+    mode = args.duplicates or ("keep" if args.keep_duplicates else "skip")
+    skip = mode != "keep"
     if args.yes:
-        count = commit_import(services, preview, args.account, skip_duplicates=skip)
-        print(f"Imported {count} contacts from {args.file}.")
+        count = commit_import(services, preview, args.account, duplicates=mode)
+        merged = f"; {preview.merged} people already there filled in" if preview.merged else ""
+        print(f"Imported {count} contacts from {args.file}{merged}.")
         return EXIT_OK
     print(f"{args.file}: {preview.format_label('en')}, {preview.encoding}")
     if preview.columns:

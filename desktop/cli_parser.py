@@ -134,5 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     icon.add_argument(
         "--map", action="append", default=[], metavar="COLUMN=FIELD", help="map a CSV column"
     )
-    icon.add_argument("--keep-duplicates", action="store_true", help="import likely duplicates too")
+    icon.add_argument(
+        "--duplicates",
+        choices=("merge", "skip", "keep"),
+        default=None,
+        help="a likely duplicate of someone at the account: fill their empty fields (merge), "
+        "leave it out (skip, the default) or add it as a second person (keep)",
+    )
+    icon.add_argument(
+        "--keep-duplicates", action="store_true", help="the same as --duplicates keep"
+    )
     return p

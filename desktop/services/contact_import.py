@@ -45,6 +45,7 @@ from .events import Change, ChangeKind, Origin, current_initiator
 from .vcard_reader import read_vcards
 
 __all__ = [
+    "DUPLICATE_MODES",
     "FORMAT_LABELS",
     "IMPORT_CACHE_KIB",
     "TARGETS",
@@ -182,6 +183,36 @@ def _preview(
     return preview
 
 
+# What a likely duplicate of someone at the account does on import (the CLI's --duplicates).
+DUPLICATE_MODES = ("skip", "merge", "keep")
+# Fields a merge never fills: who the person is, and what the import does not carry as it is.
+_NOT_MERGED = frozenset({"name"})
+
+
+def _merge(s: Session, rows: list[ImportRow]) -> set[int]:
+    """Fill the empty fields of each person a good row duplicates; the ids of those changed."""
+    changed: set[int] = set()
+    # The values a row carries are keyed by the contact's field names (after the field rules).
+    fillable = {
+        c.field
+        for c in contact_columns.stored()
+        if c.imported and c.field and c.kind in ("text", "phone", "email", "date")
+    }
+    for row in rows:
+        if not row.ok or row.duplicate_of_contact is None:
+            continue
+        contact = s.get(Contact, row.duplicate_of_contact[0])
+        if contact is None:
+            continue
+        for key, value in row.values.items():
+            if key not in fillable or key in _NOT_MERGED or value in (None, "", []):
+                continue
+            if getattr(contact, key) in (None, "", []):
+                setattr(contact, key, value)
+                changed.add(contact.id)
+    return changed
+
+
 def commit_import(
     services: Any,
     preview: ImportPreview,
@@ -189,8 +220,14 @@ def commit_import(
     skip_duplicates: bool = True,
     *,
     opportunity_id: int | None = None,
+    duplicates: str | None = None,
 ) -> int:
     """Write the preview's good rows in one transaction; returns how many people were added.
+
+    ``duplicates`` says what a likely duplicate of someone already at the account does: "skip"
+    (the default, or ``skip_duplicates=False`` for "keep"), "keep" (added as a second person) or
+    "merge" (its values fill the existing person's empty fields; nothing filled in is
+    overwritten; ``preview.merged`` counts the people merged into).
 
     The rows go in as a few multi-row statements (not one ORM object each), with their search
     index entries, reporting lines and buying roles, all in the same transaction: an error
@@ -210,13 +247,17 @@ def commit_import(
             mark_duplicates(rows, existing)
             resolve_managers(rows, existing)
             preview.checked_against = existing
-        wanted = [
-            i for i, r in enumerate(rows) if r.ok and not (skip_duplicates and r.is_duplicate)
-        ]
+        mode = duplicates or ("skip" if skip_duplicates else "keep")
+        if mode not in DUPLICATE_MODES:
+            raise ValueError(f"duplicates must be one of {', '.join(DUPLICATE_MODES)}")
+        skip = mode != "keep"
+        wanted = [i for i, r in enumerate(rows) if r.ok and not (skip and r.is_duplicate)]
+        merged = _merge(s, rows) if mode == "merge" else set()
         created, roles_written = write_rows(s, rows, wanted, existing, account_id, opportunity_id)
+    preview.merged = len(merged)
     by = current_initiator() or Origin.IMPORT  # after the commit; the screen or the CLI asking
     services.notifier.publish(
-        Change(ChangeKind.CONTACT, frozenset(created.values()), account_id, initiator=by)
+        Change(ChangeKind.CONTACT, frozenset(created.values()) | merged, account_id, initiator=by)
     )
     if roles_written:
         opportunity = frozenset({opportunity_id}) if opportunity_id is not None else frozenset()

@@ -141,6 +141,7 @@ class ImportPreview:
     # The account's people as the duplicate and manager checks saw them (``_people_at``); the
     # commit checks again only if they have changed since.
     checked_against: list[Any] | None = field(default=None, repr=False)
+    merged: int = 0  # people already at the account the last commit filled in (merge)
 
     @property
     def good_rows(self) -> list[ImportRow]:
