@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -219,9 +218,17 @@ class ContactImportDialog(QDialog):
             self.COL_STATUS, QHeaderView.ResizeMode.Stretch
         )
 
-        self.skip_duplicates = QCheckBox(self.tr("Skip likely duplicates"))
-        self.skip_duplicates.setChecked(True)
-        self.skip_duplicates.toggled.connect(self._update_button)
+        # What a likely duplicate does: left out (the default), merged into the person already
+        # at the account (their empty fields filled, nothing overwritten) or added as well.
+        self.duplicates = QComboBox()
+        self.duplicates.addItem(self.tr("Likely duplicates: skip them"), "skip")
+        self.duplicates.addItem(
+            self.tr("Likely duplicates: fill in the empty fields of the person already here"),
+            "merge",
+        )
+        self.duplicates.addItem(self.tr("Likely duplicates: keep both"), "keep")
+        self.duplicates.setAccessibleName(self.tr("What likely duplicates do"))
+        self.duplicates.currentIndexChanged.connect(self._update_button)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.error = QLabel()
@@ -247,7 +254,7 @@ class ContactImportDialog(QDialog):
         layout.addWidget(self.mapping_table)
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.notes)
-        layout.addWidget(self.skip_duplicates)
+        layout.addWidget(self.duplicates)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
@@ -376,7 +383,11 @@ class ContactImportDialog(QDialog):
     def count_to_import(self) -> int:
         if self.preview is None:
             return 0
-        return len(self.preview.importable(self.skip_duplicates.isChecked()))
+        mode = self.duplicates.currentData()
+        count = len(self.preview.importable(mode != "keep"))
+        if mode == "merge":  # people already here that a row fills in
+            count += sum(1 for r in self.preview.rows if r.ok and r.duplicate_of_contact)
+        return count
 
     def _update_button(self) -> None:
         count = self.count_to_import()
@@ -389,11 +400,11 @@ class ContactImportDialog(QDialog):
         if self.preview is None or self.count_to_import() == 0 or self.working:
             return
         services, preview, account_id = self.ctx.services, self.preview, self.account_id
-        skip, opportunity_id = self.skip_duplicates.isChecked(), self.opportunity.currentData()
+        mode, opportunity_id = self.duplicates.currentData(), self.opportunity.currentData()
 
         def write() -> int:
             return commit_import(
-                services, preview, account_id, skip_duplicates=skip, opportunity_id=opportunity_id
+                services, preview, account_id, duplicates=mode, opportunity_id=opportunity_id
             )
 
         if len(preview.rows) <= BACKGROUND_ROWS:

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from ui_actions import OFFSCREEN_POPUPS, choose, click, tick
+from ui_actions import OFFSCREEN_POPUPS, choose, click
 
 from desktop.ui.contact_import_dialog import ContactImportDialog
 
@@ -41,9 +41,9 @@ def test_outlook_file_shows_problems_and_imports_the_good_rows(qtbot, ctx, servi
     assert status[2] == "E-mail does not look like an e-mail address: 'tom.becker@'"
     assert status[4] == "likely duplicate of row 3 of this file"
     assert dialog.import_button.text() == "Import 3 contact(s)"
-    tick(dialog.skip_duplicates)  # import the duplicate too
+    choose(dialog.duplicates, "keep")  # import the duplicate too
     assert dialog.import_button.text() == "Import 4 contact(s)"
-    tick(dialog.skip_duplicates)
+    choose(dialog.duplicates, "skip")
     click(dialog.import_button)
     assert dialog.imported == 3
     assert len(services.contacts.for_account(account.id)) == 3
@@ -205,3 +205,17 @@ def test_a_western_outlook_file_shows_its_encoding_and_the_rep_can_change_it(
     choose(dialog.encoding, "utf-8")  # not UTF-8: said so, nothing to import
     assert "cannot be read as utf-8" in dialog.error.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_merge_fills_in_the_person_already_here(qtbot, ctx, services, tmp_path):
+    account = services.accounts.create(name="Kessler Automation")
+    services.contacts.create(account.id, name="Richard Weber")
+    dialog = _dialog(qtbot, ctx, account.id, "outlook.csv")
+    assert _column(dialog, dialog.COL_STATUS)[0].startswith("likely duplicate of Richard Weber")
+    assert dialog.import_button.text() == "Import 2 contact(s)"
+    choose(dialog.duplicates, "merge")
+    assert dialog.import_button.text() == "Import 3 contact(s)"
+    click(dialog.import_button)
+    people = {c.name: c for c in services.contacts.for_account(account.id)}
+    assert len(people) == 3  # Weber once, with what the file knew of him
+    assert people["Richard Weber"].relationship_notes.startswith("Met at the Hannover Messe")
