@@ -142,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
         "leave it out (skip, the default) or add it as a second person (keep)",
     )
     icon.add_argument(
+        "--any-company",
+        action="store_true",
+        help="import even when the file names a company other than the account",
+    )
+    icon.add_argument(
         "--keep-duplicates", action="store_true", help="the same as --duplicates keep"
     )
     return p

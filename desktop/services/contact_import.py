@@ -133,7 +133,8 @@ def _preview(
 ) -> ImportPreview:
     text, used = read_text(path, encoding)
     with services.db.read() as s:
-        Service.fetch(s, Account, account_id, "account")
+        account = Service.fetch(s, Account, account_id, "account")
+        account_names = (account.name, account.alt_name or "")
         if opportunity_id is not None:
             opp = Service.fetch(s, Opportunity, opportunity_id, "opportunity")
             if opp.account_id != account_id:
@@ -180,7 +181,25 @@ def _preview(
     mark_duplicates(preview.rows, existing)
     resolve_managers(preview.rows, existing)
     preview.checked_against = existing
+    preview.account_name = account_names[0]
+    preview.other_companies = _other_companies(preview.rows, account_names)
     return preview
+
+
+def _company_key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _other_companies(rows: list[ImportRow], account_names: tuple[str, str]) -> list[str]:
+    """The companies the file names that are not the account (its name or other-language name;
+    "Kessler" and "Kessler Automation GmbH" are the same company), in the file's order."""
+    own = [k for k in (_company_key(n) for n in account_names) if k]
+    out: dict[str, str] = {}
+    for row in rows:
+        key = _company_key(row.company) if row.company else ""
+        if key and not any(key in k or k in key for k in own):
+            out.setdefault(key, row.company.strip())
+    return list(out.values())
 
 
 # What a likely duplicate of someone at the account does on import (the CLI's --duplicates).

@@ -75,6 +75,11 @@ def test_cli_duplicates_option(services, account, export, db_path, capsys):
     services.db.close()
     args = ["--data-dir", str(db_path.parent), "import", "contacts", str(export)]
     args += ["--account", str(account), "--yes"]
+    # 王建国's card names 恒远精密, not Northwind Traders: told, nothing written, unless asked.
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "names company '恒远精密', not the account 'Northwind Traders'" in err
+    args.append("--any-company")
     assert main([*args, "--duplicates", "merge"]) == 0
     out = capsys.readouterr().out
     assert "Imported 1 contacts" in out and "1 people already there filled in" in out

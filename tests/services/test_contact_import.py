@@ -305,8 +305,13 @@ def test_cli_previews_then_imports(services, account, db_path, capsys):
     out = capsys.readouterr().out
     assert "row 4: E-mail does not look like an e-mail address: 'tom.becker@'" in out
     assert "row 6: likely duplicate of row 3 of this file" in out
+    assert "Warning: " in out and "names company 'Kessler Automation (Shanghai) Co." in out
     assert "Nothing was written" in out
-    assert main(args + ["--yes"]) == 0
+    # The file's people work at Kessler Automation, not at this account: refused, one line.
+    assert main(args + ["--yes"]) == 1
+    err = capsys.readouterr().err
+    assert "not the account '苏州恒远精密制造有限公司'" in err and "--any-company" in err
+    assert main(args + ["--yes", "--any-company"]) == 0
     assert "Imported 3 contacts" in capsys.readouterr().out
     assert main([*args[:4], str(DATA / "missing.csv"), *args[5:]]) == 1
     assert "there is no contacts file" in capsys.readouterr().err
