@@ -231,6 +231,11 @@ class ContactImportDialog(QDialog):
         self.duplicates.currentIndexChanged.connect(self._update_button)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
+        # The file names another company than this account: said before anything is written.
+        self.company_warning = QLabel()
+        self.company_warning.setWordWrap(True)
+        self.company_warning.setStyleSheet("color: #8a5a00;")
+        self.company_warning.hide()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b71c1c;")
@@ -254,6 +259,7 @@ class ContactImportDialog(QDialog):
         layout.addWidget(self.mapping_table)
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.notes)
+        layout.addWidget(self.company_warning)
         layout.addWidget(self.duplicates)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
@@ -324,6 +330,16 @@ class ContactImportDialog(QDialog):
                 self.notes.setText("")
             else:
                 self.detected.setText(f"{preview.format_label(lang)} · {preview.encoding}")
+                other = (
+                    "、".join(preview.other_companies)
+                    if lang == "zh"
+                    else ", ".join(preview.other_companies)
+                )
+                warning = self.tr("This file names %1, not this account (%2).")
+                self.company_warning.setText(
+                    warning.replace("%1", other).replace("%2", preview.account_name)
+                )
+                self.company_warning.setVisible(bool(other))
                 self._show_mapping(preview)
                 self._show_rows(preview)
                 self.notes.setText("\n".join([*preview.notes_text(lang), preview.summary(lang)]))

@@ -1230,7 +1230,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>疑似重复的处理方式</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -1240,12 +1240,17 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
+    <message>
+        <location line="+44"/>
+        <source>This file names %1, not this account (%2).</source>
+        <translation>此文件中的公司是 %1,不是本客户(%2)。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+72"/>
         <source>Import %n contact(s)</source>
         <translation>
             <numerusform>导入 %n 位联系人</numerusform>

@@ -219,3 +219,14 @@ def test_merge_fills_in_the_person_already_here(qtbot, ctx, services, tmp_path):
     people = {c.name: c for c in services.contacts.for_account(account.id)}
     assert len(people) == 3  # Weber once, with what the file knew of him
     assert people["Richard Weber"].relationship_notes.startswith("Met at the Hannover Messe")
+
+
+def test_a_file_from_another_company_is_told_before_import(qtbot, ctx, services):
+    account = services.accounts.create(name="苏州恒远精密制造有限公司")
+    dialog = _dialog(qtbot, ctx, account.id, "outlook.csv")
+    assert dialog.company_warning.isVisible()
+    assert "Kessler Automation (Shanghai) Co." in dialog.company_warning.text()
+    assert "苏州恒远精密制造有限公司" in dialog.company_warning.text()
+    same = services.accounts.create(name="Kessler Automation")
+    dialog = _dialog(qtbot, ctx, same.id, "outlook.csv")
+    assert not dialog.company_warning.isVisible()
