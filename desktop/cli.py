@@ -280,12 +280,20 @@ def cmd_import_contacts(services: Services, args: argparse.Namespace) -> int:
         args.encoding,
         opportunity_id=args.opportunity,
     )
-    skip = not args.keep_duplicates
+    mode = args.duplicates or ("keep" if args.keep_duplicates else "skip")
+    skip = mode != "keep"
+    other = ", ".join(repr(c) for c in preview.other_companies)
+    company = f"{args.file} names company {other}, not the account {preview.account_name!r}"
     if args.yes:
-        count = commit_import(services, preview, args.account, skip_duplicates=skip)
-        print(f"Imported {count} contacts from {args.file}.")
+        if other and not args.any_company:
+            raise CommandError(f"{company}; nothing was written (--any-company to import anyway)")
+        count = commit_import(services, preview, args.account, duplicates=mode)
+        merged = f"; {preview.merged} people already there filled in" if preview.merged else ""
+        print(f"Imported {count} contacts from {args.file}{merged}.")
         return EXIT_OK
     print(f"{args.file}: {preview.format_label('en')}, {preview.encoding}")
+    if other:
+        print(f"Warning: {company}.")
     if preview.columns:
         used = [f"{c} -> {t}" for c, t in preview.mapping.items() if t != "ignore"]
         print("Columns: " + ("; ".join(used) or "none recognised"))

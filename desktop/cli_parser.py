@@ -131,11 +131,25 @@ def build_parser() -> argparse.ArgumentParser:
     icon.add_argument("--account", type=_row_id, required=True, metavar="ID")
     icon.add_argument("--opportunity", type=_row_id, metavar="ID", help="give roles to this one")
     icon.add_argument("--yes", action="store_true", help="import the good rows (default: preview)")
-    icon.add_argument("--encoding", help="the file's encoding (default: detect)")
+    icon.add_argument("--encoding", help="the file's encoding, e.g. cp1252 (default: detect)")
     icon.add_argument(
         "--map", action="append", default=[], metavar="COLUMN=FIELD", help="map a CSV column"
     )
-    icon.add_argument("--keep-duplicates", action="store_true", help="import likely duplicates too")
+    icon.add_argument(
+        "--duplicates",
+        choices=("merge", "skip", "keep"),
+        default=None,
+        help="a likely duplicate of someone at the account: fill their empty fields (merge), "
+        "leave it out (skip, the default) or add it as a second person (keep)",
+    )
+    icon.add_argument(
+        "--any-company",
+        action="store_true",
+        help="import even when the file names a company other than the account",
+    )
+    icon.add_argument(
+        "--keep-duplicates", action="store_true", help="the same as --duplicates keep"
+    )
     _team_commands(sub)
     return p
 

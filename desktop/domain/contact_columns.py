@@ -135,6 +135,28 @@ COLUMNS: tuple[ContactColumn, ...] = (
         google=("nickname",),
         search="title",
     ),
+    # Honorifics and qualifications, kept out of the name: vCard N's prefix and suffix parts,
+    # Outlook's "Title" (Mr./Dr., not the job title) and "Suffix", Google's name prefix/suffix.
+    _c(
+        "name_prefix",
+        "Name prefix",
+        "称谓前缀",
+        pick=Text("Name prefix (Dr., Prof.)", "称谓前缀(博士、教授)"),
+        aliases=("prefix", "name prefix", "salutation", "称谓"),
+        outlook=("title",),
+        google=("name prefix",),
+        salesforce=("salutation",),
+    ),
+    _c(
+        "name_suffix",
+        "Name suffix",
+        "称谓后缀",
+        pick=Text("Name suffix (Jr., PhD)", "称谓后缀(如 PhD)"),
+        aliases=("suffix", "name suffix"),
+        outlook=("suffix",),
+        google=("name suffix",),
+        salesforce=("suffix",),
+    ),
     _c(
         "title",
         "Title",

@@ -5,10 +5,12 @@ whom they report to, in fields other address books keep:
 
 * CSV/XLSX: one column each, labels in the chosen language. A cell that begins with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return could be run as a formula by a spreadsheet
-  (CSV injection). In CSV such a cell is written with a leading apostrophe (``'+86 138…``),
-  which Excel and LibreOffice show as text; in XLSX every cell is a plain string cell marked
-  with Excel's own "quote prefix" (the apostrophe a user would type), so ``+86 138…`` stays
-  readable and is never evaluated. The importer strips that apostrophe again.
+  (CSV injection). In CSV such a cell is written with a leading apostrophe, which Excel and
+  LibreOffice show as text, unless it is ``+``/``-`` before a phone number or a plain number
+  (``+86 138…`` stays as it is: the apostrophe would show in every other program); in XLSX
+  every cell is a plain string cell marked with Excel's own "quote prefix" (the apostrophe a
+  user would type, kept in the style, not the value), so ``+86 138…`` stays readable and is
+  never evaluated. The importer strips that apostrophe again.
 * vCard 4.0 (RFC 6350): FN, N, NICKNAME (name in the other language), TITLE,
   ORG (account;department), ROLE (roles in this decision), CATEGORIES (role, attitude and
   influence labels), RELATED;TYPE=x-manager:urn:uuid:<manager uid> plus the manager's name in
@@ -29,6 +31,7 @@ from __future__ import annotations
 import csv
 import locale
 import os
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -143,9 +146,26 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+# A phone number or a plain number after a leading + or -: "+86 21 6080 1000", "+1 (650)
+# 253-0000 ext. 12", "-12.5". A spreadsheet reads these as text or as the number they are; none
+# calls a function or another program, so they are written as they are (an apostrophe before
+# "+86…" would show in every program that is not a spreadsheet).
+_NUMBER_AFTER_SIGN = re.compile(
+    r"[+-]\s*(?:\d[\d \u00a0().\-/]*\d|\d)(?:\s*(?:ext\.?|x|#|转|分机)\s*\d+)?"
+)
+
+
 def neutralise(value: str) -> str:
-    """A CSV cell a spreadsheet will not run as a formula: a risky first character gets ``'``."""
-    return "'" + value if value.startswith(DANGEROUS_START) else value
+    """A CSV cell a spreadsheet will not run as a formula: ``'`` before what it would evaluate.
+
+    That is a cell starting with ``=``, ``@``, a tab or a carriage return, or with ``+`` or
+    ``-`` followed by anything but a phone number or a plain number (``-2+3``, ``+cmd|…``).
+    """
+    if not value.startswith(DANGEROUS_START):
+        return value
+    if value[0] in "+-" and _NUMBER_AFTER_SIGN.fullmatch(value):
+        return value
+    return "'" + value
 
 
 def _write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -199,9 +219,12 @@ def vcard(c: SheetPerson, sheet: ContactSheet, playbook: Any, lang: str) -> str:
     name, department = c["name"] or "", c["department"] or ""
     lines: list[str] = ["BEGIN:VCARD", "VERSION:4.0", f"PRODID:{PRODID}", "KIND:individual"]
     lines.append(f"UID:{uid_urn(c.uid)}")
-    lines.append("FN:" + escape(name))
+    prefix, suffix = c["name_prefix"] or "", c["name_suffix"] or ""
+    # FN is the name as shown ("Dr. Emily Carter"); N keeps the parts apart, so the prefix and
+    # suffix never become part of a given or family name in the app that reads the card.
+    lines.append("FN:" + escape(" ".join(p for p in (prefix, name, suffix) if p)))
     family, given = split_name(name)
-    lines.append(f"N:{escape(family)};{escape(given)};;;")
+    lines.append(f"N:{escape(family)};{escape(given)};;{escape(prefix)};{escape(suffix)}")
     if c["alt_name"]:
         lines.append("NICKNAME:" + escape(c["alt_name"]))
     if c["title"]:

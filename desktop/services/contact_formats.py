@@ -1,9 +1,13 @@
 """Reading a contacts file's bytes and recognising where a CSV came from.
 
-Encodings: UTF-8 with or without BOM, then GB18030 (a superset of GBK, what Chinese Excel
-saves), UTF-16 with a BOM or without (Outlook's "Unicode text"). Header recognition: Outlook,
-Google Contacts (old and new), Salesforce (report and Data Loader exports), Callbrief's own
-export, and otherwise a guess from the column names people commonly use, in English and Chinese.
+Encodings: a BOM decides (UTF-8, UTF-16); else strict UTF-8; else UTF-16 without a BOM when
+every other byte is NUL (Outlook's "Unicode text"); else charset-normalizer's detection (GB18030,
+what Chinese Excel saves; Windows-1252, what Outlook writes on a Western European Windows; and
+any other), preferring Windows-1252 among candidates that read the bytes equally well.
+
+Header recognition: Outlook, Google Contacts (old and new), Salesforce (report and Data Loader
+exports), Callbrief's own export, and otherwise a guess from the column names people commonly
+use, in English and Chinese.
 """
 
 from __future__ import annotations
@@ -69,7 +73,6 @@ def decode(data: bytes, encoding: str | None = None, name: str = "the file") -> 
             candidates.append("utf-16-le")
         elif len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4:
             candidates.append("utf-16-be")
-        candidates.append("gb18030")
     for candidate in candidates:
         try:
             text = data.decode(candidate)
@@ -78,10 +81,45 @@ def decode(data: bytes, encoding: str | None = None, name: str = "the file") -> 
         if "\x00" in text:
             continue
         return text, candidate
+    detected = detect_encoding(data)
+    if detected:
+        try:
+            text = data.decode(detected)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            if "\x00" not in text:
+                return text, detected
     raise ImportFileError(
-        f"{name}: could not work out its text encoding (tried UTF-8, GB18030/GBK and UTF-16). "
+        f"{name}: could not work out its text encoding. "
         "Save it as UTF-8 and try again, or choose the encoding."
     )
+
+
+# Candidates that read the bytes this close to the best one count as equally good.
+_TIE = 0.01
+# Among equally good readings, the encodings our reps' files come in: Windows-1252 (Outlook on
+# a Western European Windows) and GB18030 (Chinese Excel). charset-normalizer ranks cp1250
+# (Central European) first for some German and French files, which turns ñ into ń.
+_PREFERRED = ("gb18030", "cp1252")
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The most likely encoding of bytes that are not UTF-8 (charset-normalizer), or None."""
+    from charset_normalizer import from_bytes  # only files that are not UTF-8 need it
+
+    results = list(from_bytes(data))
+    if not results:
+        return None
+    best = results[0]
+    tied = [
+        r for r in results if r.chaos <= best.chaos + _TIE and r.coherence >= best.coherence - _TIE
+    ]
+    for preferred in _PREFERRED:
+        for result in tied:
+            if preferred in result.could_be_from_charset:
+                return preferred
+    return str(best.encoding).replace("_", "-")
 
 
 # Header recognition ----------------------------------------------------------------------------

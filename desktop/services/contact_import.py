@@ -2,12 +2,13 @@
 
 Two steps, so the rep sees everything before anything is written:
 
-1. ``preview_import`` reads the file (UTF-8 with or without BOM, then GB18030/GBK, UTF-16 with a
-   BOM or without), recognises the CSV's origin from its header and maps its columns (a mapping
-   can be given for files it does not know), and checks every row through the same field rules
-   as the services (``fields.clean``). It reports per-row problems ("row 7: E-mail does not look
-   like an e-mail address: 'x@'"), likely duplicates (same name and same e-mail or phone, against
-   the account's contacts and earlier rows of the file) and how each manager was resolved.
+1. ``preview_import`` reads the file (a BOM, UTF-8, UTF-16, else the encoding
+   charset-normalizer detects, e.g. Windows-1252 from Outlook), recognises the CSV's origin
+   from its header and maps its columns (a mapping can be given for files it does not know),
+   and checks every row through the same field rules as the services (``fields.clean``). It
+   reports per-row problems ("row 7: E-mail does not look like an e-mail address: 'x@'"),
+   likely duplicates (same name and same e-mail or phone, against the account's contacts and
+   earlier rows of the file) and how each manager was resolved.
 2. ``commit_import`` writes only the good rows, all in one transaction, with reporting lines
    (from a "Manager"/"Reports To" column, Salesforce ``ReportsToId``, vCard ``RELATED`` or an
    Apple/Google "Manager" related name) resolved to people in the file or already at the account,
@@ -44,6 +45,7 @@ from .events import Change, ChangeKind, Origin, current_initiator
 from .vcard_reader import read_vcards
 
 __all__ = [
+    "DUPLICATE_MODES",
     "FORMAT_LABELS",
     "IMPORT_CACHE_KIB",
     "TARGETS",
@@ -131,7 +133,8 @@ def _preview(
 ) -> ImportPreview:
     text, used = read_text(path, encoding)
     with services.db.read() as s:
-        Service.fetch(s, Account, account_id, "account")
+        account = Service.fetch(s, Account, account_id, "account")
+        account_names = (account.name, account.alt_name or "")
         if opportunity_id is not None:
             opp = Service.fetch(s, Opportunity, opportunity_id, "opportunity")
             if opp.account_id != account_id:
@@ -178,7 +181,55 @@ def _preview(
     mark_duplicates(preview.rows, existing)
     resolve_managers(preview.rows, existing)
     preview.checked_against = existing
+    preview.account_name = account_names[0]
+    preview.other_companies = _other_companies(preview.rows, account_names)
     return preview
+
+
+def _company_key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _other_companies(rows: list[ImportRow], account_names: tuple[str, str]) -> list[str]:
+    """The companies the file names that are not the account (its name or other-language name;
+    "Kessler" and "Kessler Automation GmbH" are the same company), in the file's order."""
+    own = [k for k in (_company_key(n) for n in account_names) if k]
+    out: dict[str, str] = {}
+    for row in rows:
+        key = _company_key(row.company) if row.company else ""
+        if key and not any(key in k or k in key for k in own):
+            out.setdefault(key, row.company.strip())
+    return list(out.values())
+
+
+# What a likely duplicate of someone at the account does on import (the CLI's --duplicates).
+DUPLICATE_MODES = ("skip", "merge", "keep")
+# Fields a merge never fills: who the person is, and what the import does not carry as it is.
+_NOT_MERGED = frozenset({"name"})
+
+
+def _merge(s: Session, rows: list[ImportRow]) -> set[int]:
+    """Fill the empty fields of each person a good row duplicates; the ids of those changed."""
+    changed: set[int] = set()
+    # The values a row carries are keyed by the contact's field names (after the field rules).
+    fillable = {
+        c.field
+        for c in contact_columns.stored()
+        if c.imported and c.field and c.kind in ("text", "phone", "email", "date")
+    }
+    for row in rows:
+        if not row.ok or row.duplicate_of_contact is None:
+            continue
+        contact = s.get(Contact, row.duplicate_of_contact[0])
+        if contact is None:
+            continue
+        for key, value in row.values.items():
+            if key not in fillable or key in _NOT_MERGED or value in (None, "", []):
+                continue
+            if getattr(contact, key) in (None, "", []):
+                setattr(contact, key, value)
+                changed.add(contact.id)
+    return changed
 
 
 def commit_import(
@@ -188,8 +239,14 @@ def commit_import(
     skip_duplicates: bool = True,
     *,
     opportunity_id: int | None = None,
+    duplicates: str | None = None,
 ) -> int:
     """Write the preview's good rows in one transaction; returns how many people were added.
+
+    ``duplicates`` says what a likely duplicate of someone already at the account does: "skip"
+    (the default, or ``skip_duplicates=False`` for "keep"), "keep" (added as a second person) or
+    "merge" (its values fill the existing person's empty fields; nothing filled in is
+    overwritten; ``preview.merged`` counts the people merged into).
 
     The rows go in as a few multi-row statements (not one ORM object each), with their search
     index entries, reporting lines and buying roles, all in the same transaction: an error
@@ -209,13 +266,17 @@ def commit_import(
             mark_duplicates(rows, existing)
             resolve_managers(rows, existing)
             preview.checked_against = existing
-        wanted = [
-            i for i, r in enumerate(rows) if r.ok and not (skip_duplicates and r.is_duplicate)
-        ]
+        mode = duplicates or ("skip" if skip_duplicates else "keep")
+        if mode not in DUPLICATE_MODES:
+            raise ValueError(f"duplicates must be one of {', '.join(DUPLICATE_MODES)}")
+        skip = mode != "keep"
+        wanted = [i for i, r in enumerate(rows) if r.ok and not (skip and r.is_duplicate)]
+        merged = _merge(s, rows) if mode == "merge" else set()
         created, roles_written = write_rows(s, rows, wanted, existing, account_id, opportunity_id)
+    preview.merged = len(merged)
     by = current_initiator() or Origin.IMPORT  # after the commit; the screen or the CLI asking
     services.notifier.publish(
-        Change(ChangeKind.CONTACT, frozenset(created.values()), account_id, initiator=by)
+        Change(ChangeKind.CONTACT, frozenset(created.values()) | merged, account_id, initiator=by)
     )
     if roles_written:
         opportunity = frozenset({opportunity_id}) if opportunity_id is not None else frozenset()

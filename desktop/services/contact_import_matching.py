@@ -1,9 +1,12 @@
 """Likely duplicates and managers: how the rows of a file meet the people already there.
 
-A row is a likely duplicate when it has someone's name and the same e-mail or phone (against the
-account's contacts and the file's earlier rows), found through keys rather than by comparing
-everyone with everyone. Managers are linked by an id in the file, then by name (in the file,
-then at the account); an ambiguous, missing or looping manager is noted and left out.
+A row is a likely duplicate when it has the name of someone already at the account (a phone's
+export imported twice holds the same people, often without an e-mail to compare), or the name
+and the same e-mail or phone of an earlier row of the file (two people of one file may share a
+name), found through keys rather than by comparing everyone with everyone.
+
+Managers are linked by an id in the file, then by name (in the file, then at the account); an
+ambiguous, missing or looping manager is noted and left out.
 """
 
 from __future__ import annotations
@@ -114,6 +117,9 @@ def mark_duplicates(rows: list[ImportRow], existing: Sequence[Any]) -> None:
     known_filed: dict[_Key, list[int]] = {}
     for position, values in enumerate(known):
         _file(known_filed, _lookalike_keys(values), position)
+    known_names: dict[str, int] = {}  # name key → the first contact of that name
+    for position, c in enumerate(existing):
+        known_names.setdefault(_name_key(c.name or ""), position)
     seen = [row.values for row in rows]
     seen_filed: dict[_Key, list[int]] = {}  # rows before the current one
     for i, row in enumerate(rows):
@@ -121,11 +127,13 @@ def mark_duplicates(rows: list[ImportRow], existing: Sequence[Any]) -> None:
         keys = _lookalike_keys(values)
         row.duplicate_of_contact = None
         row.duplicate_of_row = None
-        if keys and values.get("name"):
-            at = _first_like(values, keys, known_filed, known) if known_filed else None
+        if values.get("name"):
+            at = _first_like(values, keys, known_filed, known) if keys and known_filed else None
+            if at is None:
+                at = known_names.get(_name_key(values["name"]))
             if at is not None:
                 row.duplicate_of_contact = (existing[at].id, existing[at].name)
-            else:
+            elif keys:
                 row.duplicate_of_row = _first_like(values, keys, seen_filed, seen)
         _file(seen_filed, keys, i)
 

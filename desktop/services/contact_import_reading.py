@@ -228,6 +228,9 @@ class Builder:
             value = got.get(key)
             if value:
                 values[key] = value.strip()
+        values["name"] = _without_affixes(
+            name, values.get("name_prefix", ""), values.get("name_suffix", "")
+        )
         notes = got.get("notes")
         if notes:
             notes = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -264,6 +267,22 @@ class Builder:
                 problems += [Problem(e.message, str(role.get(e.field, ""))) for e in exc.errors]
         row.problems = problems
         return row
+
+
+def _without_affixes(name: str, prefix: str, suffix: str) -> str:
+    """The name without the prefix and suffix a card's FN repeats ("Dr. Emily Carter, PhD").
+
+    They are kept in their own fields; a name that does not repeat them is left as it is.
+    """
+    if prefix and name.casefold().startswith(prefix.casefold()):
+        rest = name[len(prefix) :]
+        if not rest or rest[0] in " \t,":
+            name = rest.strip(" \t,")
+    if suffix and name.casefold().endswith(suffix.casefold()):
+        rest = name[: len(name) - len(suffix)]
+        if not rest or rest[-1] in " \t,":
+            name = rest.strip(" \t,")
+    return name or prefix or suffix
 
 
 def _value_keys() -> tuple[str, ...]:

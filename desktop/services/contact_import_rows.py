@@ -141,6 +141,10 @@ class ImportPreview:
     # The account's people as the duplicate and manager checks saw them (``_people_at``); the
     # commit checks again only if they have changed since.
     checked_against: list[Any] | None = field(default=None, repr=False)
+    merged: int = 0  # people already at the account the last commit filled in (merge)
+    account_name: str = ""  # the account the file is previewed for
+    # Companies the file names that are not the account (told before anything is written).
+    other_companies: list[str] = field(default_factory=list)
 
     @property
     def good_rows(self) -> list[ImportRow]:

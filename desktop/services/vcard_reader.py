@@ -132,6 +132,25 @@ def _split_escaped(value: str, sep: str) -> list[str]:
     return [unescape(p) for p in parts]
 
 
+def _split_unescaped(value: str, sep: str = ";") -> list[str]:
+    """Split at ``sep`` not preceded by a backslash, leaving each part escaped."""
+    parts, current, i = [], "", 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value):
+            current += value[i : i + 2]
+            i += 2
+            continue
+        if ch == sep:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+        i += 1
+    parts.append(current)
+    return parts
+
+
 def unescape(value: str) -> str:
     out, i = [], 0
     while i < len(value):
@@ -201,8 +220,11 @@ def card_fields(props: list[_Prop]) -> dict[str, Any]:
         if p.name == "FN":
             out["name"] = unescape(value)
         elif p.name == "N":
-            parts = _split_escaped(value, ";") + ["", "", ""]
+            # family;given;additional;prefix;suffix (each part may list several, ","-joined)
+            parts = [" ".join(_split_escaped(p, ",")).strip() for p in _split_unescaped(value)]
+            parts += [""] * 5
             out["family_name"], out["given_name"], out["middle_name"] = parts[0], parts[1], parts[2]
+            out["name_prefix"], out["name_suffix"] = parts[3], parts[4]
         elif p.name == "NICKNAME":
             out.setdefault("alt_name", _split_escaped(value, ",")[0])
         elif p.name == "TITLE":

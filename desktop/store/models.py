@@ -120,6 +120,9 @@ class Contact(Timestamped, Base):
     )
     name: Mapped[str] = mapped_column(String(120))
     alt_name: Mapped[str] = mapped_column(String(120), default="")
+    # "Dr.", "Prof." / "Jr.", "PhD": kept out of the name (vCard N, Outlook Title/Suffix).
+    name_prefix: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    name_suffix: Mapped[str] = mapped_column(String(40), default="", server_default="")
     title: Mapped[str] = mapped_column(String(120), default="")
     department: Mapped[str] = mapped_column(String(120), default="")
     reports_to_id: Mapped[int | None] = mapped_column(

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -60,6 +59,8 @@ from .tasks import run_task
 ENCODINGS: tuple[tuple[str, object], ...]  # QT_TRANSLATE_NOOP is typed to return object
 ENCODINGS = (("", QT_TRANSLATE_NOOP("ContactImportDialog", "Detect automatically")),)
 ENCODINGS += (("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK"), ("utf-16", "UTF-16"))
+ENCODINGS += (("cp1252", "Windows-1252"), ("cp1250", "Windows-1250"), ("big5", "Big5"))
+ENCODINGS += (("shift_jis", "Shift-JIS"), ("latin-1", "ISO-8859-1"))
 # Files above this size, or imports of more rows, run on a worker thread.
 BACKGROUND_BYTES = 256 * 1024
 BACKGROUND_ROWS = 2000
@@ -217,11 +218,24 @@ class ContactImportDialog(QDialog):
             self.COL_STATUS, QHeaderView.ResizeMode.Stretch
         )
 
-        self.skip_duplicates = QCheckBox(self.tr("Skip likely duplicates"))
-        self.skip_duplicates.setChecked(True)
-        self.skip_duplicates.toggled.connect(self._update_button)
+        # What a likely duplicate does: left out (the default), merged into the person already
+        # at the account (their empty fields filled, nothing overwritten) or added as well.
+        self.duplicates = QComboBox()
+        self.duplicates.addItem(self.tr("Likely duplicates: skip them"), "skip")
+        self.duplicates.addItem(
+            self.tr("Likely duplicates: fill in the empty fields of the person already here"),
+            "merge",
+        )
+        self.duplicates.addItem(self.tr("Likely duplicates: keep both"), "keep")
+        self.duplicates.setAccessibleName(self.tr("What likely duplicates do"))
+        self.duplicates.currentIndexChanged.connect(self._update_button)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
+        # The file names another company than this account: said before anything is written.
+        self.company_warning = QLabel()
+        self.company_warning.setWordWrap(True)
+        self.company_warning.setStyleSheet("color: #8a5a00;")
+        self.company_warning.hide()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b71c1c;")
@@ -245,7 +259,8 @@ class ContactImportDialog(QDialog):
         layout.addWidget(self.mapping_table)
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.notes)
-        layout.addWidget(self.skip_duplicates)
+        layout.addWidget(self.company_warning)
+        layout.addWidget(self.duplicates)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
@@ -315,6 +330,16 @@ class ContactImportDialog(QDialog):
                 self.notes.setText("")
             else:
                 self.detected.setText(f"{preview.format_label(lang)} · {preview.encoding}")
+                other = (
+                    "、".join(preview.other_companies)
+                    if lang == "zh"
+                    else ", ".join(preview.other_companies)
+                )
+                warning = self.tr("This file names %1, not this account (%2).")
+                self.company_warning.setText(
+                    warning.replace("%1", other).replace("%2", preview.account_name)
+                )
+                self.company_warning.setVisible(bool(other))
                 self._show_mapping(preview)
                 self._show_rows(preview)
                 self.notes.setText("\n".join([*preview.notes_text(lang), preview.summary(lang)]))
@@ -374,7 +399,11 @@ class ContactImportDialog(QDialog):
     def count_to_import(self) -> int:
         if self.preview is None:
             return 0
-        return len(self.preview.importable(self.skip_duplicates.isChecked()))
+        mode = self.duplicates.currentData()
+        count = len(self.preview.importable(mode != "keep"))
+        if mode == "merge":  # people already here that a row fills in
+            count += sum(1 for r in self.preview.rows if r.ok and r.duplicate_of_contact)
+        return count
 
     def _update_button(self) -> None:
         count = self.count_to_import()
@@ -387,11 +416,11 @@ class ContactImportDialog(QDialog):
         if self.preview is None or self.count_to_import() == 0 or self.working:
             return
         services, preview, account_id = self.ctx.services, self.preview, self.account_id
-        skip, opportunity_id = self.skip_duplicates.isChecked(), self.opportunity.currentData()
+        mode, opportunity_id = self.duplicates.currentData(), self.opportunity.currentData()
 
         def write() -> int:
             return commit_import(
-                services, preview, account_id, skip_duplicates=skip, opportunity_id=opportunity_id
+                services, preview, account_id, duplicates=mode, opportunity_id=opportunity_id
             )
 
         if len(preview.rows) <= BACKGROUND_ROWS:

@@ -114,6 +114,8 @@ def build_rich(db: Database) -> int:
                     account_id=7,
                     name=name,
                     alt_name=f"alt {name}",
+                    name_prefix=f"Dr. {n}",
+                    name_suffix=f"PhD {n}",
                     title=f"总监 Director {n}",
                     department="生产运营部 Operations",
                     reports_to_id=boss,

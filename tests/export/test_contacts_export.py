@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from desktop.export.contacts import ContactExportError, export_contacts
+from desktop.export.contacts import ContactExportError, export_contacts, neutralise
 from desktop.export.folding import fold
 from desktop.services.contact_import import commit_import, preview_import
 from desktop.services.demo import load_demo
@@ -80,7 +80,8 @@ def test_cells_that_look_like_formulas_are_neutralised(services, tmp_path):
     assert row["Name"] == '\'=HYPERLINK("http://evil.example","x")'
     assert row["Title"] == "'@SUM(A1:A9)"
     assert row["Department"] == "'-2+3"
-    assert row["Mobile"] == "'+1 650-253-0000"  # still readable as a phone number
+    # A phone number is not a formula: written as it is, no apostrophe for other programs to show.
+    assert row["Mobile"] == "+1 650-253-0000"
     assert row["Relationship notes"] == 'line one\nline two, with a comma; and "quotes"'
 
     from openpyxl import load_workbook
@@ -269,3 +270,44 @@ def test_cli_exports_contacts(services, demo, db_path, tmp_path, capsys):
     assert code == 0
     assert "Wrote 10 contacts" in capsys.readouterr().out
     assert out.read_text(encoding="utf-8").count("BEGIN:VCARD") == 10
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("+86 138 0013 8000", "+86 138 0013 8000"),
+        ("+86-21-6080-1000", "+86-21-6080-1000"),
+        ("+1 (650) 253-0000 x12", "+1 (650) 253-0000 x12"),
+        ("-12.5", "-12.5"),
+        ("+86 21 6080 1000 转 8001", "+86 21 6080 1000 转 8001"),
+        ("-2+3", "'-2+3"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-1+1+cmd|' /C calc'!A0", "'-1+1+cmd|' /C calc'!A0"),
+        ("+SUM(1,2)", "'+SUM(1,2)"),
+        ("=1+1", "'=1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Plain text", "Plain text"),
+    ],
+)
+def test_only_what_a_spreadsheet_would_evaluate_is_neutralised(services, tmp_path, cell, written):
+    from openpyxl import load_workbook
+
+    account = services.accounts.create(name="Injection Ltd")
+    services.contacts.create(account.id, name="Someone", relationship_notes=cell)
+    csv_path, xlsx_path = tmp_path / "c.csv", tmp_path / "c.xlsx"
+    export_contacts(services, account.id, csv_path)
+    export_contacts(services, account.id, xlsx_path)
+    with open(csv_path, encoding="utf-8-sig", newline="") as f:
+        row = next(csv.DictReader(f))
+    assert row["Relationship notes"] == written
+    sheet = load_workbook(xlsx_path).active
+    header = [c.value for c in sheet[1]]
+    notes = sheet[2][header.index("Relationship notes")]
+    assert notes.data_type == "s" and notes.value == cell  # the value as stored, in every case
+
+
+def test_a_leading_tab_or_carriage_return_is_neutralised():
+    # The services trim what a rep types; a cell can still begin so (an imported value).
+    assert neutralise("\t=1") == "'\t=1"
+    assert neutralise("\r=1") == "'\r=1"
+    assert neutralise("+86 138 0013 8000") == "+86 138 0013 8000"

@@ -236,7 +236,10 @@ def test_an_upgrade_killed_at_any_moment_leaves_the_old_or_the_new_file(
             upgrade_in_process(path, test_migrations, monkeypatch)
             after = table_rows(path)
             assert {r[:-1] for r in after["accounts"]} == original["accounts"]
-            assert after["contacts"] == original["contacts"]
+            # Later revisions add contact columns (0006: name prefix and suffix): the old ones
+            # hold what they held.
+            kept = {"contacts": columns(FIXTURES / "0001.sqlite3", "contacts")}
+            assert table_rows(path, kept)["contacts"] == original["contacts"]
             assert "scratch" not in after
     record("upgrade_kills", runs=runs, outcomes=outcomes, upgrade_seconds=round(full, 2))
     assert sum(outcomes.values()) == runs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def test_outlook_export(services, account):
     preview = preview_import(services, DATA / "outlook.csv", account)
     assert (preview.format, preview.encoding) == ("outlook", "utf-8")
     assert preview.mapping["Job Title"] == "title"
-    assert preview.mapping["Title"] == "ignore"  # Outlook's "Title" is Mr./Ms.
+    assert preview.mapping["Title"] == "name_prefix"  # Outlook's "Title" is Mr./Dr., not the job
     names = [row.name for row in preview.rows]
     assert names == ["Richard Weber", "Mei Lin", "Tom Becker", "Anna Schulz", "Mei Lin"]
     problems = [p for row in preview.rows for p in preview.row_problems(row, "en")]
@@ -154,7 +155,10 @@ def test_other_encodings_of_the_same_file(services, account, tmp_path, codec):
 
 def test_undecodable_and_unreadable_files_are_refused(services, account, tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"Name,Email\n\x80\x80\xff,\xfe\n")
+    # Bytes no text encoding reads as words (any single-byte code page decodes them, into noise).
+    rng = random.Random(7)
+    noise = bytes(rng.randrange(128, 256) for _ in range(400))
+    bad.write_bytes(b"Name,Email\n" + noise)
     with pytest.raises(ImportFileError, match="could not work out its text encoding"):
         preview_import(services, bad, account)
     with pytest.raises(ImportFileError, match="there is no contacts file at"):
@@ -235,16 +239,17 @@ def test_vcard_4_from_another_app_with_roles(services, account):
 def test_duplicates_against_the_account_are_skipped_unless_asked(services, account):
     services.contacts.create(account, name="王建国", phone_mobile="139 1554 2088")
     services.contacts.create(account, name="李娜", email="LINA@hengyuan-precision.com.cn")
-    services.contacts.create(account, name="吴涛")  # same name, nothing else in common
+    # Same name, nothing else in common: at one account, still likely the same person (issue 15).
+    services.contacts.create(account, name="吴涛")
     preview = preview_import(services, DATA / "gbk_excel.csv", account)
     status = _status(preview)
     assert status[2] == "likely duplicate of 王建国, already at this account"
     assert status[3].startswith("likely duplicate of 李娜")
-    assert status[6] != "likely duplicate of 吴涛, already at this account"
-    assert commit_import(services, preview, account) == 1  # only 吴涛 (孙浩 has a problem)
+    assert status[6].startswith("likely duplicate of 吴涛, already at this account")
+    assert commit_import(services, preview, account) == 0  # 孙浩 has a problem
     preview = preview_import(services, DATA / "gbk_excel.csv", account)
     assert commit_import(services, preview, account, skip_duplicates=False) == 3
-    assert len(services.contacts.for_account(account)) == 3 + 1 + 3
+    assert len(services.contacts.for_account(account)) == 3 + 3
 
 
 def test_a_skipped_duplicate_manager_stands_for_the_existing_person(services, account):
@@ -300,8 +305,13 @@ def test_cli_previews_then_imports(services, account, db_path, capsys):
     out = capsys.readouterr().out
     assert "row 4: E-mail does not look like an e-mail address: 'tom.becker@'" in out
     assert "row 6: likely duplicate of row 3 of this file" in out
+    assert "Warning: " in out and "names company 'Kessler Automation (Shanghai) Co." in out
     assert "Nothing was written" in out
-    assert main(args + ["--yes"]) == 0
+    # The file's people work at Kessler Automation, not at this account: refused, one line.
+    assert main(args + ["--yes"]) == 1
+    err = capsys.readouterr().err
+    assert "not the account '苏州恒远精密制造有限公司'" in err and "--any-company" in err
+    assert main(args + ["--yes", "--any-company"]) == 0
     assert "Imported 3 contacts" in capsys.readouterr().out
     assert main([*args[:4], str(DATA / "missing.csv"), *args[5:]]) == 1
     assert "there is no contacts file" in capsys.readouterr().err

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
-from ui_actions import OFFSCREEN_POPUPS, choose, click, tick
+from ui_actions import OFFSCREEN_POPUPS, choose, click
 
 from desktop.ui.contact_import_dialog import ContactImportDialog
 
@@ -40,9 +41,9 @@ def test_outlook_file_shows_problems_and_imports_the_good_rows(qtbot, ctx, servi
     assert status[2] == "E-mail does not look like an e-mail address: 'tom.becker@'"
     assert status[4] == "likely duplicate of row 3 of this file"
     assert dialog.import_button.text() == "Import 3 contact(s)"
-    tick(dialog.skip_duplicates)  # import the duplicate too
+    choose(dialog.duplicates, "keep")  # import the duplicate too
     assert dialog.import_button.text() == "Import 4 contact(s)"
-    tick(dialog.skip_duplicates)
+    choose(dialog.duplicates, "skip")
     click(dialog.import_button)
     assert dialog.imported == 3
     assert len(services.contacts.for_account(account.id)) == 3
@@ -80,7 +81,8 @@ def test_vcard_roles_go_to_the_chosen_opportunity(qtbot, ctx, services):
 def test_an_unreadable_file_is_explained(qtbot, ctx, services, tmp_path):
     account = services.accounts.create(name="X")
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"Name\n\x80\x80\xff\n")
+    rng = random.Random(7)  # bytes no encoding reads as words
+    bad.write_bytes(b"Name\n" + bytes(rng.randrange(128, 256) for _ in range(400)))
     dialog = ContactImportDialog(ctx, account.id, bad)
     qtbot.addWidget(dialog)
     assert "could not work out its text encoding" in dialog.error.text()
@@ -182,3 +184,49 @@ def test_a_file_that_cannot_be_written_is_explained_and_the_import_retried(qtbot
     click(dialog.import_button)
     assert dialog.imported == 3
     assert len(services.contacts.for_account(account.id)) == 3
+
+
+def test_a_western_outlook_file_shows_its_encoding_and_the_rep_can_change_it(
+    qtbot, ctx, services, tmp_path
+):
+    account = services.accounts.create(name="Peña y Cía S.A.")
+    path = tmp_path / "Contactos.CSV"
+    header = '"First Name","Last Name","Job Title","E-mail Address","Company"'
+    row = '"José","Núñez","Director de compras","jn@pena.es","Peña y Cía S.A."'
+    path.write_bytes(f"{header}\r\n{row}\r\n".encode("cp1252"))  # Outlook on a Spanish Windows
+    dialog = ContactImportDialog(ctx, account.id, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.detected.text() == "Outlook CSV · cp1252"
+    assert _column(dialog, dialog.COL_NAME) == ["José Núñez"]
+    choose(dialog.encoding, "cp1250")  # the rep insists on Central European: read again
+    assert dialog.detected.text() == "Outlook CSV · cp1250"
+    assert _column(dialog, dialog.COL_NAME) == ["José Núńez"]
+    choose(dialog.encoding, "utf-8")  # not UTF-8: said so, nothing to import
+    assert "cannot be read as utf-8" in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_merge_fills_in_the_person_already_here(qtbot, ctx, services, tmp_path):
+    account = services.accounts.create(name="Kessler Automation")
+    services.contacts.create(account.id, name="Richard Weber")
+    dialog = _dialog(qtbot, ctx, account.id, "outlook.csv")
+    assert _column(dialog, dialog.COL_STATUS)[0].startswith("likely duplicate of Richard Weber")
+    assert dialog.import_button.text() == "Import 2 contact(s)"
+    choose(dialog.duplicates, "merge")
+    assert dialog.import_button.text() == "Import 3 contact(s)"
+    click(dialog.import_button)
+    people = {c.name: c for c in services.contacts.for_account(account.id)}
+    assert len(people) == 3  # Weber once, with what the file knew of him
+    assert people["Richard Weber"].relationship_notes.startswith("Met at the Hannover Messe")
+
+
+def test_a_file_from_another_company_is_told_before_import(qtbot, ctx, services):
+    account = services.accounts.create(name="苏州恒远精密制造有限公司")
+    dialog = _dialog(qtbot, ctx, account.id, "outlook.csv")
+    assert dialog.company_warning.isVisible()
+    assert "Kessler Automation (Shanghai) Co." in dialog.company_warning.text()
+    assert "苏州恒远精密制造有限公司" in dialog.company_warning.text()
+    same = services.accounts.create(name="Kessler Automation")
+    dialog = _dialog(qtbot, ctx, same.id, "outlook.csv")
+    assert not dialog.company_warning.isVisible()
