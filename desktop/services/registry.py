@@ -93,7 +93,7 @@ class Services:
     def bundles(self) -> BundleService:
         from .whole_accounts import BundleService
 
-        return BundleService(self.db, self.notifier)
+        return BundleService(self.db, self.notifier, self.playbook)
 
     @cached_property
     def demo(self) -> DemoService:
