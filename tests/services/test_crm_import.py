@@ -1,0 +1,106 @@
+"""Importing accounts from CRM exports written the way Salesforce and Dynamics 365 write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+from sqlalchemy import select
+
+from desktop.services.crm_import import CrmImportService, parse_stage_map
+from desktop.services.events import Origin
+from desktop.store.models import Account, BuyingRole, Contact, Opportunity
+
+# A Salesforce "Opportunities with Contact Roles" report exported as CSV: every cell quoted,
+# CRLF line ends, UTF-8 with a byte-order mark, the account repeated on every contact line.
+SALESFORCE_CSV = (
+    '"Account Name","Opportunity Name","Stage","Amount","Close Date","Contact: Full Name",'
+    '"Title","Email","Phone","Contact Role","Primary"\r\n'
+    '"Acme GmbH","Acme Line 2","Proposal/Price Quote","120,000.00","6/30/2027","Anna Weber",'
+    '"Head of Production","anna.weber@acme.example","+49 89 1234567","Decision Maker","1"\r\n'
+    '"Acme GmbH","Acme Line 2","Proposal/Price Quote","120,000.00","6/30/2027","Jonas Richter",'
+    '"IT Lead","j.richter@acme.example","+49 89 7654321","Technical Buyer","0"\r\n'
+    '"Beta Ltd","Beta renewal","Closed Won","8,000.00","1/15/2027","Li Wei","Buyer",'
+    '"li.wei@beta.example","","Influencer","1"\r\n'
+)
+
+
+def _service(services) -> CrmImportService:  # type: ignore[no-untyped-def]
+    return CrmImportService(services.db, services.playbook, services.notifier)
+
+
+def test_salesforce_report_preview_then_one_import(services, tmp_path: Path) -> None:
+    services.accounts.create(name="Beta Ltd")  # already in the file: reused, not doubled
+    src = tmp_path / "report.csv"
+    src.write_bytes(b"\xef\xbb\xbf" + SALESFORCE_CSV.encode("utf-8"))
+    heard = []
+    services.notifier.subscribe(heard.append)
+
+    plan = _service(services).preview(src, stage_map=parse_stage_map("Closed Won=F"))
+    summary = plan.summary()
+    assert summary["format"] == "salesforce"
+    assert summary["stage_map"] == {"Closed Won": "F", "Proposal/Price Quote": "C"}
+    assert [(a["name"], a["matched"]) for a in summary["accounts"]] == [
+        ("Acme GmbH", False),
+        ("Beta Ltd", True),
+    ]
+    with services.db.read() as s:
+        assert s.scalars(select(Opportunity)).all() == []  # the preview wrote nothing
+
+    _service(services).run(plan)
+    with services.db.read() as s:
+        assert sorted(a.name for a in s.scalars(select(Account))) == ["Acme GmbH", "Beta Ltd"]
+        line2 = s.scalars(select(Opportunity).where(Opportunity.name == "Acme Line 2")).one()
+        assert (line2.stage, line2.deal_amount, line2.expected_close) == (
+            "C",
+            120000,
+            dt.date(2027, 6, 30),
+        )
+        renewal = s.scalars(select(Opportunity).where(Opportunity.name == "Beta renewal")).one()
+        assert renewal.stage == "F"
+        anna = s.scalars(select(Contact).where(Contact.name == "Anna Weber")).one()
+        assert (anna.title, anna.email) == ("Head of Production", "anna.weber@acme.example")
+        roles = {s.get(Contact, r.contact_id).name: r.roles for r in s.scalars(select(BuyingRole))}
+        assert roles == {
+            "Anna Weber": ["decision_maker"],
+            "Jonas Richter": ["technical_expert"],
+            "Li Wei": ["influencer"],
+        }
+    assert heard and all(c.initiator == Origin.IMPORT for c in heard)
+
+    _service(services).run(_service(services).preview(src))  # again: nothing doubled
+    with services.db.read() as s:
+        assert len(s.scalars(select(Contact)).all()) == 3
+        assert len(s.scalars(select(Opportunity)).all()) == 2
+
+
+def test_dynamics_export_with_its_hidden_metadata_sheet(services, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    hidden = book.active
+    hidden.title = "hiddenSheet"  # Dynamics keeps the entity name and row versions here
+    hidden.append(["opportunity", "d2f1c0e0-0000-0000-0000-000000000001"])
+    hidden.sheet_state = "hidden"
+    data = book.create_sheet("Open Opportunities")
+    data.append(["(Do Not Modify) Opportunity", "(Do Not Modify) Row Checksum",
+                 "(Do Not Modify) Modified On", "Topic", "Potential Customer",
+                 "Est. Close Date", "Est. Revenue", "Pipeline Phase", "Contact"])  # fmt: skip
+    data.append(["d2f1c0e0-0000-0000-0000-000000000001", "abc", dt.datetime(2026, 11, 2, 9, 0),
+                 "Gamma pilot", "Gamma AG", dt.datetime(2027, 3, 31), 45000.0,
+                 "Negotiation/Review", "Petra Klein"])  # fmt: skip
+    src = tmp_path / "Open Opportunities 12-5-2026.xlsx"
+    book.save(src)
+
+    plan = _service(services).preview(src)
+    assert plan.fmt == "dynamics"
+    _service(services).run(plan)
+    with services.db.read() as s:
+        opp = s.scalars(select(Opportunity)).one()
+        assert (opp.name, opp.stage, opp.deal_amount, opp.expected_close) == (
+            "Gamma pilot",
+            "D",
+            45000,
+            dt.date(2027, 3, 31),
+        )
+        assert s.get(Account, opp.account_id).name == "Gamma AG"
+        assert s.scalars(select(Contact.name)).one() == "Petra Klein"
