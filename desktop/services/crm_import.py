@@ -80,6 +80,10 @@ class Plan:
     accounts: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> plan
     problems: list[str] = field(default_factory=list)
 
+    def blocking(self) -> list[str]:
+        """The problems that stop the import (a stage mapped to no funnel stage)."""
+        return [p for p in self.problems if "not a funnel stage" in p]
+
     def summary(self) -> dict[str, Any]:
         return {
             "format": self.fmt,
@@ -161,8 +165,8 @@ class CrmImportService(Service):
     def run(self, plan: Plan) -> list[int]:
         """Write ``plan`` in one transaction; the ids of the accounts touched. A
         ValidationError (nothing written) when a value cannot be stored."""
-        if plan.problems and any("not a funnel stage" in p for p in plan.problems):
-            raise ValueError("; ".join(plan.problems))
+        if plan.blocking():
+            raise ValueError("; ".join(plan.blocking()))
         touched: list[int] = []
         with self.db.write() as session:
             for name, a in plan.accounts.items():

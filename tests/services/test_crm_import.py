@@ -104,3 +104,37 @@ def test_dynamics_export_with_its_hidden_metadata_sheet(services, tmp_path: Path
         )
         assert s.get(Account, opp.account_id).name == "Gamma AG"
         assert s.scalars(select(Contact.name)).one() == "Petra Klein"
+
+
+def test_cli_previews_with_dry_run_then_imports(tmp_path: Path) -> None:
+    import json
+    import sqlite3
+    import subprocess
+    import sys
+
+    src = tmp_path / "report.csv"
+    src.write_bytes(b"\xef\xbb\xbf" + SALESFORCE_CSV.encode("utf-8"))
+    data = tmp_path / "data"
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "desktop", "--data-dir", str(data), "import", "crm", *args]
+        return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+    dry = cli(str(src), "--stage-map", "Closed Won=F", "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    preview = json.loads(dry.stdout)
+    assert preview["stage_map"]["Closed Won"] == "F"
+    assert [a["name"] for a in preview["accounts"]] == ["Acme GmbH", "Beta Ltd"]
+
+    bad = cli(str(src), "--stage-map", "Closed Won=Won")
+    assert bad.returncode != 0 and "not a funnel stage" in bad.stderr
+
+    done = cli(str(src), "--format", "salesforce")
+    assert done.returncode == 0, done.stderr
+    assert "Imported 2 accounts" in done.stdout
+    files = list(data.glob("*.sqlite3")) or list(data.rglob("*.db"))
+    with sqlite3.connect(files[0]) as con:
+        names = sorted(r[0] for r in con.execute("SELECT name FROM opportunities"))
+        stages = dict(con.execute("SELECT name, stage FROM opportunities"))
+    assert names == ["Acme Line 2", "Beta renewal"]
+    assert stages["Beta renewal"] == "E"  # Salesforce's Closed Won guessed as Closing
