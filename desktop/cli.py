@@ -265,7 +265,7 @@ def cmd_import_crm(services: Services, args: argparse.Namespace) -> int:
     """Preview a CRM export (accounts, deals, contacts); import it unless --dry-run."""
     import json
 
-    from desktop.services.crm_import import CrmImportService, parse_stage_map
+    from desktop.services.crm_import import parse_stage_map
 
     mapping: dict[str, str] | None = None
     if args.crm_format == "mapped":
@@ -275,7 +275,7 @@ def cmd_import_crm(services: Services, args: argparse.Namespace) -> int:
             if not sep or not field:
                 raise CommandError(f"--map wants FIELD=COLUMN, not {item!r}")
             mapping[field.strip()] = column
-    crm = CrmImportService(services.db, services.playbook, services.notifier)
+    crm = services.crm_import
     fmt = args.crm_format if args.crm_format != "mapped" else None
     plan = crm.preview(Path(args.file), fmt, parse_stage_map(args.stage_map), mapping)
     summary = plan.summary()
