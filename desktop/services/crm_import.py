@@ -12,6 +12,8 @@ guesses it from Salesforce's standard stage names.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,8 @@ from desktop.store.models import Account, BuyingRole, Contact, Opportunity
 
 from . import fields
 from .base import Service
-from .crm_import_reading import CrmRow, read_rows
+from .contact_formats import ImportFileError, norm
+from .crm_import_reading import CrmRow, detect, read_rows, read_sheet
 from .events import Change, ChangeKind, Origin, current_initiator
 
 # Salesforce's standard opportunity stages -> the playbook's funnel (A-F).
@@ -111,6 +114,7 @@ class CrmImportService(Service):
     ) -> Plan:
         """Read ``path`` and plan the import; nothing is written. ImportFileError when the
         file cannot be read at all."""
+        mapping = self._column_map(path, fmt, mapping)
         fmt, _header, rows = read_rows(path, fmt, mapping)
         funnel = self.playbook.keys("funnel_stages")
         stages = sorted({r.values.get("stage", "") for r in rows if r.values.get("stage")})
@@ -128,6 +132,31 @@ class CrmImportService(Service):
         for row in rows:
             self._plan_row(plan, row, existing)
         return plan
+
+    def _column_map(
+        self, path: Path, fmt: str | None, mapping: dict[str, str] | None
+    ) -> dict[str, str] | None:
+        """The column map to use: the one given (remembered for files with the same header
+        set), else the one remembered for this header set when the file is no known export."""
+        from .settings import RememberedValues
+
+        header, _rows = read_sheet(path)
+        remembered = RememberedValues(self.db, self.playbook, self.notifier)
+        name = (
+            "crm-map:"
+            + hashlib.sha1("\x1f".join(sorted(norm(h) for h in header)).encode("utf-8")).hexdigest()
+        )
+        if mapping:
+            missing = [c for c in mapping.values() if c not in header]
+            if missing:
+                raise ImportFileError(f"{path.name} has no column {missing[0]!r}")
+            remembered.remember(name, json.dumps(mapping, ensure_ascii=False))
+            return mapping
+        if fmt is None and detect(header) is None:
+            stored = remembered.recall(name)
+            if stored:
+                return dict(json.loads(stored))
+        return None
 
     @staticmethod
     def _plan_row(plan: Plan, row: CrmRow, existing: dict[str, int]) -> None:

@@ -138,3 +138,38 @@ def test_cli_previews_with_dry_run_then_imports(tmp_path: Path) -> None:
         stages = dict(con.execute("SELECT name, stage FROM opportunities"))
     assert names == ["Acme Line 2", "Beta renewal"]
     assert stages["Beta renewal"] == "E"  # Salesforce's Closed Won guessed as Closing
+
+
+def test_any_spreadsheet_through_a_column_map_remembered_for_its_shape(
+    services, tmp_path: Path
+) -> None:
+    import pytest
+
+    from desktop.services.contact_formats import ImportFileError
+
+    # A German Excel "CSV (Trennzeichen-getrennt)": semicolons, no quotes, CRLF.
+    first = tmp_path / "kunden.csv"
+    first.write_bytes(
+        b"Firma;Projekt;Phase;Wert;Ansprechpartner\r\n"
+        b"Delta KG;Delta Halle 3;Negotiation/Review;70000;Uwe Brandt\r\n"
+    )
+    with pytest.raises(ImportFileError, match="map its columns"):
+        _service(services).preview(first)
+    mapping = {"account": "Firma", "opportunity": "Projekt", "stage": "Phase",
+               "amount": "Wert", "contact": "Ansprechpartner"}  # fmt: skip
+    _service(services).run(_service(services).preview(first, mapping=mapping))
+
+    # Next month's file: the same columns in another order; no map given, the shape is known.
+    second = tmp_path / "kunden-2.csv"
+    second.write_bytes(
+        b"Ansprechpartner;Firma;Wert;Phase;Projekt\r\n"
+        b"Eva Roth;Epsilon SE;5000;Prospecting;Epsilon Test\r\n"
+    )
+    plan = _service(services).preview(second)
+    assert plan.fmt == "mapped"
+    _service(services).run(plan)
+    with services.db.read() as s:
+        stages = dict(s.execute(select(Opportunity.name, Opportunity.stage)).all())
+        people = set(s.scalars(select(Contact.name)))
+    assert stages == {"Delta Halle 3": "D", "Epsilon Test": "A"}
+    assert people == {"Uwe Brandt", "Eva Roth"}
