@@ -261,6 +261,50 @@ def cmd_export_contacts(services: Services, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_crm(services: Services, args: argparse.Namespace) -> int:
+    """Preview a CRM export (accounts, deals, contacts); import it unless --dry-run."""
+    import json
+
+    from desktop.services.crm_import import parse_stage_map
+
+    mapping: dict[str, str] | None = None
+    if args.crm_format == "mapped":
+        mapping = {}
+        for item in args.map:
+            field, sep, column = item.partition("=")
+            if not sep or not field:
+                raise CommandError(f"--map wants FIELD=COLUMN, not {item!r}")
+            mapping[field.strip()] = column
+    crm = services.crm_import
+    fmt = args.crm_format if args.crm_format != "mapped" else None
+    plan = crm.preview(Path(args.file), fmt, parse_stage_map(args.stage_map), mapping)
+    summary = plan.summary()
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=1))
+    else:
+        print(f"{args.file}: {summary['format']}")
+        for stage, key in summary["stage_map"].items():
+            print(f"Stage {stage} -> {key}")
+        for a in summary["accounts"]:
+            how = "existing" if a["matched"] else "new"
+            print(
+                f"Account {a['name']} ({how}): {len(a['opportunities'])} opportunities, "
+                f"{len(a['contacts'])} contacts"
+            )
+        for problem in summary["problems"]:
+            print(problem)
+    if args.dry_run:
+        if not args.json:
+            print("Nothing was written (--dry-run).")
+        return EXIT_OK
+    if plan.blocking():
+        raise CommandError("; ".join(plan.blocking()) + "; nothing was written")
+    touched = crm.run(plan)
+    if not args.json:
+        print(f"Imported {len(touched)} accounts from {args.file}.")
+    return EXIT_OK
+
+
 def cmd_import_contacts(services: Services, args: argparse.Namespace) -> int:
     from desktop.services.contact_import import commit_import, preview_import
 
@@ -329,6 +373,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Services, argparse.Namespace], 
     ("import", "contacts"): cmd_import_contacts,
     ("team", None): lambda services, args: _team().cmd_team(services, args),
     ("sync", None): lambda services, args: _team().cmd_sync(services, args),
+    ("import", "crm"): cmd_import_crm,
 }
 
 

@@ -150,6 +150,15 @@ def build_parser() -> argparse.ArgumentParser:
     icon.add_argument(
         "--keep-duplicates", action="store_true", help="the same as --duplicates keep"
     )
+    icrm = im_sub.add_parser("crm", help="accounts, deals and contacts from a CRM export")
+    icrm.add_argument("file", metavar="FILE", help="Salesforce report CSV, Dynamics 365 XLSX, …")
+    icrm.add_argument("--format", choices=("salesforce", "dynamics", "mapped"), dest="crm_format")
+    icrm.add_argument("--stage-map", default="", metavar="STAGE=KEY,…", help="e.g. 'Closed Won=E'")
+    icrm.add_argument(
+        "--map", action="append", default=[], metavar="FIELD=COLUMN", help="for --format mapped"
+    )
+    icrm.add_argument("--dry-run", action="store_true", help="print the preview, write nothing")
+    icrm.add_argument("--json", action="store_true", help="print the preview as JSON")
     _team_commands(sub)
     return p
 

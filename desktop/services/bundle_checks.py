@@ -3,8 +3,9 @@
 ``Checker`` walks the document along the bundle ``LAYOUT`` and collects every problem with its
 JSON path: schema errors (in words, see bundle_words.py), repeated keys, text no exporter could
 write out again, impossible dates and numbers, uids used twice, references to unknown contacts,
-need indexes past the end, a contact listed twice where the table allows once, and reports-to
-loops. It never stops at the first problem, so the rep sees them all at once.
+need indexes past the end, a contact listed twice where the table allows once, reports-to
+loops, and values that are not keys of the playbook (bundle_keys.py). It never stops at the
+first problem, so the rep sees them all at once.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from typing import Any
 from sqlalchemy import Column, Date, DateTime, Float, Integer, UniqueConstraint
 
 from desktop.domain.limits import date_in_range, unwritable_character
+from desktop.domain.playbook import Playbook
 from desktop.exchange.bundle_format import CONTACT_REF, LAYOUT, NEED_REF, Node, schema_path
 
+from .bundle_keys import KeyChecker
 from .bundle_words import JsonPath, describe, format_path, out_of_range, parses, path_key, show
 
 _INT64 = (-(2**63), 2**63 - 1)
@@ -30,7 +33,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 class Checker:
     """Collects (path, message) problems over a parsed bundle."""
 
-    def __init__(self) -> None:
+    def __init__(self, playbook: Playbook | None = None) -> None:
+        self.keys = KeyChecker(playbook) if playbook is not None else None
         self.problems: list[tuple[JsonPath, str]] = []
         self.schema_paths: set[JsonPath] = set()
         self.uids: dict[str, dict[str, JsonPath]] = {}
@@ -101,6 +105,9 @@ class Checker:
         for key, col in node.plain_columns:
             if key in data and path + (key,) not in self.schema_paths:
                 self._value(col, data[key], path + (key,))
+        if self.keys is not None:
+            for where, message in self.keys.row(node.model, data, path, self.schema_paths):
+                self.add(where, message)
         uid = data.get("uid")
         if isinstance(uid, str) and "uid" in dict(node.plain_columns):
             seen = self.uids.setdefault(node.table_name, {})

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.playbook import Playbook
 from desktop.store.database import Database
 
 from .bundle_match import conflicts
@@ -59,20 +60,23 @@ class BundleError(Exception):
         return "\n".join(lines)
 
 
-def import_bundle(db: Database, src: Path) -> ImportResult:
-    """Check ``src`` completely, then write its account into ``db`` in one transaction."""
-    return _import(db, check_file(src, MAX_BYTES), src.name)
+def import_bundle(db: Database, src: Path, playbook: Playbook | None = None) -> ImportResult:
+    """Check ``src`` completely (its keys against ``playbook``, the bundled one when None),
+    then write its account into ``db`` in one transaction."""
+    return _import(db, check_file(src, MAX_BYTES, playbook), src.name)
 
 
-def import_document(db: Database, doc: dict[str, Any], source: str) -> ImportResult:
+def import_document(
+    db: Database, doc: dict[str, Any], source: str, playbook: Playbook | None = None
+) -> ImportResult:
     """Check an already parsed bundle ``doc`` as a file would be, then write it like
     ``import_bundle``; ``source`` names it in problems (the demo account is loaded this way)."""
-    return _import(db, check_document(doc), source)
+    return _import(db, check_document(doc, playbook), source)
 
 
-def read_bundle(src: Path) -> dict[str, Any]:
+def read_bundle(src: Path, playbook: Playbook | None = None) -> dict[str, Any]:
     """The checked document in ``src`` (no database involved); raises BundleError."""
-    checked = check_file(src, MAX_BYTES)
+    checked = check_file(src, MAX_BYTES, playbook)
     if checked.problems:
         raise BundleError(checked.problems, src.name)
     return checked.doc

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.input_files import InputFileError, read_limited
+from desktop.domain.playbook import Playbook, default_playbook
 from desktop.exchange.bundle_format import FORMAT, VERSION
 
 from .bundle_checks import Checker
@@ -61,8 +62,9 @@ def _reject_constant(name: str) -> Any:
     raise _NonFinite(name)
 
 
-def check_file(src: Path, max_bytes: int) -> Checked:
-    """Read and check the bundle in ``src`` (at most ``max_bytes``); nothing is written."""
+def check_file(src: Path, max_bytes: int, playbook: Playbook | None = None) -> Checked:
+    """Read and check the bundle in ``src`` (at most ``max_bytes``) against ``playbook`` (the
+    bundled one when None); nothing is written."""
     result = Checked()
     name = src.name or str(src)
 
@@ -101,12 +103,13 @@ def check_file(src: Path, max_bytes: int) -> Checked:
         return fail(f"is nested deeper than {MAX_DEPTH} levels")
     except ValueError:  # Python refuses integers of thousands of digits
         return fail("is not valid JSON: it holds a number too long to read")
-    return check_document(doc)
+    return check_document(doc, playbook)
 
 
-def check_document(doc: Any) -> Checked:
+def check_document(doc: Any, playbook: Playbook | None = None) -> Checked:
     """Check a parsed bundle: the header first (if it is wrong, nothing else is worth
-    reporting), then the whole content."""
+    reporting), then the whole content, its keys against ``playbook`` (the bundled one when
+    None)."""
     result = Checked(doc=doc)
     if not isinstance(doc, dict):
         return _at(result, (), f"must be a JSON object, found {kind(doc)}")
@@ -129,7 +132,7 @@ def check_document(doc: Any) -> Checked:
     if version != VERSION:
         return _at(result, ("version",), f"format version {version} is not supported")
     # The content.
-    checker = Checker()
+    checker = Checker(playbook if playbook is not None else default_playbook())
     checker.duplicate_keys(doc, ())
     checker.schema(doc)
     if isinstance(doc.get("account"), dict):

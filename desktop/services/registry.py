@@ -24,6 +24,7 @@ from .visits import VisitService
 
 if TYPE_CHECKING:
     from .backups import BackupService
+    from .crm_import import CrmImportService
     from .datafile import DataFileService
     from .team_sync import TeamSyncService
     from .whole_accounts import BundleService, DemoService
@@ -94,7 +95,14 @@ class Services:
     def bundles(self) -> BundleService:
         from .whole_accounts import BundleService
 
-        return BundleService(self.db, self.notifier)
+        return BundleService(self.db, self.notifier, self.playbook)
+
+    @cached_property
+    def crm_import(self) -> CrmImportService:
+        """Accounts, deals and contacts from a CRM export (preview, then one transaction)."""
+        from .crm_import import CrmImportService
+
+        return CrmImportService(self.db, self.playbook, self.notifier)
 
     @cached_property
     def demo(self) -> DemoService:

@@ -51,3 +51,24 @@ class SettingsService(Service):
             for key, value in values.items():
                 s.merge(Setting(key=key, value=str(value).strip()[:500]))
         self.announce(ChangeKind.SETTINGS)
+
+
+REMEMBERED = "remembered:"  # free-form keys an import remembers (a file shape's column map)
+
+
+def _remembered_key(name: str) -> str:
+    return REMEMBERED + name[:53]  # the key column holds 64 characters
+
+
+class RememberedValues(Service):
+    """Values an import remembers between runs, such as the column map of a file shape; kept
+    apart from the preferences, which have fixed names and choices."""
+
+    def recall(self, name: str) -> str | None:
+        with self.db.read() as s:
+            row = s.get(Setting, _remembered_key(name))
+            return row.value if row is not None else None
+
+    def remember(self, name: str, value: str) -> None:
+        with self.db.write() as s:
+            s.merge(Setting(key=_remembered_key(name), value=value))

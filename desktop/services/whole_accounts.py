@@ -16,15 +16,17 @@ from typing import TYPE_CHECKING
 from .events import Change, ChangeKind, Notifier, Origin, current_initiator
 
 if TYPE_CHECKING:
+    from desktop.domain.playbook import Playbook
     from desktop.store.database import Database
 
     from .bundle_import import ImportResult
 
 
 class _AccountWriter:
-    def __init__(self, db: Database, notifier: Notifier) -> None:
+    def __init__(self, db: Database, notifier: Notifier, playbook: Playbook | None = None) -> None:
         self._db = db
         self.notifier = notifier
+        self.playbook = playbook  # the keys a bundle may use; the bundled playbook when None
 
     def _announce_account(self, account_id: int, default: Origin) -> None:
         initiator = current_initiator() or default
@@ -41,7 +43,7 @@ class BundleService(_AccountWriter):
         (nothing written) if anything in it is wrong. Safe to call on a worker thread."""
         from .bundle_import import import_bundle
 
-        result = import_bundle(self._db, src)
+        result = import_bundle(self._db, src, self.playbook)
         self._announce_account(result.account_id, Origin.IMPORT)
         return result
 

@@ -155,8 +155,12 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
 
         self.bundles = BundleActions(self, self.ctx, self._current_account_id)
         self.bundles.imported.connect(self.open_account)
+        from .crm_import_dialog import CrmImportAction
+
+        self.crm_import_action = CrmImportAction(self, self.ctx)
         self.file_menu.insertActions(
-            self._bundles_anchor, [self.bundles.import_action, self.bundles.export_action]
+            self._bundles_anchor,
+            [self.bundles.import_action, self.crm_import_action, self.bundles.export_action],
         )
         # Backups after changes (at most every 10 minutes) and on exit, off the GUI thread.
         self._autobackup = AutoBackupTimer(
@@ -391,6 +395,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         if self.bundles is not None:
             self.bundles.retranslate()
+            self.crm_import_action.retranslate()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -1265,6 +1265,93 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
 </context>
 <context>
+    <name>CrmImportAction</name>
+    <message>
+        <location filename="../../desktop/ui/crm_import_dialog.py" line="+123"/>
+        <source>Import from &amp;CRM…</source>
+        <translation>从 CRM 导入(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts, deals and contacts from a Salesforce, Dynamics 365 or other export</source>
+        <translation>从 Salesforce、Dynamics 365 或其他导出文件导入客户、商机和联系人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import from CRM</source>
+        <translation>从 CRM 导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRM exports (*.csv *.xlsx)</source>
+        <translation>CRM 导出文件 (*.csv *.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>CrmImportDialog</name>
+    <message>
+        <location line="-94"/>
+        <location line="+1"/>
+        <source>Import from CRM</source>
+        <translation>从 CRM 导入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Accounts to import</source>
+        <translation>要导入的客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New or existing</source>
+        <translation>新建或已有</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>People</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Funnel stage for %1</source>
+        <translation>%1 对应的商机阶段</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>existing</source>
+        <translation>已有</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 accounts. Nothing is written until you press Import.</source>
+        <translation>%1：%2 个客户。按“导入”之前不会写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>DealCockpit</name>
     <message>
         <location filename="../../desktop/ui/account/cockpit.py" line="+195"/>
@@ -1908,7 +1995,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+80"/>
         <source>a field holds a value that cannot be saved</source>
         <translation>有字段的值无法保存</translation>
     </message>
@@ -2147,7 +2234,7 @@ Call planning for B2B field sales.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>

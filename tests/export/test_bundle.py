@@ -85,16 +85,16 @@ def build_rich(db: Database) -> int:
             past_cooperation="2019 年试用过我们的 MES; trial in 2019",
             opinion_of_us="“技术好, 价格高” — good tech, pricey",
             category_spend=3_500_000,
-            buying_behaviour="relationship",
-            customer_type="key",
-            pyramid_tier="top",
+            buying_behaviour="trusted_supplier",
+            customer_type="partnership",
+            pyramid_tier="key",
             buying_cycle_stage="evaluation",
-            cvm_phase="grow",
+            cvm_phase="implement",
             seg_status="A",
-            seg_profit_tier="B",
-            seg_recognition="C",
-            seg_pain="D",
-            segment_code="ABCD",
+            seg_profit_tier="2",
+            seg_recognition="E",
+            seg_pain="1",
+            segment_code="E1A2",
             notes="Emoji too: 🚀 and a tab\there",
             created_at=t(1, micro=123456),
             updated_at=t(2, micro=654321),
@@ -123,12 +123,12 @@ def build_rich(db: Database) -> int:
                     phone_mobile=f"138-0013-800{n}",
                     email=f"p{n}@hdjm.example.cn",
                     wechat=f"wx_{n}",
-                    communication_style="analytical",
-                    decision_style="consensus",
+                    communication_style="analyzing",
+                    decision_style="rational",
                     background="工程师出身; engineer by training",
-                    priorities=["quality", "cost"],
-                    business_needs=["efficiency"],
-                    personal_needs=["recognition", "安全感"],
+                    priorities=["results", "price"],
+                    business_needs=["cut_cost"],
+                    personal_needs=["prestige", "job_security"],
                     needs_notes="想升职 / wants promotion",
                     relationship_notes="爱打羽毛球",
                     last_contact=date(2025, 4, 20 + n),
@@ -174,7 +174,7 @@ def build_rich(db: Database) -> int:
             roles=[
                 BuyingRole(
                     contact_id=c[503],
-                    roles=["economic_buyer"],
+                    roles=["decision_maker"],
                     attitude="neutral",
                     influence="high",
                     notes="签字人 signs",
@@ -215,7 +215,7 @@ def build_rich(db: Database) -> int:
             timezone="Asia/Shanghai",
             duration_min=90,
             place="客户会议室 3F",
-            status="reported",
+            status="done",
             research_notes="r",
             objective="获得方案论证会 / get a solution review",
             best_commitment="best",
@@ -232,7 +232,7 @@ def build_rich(db: Database) -> int:
             next_action_detail="两周内汇报",
             close_technique="summary",
             close_plan="总结后直接问",
-            checklist={"prepare": ["research_business"], "open": []},
+            checklist={"prepare": ["research_customer"], "open": []},
             quick_notes="“58% 我信”",
             report_outcome="达成",
             report_commitment="best",
@@ -264,9 +264,9 @@ def build_rich(db: Database) -> int:
                 Objection(
                     step="propose",
                     type="price",
-                    nature="real",
-                    timing="expected",
-                    method="isolate",
+                    nature="genuine",
+                    timing="immediately",
+                    method="reframe",
                     text="太贵了 too expensive",
                     response="算 ROI",
                     resolved=True,
@@ -524,6 +524,34 @@ def test_minimal_bundle_takes_column_defaults(other: Database, tmp_path: Path) -
         visit = s.scalars(select(Visit)).one()
         assert (visit.duration_min, visit.status, visit.checklist) == (60, "draft", {})
         assert s.scalars(select(BuyingRole)).one().attitude == "unknown"
+
+
+def test_keys_are_checked_against_the_files_own_playbook(
+    bundle: dict[str, Any], other: Database, tmp_path: Path
+) -> None:
+    """A team playbook with a fourth objection nature: its bundles import where that playbook
+    is in use, and are refused (naming the key) where the bundled playbook is."""
+    from desktop.domain.playbook import default_playbook_path, load_playbook
+    from desktop.services.registry import Services
+
+    toml = default_playbook_path().read_text(encoding="utf-8")
+    extra = '[[objection_natures]]\nkey = "stall"\nlabel = { en = "Stall", zh = "拖延" }\n\n'
+    custom = tmp_path / "team.toml"
+    custom.write_text(toml.replace("[[objection_natures]]", extra + "[[objection_natures]]", 1))
+    doc = copy.deepcopy(bundle)
+    doc["account"]["opportunities"][0]["visits"][0]["objections"][0]["nature"] = "stall"
+    doc["account"]["buying_behaviour"] = ""  # an optional key left empty is not set, not wrong
+    src = tmp_path / "team-bundle.json"
+    src.write_text(_dumped(doc), encoding="utf-8")
+
+    with pytest.raises(BundleError, match='nature: "stall" is not a key'):
+        Services.build(other, load_playbook(default_playbook_path())).bundles.import_file(src)
+    assert all(n == 0 for n in row_counts(other).values())
+
+    result = Services.build(other, load_playbook(custom)).bundles.import_file(src)
+    with other.read() as s:
+        assert "stall" in s.scalars(select(Objection.nature)).all()
+        assert s.get(Account, result.account_id).buying_behaviour == ""
 
 
 # --- the file and its schema ----------------------------------------------------------------
@@ -787,6 +815,81 @@ MALFORMED: list[tuple[str, Mutation, str]] = [
         "bad_qualification_answer",
         _set("account.opportunities.0.qualification.budget.answer", "maybe"),
         f'{O0}.qualification.budget.answer: must be one of "yes", "no", "unknown"',
+    ),
+    # Values that must be keys of the playbook (bundle_keys.py): named with the allowed keys.
+    (
+        "objection_nature_not_a_key",
+        _set("account.opportunities.0.visits.0.objections.0.nature", "real"),
+        f'{V0}.objections[0].nature: "real" is not a key of the playbook group objection_natures;'
+        ' allowed keys: "genuine", "excuse", "hidden"',
+    ),
+    (
+        "objection_method_not_a_key",
+        _set("account.opportunities.0.visits.0.objections.0.method", "LSCPA"),
+        f'{V0}.objections[0].method: "LSCPA" is not a key of the playbook group objection_methods;'
+        ' allowed keys: "ignore", "compensate", "reframe", "inquire", "yes_if", "direct_rebuttal"',
+    ),
+    (
+        "role_not_a_key",
+        _set("account.opportunities.0.roles.0.roles", ["decision_maker", "Economic Buyer"]),
+        f'{O0}.roles[0].roles[1]: "Economic Buyer" is not a key of the playbook group roles;'
+        ' allowed keys: "decision_maker", "user", "technical_expert", "influencer", "coach"',
+    ),
+    (
+        "attitude_not_a_key",
+        _set("account.opportunities.0.roles.1.attitude", "Supporter"),
+        f'{O0}.roles[1].attitude: "Supporter" is not a key of the playbook group attitudes',
+    ),
+    (
+        "stage_not_a_key",
+        _set("account.opportunities.0.stage", "Won"),
+        f'{O0}.stage: "Won" is not a key of the playbook group funnel_stages;'
+        ' allowed keys: "A", "B", "C", "D", "E", "F"',
+    ),
+    (
+        "required_key_empty",
+        _set("account.opportunities.0.stage", ""),
+        f'{O0}.stage: "" is not a key of the playbook group funnel_stages',
+    ),
+    (
+        "contact_style_not_a_key",
+        _set(f"{C}.0.communication_style", "analytical"),
+        f'{C}[0].communication_style: "analytical" is not a key of the playbook group'
+        ' communication_styles; allowed keys: "controlling", "analyzing",',
+    ),
+    (
+        "visit_status_not_a_key",
+        _set("account.opportunities.0.visits.0.status", "reported"),
+        f'{V0}.status: "reported" is not a key of the playbook group visit_statuses',
+    ),
+    (
+        "stage_task_not_a_key",
+        _set("account.opportunities.0.stage_tasks.0.task", "a_lunch"),
+        f'{O0}.stage_tasks[0].task: "a_lunch" is not a key of the stage tasks; allowed keys:'
+        ' "a_qualify", "a_team",',
+    ),
+    (
+        "decision_point_phase_not_a_key",
+        _set("account.opportunities.0.decision_points.0.phase", "grow"),
+        f'{O0}.decision_points[0].phase: "grow" is not a key of the playbook group cvm_phases',
+    ),
+    (
+        "qualification_item_not_a_key",
+        _set("account.opportunities.0.qualification.budgett", {"answer": "yes", "note": ""}),
+        f'{O0}.qualification.budgett: "budgett" is not a key of the playbook group'
+        " qualification_items",
+    ),
+    (
+        "checklist_item_not_a_key",
+        _set("account.opportunities.0.visits.0.checklist.open", ["shake_hands"]),
+        f'{V0}.checklist.open[0]: "shake_hands" is not a key of the checklist of visit step'
+        ' "open"; allowed keys: ',
+    ),
+    (
+        "account_key_not_a_key",
+        _set("account.pyramid_tier", "top"),
+        'account.pyramid_tier: "top" is not a key of the playbook group pyramid_tiers;'
+        ' allowed keys: "key", "ordinary", "small"',
     ),
     (
         "not_a_number",

@@ -9,7 +9,10 @@ and every other date or time becomes an offset from the day the demo was loaded
 tests/fixtures/demo/demo-snapshot.json was written with this module from the demo as it was
 built in code before it became a bundle file, so the move is checked to have lost nothing.
 Since then it has grown only by additions made on purpose (the deal cockpit's deal values, stage
-tasks, decision points and next steps, issue 16), each written into the demo file and here.
+tasks, decision points and next steps, issue 16), each written into the demo file and here, and
+by one repair: two qualification answers were filed under keys the playbook does not have
+(``risk_acceptable``, ``decision_maker_known``), so no screen showed them; they are under the
+playbook's ``delivery_risk`` (answered "no": the risk is contained) and ``decision_person``.
 """
 
 from __future__ import annotations

@@ -78,13 +78,13 @@ QUALIFICATION_KEYS = {
     "buying_habit",
     "recognises_expertise",
     "top_level_support",
-    "risk_acceptable",
+    "delivery_risk",
     "payment_risk",
     "worth_it",
     "timeline",
     "tender",
     "lead_department",
-    "decision_maker_known",
+    "decision_person",
 }
 
 # The fields a rep fills in for each step of the visit model.

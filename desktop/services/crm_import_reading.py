@@ -1,0 +1,134 @@
+"""Reading a CRM export into plain rows: a Salesforce report CSV or a Dynamics 365 Excel export.
+
+Each row is one (account, opportunity, contact) line as those reports print them: a Salesforce
+"Opportunities with Contact Roles" report repeats the account and opportunity on every contact
+line; a Dynamics export has one opportunity per row. The columns are recognised by the names
+those programs write; nothing is written here (crm_import.py previews and writes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .contact_formats import ImportFileError, norm, read_csv, read_text
+
+# Our field -> the column names each program writes (compared through contact_formats.norm).
+SALESFORCE = {
+    "account": ("Account Name", "Account: Account Name"),
+    "opportunity": ("Opportunity Name", "Opportunity: Opportunity Name"),
+    "stage": ("Stage", "Opportunity: Stage"),
+    "amount": ("Amount", "Opportunity: Amount"),
+    "close": ("Close Date", "Opportunity: Close Date"),
+    "contact": ("Contact: Full Name", "Contact Name", "Full Name"),
+    "first": ("Contact: First Name", "First Name"),
+    "last": ("Contact: Last Name", "Last Name"),
+    "title": ("Title", "Contact: Title"),
+    "email": ("Email", "Contact: Email"),
+    "phone": ("Phone", "Contact: Phone"),
+    "role": ("Contact Role", "Role"),
+    "primary": ("Primary", "Is Primary"),
+}
+DYNAMICS = {
+    "account": ("Potential Customer", "Account"),
+    "opportunity": ("Topic",),
+    "stage": ("Pipeline Phase", "Sales Stage"),
+    "amount": ("Est. Revenue",),
+    "close": ("Est. Close Date",),
+    "contact": ("Contact",),
+}
+FORMATS = {"salesforce": SALESFORCE, "dynamics": DYNAMICS}
+
+
+@dataclass
+class CrmRow:
+    line: int
+    values: dict[str, str]  # our field -> the cell as written
+
+
+def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """(header, [(row number, cells)]) of a CSV or of the first visible sheet of an XLSX.
+
+    Dynamics 365 puts its metadata on a hidden first sheet (``hiddenSheet``); hidden sheets are
+    never the data."""
+    if path.suffix.lower() != ".xlsx":
+        text, _encoding = read_text(path)
+        _delim, columns, records = read_csv(text)
+        return columns, [(n, [rec.get(c, "") for c in columns]) for n, rec in records]
+    import openpyxl  # only when reading a workbook: it is slow to load
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # a damaged or foreign file: name it, write nothing
+        raise ImportFileError(f"{path.name} cannot be read as an Excel workbook: {exc}") from None
+    try:
+        sheet = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), None)
+        if sheet is None:
+            raise ImportFileError(f"{path.name} has no visible sheet")
+        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True) if any(row)]
+    finally:
+        book.close()
+    if not rows:
+        raise ImportFileError(f"{path.name} is empty")
+    header = rows[0]
+    return header, [(i + 2, r + [""] * (len(header) - len(r))) for i, r in enumerate(rows[1:])]
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "date") and hasattr(value, "isoformat"):
+        return value.date().isoformat() if hasattr(value, "hour") else value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def detect(header: list[str]) -> str | None:
+    """ "salesforce" or "dynamics" when the header is that program's, else None."""
+    names = {norm(h) for h in header}
+    for name, table in FORMATS.items():
+        if all(any(norm(c) in names for c in table[f]) for f in ("account", "opportunity")):
+            return name
+    return None
+
+
+def mapping_for(header: list[str], fmt: str) -> dict[str, int]:
+    """Our field -> column index in ``header`` for a known format."""
+    index = {norm(h): i for i, h in enumerate(header)}
+    out: dict[str, int] = {}
+    for field, names in FORMATS[fmt].items():
+        for name in names:
+            if norm(name) in index:
+                out[field] = index[norm(name)]
+                break
+    return out
+
+
+def read_rows(
+    path: Path, fmt: str | None = None, mapping: dict[str, str] | None = None
+) -> tuple[str, list[str], list[CrmRow]]:
+    """(format, header, rows). ``mapping`` (our field -> column name) is the "mapped" format."""
+    header, records = read_sheet(path)
+    if mapping is not None:
+        fmt = "mapped"
+        where = {f: header.index(c) for f, c in mapping.items() if c in header}
+    else:
+        fmt = fmt or detect(header)
+        if fmt not in FORMATS:
+            raise ImportFileError(
+                f"{path.name} is not a Salesforce or Dynamics 365 export I know; "
+                "map its columns (--format mapped)"
+            )
+        where = mapping_for(header, fmt)
+    if "account" not in where:
+        raise ImportFileError(f"{path.name}: no column holds the account name")
+    rows = [
+        CrmRow(n, {f: cells[i].strip() if i < len(cells) else "" for f, i in where.items()})
+        for n, cells in records
+    ]
+    for row in rows:  # Salesforce may split the contact's name
+        if not row.values.get("contact") and (row.values.get("first") or row.values.get("last")):
+            parts = (row.values.get("first", ""), row.values.get("last", ""))
+            row.values["contact"] = " ".join(p for p in parts if p)
+    return fmt, header, rows
