@@ -52,7 +52,10 @@ from desktop.store.models import (
 )
 
 RICH_UID = "a" * 32
-TABLES: list[Table] = [t for t in Base.metadata.sorted_tables if t.name != "settings"]
+# Every table of an account's tree; not the file's settings nor the team sync's own bookkeeping
+# (a shared account's document and its unsent updates travel to the server, never in a bundle).
+NOT_IN_BUNDLES = {"settings", "sync_documents", "sync_pending"}
+TABLES: list[Table] = [t for t in Base.metadata.sorted_tables if t.name not in NOT_IN_BUNDLES]
 PARENT_KEYS = ("account_id", "opportunity_id", "visit_id")  # the nesting, not references
 
 
