@@ -2844,8 +2844,14 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source>Stalled deals</source>
         <translation>停滞的商机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipeline charts and stalled deals</source>
+        <translation>商机管道图表与停滞的商机</translation>
     </message>
     <message>
         <location line="+3"/>

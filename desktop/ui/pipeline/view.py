@@ -111,10 +111,10 @@ class PipelineView(QWidget):
         self.table.cellDoubleClicked.connect(lambda row, _col: self._open_row(row))
         self.table.activated_row.connect(self._open_row)
         grid.addWidget(self.table, 4, 0, 1, 2)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
 
         self.stage.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tier.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -226,6 +226,8 @@ class PipelineView(QWidget):
         self.tier_label.setText(self.tr("&Tier:"))
         self.stalled_only.setText(self.tr("Stalled deals only"))
         self.stalled_title.setText(self.tr("Stalled deals"))
+        self.table.setAccessibleName(self.tr("Stalled deals"))
+        self.scroll.setAccessibleName(self.tr("Pipeline charts and stalled deals"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Account"),
