@@ -78,10 +78,10 @@ class Bar:
 
 def fit(text: str, size: float, width: float) -> str:
     """``text`` cut with an ellipsis to fit ``width`` points at ``size`` (a CJK glyph is about
-    one em wide, a Latin one about half): labels never run into the bars."""
+    one em wide, a Latin one at most half): labels never run into the bars."""
     used, out = 0.0, list[str]()
     for ch in text:
-        used += size if ord(ch) > 0x2E80 else size * 0.55
+        used += size if ord(ch) > 0x2E80 else size * 0.5
         if used > width:
             return "".join(out).rstrip() + "…"
         out.append(ch)
@@ -91,8 +91,8 @@ def fit(text: str, size: float, width: float) -> str:
 def bar_chart(title: str, bars: list[Bar], width: float, empty: str) -> Chart:
     """Horizontal bars, one per row: label column, bar, caption at the bar's end."""
     row, head, size = 15.0, 16.0, 7.5
-    label_w = width * 0.32
-    caption_w = width * 0.3
+    label_w = width * 0.38
+    caption_w = width * 0.28
     bar_w = width - label_w - caption_w - 8
     chart = Chart(title, width, head + max(1, len(bars)) * row + 4)
     chart.shapes.append(Label(0, 0, title, 9.0))

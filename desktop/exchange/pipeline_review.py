@@ -24,7 +24,8 @@ SUGGESTIONS = {
 }
 TITLES = {
     "funnel": Text(
-        "Open deals by stage (count · weighted value)", "各阶段在谈商机（数量 · 加权金额）"
+        "Open deals by stage (count · weighted value; pale: the amount)",
+        "各阶段在谈商机（数量 · 加权金额；浅色：金额）",
     ),
     "forecast": Text(
         "Forecast by month of expected close (weighted)", "按预计成交月份的预测（加权）"

@@ -131,7 +131,7 @@ def _stalled_table(
     if not review.stalled:
         _text(canvas, left, top, HEAD["none"].get(lang), 8)
         return
-    shares = (0.2, 0.2, 0.06, 0.27, 0.27)
+    shares = (0.19, 0.2, 0.05, 0.31, 0.25)
     xs = [left + width * sum(shares[:i]) for i in range(len(shares))]
     size = 7.0
     for x, head, share in zip(xs, HEAD["cols"].get(lang).split("|"), shares, strict=True):

@@ -106,15 +106,17 @@ class PipelineView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # the stage
         self.table.setMinimumHeight(220)
         self.table.cellDoubleClicked.connect(lambda row, _col: self._open_row(row))
         self.table.activated_row.connect(self._open_row)
         grid.addWidget(self.table, 4, 0, 1, 2)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
 
         self.stage.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tier.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -227,7 +229,7 @@ class PipelineView(QWidget):
         self.stalled_only.setText(self.tr("Stalled deals only"))
         self.stalled_title.setText(self.tr("Stalled deals"))
         self.table.setAccessibleName(self.tr("Stalled deals"))
-        self.scroll.setAccessibleName(self.tr("Pipeline charts and stalled deals"))
+        self.scroll_area.setAccessibleName(self.tr("Pipeline charts and stalled deals"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Account"),
