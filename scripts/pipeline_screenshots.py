@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             window.show()
             window.show_nav(NAV_PIPELINE)
             view = window.pipeline
+            while view.busy() or view.review is None:  # the figures are read on a worker
+                app.processEvents()
             shoot(app, window, args.out / f"{lang}-pipeline.png")
             pdf = folder / f"{lang}.pdf"
             view.export_to(pdf)

@@ -2792,18 +2792,28 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PipelineView</name>
     <message>
-        <location filename="../../desktop/ui/pipeline/view.py" line="+146"/>
+        <location filename="../../desktop/ui/pipeline/view.py" line="+148"/>
+        <source>Reading the pipeline…</source>
+        <translation>正在读取商机管道…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The pipeline could not be read: {reason}</source>
+        <translation>无法读取商机管道：{reason}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{count} open deals · weighted {weighted} · {stalled} stalled</source>
         <translation>在谈商机 {count} 个 · 加权 {weighted} · 停滞 {stalled} 个</translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Export the pipeline review</source>
         <translation>导出商机管道回顾</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>pipeline review</source>
         <translation>商机管道回顾</translation>
     </message>
@@ -2813,7 +2823,7 @@ Call planning for B2B field sales.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Pipeline</source>
         <translation>商机管道</translation>
     </message>

@@ -22,7 +22,9 @@ def open_pipeline(qtbot, window):
     shortcut(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.current_screen() is window.pipeline)
     assert window.nav.currentRow() == NAV_PIPELINE
-    return window.pipeline
+    view = window.pipeline
+    qtbot.waitUntil(lambda: view.review is not None and not view.busy())
+    return view
 
 
 def weighted_by_stage(db) -> dict[str, int]:
@@ -55,19 +57,24 @@ def test_filters_narrow_everything(qtbot, window, db):
     load_demo(db)
     view = open_pipeline(qtbot, window)
     choose(view.stage, "A")
-    qtbot.waitUntil(lambda: "1 open deals" in view.summary.text())
+    choose(view.stage, "C")  # chosen while the read for A runs: the screen ends up at C
+    qtbot.waitUntil(lambda: not view.busy() and "1 open deals" in view.summary.text())
+    assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "C"
+    choose(view.stage, "A")
+    qtbot.waitUntil(lambda: not view.busy() and "1 open deals" in view.summary.text())
     assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "A"
     choose(view.stage, None)
     choose(view.tier, "small")  # the demo's account is a key account
-    qtbot.waitUntil(lambda: "0 open deals" in view.summary.text())
+    qtbot.waitUntil(lambda: not view.busy() and "0 open deals" in view.summary.text())
     assert view.table.rowCount() == 0
     choose(view.tier, None)
+    qtbot.waitUntil(lambda: not view.busy() and "2 open deals" in view.summary.text())
     # With the "maybe" and the overdue step settled, only the never-visited deal at A stalls.
     with db.write() as s:
         s.execute(text("UPDATE next_steps SET done = 1"))
         s.execute(text("DELETE FROM decision_points"))
     tick(view.stalled_only)
-    qtbot.waitUntil(lambda: "1 stalled" in view.summary.text())
+    qtbot.waitUntil(lambda: not view.busy() and "1 stalled" in view.summary.text())
     assert "1 open deals" in view.summary.text()  # the funnel shows the stalled deals only
     assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "A"
 
@@ -85,6 +92,7 @@ def test_enter_or_a_double_click_opens_the_deal(qtbot, window, db):
     assert page.opportunities.current_id() == deal_id
     window.go_back()
     assert window.current_screen() is view
+    qtbot.waitUntil(lambda: not view.busy())
     first = view.table.item(0, 0).data(Qt.ItemDataRole.UserRole)
     rect = view.table.visualItemRect(view.table.item(0, 1))
     # A double click: QTest's sends only the second press, so the first comes as a click.
