@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import bench_core, bench_gui, bench_paper
+from . import bench_core, bench_gui, bench_paper, bench_pipeline
 from .generate import generate
 from .measure import Result
 
@@ -35,6 +35,7 @@ PER_SIZE: list[PerSize] = [
     bench_gui.bench_memory,
     bench_core.bench_search,
     bench_core.bench_save,
+    bench_pipeline.bench_pipeline,  # gives the deals values, decision points and next steps
     bench_core.bench_import,  # last: it adds and deletes 100k contacts in the working copy
 ]
 ONCE: list[Callable[[int], list[Result]]] = [

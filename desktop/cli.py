@@ -157,6 +157,23 @@ def cmd_export_briefs(services: Services, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_pipeline(services: Services, args: argparse.Namespace) -> int:
+    from desktop.exchange.pipeline_review import PipelineFilter
+    from desktop.export.brief import resolve_language
+    from desktop.export.pipeline.pdf import write_review
+
+    stages = services.pipeline.open_stages()
+    if args.stage is not None and args.stage not in stages:
+        raise CommandError(f"--stage must be one of the open stages {', '.join(stages)}")
+    review = services.pipeline.review(PipelineFilter(args.stage, None, args.stalled))
+    paper = args.paper or services.settings.get("paper_size")
+    write_review(
+        review, services.playbook, Path(args.output), resolve_language(services, args.lang), paper
+    )
+    print(f"Wrote {args.output} ({review.open_count} open deals, {review.stalled_total} stalled)")
+    return EXIT_OK
+
+
 def cmd_export_ics(services: Services, args: argparse.Namespace) -> int:
     from desktop.export.ics import export_ics
 
@@ -370,6 +387,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Services, argparse.Namespace], 
     ("import", "bundle"): cmd_import_bundle,
     ("export", "map"): cmd_export_map,
     ("export", "contacts"): cmd_export_contacts,
+    ("export", "pipeline"): cmd_export_pipeline,
     ("import", "contacts"): cmd_import_contacts,
     ("team", None): lambda services, args: _team().cmd_team(services, args),
     ("sync", None): lambda services, args: _team().cmd_sync(services, args),

@@ -88,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("backup", metavar="PATH", help="the backup file to restore")
     sub.add_parser("encrypt", help="encrypt the data file and its backups with a passphrase")
 
-    ex = sub.add_parser("export", help="write an account, map, contacts, brief or calendar file")
+    ex = sub.add_parser(
+        "export", help="write an account, map, contacts, brief, calendar file or pipeline review"
+    )
     ex_sub = ex.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
     eb = ex_sub.add_parser("bundle", help="an account and everything under it, as one JSON file")
     eb.add_argument("--account", type=_row_id, required=True, metavar="ID")
@@ -119,7 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     econ.add_argument("--lang", choices=("en", "zh"), help="labels' language (default: setting)")
 
-    for export in (eb, ebr, ebd, eic, emap, econ):
+    epl = ex_sub.add_parser("pipeline", help="the pipeline review on one printable page (PDF)")
+    epl.add_argument("-o", "--output", required=True, metavar="FILE")
+    epl.add_argument("--lang", choices=("en", "zh"), help="default: the brief language setting")
+    epl.add_argument("--paper", choices=("A4", "Letter"), help="default: the paper size setting")
+    epl.add_argument("--stage", metavar="KEY", help="only the deals at this funnel stage")
+    epl.add_argument("--stalled", action="store_true", help="only the stalled deals")
+
+    for export in (eb, ebr, ebd, eic, emap, econ, epl):
         export.add_argument("--force", action="store_true", help="write over an existing FILE")
 
     im = sub.add_parser("import", help="read a bundle or contacts")

@@ -18,6 +18,7 @@ from .decision_map import MapService
 from .events import Notifier
 from .next_steps import NextStepService
 from .opportunities import OpportunityService
+from .pipeline import PipelineService
 from .queries import QueryService
 from .settings import SettingsService
 from .visits import VisitService
@@ -71,6 +72,11 @@ class Services:
     def decision_map(self) -> MapService:
         """The decision map's reads and edits (plain ``MapData`` for the screen and exports)."""
         return MapService(self)
+
+    @property
+    def pipeline(self) -> PipelineService:
+        """The pipeline's summed reads (funnel, forecast, stalled deals, territory)."""
+        return PipelineService(self.db, self.playbook, self.notifier)
 
     def contact_sheet(self, account_id: int, opportunity_id: int | None = None) -> ContactSheet:
         """An account's contacts as plain rows for the contacts export."""

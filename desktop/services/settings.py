@@ -28,6 +28,8 @@ PREFERENCES: dict[str, Preference] = {
     "company_name": Preference(""),
     "rep_name": Preference(""),
     "demo_offered": Preference("no", ("no", "yes")),
+    # The pipeline flags a deal as stalled after this many days without a visit.
+    "stall_days": Preference("30"),
 }
 
 
@@ -47,6 +49,8 @@ class SettingsService(Service):
                 raise KeyError(f"unknown preference {key}")
             if pref.choices and value not in pref.choices:
                 raise ValueError(f"{key} must be one of {', '.join(pref.choices)}")
+            if key == "stall_days" and not (str(value).isdigit() and 0 < int(value) <= 3650):
+                raise ValueError("stall_days must be a number of days from 1 to 3650")
         with self.db.write() as s:
             for key, value in values.items():
                 s.merge(Setting(key=key, value=str(value).strip()[:500]))

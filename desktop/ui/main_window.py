@@ -39,14 +39,27 @@ from .widgets.retranslate import Retranslating
 from .widgets.save_status import SaveReporter
 from .widgets.style import stylesheet
 from .window_menus import WindowMenus
-from .window_navigation import NAV_ACCOUNTS, NAV_UPCOMING, WindowNavigation, visit_plan_class
+from .window_navigation import (
+    NAV_ACCOUNTS,
+    NAV_PIPELINE,
+    NAV_UPCOMING,
+    WindowNavigation,
+    visit_plan_class,
+)
 
 if TYPE_CHECKING:  # the rest is imported when the data file is open, after the first paint
     from .account.page import AccountPage
     from .visit.plan_view import VisitPlanView
 
 log = logging.getLogger(__name__)
-__all__ = ["NAV_ACCOUNTS", "NAV_UPCOMING", "MainWindow", "first_size", "visit_plan_class"]
+__all__ = [
+    "NAV_ACCOUNTS",
+    "NAV_PIPELINE",
+    "NAV_UPCOMING",
+    "MainWindow",
+    "first_size",
+    "visit_plan_class",
+]
 
 
 def _warm_up() -> None:
@@ -85,6 +98,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         self._plan_renewal = False  # a language switch asked for the visit plan to be rebuilt
         self.bundles: Any = None
         self.upcoming: Any = None
+        self.pipeline: Any = None
 
         # Centre: navigation column and the stack of screens.
         centre = QWidget()
@@ -98,6 +112,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         for icon in (
             QStyle.StandardPixmap.SP_DirHomeIcon,
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            QStyle.StandardPixmap.SP_FileDialogContentsView,
         ):
             self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), ""))
         row.addWidget(self.nav)
@@ -152,6 +167,13 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         self.upcoming = UpcomingView(self.ctx)
         self.stack.addWidget(self.upcoming)
         self.upcoming.open_visit.connect(self.open_visit)
+        from .pipeline.view import PipelineView
+
+        self.pipeline = PipelineView(self.ctx)
+        self.stack.addWidget(self.pipeline)
+        self.pipeline.open_deal.connect(
+            lambda account_id, deal_id: self.open_account(account_id, opportunity_id=deal_id)
+        )
 
         self.bundles = BundleActions(self, self.ctx, self._current_account_id)
         self.bundles.imported.connect(self.open_account)
@@ -256,6 +278,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
             self.find_action,
             self.go_accounts_action,
             self.go_upcoming_action,
+            self.go_pipeline_action,
             self.back_action,
             self.print_action,
             self.prefs_action,
@@ -353,6 +376,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
     def _retranslate(self) -> None:
         self.nav.item(NAV_ACCOUNTS).setText(self.tr("Accounts"))
         self.nav.item(NAV_UPCOMING).setText(self.tr("Upcoming visits"))
+        self.nav.item(NAV_PIPELINE).setText(self.tr("Pipeline"))
         self.nav.setAccessibleName(self.tr("Sections"))
         texts = {
             self.new_account_action: (
@@ -373,6 +397,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
                 self.tr("Upcoming &visits"),
                 self.tr("Upcoming visits (Ctrl+2)"),
             ),
+            self.go_pipeline_action: (self.tr("&Pipeline"), self.tr("Pipeline (Ctrl+3)")),
             self.print_action: (
                 self.tr("&Print tomorrow's briefs…"),
                 self.tr("Print tomorrow's briefs (Ctrl+P)"),

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSizePolicy, QStyle, QToolBar, QWidget
 
 from .search.box import SearchBox
-from .window_navigation import NAV_ACCOUNTS, NAV_UPCOMING, WindowBase
+from .window_navigation import NAV_ACCOUNTS, NAV_PIPELINE, NAV_UPCOMING, WindowBase
 
 if TYPE_CHECKING:
     from .context import UiContext
@@ -71,6 +71,7 @@ class WindowMenus(WindowBase):
         self.find_action = self._action(["Ctrl+F"], self.focus_search)
         self.go_accounts_action = self._action(["Ctrl+1"], lambda: self.show_nav(NAV_ACCOUNTS))
         self.go_upcoming_action = self._action(["Ctrl+2"], lambda: self.show_nav(NAV_UPCOMING))
+        self.go_pipeline_action = self._action(["Ctrl+3"], lambda: self.show_nav(NAV_PIPELINE))
         self.print_action = self._action(["Ctrl+P"], lambda: self.upcoming.print_tomorrow())
         self.print_action.setEnabled(False)  # until the data file is open (see _update_back)
         self.save_action = self._action(["Ctrl+S"], self.save_now)
@@ -123,7 +124,8 @@ class WindowMenus(WindowBase):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         self.go_menu = menus.addMenu("")
-        for action in (self.go_accounts_action, self.go_upcoming_action, self.back_action):
+        go = (self.go_accounts_action, self.go_upcoming_action, self.go_pipeline_action)
+        for action in (*go, self.back_action):
             self.go_menu.addAction(action)
         self.help_menu = menus.addMenu("")
         self.help_menu.addAction(self.shortcuts_action)

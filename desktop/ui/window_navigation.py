@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .visit.plan_view import VisitPlanView
     from .widgets.save_status import SaveReporter
 
-NAV_ACCOUNTS, NAV_UPCOMING = range(2)
+NAV_ACCOUNTS, NAV_UPCOMING, NAV_PIPELINE = range(3)
 
 # Type checkers see the window these mixins end up in; at run time they are plain classes.
 if TYPE_CHECKING:
@@ -50,12 +50,14 @@ class WindowNavigation(WindowBase):
     stack: QStackedWidget
     accounts: AccountListView
     upcoming: Any
+    pipeline: Any
     bundles: Any
     undo_stack: QUndoStack
     reporter: SaveReporter
     back_action: QAction
     go_accounts_action: QAction
     go_upcoming_action: QAction
+    go_pipeline_action: QAction
     print_action: QAction
     _pages: dict[int, AccountPage]
     _history: list[QWidget]
@@ -64,10 +66,10 @@ class WindowNavigation(WindowBase):
     _when_ready: Callable[[Callable[[], None]], None]
 
     def _nav_clicked(self, row: int) -> None:
-        if row == NAV_UPCOMING and self.upcoming is None:
-            self._when_ready(lambda: self._nav_clicked(NAV_UPCOMING))
+        if row in (NAV_UPCOMING, NAV_PIPELINE) and self.upcoming is None:
+            self._when_ready(lambda: self._nav_clicked(row))
             return
-        target = self.accounts if row == NAV_ACCOUNTS else self.upcoming
+        target = {NAV_ACCOUNTS: self.accounts, NAV_UPCOMING: self.upcoming}.get(row, self.pipeline)
         if self.stack.currentWidget() is not target:
             self.show_screen(target)
 
@@ -90,6 +92,8 @@ class WindowNavigation(WindowBase):
         self.nav.blockSignals(True)
         if widget is self.upcoming:
             self.nav.setCurrentRow(NAV_UPCOMING)
+        elif widget is self.pipeline:
+            self.nav.setCurrentRow(NAV_PIPELINE)
         elif widget is self.accounts or self._is_account_page(widget):
             self.nav.setCurrentRow(NAV_ACCOUNTS)
         self.nav.blockSignals(False)
@@ -112,7 +116,8 @@ class WindowNavigation(WindowBase):
         # menu, Alt+Left) is the window's everywhere: the plan's own Alt+Left is off in here.
         in_plan = self._visit_view is not None and self.stack.currentWidget() is self._visit_view
         self.back_action.setEnabled(bool(self._history))
-        for action in (self.go_accounts_action, self.go_upcoming_action, self.print_action):
+        actions = (self.go_accounts_action, self.go_upcoming_action, self.go_pipeline_action)
+        for action in (*actions, self.print_action):
             can = action is not self.print_action or self.upcoming is not None
             action.setEnabled(not in_plan and can)
 

@@ -1990,12 +1990,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+143"/>
+        <location filename="../../desktop/ui/main_window.py" line="+158"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+87"/>
         <source>a field holds a value that cannot be saved</source>
         <translation>有字段的值无法保存</translation>
     </message>
@@ -2020,7 +2020,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>关闭搜索结果</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>About Callbrief</source>
         <translation>关于 Callbrief</translation>
     </message>
@@ -2053,23 +2053,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-49"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做{what} (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Some changes are not saved</source>
         <translation>部分更改未保存</translation>
     </message>
@@ -2087,6 +2087,11 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Upcoming visits</source>
         <translation>近期拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipeline</source>
+        <translation>商机管道</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2174,7 +2179,17 @@ Call planning for B2B field sales.</source>
         <translation>近期拜访 (Ctrl+2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Pipeline</source>
+        <translation>商机管道(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pipeline (Ctrl+3)</source>
+        <translation>商机管道 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Print tomorrow&apos;s briefs…</source>
         <translation>打印明天的拜访简报(&amp;P)…</translation>
     </message>
@@ -2879,6 +2894,111 @@ Call planning for B2B field sales.</source>
         <location line="+2"/>
         <source>Attitude</source>
         <translation>态度</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineView</name>
+    <message>
+        <location filename="../../desktop/ui/pipeline/view.py" line="+148"/>
+        <source>Reading the pipeline…</source>
+        <translation>正在读取商机管道…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The pipeline could not be read: {reason}</source>
+        <translation>无法读取商机管道：{reason}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{count} open deals · weighted {weighted} · {stalled} stalled</source>
+        <translation>在谈商机 {count} 个 · 加权 {weighted} · 停滞 {stalled} 个</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+23"/>
+        <source>Export the pipeline review</source>
+        <translation>导出商机管道回顾</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>pipeline review</source>
+        <translation>商机管道回顾</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Pipeline</source>
+        <translation>商机管道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export review…</source>
+        <translation>导出回顾…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pipeline on one printable page (PDF)</source>
+        <translation>一页可打印的商机管道（PDF）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stage:</source>
+        <translation>阶段(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tier:</source>
+        <translation>层级(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stalled deals only</source>
+        <translation>只看停滞的商机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Stalled deals</source>
+        <translation>停滞的商机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipeline charts and stalled deals</source>
+        <translation>商机管道图表与停滞的商机</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why stalled</source>
+        <translation>停滞原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested next action</source>
+        <translation>建议的下一步</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>All</source>
+        <translation>全部</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The pipeline screen: the rep's open deals as charts, the stalled ones as a list."""
