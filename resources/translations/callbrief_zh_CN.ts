@@ -4,7 +4,7 @@
 <context>
     <name>AccountFilterBar</name>
     <message>
-        <location filename="../../desktop/ui/accounts/filters.py" line="+28"/>
+        <location filename="../../desktop/ui/accounts/filters.py" line="+29"/>
         <source>All tiers</source>
         <translation>全部层级</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>AccountListView</name>
     <message>
-        <location filename="../../desktop/ui/accounts/view.py" line="+144"/>
+        <location filename="../../desktop/ui/accounts/view.py" line="+152"/>
         <source>1 account</source>
         <translation>1 个客户</translation>
     </message>
@@ -81,12 +81,12 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/ui/account/page.py" line="+186"/>
+        <location filename="../../desktop/ui/account/page.py" line="+189"/>
         <source>Segment code</source>
         <translation>客户细分代码</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Profile and research</source>
         <translation>客户概况与调研</translation>
     </message>
@@ -109,7 +109,7 @@
 <context>
     <name>AccountTableModel</name>
     <message>
-        <location filename="../../desktop/ui/accounts/model.py" line="+156"/>
+        <location filename="../../desktop/ui/accounts/model.py" line="+164"/>
         <source>Account</source>
         <translation>客户</translation>
     </message>
@@ -147,12 +147,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/ui/application.py" line="+111"/>
+        <location filename="../../desktop/ui/application.py" line="+116"/>
         <source>The data file is being restored or encrypted. Try again when that is done.</source>
         <translation>数据文件正在恢复或加密。请在完成后再试。</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+165"/>
         <source>{file} is encrypted. Enter its passphrase:</source>
         <translation>{file} 已加密。请输入密码短语：</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>该密码短语无法打开 {file}，请重试：</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+63"/>
         <source>Upgrading your data for this version of Callbrief. This happens once and can take a minute for a large file; a copy of the old file is kept in backups.</source>
         <translation>正在为此版本的 Callbrief 升级您的数据。此操作只进行一次，数据文件较大时可能需要一分钟；旧文件的副本会保存在备份中。</translation>
     </message>
@@ -170,7 +170,7 @@
 <context>
     <name>AutoBackupTimer</name>
     <message>
-        <location filename="../../desktop/ui/autobackup.py" line="+95"/>
+        <location filename="../../desktop/ui/autobackup.py" line="+93"/>
         <source>The automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
@@ -178,7 +178,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop/ui/backups_dialog.py" line="+45"/>
+        <location filename="../../desktop/ui/backups_dialog.py" line="+46"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -200,12 +200,12 @@
     <message>
         <location line="+16"/>
         <location line="+16"/>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-103"/>
         <source>Callbrief backs up your data file after changes (at most every 10 minutes) and when you quit, and keeps about a year of backups. Each one is checked.</source>
         <translation>数据文件有改动后（最多每 10 分钟一次）以及退出程序时，Callbrief 会自动备份，备份约保留一年，每份都会经过校验。</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Damaged: cannot be restored</source>
         <translation>已损坏，无法恢复</translation>
     </message>
@@ -260,7 +260,7 @@
         <translation>校验通过</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Replace your current data with the backup made %1?
 
 Everything changed since then is taken out of use. Your current file is not deleted: it is kept beside the data file, so nothing is lost.</source>
@@ -448,12 +448,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>导入客户</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Checking and importing {file}…</source>
         <translation>正在检查并导入 {file}…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{name} was replaced by the copy in the bundle.</source>
         <translation>{name}已替换为资料包中的版本。</translation>
     </message>
@@ -466,24 +466,24 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+491"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+351"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+17"/>
-        <location line="+96"/>
+        <location line="+11"/>
+        <location line="+19"/>
+        <location line="+64"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-81"/>
         <source>Delete {name}? The people who report to them will report to their manager. You can undo this with Ctrl+Z.</source>
         <translation>删除{name}？其下属将改为向其上级汇报。可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+27"/>
         <source>Import contacts</source>
         <translation>导入联系人</translation>
     </message>
@@ -617,8 +617,8 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>尚无联系人。请添加决策者、使用者、技术专家、影响者和线人，并注明各自的汇报对象。</translation>
     </message>
     <message>
-        <location line="-372"/>
-        <location line="+378"/>
+        <location line="-292"/>
+        <location line="+298"/>
         <source>The map view is not available in this build.</source>
         <translation>当前版本不提供决策图视图。</translation>
     </message>
@@ -626,7 +626,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ClosePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/close_page.py" line="+29"/>
+        <location filename="../../desktop/ui/visit/close_page.py" line="+40"/>
         <source>What you will ask for</source>
         <translation>要争取的承诺</translation>
     </message>
@@ -674,7 +674,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorDialog</name>
     <message>
-        <location filename="../../desktop/ui/account/dialogs.py" line="+311"/>
+        <location filename="../../desktop/ui/account/dialogs.py" line="+312"/>
         <source>Enter the competitor&apos;s name.</source>
         <translation>请填写竞争对手名称。</translation>
     </message>
@@ -747,7 +747,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CompetitorTable</name>
     <message>
-        <location filename="../../desktop/ui/account/competitors.py" line="+97"/>
+        <location filename="../../desktop/ui/account/competitors.py" line="+98"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -762,7 +762,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Add competitor</source>
         <translation>添加竞争对手</translation>
     </message>
@@ -831,7 +831,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ConsultPage</name>
     <message>
-        <location filename="../../desktop/ui/visit/consult_page.py" line="+32"/>
+        <location filename="../../desktop/ui/visit/consult_page.py" line="+43"/>
         <location line="+46"/>
         <source>Planned questions</source>
         <translation>计划提问</translation>
@@ -966,7 +966,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../desktop/ui/account/contact_form.py" line="+43"/>
+        <location filename="../../desktop/ui/account/contact_form.py" line="+45"/>
         <source>Contact “{name}”</source>
         <translation>联系人“{name}”</translation>
     </message>
@@ -1110,7 +1110,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/contact_import_dialog.py" line="+60"/>
+        <location filename="../../desktop/ui/contact_import_dialog.py" line="+61"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
@@ -1247,7 +1247,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DealCockpit</name>
     <message>
-        <location filename="../../desktop/ui/account/cockpit.py" line="+174"/>
+        <location filename="../../desktop/ui/account/cockpit.py" line="+195"/>
         <source>Value {amount} · win probability {percent}% · weighted value {weighted} · expected close {close}</source>
         <translation>商机金额 {amount} · 赢单概率 {percent}% · 加权金额 {weighted} · 预计成交 {close}</translation>
     </message>
@@ -1357,7 +1357,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>此次拜访安排在 {when}，尚未进行。保存拜访报告会将其标记为已完成。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Call report</source>
         <translation>拜访报告</translation>
     </message>
@@ -1460,19 +1460,19 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+10"/>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>Next step</source>
         <translation>下一步行动</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+30"/>
+        <location line="-25"/>
+        <location line="+26"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+31"/>
+        <location line="-26"/>
+        <location line="+27"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
@@ -1482,7 +1482,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>例如 %1</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-19"/>
         <source>Add a next step</source>
         <translation>添加下一步行动</translation>
     </message>
@@ -1497,13 +1497,13 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>是，将商机推进到此阶段</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <location line="+1"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>需求（客户原话）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
@@ -1533,7 +1533,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>商机仍处于“{stage}”。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Visit not yet held</source>
         <translation>拜访尚未进行</translation>
     </message>
@@ -1566,7 +1566,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DecisionMapWidget</name>
     <message>
-        <location filename="../../desktop/ui/map/widget.py" line="+215"/>
+        <location filename="../../desktop/ui/map/widget.py" line="+195"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
@@ -1618,12 +1618,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+2"/>
-        <location line="+231"/>
+        <location line="+221"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-221"/>
         <source>Edit the selected person (F2)</source>
         <translation>编辑选中的人员 (F2)</translation>
     </message>
@@ -1693,7 +1693,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>要放弃手动拖放的位置，重新排列组织架构图吗？</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Delete {names} from this account? Their reports will move up to their manager. This cannot be undone.</source>
         <translation>从该客户中删除{names}？其下属将改为向其上级汇报。此操作无法撤销。</translation>
     </message>
@@ -1739,7 +1739,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+46"/>
         <source>Every role in the decision circle is covered.</source>
         <translation>决策圈中的每个角色都已覆盖。</translation>
     </message>
@@ -1793,7 +1793,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/ui/first_run.py" line="+39"/>
+        <location filename="../../desktop/ui/first_run.py" line="+44"/>
         <location line="+1"/>
         <source>Welcome to Callbrief</source>
         <translation>欢迎使用 Callbrief</translation>
@@ -1855,7 +1855,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ItemTable</name>
     <message>
-        <location filename="../../desktop/ui/visit/item_table.py" line="+188"/>
+        <location filename="../../desktop/ui/visit/item_table.py" line="+129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1883,12 +1883,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+149"/>
+        <location filename="../../desktop/ui/main_window.py" line="+143"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+76"/>
         <source>a field holds a value that cannot be saved</source>
         <translation>有字段的值无法保存</translation>
     </message>
@@ -1946,18 +1946,18 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+97"/>
+        <location line="+51"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-48"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做{what} (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+93"/>
+        <location line="+47"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
@@ -2368,7 +2368,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>ObjectionsPage</name>
     <message>
-        <location filename="../../desktop/ui/visit/objections_page.py" line="+22"/>
+        <location filename="../../desktop/ui/visit/objections_page.py" line="+33"/>
         <location line="+62"/>
         <source>Objections you expect</source>
         <translation>预计的异议</translation>
@@ -2467,12 +2467,12 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunitiesTab</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunities.py" line="+92"/>
+        <location filename="../../desktop/ui/account/opportunities.py" line="+88"/>
         <source>⚑ stalled</source>
         <translation>⚑ 停滞</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>New opportunity…</source>
         <translation>新建商机…</translation>
     </message>
@@ -2490,22 +2490,22 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+61"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+63"/>
         <source>Opportunity “{name}”</source>
         <translation>商机“{name}”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Edit opportunity</source>
         <translation>编辑商机</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Edit qualification</source>
         <translation>编辑商机确认</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+161"/>
         <source>The deal</source>
         <translation>商机概况</translation>
     </message>
@@ -2711,7 +2711,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityPicker</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_picker.py" line="+52"/>
+        <location filename="../../desktop/ui/account/opportunity_picker.py" line="+54"/>
         <source>No opportunities yet</source>
         <translation>尚无商机</translation>
     </message>
@@ -2777,7 +2777,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences.py" line="+121"/>
+        <location filename="../../desktop/ui/preferences.py" line="+123"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -2856,7 +2856,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/prepare_page.py" line="+44"/>
+        <location filename="../../desktop/ui/visit/prepare_page.py" line="+54"/>
         <source>When and where</source>
         <translation>时间和地点</translation>
     </message>
@@ -3030,7 +3030,7 @@ Call planning for B2B field sales.</source>
         <translation>输入同行同事的姓名。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
@@ -3048,7 +3048,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>ProfileTab</name>
     <message>
-        <location filename="../../desktop/ui/account/profile.py" line="+57"/>
+        <location filename="../../desktop/ui/account/profile.py" line="+63"/>
         <source>Edit account profile</source>
         <translation>编辑客户概况</translation>
     </message>
@@ -3058,7 +3058,7 @@ Call planning for B2B field sales.</source>
         <translation>客户概况与调研</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>Choose all four inputs above to get the segment code.</source>
         <translation>选齐上面四项即可得出客户细分代码。</translation>
     </message>
@@ -3222,7 +3222,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>ProposePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/propose_page.py" line="+24"/>
+        <location filename="../../desktop/ui/visit/propose_page.py" line="+37"/>
         <source>Next logical action</source>
         <translation>下一步合理行动</translation>
     </message>
@@ -3317,11 +3317,16 @@ Call planning for B2B field sales.</source>
         <source>Fill in the feature, advantage and benefit, then pick the need.</source>
         <translation>填写特点、优点和利益，然后选择对应的需求。</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>(implicit, not yet stated)</source>
+        <translation>（隐含需求，客户尚未说出）</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../desktop/ui/i18n.py" line="+32"/>
+        <location filename="../../desktop/ui/i18n.py" line="+33"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
@@ -3334,7 +3339,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>QualificationGrid</name>
     <message>
-        <location filename="../../desktop/ui/account/qualification.py" line="+83"/>
+        <location filename="../../desktop/ui/account/qualification.py" line="+85"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
@@ -3362,7 +3367,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>QuestionBankDialog</name>
     <message>
-        <location filename="../../desktop/ui/visit/question_bank.py" line="+43"/>
+        <location filename="../../desktop/ui/visit/question_bank.py" line="+44"/>
         <source>Add questions from the bank</source>
         <translation>从问题库添加问题</translation>
     </message>
@@ -3413,7 +3418,7 @@ Call planning for B2B field sales.</source>
         <translation>以示例为模板，针对该客户调整措辞。</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+44"/>
         <source>%n question(s) ticked</source>
         <translation>
             <numerusform>已勾选 %n 个问题</numerusform>
@@ -3423,7 +3428,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../desktop/ui/recovery_dialog.py" line="+47"/>
+        <location filename="../../desktop/ui/recovery_dialog.py" line="+46"/>
         <source>Callbrief – the data file is damaged</source>
         <translation>Callbrief – 数据文件已损坏</translation>
     </message>
@@ -3475,7 +3480,7 @@ Nothing was deleted.</source>
 <context>
     <name>RoleEditor</name>
     <message>
-        <location filename="../../desktop/ui/account/role_editor.py" line="+58"/>
+        <location filename="../../desktop/ui/account/role_editor.py" line="+59"/>
         <source>Edit role</source>
         <translation>编辑角色</translation>
     </message>
@@ -3517,7 +3522,7 @@ Nothing was deleted.</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../desktop/ui/search/box.py" line="+114"/>
+        <location filename="../../desktop/ui/search/box.py" line="+113"/>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>
@@ -3555,7 +3560,7 @@ Nothing was deleted.</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location line="-159"/>
+        <location line="-155"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -3587,7 +3592,7 @@ Nothing was deleted.</source>
         <translation>编辑拜访计划</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+59"/>
         <source>Questions to ask yourself</source>
         <translation>自问清单</translation>
     </message>
@@ -3630,7 +3635,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/model.py" line="+252"/>
+        <location filename="../../desktop/ui/upcoming/model.py" line="+261"/>
         <source>Plan readiness</source>
         <translation>计划完成度</translation>
     </message>
@@ -3693,7 +3698,7 @@ Nothing was deleted.</source>
 <context>
     <name>UpcomingView</name>
     <message>
-        <location filename="../../desktop/ui/upcoming/view.py" line="+166"/>
+        <location filename="../../desktop/ui/upcoming/view.py" line="+172"/>
         <location line="+22"/>
         <source>Save tomorrow&apos;s briefs</source>
         <translation>保存明天的拜访简报</translation>
@@ -3709,12 +3714,12 @@ Nothing was deleted.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-119"/>
         <source>Preparing the briefs…</source>
         <translation>正在生成简报…</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+145"/>
         <source>Could not print the briefs</source>
         <translation>无法打印简报</translation>
     </message>
@@ -3753,7 +3758,7 @@ Nothing was deleted.</source>
 <context>
     <name>ValueStatementBuilder</name>
     <message>
-        <location filename="../../desktop/ui/visit/value_statement.py" line="+57"/>
+        <location filename="../../desktop/ui/visit/value_statement.py" line="+42"/>
         <source>Value statement</source>
         <translation>价值陈述</translation>
     </message>
@@ -3882,13 +3887,13 @@ Nothing was deleted.</source>
 <context>
     <name>VisitModeWindow</name>
     <message>
-        <location filename="../../desktop/ui/visit/visit_mode.py" line="+75"/>
-        <location line="+80"/>
+        <location filename="../../desktop/ui/visit/visit_mode.py" line="+76"/>
+        <location line="+76"/>
         <source>Visit mode</source>
         <translation>拜访模式</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-55"/>
         <source>Edit the meeting notes</source>
         <translation>编辑会谈记录</translation>
     </message>
@@ -3929,7 +3934,7 @@ Nothing was deleted.</source>
         <translation>会谈记录</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+63"/>
         <source>Best commitment</source>
         <translation>最佳承诺</translation>
     </message>
@@ -3988,7 +3993,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitPlanView</name>
     <message>
-        <location filename="../../desktop/ui/visit/plan_view.py" line="+83"/>
+        <location filename="../../desktop/ui/visit/plan_view.py" line="+84"/>
         <source>← Back</source>
         <translation>← 返回</translation>
     </message>
@@ -4048,7 +4053,7 @@ Nothing was deleted.</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+121"/>
         <source>{when} ({minutes} min)</source>
         <translation>{when}（{minutes} 分钟）</translation>
     </message>
@@ -4061,7 +4066,7 @@ Nothing was deleted.</source>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../../desktop/ui/account/visits.py" line="+147"/>
+        <location filename="../../desktop/ui/account/visits.py" line="+138"/>
         <source>&amp;Opportunity:</source>
         <translation>商机(&amp;O)：</translation>
     </message>
