@@ -11,11 +11,19 @@ from typing import Any
 from .account import AccountSections
 from .close import CloseSections
 from .conversation import ConversationSections
+from .deal import DealSections
 from .people import PeopleSections
 from .top import TopSections
 
 
-class Sections(TopSections, PeopleSections, AccountSections, ConversationSections, CloseSections):
+class Sections(
+    TopSections,
+    PeopleSections,
+    AccountSections,
+    DealSections,
+    ConversationSections,
+    CloseSections,
+):
     """Turns one BriefData into flowables, section by section; empty sections give nothing."""
 
     def all(self) -> list[Any]:
@@ -28,6 +36,8 @@ class Sections(TopSections, PeopleSections, AccountSections, ConversationSection
             self.decision_map,
             self.snapshot,
             self.competitors,
+            self.negotiation,
+            self.coaches,
             self.value_statement,
             self.questions,
             self.objections,
