@@ -151,6 +151,8 @@ class BriefData:
     fab_labels: tuple[str, str, str] = ("Feature", "Advantage", "Benefit")
     negotiation: list[Item] = field(default_factory=list)  # deal_content.py (issue 16)
     coaches: list[Item] = field(default_factory=list)
+    since_last: list[Item] = field(default_factory=list)  # since_last.py (issue 16)
+    since_last_title: str = ""
 
     @property
     def running_title(self) -> str:
@@ -203,6 +205,9 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
 
     data.negotiation = negotiation_items(services, opp.id, lang)
     data.coaches = coach_items(services, opp.id, lang)
+    from .since_last import since_last_visit
+
+    data.since_last_title, data.since_last = since_last_visit(services, visit, lang)
     return data
 
 

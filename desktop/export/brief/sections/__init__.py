@@ -32,6 +32,7 @@ class Sections(
             self.title_block,
             self.commitments,
             self.red_flags,
+            self.since_last,
             self.attendees,
             self.decision_map,
             self.snapshot,
