@@ -83,6 +83,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "This {label} no longer exists; it may have been deleted.",
         "此{label}已不存在,可能已被删除。",
     ),
+    "fab_need_implicit": (
+        "“{need}” is an implicit need: a benefit answers only a need the customer has stated. "
+        "Develop it until the customer says it (then mark it explicit), or pick an explicit need.",
+        "“{need}”是隐含需求：利益只能回应客户明确表达的需求。"
+        "请先引导客户说出这一需求（再标为明确需求），或选择一个明确需求。",
+    ),
+    "need_has_benefits": (
+        "“{need}” answers {count} FAB statement(s), so it stays explicit; unlink them first.",
+        "“{need}”已有 {count} 条 FAB 利益与之对应，须保持为明确需求；请先取消关联。",
+    ),
     "contact_not_in_account": (
         "That person does not belong to this account.",
         "此人不属于该客户。",

@@ -68,6 +68,9 @@ OPTIONAL_GROUPS: tuple[str, ...] = (
     "competitor_questions",
     "customer_concerns",
     "negotiation_phases",
+    "coach_ladder",
+    "coach_seniority",
+    "trust_methods",
     "value_dimensions",
     "account_value_measures",
 )

@@ -24,6 +24,7 @@ from desktop.store.models import (
     Base,
     BuyingRole,
     Competitor,
+    Concession,
     Contact,
     DecisionPoint,
     FabStatement,
@@ -133,6 +134,7 @@ OPPORTUNITY_NODE = Node(
         ("competitors", Node(Competitor, "opportunity_id")),
         ("stage_tasks", Node(StageTaskCheck, "opportunity_id")),
         ("decision_points", Node(DecisionPoint, "opportunity_id")),
+        ("concessions", Node(Concession, "opportunity_id")),
         ("visits", VISIT_NODE),
     ),
 )

@@ -28,6 +28,7 @@ _KIND_NAMES = {
     "competitors": "a competitor",
     "stage_task_checks": "a stage task",
     "decision_points": "a decision point",
+    "concessions": "a concession",
     "visits": "a visit",
     "attendees": "an attendee",
     "planned_questions": "a planned question",

@@ -16,6 +16,7 @@ from .contacts import ContactService
 from .deal_cockpit import DealCockpitService
 from .decision_map import MapService
 from .events import Notifier
+from .negotiation import NegotiationService
 from .next_steps import NextStepService
 from .opportunities import OpportunityService
 from .pipeline import PipelineService
@@ -67,6 +68,11 @@ class Services:
             DealCockpitService(*args),
             NextStepService(*args),
         )
+
+    @cached_property
+    def negotiation(self) -> NegotiationService:
+        """A deal's negotiation card and its coaches (issue 16, items 3 and 4)."""
+        return NegotiationService(self.db, self.playbook, self.notifier)
 
     @property
     def decision_map(self) -> MapService:

@@ -282,6 +282,19 @@ class VisitService(Service):
             need = s.get(Need, clean["need_id"])
             if need is None or need.visit_id != visit.id:
                 raise ValidationError.single("need_id", "not_found", label="need")
+            # The decks: a benefit only counts against a need the customer has stated; an
+            # implicit need is first developed (implication, need-payoff) until it is explicit.
+            if need.clarity != "explicit":
+                raise ValidationError.single(
+                    "need_id", "fab_need_implicit", need=_short(need.description)
+                )
+        if kind == "need" and item is not None and clean.get("clarity", "explicit") != "explicit":
+            query = select(func.count()).select_from(FabStatement)
+            linked = s.scalar(query.where(FabStatement.need_id == item.id))
+            if linked:
+                raise ValidationError.single(
+                    "clarity", "need_has_benefits", need=_short(item.description), count=linked
+                )
 
     # After the visit ------------------------------------------------------------------------
 
@@ -481,3 +494,9 @@ class VisitService(Service):
                 )
             )
         return out
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A need's description cut to fit in one line of a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

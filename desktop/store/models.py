@@ -184,6 +184,12 @@ class Opportunity(Timestamped, Base):
     # Where this deal's customer stands: CVM phase and buying-cycle position (playbook keys).
     cvm_phase: Mapped[str | None] = mapped_column(String(40))
     buying_cycle_stage: Mapped[str | None] = mapped_column(String(40))
+    # The negotiation card, stage C onward (revision 0005): playbook negotiation_phases key.
+    negotiation_phase: Mapped[str | None] = mapped_column(String(40))
+    payment_terms: Mapped[str] = mapped_column(Text, default="", server_default="")
+    walk_away: Mapped[str] = mapped_column(Text, default="", server_default="")
+    competitor_moves: Mapped[str] = mapped_column(Text, default="", server_default="")
+    countermeasure: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     account: Mapped[Account] = relationship(back_populates="opportunities", lazy="raise")
     roles: Mapped[list[BuyingRole]] = relationship(
@@ -200,6 +206,12 @@ class Opportunity(Timestamped, Base):
     )
     decision_points: Mapped[list[DecisionPoint]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+    concessions: Mapped[list[Concession]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="Concession.position",
     )
     visits: Mapped[list[Visit]] = relationship(
         back_populates="opportunity",
@@ -233,6 +245,12 @@ class BuyingRole(Base):
     attitude: Mapped[str] = mapped_column(String(40), default="unknown")
     influence: Mapped[str | None] = mapped_column(String(40))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Coach development (revision 0005): playbook coach_ladder / coach_seniority keys, the
+    # trust_methods keys already used, and what to bring or ask at the next meeting.
+    coach_rung: Mapped[str | None] = mapped_column(String(40))
+    coach_seniority: Mapped[str | None] = mapped_column(String(40))
+    trust_methods: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
+    coach_next: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (UniqueConstraint("opportunity_id", "contact_id", name="one_per_contact"),)
 
@@ -276,6 +294,23 @@ class DecisionPoint(Base):
         UniqueConstraint("opportunity_id", "phase", name="one_per_phase"),
         CheckConstraint("answer IN ('yes', 'maybe', 'no')", name="answer_kind"),
     )
+
+
+class Concession(Base):
+    """Something given or received in a deal's negotiation (revision 0005)."""
+
+    __tablename__ = "concessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    direction: Mapped[str] = mapped_column(String(8))  # given / received
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (CheckConstraint("direction IN ('given', 'received')", name="direction_kind"),)
 
 
 class Competitor(Base):

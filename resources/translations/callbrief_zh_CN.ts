@@ -672,6 +672,67 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
 </context>
 <context>
+    <name>CoachPanel</name>
+    <message>
+        <location filename="../../desktop/ui/account/coach_panel.py" line="+230"/>
+        <source>Coaches and how far each has come</source>
+        <translation>线人及其培养进度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No coach yet. Cannot reach the decision maker? Develop a user or an expert into a coach: pick them below.</source>
+        <translation>还没有线人。见不到决策者？把使用者或技术专家培养成线人：在下方选择。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Person to develop as coach</source>
+        <translation>要培养为线人的人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Develop as coach</source>
+        <translation>培养为线人</translation>
+    </message>
+</context>
+<context>
+    <name>CoachRow</name>
+    <message>
+        <location line="-139"/>
+        <source>The decks suggest at this rung:</source>
+        <translation>此阶段的建议：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Coach ladder</source>
+        <translation>线人培养阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How senior</source>
+        <translation>内线的资历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring or ask next time</source>
+        <translation>下次带什么、问什么</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not yet identified</source>
+        <translation>尚未识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Trust built by (the deck&apos;s seven ways):</source>
+        <translation>建立信赖感的方法（七种）：</translation>
+    </message>
+</context>
+<context>
     <name>CompetitorDialog</name>
     <message>
         <location filename="../../desktop/ui/account/dialogs.py" line="+312"/>
@@ -2280,6 +2341,89 @@ Call planning for B2B field sales.</source>
     </message>
 </context>
 <context>
+    <name>NegotiationCard</name>
+    <message>
+        <location filename="../../desktop/ui/account/negotiation_card.py" line="+174"/>
+        <source>Negotiation</source>
+        <translation>商务谈判</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phase</source>
+        <translation>谈判阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment terms</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-away line</source>
+        <translation>底线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competitor moves</source>
+        <translation>竞争对手动向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our countermeasure</source>
+        <translation>我方对策</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. full payment; or 20 % at signing, the rest within 3 days</source>
+        <translation>如：一次性付全款；或签约首付 20%，三天内再付完全款</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not started</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Concessions we gave</source>
+        <translation>我方让步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concessions we received</source>
+        <translation>对方让步</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New concession: {list}</source>
+        <translation>新增让步：{list}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type one and press Enter</source>
+        <translation>输入后按回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to: {list}</source>
+        <translation>添加到：{list}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the selected one from: {list}</source>
+        <translation>从{list}中移除所选项</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <location filename="../../desktop/ui/account/dialogs.py" line="-206"/>
@@ -2612,7 +2756,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+63"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+74"/>
         <source>Opportunity “{name}”</source>
         <translation>商机“{name}”</translation>
     </message>
@@ -2627,7 +2771,7 @@ Call planning for B2B field sales.</source>
         <translation>编辑商机确认</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+180"/>
         <source>The deal</source>
         <translation>商机概况</translation>
     </message>
@@ -2690,7 +2834,17 @@ Call planning for B2B field sales.</source>
         <translation>态势</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Negotiation</source>
+        <translation>商务谈判</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coaches</source>
+        <translation>线人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Go to {section}</source>
         <translation>跳转到{section}</translation>
     </message>
@@ -3543,6 +3697,11 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Fill in the feature, advantage and benefit, then pick the need.</source>
         <translation>填写特点、优点和利益，然后选择对应的需求。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(implicit, not yet stated)</source>
+        <translation>（隐含需求，客户尚未说出）</translation>
     </message>
 </context>
 <context>

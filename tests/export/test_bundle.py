@@ -39,6 +39,7 @@ from desktop.store.models import (
     Base,
     BuyingRole,
     Competitor,
+    Concession,
     Contact,
     DecisionPoint,
     FabStatement,
@@ -172,6 +173,15 @@ def build_rich(db: Database) -> int:
             deal_currency="EUR",
             cvm_phase="develop",
             buying_cycle_stage="evaluation",
+            negotiation_phase="compromise",
+            payment_terms="签约首付 20%, 三天内付清",
+            walk_away="不低于 250 万 / not below 2.5M",
+            competitor_moves="Kessler 降价 15%",
+            countermeasure="算三年总账 TCO",
+            concessions=[
+                Concession(direction="given", text="多送 2 天培训", position=0),
+                Concession(direction="received", text="标杆客户 reference", position=1),
+            ],
             created_at=t(5),
             updated_at=t(6),
             roles=[
@@ -182,7 +192,15 @@ def build_rich(db: Database) -> int:
                     influence="high",
                     notes="签字人 signs",
                 ),
-                BuyingRole(contact_id=c[501], roles=["user", "coach"], attitude="supporter"),
+                BuyingRole(
+                    contact_id=c[501],
+                    roles=["user", "coach"],
+                    attitude="supporter",
+                    coach_rung="informs",
+                    coach_seniority="middle",
+                    trust_methods=["courtesy", "testimonials"],
+                    coach_next="问评分表权重 / ask for the scoring weights",
+                ),
             ],
             competitors=[
                 Competitor(
@@ -447,6 +465,7 @@ def test_round_trip_keeps_every_column(db: Database, other: Database, tmp_path: 
         "competitors": 2,
         "stage_tasks": 2,
         "decision_points": 1,
+        "concessions": 2,
         "visits": 2,
         "attendees": 3,
         "questions": 2,

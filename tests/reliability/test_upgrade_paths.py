@@ -85,7 +85,7 @@ UID_TABLES = (
     "next_steps",
 )
 # The deal cockpit's tables (revision 0004): a uid on every row, like the rest of the tree.
-COCKPIT_TABLES = ("stage_task_checks", "decision_points")
+COCKPIT_TABLES = ("stage_task_checks", "decision_points", "concessions")  # 0005 too
 
 
 def table_rows(path: Path, only: dict[str, list[str]] | None = None) -> dict[str, set[tuple]]:

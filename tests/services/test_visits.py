@@ -226,3 +226,25 @@ def test_upcoming_pages_read_the_same_visits_with_the_same_readiness(services, d
         (date(2027, 1, 5), 4),
         (date(2027, 1, 7), 3),
     ]
+
+
+def test_a_benefit_links_only_to_a_need_the_customer_has_stated(services, setup):
+    """Issue 16 item 7: FAB → implicit need is refused with the reason; explicit is accepted,
+    and a linked need cannot quietly go back to implicit."""
+    visit = services.visits.plan(setup[3].id)
+    hinted = services.visits.add_item(visit.id, "need", description="库存太高, 资金压力大")
+    with pytest.raises(ValidationError) as refused:
+        services.visits.add_item(visit.id, "fab", feature="F", need_id=hinted.id)
+    assert refused.value.errors[0].field == "need_id"
+    assert "implicit need" in refused.value.errors[0].message.text()
+    assert "隐含需求" in refused.value.errors[0].message.text("zh")
+    assert services.visits.get(visit.id).fabs == []
+    fab = services.visits.add_item(visit.id, "fab", feature="F")
+    with pytest.raises(ValidationError, match="implicit need"):
+        services.visits.update_item("fab", fab.id, need_id=hinted.id)
+    services.visits.update_item("need", hinted.id, clarity="explicit")
+    services.visits.update_item("fab", fab.id, need_id=hinted.id)
+    assert services.visits.get(visit.id).fabs[0].need_id == hinted.id
+    with pytest.raises(ValidationError, match="stays explicit"):
+        services.visits.update_item("need", hinted.id, clarity="implicit")
+    assert services.visits.get(visit.id).needs[0].clarity == "explicit"

@@ -210,3 +210,36 @@ def test_a_0003_file_upgrades_to_the_deal_cockpit(tmp_path):
         assert summary.weighted == 3_000_000 * summary.probability // 100
     finally:
         db.close()
+
+
+def test_a_0004_file_upgrades_to_the_negotiation_card_and_coaches(tmp_path):
+    """Revision 0007 on a file of 0004 (through 0005 and 0006): deals gain an empty negotiation
+    card, roles an empty coach ladder; the app then records a concession (with its uid) and a
+    coach's rung."""
+    from sqlalchemy import select
+
+    from desktop.domain.playbook import default_playbook
+    from desktop.services import Services
+    from desktop.store.models import BuyingRole, Concession, Opportunity
+
+    path = tmp_path / "callbrief.sqlite3"
+    shutil.copyfile(FIXTURES / "0004.sqlite3", path)
+    db = open_database(path)
+    try:
+        assert migrate.read_revision(path) == migrate.HEAD_REVISION
+        services = Services.build(db, default_playbook())
+        with db.read() as s:
+            deals = list(s.scalars(select(Opportunity)))
+            assert deals and all(o.negotiation_phase is None and o.walk_away == "" for o in deals)
+            roles = list(s.scalars(select(BuyingRole)))
+            assert roles and all(r.coach_rung is None and r.trust_methods == [] for r in roles)
+        opp, role = deals[0], roles[0]
+        services.negotiation.update(opp.id, negotiation_phase="compromise", walk_away="150 万")
+        services.negotiation.add_concession(opp.id, "given", "多送培训")
+        services.negotiation.set_coach(opp.id, role.contact_id, coach_rung="informs")
+        with db.read() as s:
+            assert len(s.scalar(select(Concession.uid))) == 32
+        assert services.negotiation.card(opp.id).phase == "compromise"
+        assert services.negotiation.coaches(opp.id)[0].rung == "informs"
+    finally:
+        db.close()

@@ -94,6 +94,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "owner": ("Owner: {name}", "负责人: {name}"),
     "page": ("Page {page} of {pages}", "第 {page} 页 / 共 {pages} 页"),
     "confidential": ("Confidential · internal use only", "内部资料 · 请勿外传"),
+    # The deal's negotiation card and coaches (issue 16, items 3 and 4).
+    "negotiation": ("Negotiation", "商务谈判"),
+    "neg_phase": ("Phase", "谈判阶段"),
+    "payment_terms": ("Payment terms", "付款方式"),
+    "walk_away": ("Walk-away line", "底线"),
+    "concessions": ("Concessions", "让步"),
+    "conceded": ("we gave: {text}", "我方让步: {text}"),
+    "obtained": ("we received: {text}", "对方让步: {text}"),
+    "competitor_moves": ("Competitor moves", "竞争对手动向"),
+    "countermeasure": ("Our countermeasure", "我方对策"),
+    "coaches": ("Coaches: what to bring or ask", "线人：带什么、问什么"),
+    "coach_bring": ("Bring / ask: {text}", "带上 / 问: {text}"),
+    "coach_try": ("Trust: try {method}.", "建立信赖: 试试{method}。"),
+    "since_last": ("Since the last visit", "上次拜访以来"),
+    "since_commitment": ("Commitment given", "客户承诺"),
+    "since_steps": ("Open next steps", "未完成的下一步"),
+    "since_objections": ("Unresolved objections", "未解决的异议"),
+    "since_needs": ("Needs found", "发现的需求"),
+    "since_maybe": ("Still “maybe”", "仍为“也许”"),
 }
 
 WEEKDAYS = {

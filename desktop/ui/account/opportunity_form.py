@@ -29,15 +29,26 @@ from ..widgets.records import Shown, lines_to_text, text_to_lines, yes_no_word
 from ..widgets.retranslate import Retranslating
 from ..widgets.save_status import SaveReporter
 from ..widgets.section import SectionHeader
+from .coach_panel import CoachPanel
 from .cockpit import DealCockpit
 from .competitors import CompetitorTable
 from .dialogs import stage_text
 from .form_rows import amount_with_currency, section, show_starts, text_box
+from .negotiation_card import NegotiationCard
 from .qualification import QualificationGrid
 
 YES_NO_FIELDS = ("budget_exists", "is_tender")
 YES_NO = ("unknown", "yes", "no")
-JUMPS = ("deal", "budget", "decision", "qualification", "position", "competitors")
+JUMPS = (
+    "deal",
+    "budget",
+    "decision",
+    "qualification",
+    "position",
+    "competitors",
+    "negotiation",
+    "coaches",
+)
 
 
 class OpportunityForm(Retranslating, QWidget):
@@ -97,15 +108,20 @@ class OpportunityForm(Retranslating, QWidget):
         self.jump_label = QLabel()
         self.jump_label.setObjectName("muted")
         jumps.addWidget(self.jump_label)
-        for key in JUMPS:
+        # Two rows of jumps: one row of eight would widen the page past a narrow window.
+        more = QHBoxLayout()
+        more.setSpacing(2)
+        for index, key in enumerate(JUMPS):
             button = QToolButton()
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.clicked.connect(lambda _c=False, k=key: self.jump_to(k))
-            jumps.addWidget(button)
+            (jumps if index < 5 else more).addWidget(button)
             self.jump_buttons[key] = button
         jumps.addStretch(1)
+        more.addStretch(1)
         layout.addLayout(jumps)
+        layout.addLayout(more)
 
         self.cockpit = DealCockpit(ctx, opportunity_id)
         self.cockpit.stage_moved.connect(lambda _stage: self.reload())
@@ -168,6 +184,13 @@ class OpportunityForm(Retranslating, QWidget):
         layout.addWidget(self.comp_header)
         self.competitors = CompetitorTable(ctx, opportunity_id, undo_stack, reporter)
         layout.addWidget(self.competitors)
+        # Issue 16 items 3 and 4, after the competitors their moves answer: the negotiation
+        # card (stage C onward) and the coaches; the "Go to" row reaches both.
+        self.negotiation = NegotiationCard(ctx, opportunity_id)
+        layout.addWidget(self.negotiation)
+        self.negotiation.reload()
+        self.coaches = CoachPanel(ctx, opportunity_id)
+        layout.addWidget(self.coaches)
         layout.addStretch(1)
 
         self.stage.currentIndexChanged.connect(self._show_probability)
@@ -183,6 +206,8 @@ class OpportunityForm(Retranslating, QWidget):
             "qualification": (self.qual_header, self.qualification),
             "position": (self.position_header, self.fields["pains"]),
             "competitors": (self.comp_header, self.competitors.table),
+            "negotiation": (self.negotiation.header, self.negotiation.phase),
+            "coaches": (self.coaches.header, self.coaches.candidate),
         }[key]
         area = self.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
@@ -220,6 +245,9 @@ class OpportunityForm(Retranslating, QWidget):
         show_starts(self.fields)
         self.competitors.reload()
         self.cockpit.reload()
+        self.negotiation.reload()
+        self.jump_buttons["negotiation"].setVisible(not self.negotiation.isHidden())
+        self.coaches.reload()
         self._show_probability()
 
     def flush(self) -> bool:
@@ -227,6 +255,8 @@ class OpportunityForm(Retranslating, QWidget):
 
     def _refresh_cockpit(self, *_args: object) -> None:
         self.cockpit.reload()
+        self.negotiation.reload()  # a stage saved at C or later opens the card
+        self.jump_buttons["negotiation"].setVisible(not self.negotiation.isHidden())
 
     def _show_probability(self, *_args: object) -> None:
         playbook, lang = self._ctx.services.playbook, self._ctx.lang
@@ -255,6 +285,8 @@ class OpportunityForm(Retranslating, QWidget):
             "qualification": self.tr("Qualification"),
             "position": self.tr("Position"),
             "competitors": self.tr("Competitors"),
+            "negotiation": self.tr("Negotiation"),
+            "coaches": self.tr("Coaches"),
         }
         for key, text in jump_texts.items():
             self.jump_buttons[key].setText(text)

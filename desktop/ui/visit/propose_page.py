@@ -92,7 +92,12 @@ class ProposePage(StepPage):
     def _needs(self) -> list[tuple[str, int]]:
         if self.data is None:
             return []
-        return [(short(n.description, 60), n.id) for n in self.data.visit.needs]
+        # Implicit needs stay in the list, marked, so the rep sees why picking one is refused.
+        implicit = self.tr("(implicit, not yet stated)")
+        return [
+            (short(n.description, 60) + ("" if n.clarity == "explicit" else f" {implicit}"), n.id)
+            for n in self.data.visit.needs
+        ]
 
     def _need_text(self, need_id: int | None) -> str:
         if self.data is None or need_id is None:

@@ -11,11 +11,19 @@ from typing import Any
 from .account import AccountSections
 from .close import CloseSections
 from .conversation import ConversationSections
+from .deal import DealSections
 from .people import PeopleSections
 from .top import TopSections
 
 
-class Sections(TopSections, PeopleSections, AccountSections, ConversationSections, CloseSections):
+class Sections(
+    TopSections,
+    PeopleSections,
+    AccountSections,
+    DealSections,
+    ConversationSections,
+    CloseSections,
+):
     """Turns one BriefData into flowables, section by section; empty sections give nothing."""
 
     def all(self) -> list[Any]:
@@ -24,10 +32,13 @@ class Sections(TopSections, PeopleSections, AccountSections, ConversationSection
             self.title_block,
             self.commitments,
             self.red_flags,
+            self.since_last,
             self.attendees,
             self.decision_map,
             self.snapshot,
             self.competitors,
+            self.negotiation,
+            self.coaches,
             self.value_statement,
             self.questions,
             self.objections,

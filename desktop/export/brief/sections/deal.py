@@ -1,0 +1,37 @@
+"""The deal's parts of the brief (issue 16): what the last visit left open, the negotiation card
+and what to bring each coach."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import styles as st
+from ..flowables import SectionHeading
+from .base import SectionsBase
+
+
+class DealSections(SectionsBase):
+    """The negotiation card (stage C on) and the coaches, each a two-column label grid."""
+
+    def since_last(self) -> list[Any]:
+        if not self.d.since_last:
+            return []
+        extra: list[Any] = [("LINEBELOW", (0, 0), (-1, -1), 0.3, st.rgb(st.SHADE))]
+        table = self.label_rows(self.d.since_last, 30 * st.MM, extra)
+        head = self.heading("since_last", first=table)
+        # The last visit's title and day where a heading shows its visit step: no extra line.
+        head[2] = SectionHeading(self.lab("since_last"), self.d.since_last_title, self.font)
+        return head + [table]
+
+    def negotiation(self) -> list[Any]:
+        return self._grid("negotiation", self.d.negotiation, 28 * st.MM)
+
+    def coaches(self) -> list[Any]:
+        return self._grid("coaches", self.d.coaches, 40 * st.MM)
+
+    def _grid(self, key: str, items: list[Any], label_width: float) -> list[Any]:
+        if not items:
+            return []
+        extra: list[Any] = [("LINEBELOW", (0, 0), (-1, -1), 0.3, st.rgb(st.SHADE))]
+        table = self.label_rows(items, label_width, extra)
+        return self.heading(key, first=table) + [table]
