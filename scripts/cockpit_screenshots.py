@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,8 +19,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshots import SIZE, shoot  # noqa: E402
+from screenshots import demo_session, shoot, window_per_language  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,29 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from desktop.domain.playbook import default_playbook
-    from desktop.services import Services
-    from desktop.services.demo import load_demo
-    from desktop.store.database import open_database
-    from desktop.ui import i18n
     from desktop.ui.account.page import TAB_OPPORTUNITIES
-    from desktop.ui.context import UiContext
-    from desktop.ui.fonts import install_cjk_font
-    from desktop.ui.main_window import NAV_UPCOMING, MainWindow
+    from desktop.ui.main_window import NAV_UPCOMING
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setStyle("Fusion")
-    install_cjk_font(app)
-    folder = Path(tempfile.mkdtemp(prefix="callbrief-cockpit-"))
-    try:
-        db = open_database(folder / "callbrief.sqlite3")
-        services = Services.build(db, default_playbook())
-        account_id = load_demo(db)
-        for lang in ("en", "zh"):
-            i18n.install_translators(lang)
-            window = MainWindow(UiContext.build(services, lang))
-            window.resize(*SIZE)
-            window.show()
+    with demo_session("callbrief-cockpit-") as (app, services, account_id, folder):
+        for lang, window in window_per_language(services):
             page = window.open_account(account_id)
             page.show_tab(TAB_OPPORTUNITIES)
             form = page.opportunities.current_form()
@@ -62,12 +41,6 @@ def main(argv: list[str] | None = None) -> int:
             shoot(app, window, args.out / f"{lang}-opportunity-screen.png")
             window.show_nav(NAV_UPCOMING)
             shoot(app, window, args.out / f"{lang}-next-steps.png")
-            window.close()
-            window.deleteLater()
-        db.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    i18n.install_translators("en")
     return 0
 
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,8 +21,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshots import SIZE, shoot  # noqa: E402
+from screenshots import demo_session, shoot, window_per_language  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,28 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from desktop.domain.playbook import default_playbook
-    from desktop.services import Services
-    from desktop.services.demo import load_demo
-    from desktop.store.database import open_database
-    from desktop.ui import i18n
-    from desktop.ui.context import UiContext
-    from desktop.ui.fonts import install_cjk_font
-    from desktop.ui.main_window import NAV_PIPELINE, MainWindow
+    from desktop.ui.main_window import NAV_PIPELINE
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setStyle("Fusion")
-    install_cjk_font(app)
-    folder = Path(tempfile.mkdtemp(prefix="callbrief-pipeline-"))
-    try:
-        db = open_database(folder / "callbrief.sqlite3")
-        services = Services.build(db, default_playbook())
-        load_demo(db)
-        for lang in ("en", "zh"):
-            i18n.install_translators(lang)
-            window = MainWindow(UiContext.build(services, lang))
-            window.resize(*SIZE)
-            window.show()
+    with demo_session("callbrief-pipeline-") as (app, services, account_id, folder):
+        for lang, window in window_per_language(services):
             window.show_nav(NAV_PIPELINE)
             view = window.pipeline
             while view.busy() or view.review is None:  # the figures are read on a worker
@@ -64,12 +43,6 @@ def main(argv: list[str] | None = None) -> int:
             view.export_to(pdf)
             stem = args.out / f"{lang}-pipeline-review"
             subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(stem)])
-            window.close()
-            window.deleteLater()
-        db.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    i18n.install_translators("en")
     return 0
 
 

@@ -15,8 +15,10 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
@@ -25,6 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+    from desktop.ui.main_window import MainWindow
 
 SIZE = (1280, 800)
 
@@ -39,6 +45,52 @@ def shoot(app: QApplication, widget: QWidget, out: Path) -> None:
     settle(app)
     widget.grab().save(str(out))
     print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
+
+
+@contextmanager
+def demo_session(prefix: str) -> Iterator[tuple[QApplication, Services, int, Path]]:
+    """The app (Fusion style, the bundled CJK font) and the demo account in a scratch data folder:
+    (app, services, the demo's account id, the folder). The folder is removed afterwards."""
+    from desktop.domain.playbook import default_playbook
+    from desktop.services import Services
+    from desktop.services.demo import load_demo
+    from desktop.store.database import open_database
+    from desktop.ui import i18n
+    from desktop.ui.fonts import install_cjk_font
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    install_cjk_font(app)
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        db = open_database(folder / "callbrief.sqlite3")
+        try:
+            services = Services.build(db, default_playbook())
+            yield app, services, load_demo(db), folder
+        finally:
+            db.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        i18n.install_translators("en")
+
+
+def window_per_language(services: Services) -> Iterator[tuple[str, MainWindow]]:
+    """The main window at SIZE, shown in English and then in Chinese; each closed after use."""
+    from desktop.ui import i18n
+    from desktop.ui.context import UiContext
+    from desktop.ui.main_window import MainWindow
+
+    for lang in ("en", "zh"):
+        i18n.install_translators(lang)
+        window = MainWindow(UiContext.build(services, lang))
+        window.resize(*SIZE)
+        window.show()
+        try:
+            yield lang, window
+        finally:
+            window.close()
+            window.deleteLater()
 
 
 def screens(app, window, account_id: int, out: Callable[[str], Path]) -> None:  # type: ignore[no-untyped-def]
