@@ -7,7 +7,7 @@ lays out the funnel, the forecast, the buying-cycle share and the territory as
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from desktop.domain.charts import Bar, Chart, bar_chart
@@ -117,7 +117,6 @@ class PipelineReview:
     stalled: list[StalledDeal]
     stalled_total: int
     accounts_total: int = 0
-    notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def open_count(self) -> int:
@@ -129,7 +128,7 @@ class PipelineReview:
 
 
 def money(amount: int | None, currency: str) -> str:
-    """A sum as the charts write it: 1,234,567 CNY, or 1.2M / 120 万 when large."""
+    """A sum as the charts write it, in full with thousands separators: 1,234,567 CNY."""
     if amount is None:
         return "—"
     return f"{amount:,} {currency}"
