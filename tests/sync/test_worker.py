@@ -20,6 +20,8 @@ def test_offline_backs_off_doubling_then_synced_resets(tmp_path):
     def cycle():
         threads.add(threading.current_thread().name)
         outcome = outcomes.pop(0)
+        if not outcomes:
+            worker.stop()  # the last scripted cycle: no further round may start after it
         if outcome is not None:
             raise outcome
 
@@ -28,6 +30,7 @@ def test_offline_backs_off_doubling_then_synced_resets(tmp_path):
         if not outcomes:
             done.set()
 
+    worker: SyncWorker
     worker = SyncWorker(
         cycle,
         lambda error: status_after(laptop.team_sync, error),
