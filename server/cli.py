@@ -107,7 +107,7 @@ def _read_password(path: Path | None) -> str:
 
 def _named(session: Session, model: type[T], value: str, what: str) -> T:
     """The user, team or territory with this name (users by username), or a plain error."""
-    column = model.username if model is User else model.name  # type: ignore[attr-defined]
+    column = model.username if model is User else model.name  # type: ignore[attr-defined]  # T is User, Team or Territory; each has the column
     row = session.scalar(select(model).where(column == value))
     if row is None:
         raise CommandError(f"No {what} named {value!r}.")

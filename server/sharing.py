@@ -39,11 +39,11 @@ def share(
     kind, name = asked[0]
     model = GRANTEES[kind]
     with Session(engine) as session, session.begin():
-        column = User.username if model is User else model.name  # type: ignore[union-attr]
+        column = User.username if model is User else model.name  # type: ignore[union-attr]  # Team/Territory have name, User has username
         grantee_row = session.scalar(select(model).where(column == name))
         if grantee_row is None:
             return 404, f"no {kind} named {name}"
-        grantee_id: int = grantee_row.id  # type: ignore[attr-defined]
+        grantee_id: int = grantee_row.id  # type: ignore[attr-defined]  # every grantee model has an id
         existing = session.scalars(
             select(Grant).where(Grant.account_uid == account_uid).order_by(Grant.id)
         ).all()

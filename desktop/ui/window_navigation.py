@@ -187,7 +187,7 @@ class WindowNavigation(WindowBase):
         """The open visit plan, built again in the new language where the rep left it."""
         self._plan_renewal = False
         old = self._visit_view
-        new = old.renewed() if old is not None else None  # type: ignore[attr-defined]
+        new = old.renewed() if old is not None else None  # type: ignore[attr-defined]  # _visit_view is typed QWidget; it is a VisitView
         if new is None:  # no plan, or a refused value on it: that stays on screen as it is
             return
         new.back_requested.connect(self.go_back)
