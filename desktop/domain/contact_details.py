@@ -1,0 +1,131 @@
+"""A person's e-mails, phones and postal addresses: several of each, typed, one preferred.
+
+Each detail is one ``Detail``: its kind (``email``, ``phone``, ``address``), its type (``work``,
+``mobile``, ``home``, ``other``), the value and whether it is the preferred one of its kind.
+The contact's old columns stay as the preferred values, so the code that reads them (search, the
+org chart, duplicates, the brief) keeps working: ``email`` is the preferred e-mail,
+``phone_office`` the preferred phone unless it is a mobile (else the first other phone) and
+``phone_mobile`` the preferred phone if it is a mobile (else the first mobile). ``columns()``
+computes them from a list, ``with_column()`` folds a value written to one of those columns back
+into the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+KINDS = ("email", "phone", "address")
+TYPES = ("work", "mobile", "home", "other")
+# The contact columns that mirror the preferred values (see the module docstring).
+COLUMNS = ("email", "phone_office", "phone_mobile")
+
+
+@dataclass(frozen=True)
+class Detail:
+    kind: str  # one of KINDS
+    type: str  # one of TYPES
+    value: str
+    preferred: bool = False
+    uid: str = ""  # the stored row's uid; empty for a detail not stored yet
+
+
+def tidy(details: Iterable[Detail]) -> list[Detail]:
+    """The list as it is stored: no empty values, no value twice within a kind, an unknown type
+    read as ``other``, and exactly one preferred per kind that has any (the first one marked,
+    else the first of the kind). Order is kept."""
+    out: list[Detail] = []
+    seen: set[tuple[str, str]] = set()
+    for d in details:
+        value = d.value.strip()
+        key = (d.kind, value.casefold())
+        if not value or key in seen:
+            continue
+        seen.add(key)
+        out.append(replace(d, value=value, type=d.type if d.type in TYPES else "other"))
+    for kind in KINDS:
+        of_kind = [i for i, d in enumerate(out) if d.kind == kind]
+        marked = [i for i in of_kind if out[i].preferred]
+        chosen = marked[0] if marked else (of_kind[0] if of_kind else None)
+        for i in of_kind:
+            out[i] = replace(out[i], preferred=i == chosen)
+    return out
+
+
+def of_kind(details: Sequence[Detail], kind: str) -> list[Detail]:
+    """The details of one kind, the preferred one first."""
+    return sorted((d for d in details if d.kind == kind), key=lambda d: not d.preferred)
+
+
+def preferred(details: Sequence[Detail], kind: str) -> Detail | None:
+    found = of_kind(details, kind)
+    return found[0] if found else None
+
+
+def _mirror(details: Sequence[Detail], column: str) -> Detail | None:
+    """The detail a contact column shows."""
+    if column == "email":
+        return preferred(details, "email")
+    mobile = column == "phone_mobile"
+    phones = of_kind(details, "phone")
+    return next((d for d in phones if (d.type == "mobile") == mobile), None)
+
+
+def columns(details: Sequence[Detail]) -> dict[str, str]:
+    """The values of the contact's columns ``email``, ``phone_office``, ``phone_mobile``."""
+    out: dict[str, str] = {}
+    for column in COLUMNS:
+        found = _mirror(details, column)
+        out[column] = found.value if found else ""
+    return out
+
+
+def with_column(details: Sequence[Detail], column: str, value: str) -> list[Detail]:
+    """``details`` after ``value`` was written to the contact column ``column``: the detail the
+    column shows takes the new value (or goes, for an empty value); with none, a new one is
+    added, preferred when it is the first of its kind."""
+    value = value.strip()
+    current = _mirror(details, column)
+    out = list(details)
+    if current is not None:
+        index = out.index(current)
+        if value:
+            out[index] = replace(current, value=value)
+        else:
+            del out[index]
+        return tidy(out)
+    if not value:
+        return out
+    kind = "email" if column == "email" else "phone"
+    kind_type = {"email": "work", "phone_office": "work", "phone_mobile": "mobile"}[column]
+    first = not any(d.kind == kind for d in out)
+    out.append(Detail(kind, kind_type, value, preferred=first))
+    return tidy(out)
+
+
+def from_columns(email: str, phone_office: str, phone_mobile: str) -> list[Detail]:
+    """The details a contact's columns alone give (a person saved before revision 0008, or by a
+    path that writes only the columns): the office phone is preferred over the mobile."""
+    return tidy(
+        [
+            Detail("email", "work", email, preferred=True),
+            Detail("phone", "work", phone_office, preferred=True),
+            Detail("phone", "mobile", phone_mobile),
+        ]
+    )
+
+
+def completed(details: Sequence[Detail], cols: dict[str, str]) -> list[Detail]:
+    """``details`` with the column values they lack added (a path that writes only the columns,
+    such as an older bundle, saved them), so that a reader sees both."""
+    out = list(details)
+    for column in COLUMNS:
+        value = cols.get(column, "").strip()
+        kind = "email" if column == "email" else "phone"
+        if value and not any(
+            d.kind == kind and d.value.casefold() == value.casefold() for d in out
+        ):
+            kind_type = "mobile" if column == "phone_mobile" else "work"
+            first = not any(d.kind == kind for d in out)
+            out.append(Detail(kind, kind_type, value, preferred=first))
+    return tidy(out)
