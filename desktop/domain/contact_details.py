@@ -129,3 +129,42 @@ def completed(details: Sequence[Detail], cols: dict[str, str]) -> list[Detail]:
             first = not any(d.kind == kind for d in out)
             out.append(Detail(kind, kind_type, value, preferred=first))
     return tidy(out)
+
+
+# How other programs name a value's type (vCard TYPE parameters, Apple labels, Google and
+# Outlook column labels), in English and Chinese, case-folded.
+_TYPE_WORDS = (
+    ("mobile", ("cell", "mobile", "iphone", "手机", "移动")),
+    ("work", ("work", "business", "office", "company", "main", "工作", "单位", "公司", "办公")),
+    ("home", ("home", "personal", "private", "住宅", "家庭", "家", "私人")),
+)
+_NOT_STORED = ("fax", "pager", "传真", "寻呼")
+
+
+def type_of(words: Iterable[str]) -> str | None:
+    """The type (``work``, ``mobile``, ``home``, ``other``) that labels name, or None for a fax
+    or pager number (not a phone a rep calls, so not kept)."""
+    text = " ".join(words).casefold()
+    if any(w in text for w in _NOT_STORED):
+        return None
+    for kind_type, names in _TYPE_WORDS:
+        if any(w in text for w in names):
+            return kind_type
+    return "other"
+
+
+# When a file marks no value as preferred: a work value first (a rep calls at work), then a
+# mobile, then any other, a home value last.
+_DEFAULT_RANK = {"work": 0, "mobile": 1, "other": 2, "home": 3}
+
+
+def prefer_work(details: Sequence[Detail]) -> list[Detail]:
+    """``details`` tidied, where a kind no value is marked preferred in gets its first work
+    value (else mobile, other, home) as the preferred one."""
+    out = list(details)
+    for kind in KINDS:
+        of = [i for i, d in enumerate(out) if d.kind == kind and d.value.strip()]
+        if of and not any(out[i].preferred for i in of):
+            best = min(of, key=lambda i: _DEFAULT_RANK.get(out[i].type, 2))
+            out[best] = replace(out[best], preferred=True)
+    return tidy(out)

@@ -25,10 +25,16 @@ from .base import Service
 from .events import ChangeKind
 from .field_values import Bad, Spec, clean_one
 
+# How each kind is checked, and the label its messages name (by type where the form has one).
 _SPECS = {
     "email": Spec("E-mail", "电子邮件", "email"),
     "phone": Spec("Phone", "电话", "phone"),
     "address": Spec("Address", "地址", "text"),
+}
+_TYPED_SPECS = {
+    ("phone", "work"): Spec("Office phone", "办公电话", "phone"),
+    ("phone", "mobile"): Spec("Mobile", "手机", "phone"),
+    ("phone", "home"): Spec("Home phone", "住宅电话", "phone"),
 }
 _MAX_LEN = 400
 
@@ -79,7 +85,7 @@ def check(details: Sequence[cd.Detail], playbook: Playbook) -> list[cd.Detail]:
     errors: list[FieldError] = []
     out: list[cd.Detail] = []
     for i, d in enumerate(details):
-        spec = _SPECS.get(d.kind)
+        spec = _TYPED_SPECS.get((d.kind, d.type)) or _SPECS.get(d.kind)
         if spec is None:
             errors.append(FieldError(detail_field(i), Message("unknown_field", {"label": d.kind})))
             continue
@@ -105,6 +111,22 @@ def fold_columns(s: Session, contact: Contact, changed: dict[str, object]) -> No
     for column in touched:
         current = cd.with_column(current, column, str(changed[column] or ""))
     _store(s, contact, current)
+
+
+def add_details(s: Session, contact: Contact, details: Sequence[cd.Detail]) -> bool:
+    """Add the ``details`` (checked) the person lacks, none of them preferred over what the
+    person has (a merge fills in, it never overrides); whether anything was added."""
+    current = _read(s, contact)
+    have = {(d.kind, d.value.casefold()) for d in current}
+    new = [
+        cd.Detail(d.kind, d.type, d.value)
+        for d in details
+        if (d.kind, d.value.casefold()) not in have
+    ]
+    if not new and all(d.uid for d in current):
+        return False
+    _store(s, contact, cd.tidy([*current, *new]))
+    return bool(new)
 
 
 def _store(s: Session, contact: Contact, details: Sequence[cd.Detail]) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import contact_columns
 from desktop.domain.org_chart import would_create_cycle
 from desktop.store import search_index
-from desktop.store.models import BuyingRole, Contact, new_uid, utcnow
+from desktop.store.models import BuyingRole, Contact, ContactDetail, new_uid, utcnow
 
 from . import fields
 from .contact_import_rows import ImportRow
@@ -90,6 +90,21 @@ def write_rows(
             ]
             _insert_many(conn, _table(Contact), contacts, shared)
             _index_new_contacts(conn, contacts, account_id)
+            details = [
+                {
+                    "uid": new_uid(),
+                    "contact_id": created[i],
+                    "kind": d.kind,
+                    "type": d.type,
+                    "value": d.value,
+                    "preferred": d.preferred,
+                    "position": position,
+                }
+                for i in wanted[start : start + WRITE_BATCH]
+                for position, d in enumerate(rows[i].details)
+            ]
+            if details:
+                conn.execute(insert(_table(ContactDetail)), details)
     blank_role: dict[str, Any] = {
         "roles": [],
         "attitude": "unknown",
