@@ -316,6 +316,31 @@ COLUMNS: tuple[ContactColumn, ...] = (
         search="body",
         search_order=1,
     ),
+    # The values the three columns above do not hold, one "Type: value" line each.
+    _file(
+        "more_phones",
+        "More phones",
+        "更多电话",
+        exported=True,
+        aliases=("more phones", "更多电话"),
+        repeats=True,
+    ),
+    _file(
+        "more_emails",
+        "More e-mails",
+        "更多电子邮件",
+        exported=True,
+        aliases=("more e mails", "更多电子邮件"),
+        repeats=True,
+    ),
+    _file(
+        "addresses",
+        "Addresses",
+        "地址",
+        exported=True,
+        aliases=("addresses",),
+        repeats=True,
+    ),
     _c(
         "wechat",
         "WeChat",

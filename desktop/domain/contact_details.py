@@ -15,10 +15,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from .playbook import Text
+
 KINDS = ("email", "phone", "address")
 TYPES = ("work", "mobile", "home", "other")
 # The contact columns that mirror the preferred values (see the module docstring).
 COLUMNS = ("email", "phone_office", "phone_mobile")
+# A type as files and the form name it; the exports write "Home: 0512 6700 0000" lines, which
+# the import reads back (``type_of``).
+TYPE_LABELS = {
+    "work": Text("Work", "工作"),
+    "mobile": Text("Mobile", "手机"),
+    "home": Text("Home", "住宅"),
+    "other": Text("Other", "其他"),
+}
 
 
 @dataclass(frozen=True)
@@ -168,3 +178,22 @@ def prefer_work(details: Sequence[Detail]) -> list[Detail]:
             best = min(of, key=lambda i: _DEFAULT_RANK.get(out[i].type, 2))
             out[best] = replace(out[best], preferred=True)
     return tidy(out)
+
+
+def labelled_lines(details: Iterable[Detail], lang: str) -> str:
+    """One "Type: value" line per detail (an export's cell)."""
+    return "\n".join(f"{TYPE_LABELS[d.type].get(lang)}: {d.value}" for d in details)
+
+
+def from_labelled_lines(kind: str, text: str) -> list[Detail]:
+    """The details of ``labelled_lines`` text, in either language (a line without a label is
+    of type ``other``)."""
+    out: list[Detail] = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        label, sep, value = line.partition(": ")
+        if not sep:
+            label, value = "", line
+        kind_type = type_of([label]) if label else "other"
+        if value.strip() and kind_type is not None:
+            out.append(Detail(kind, kind_type, value.strip()))
+    return out

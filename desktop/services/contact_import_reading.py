@@ -16,7 +16,13 @@ from typing import Any
 
 from desktop.domain import contact_columns
 from desktop.domain.contact_details import COLUMNS as DETAIL_COLUMNS
-from desktop.domain.contact_details import Detail, prefer_work, tidy, type_of
+from desktop.domain.contact_details import (
+    Detail,
+    from_labelled_lines,
+    prefer_work,
+    tidy,
+    type_of,
+)
 from desktop.domain.contact_details import columns as detail_columns
 from desktop.domain.messages import Message
 from desktop.domain.playbook import Playbook
@@ -118,6 +124,7 @@ _DETAIL_TARGETS = {
     "phone_other": ("phone", "other"),
     "address": ("address", "other"),
 }
+_LINES_TARGETS = {"more_phones": "phone", "more_emails": "email", "addresses": "address"}
 # Outlook's address parts, one column each: the type of the address they make up.
 _ADDRESS_PARTS = {"address_work": "work", "address_home": "home", "address_other": "other"}
 
@@ -193,6 +200,8 @@ class Builder:
                 continue
             if target in _DETAIL_TARGETS:
                 details += _csv_details(target, labels.get(key, ""), value)
+            elif target in _LINES_TARGETS:  # our own export's "Type: value" lines
+                details += from_labelled_lines(_LINES_TARGETS[target], value)
             elif target in _ADDRESS_PARTS:
                 addresses.setdefault(_ADDRESS_PARTS[target], []).append(value.strip())
             elif target == "relation":
