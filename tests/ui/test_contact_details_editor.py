@@ -113,3 +113,32 @@ def test_every_control_has_an_accessible_name_in_either_language(
     switch_language(qtbot, window, "zh")
     assert row.value.accessibleName() == "地址 1" and row.type_combo.currentText() == "住宅"
     assert editor.add_buttons["email"].text() == "添加电子邮件"
+
+
+def test_undoing_a_delete_brings_back_every_phone_email_and_address(
+    window, services, account_id, monkeypatch
+):
+    from ui_actions import click
+
+    from desktop.ui.msgbox import prompter
+
+    contact_id = services.contacts.create(account_id, name="王建国").id
+    details = [
+        Detail("email", "home", "wjg@163.com", preferred=True),
+        Detail("phone", "mobile", "139 1554 2088", preferred=True),
+        Detail("phone", "home", "0512 6700 0000"),
+        Detail("address", "work", "星湖街 328 号"),
+    ]
+    services.contact_details.replace(contact_id, details)
+    page = window.open_account(account_id)
+    click_tab(page, TAB_CIRCLE)
+    page.circle.select_contact(contact_id)
+    monkeypatch.setattr(prompter, "confirm", lambda *_args: True)
+    click(page.circle.delete_button)
+    assert services.contacts.for_account(account_id) == []
+    window.undo_action.trigger()
+    restored = services.contacts.for_account(account_id)[0]
+    assert [
+        (d.kind, d.type, d.value, d.preferred)
+        for d in services.contact_details.details(restored.id)
+    ] == [(d.kind, d.type, d.value, True if d.kind == "address" else d.preferred) for d in details]
