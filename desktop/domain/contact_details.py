@@ -12,6 +12,7 @@ into the list.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -44,22 +45,36 @@ def tidy(details: Iterable[Detail]) -> list[Detail]:
     """The list as it is stored: no empty values, no value twice within a kind, an unknown type
     read as ``other``, and exactly one preferred per kind that has any (the first one marked,
     else the first of the kind). Order is kept."""
-    out: list[Detail] = []
+    # Built directly rather than with dataclasses.replace: an import tidies every row (100k).
+    kept: list[Detail] = []
     seen: set[tuple[str, str]] = set()
+    chosen: dict[str, int] = {}  # kind → index of its preferred detail
     for d in details:
         value = d.value.strip()
         key = (d.kind, value.casefold())
         if not value or key in seen:
             continue
         seen.add(key)
-        out.append(replace(d, value=value, type=d.type if d.type in TYPES else "other"))
-    for kind in KINDS:
-        of_kind = [i for i, d in enumerate(out) if d.kind == kind]
-        marked = [i for i in of_kind if out[i].preferred]
-        chosen = marked[0] if marked else (of_kind[0] if of_kind else None)
-        for i in of_kind:
-            out[i] = replace(out[i], preferred=i == chosen)
-    return out
+        if d.preferred and d.kind not in chosen:
+            chosen[d.kind] = len(kept)
+        kept.append(d if value == d.value and d.type in TYPES else _with(d, value=value))
+    for i, d in enumerate(kept):
+        chosen.setdefault(d.kind, i)
+    return [
+        d if d.preferred == (chosen[d.kind] == i) else _with(d, preferred=not d.preferred)
+        for i, d in enumerate(kept)
+    ]
+
+
+def _with(d: Detail, value: str | None = None, preferred: bool | None = None) -> Detail:
+    """``d`` with another value or preference; an unknown type read as ``other``."""
+    return Detail(
+        d.kind,
+        d.type if d.type in TYPES else "other",
+        d.value.strip() if value is None else value,
+        d.preferred if preferred is None else preferred,
+        d.uid,
+    )
 
 
 def of_kind(details: Sequence[Detail], kind: str) -> list[Detail]:
@@ -154,7 +169,11 @@ _NOT_STORED = ("fax", "pager", "传真", "寻呼")
 def type_of(words: Iterable[str]) -> str | None:
     """The type (``work``, ``mobile``, ``home``, ``other``) that labels name, or None for a fax
     or pager number (not a phone a rep calls, so not kept)."""
-    text = " ".join(words).casefold()
+    return _type_of_text(" ".join(words).casefold())
+
+
+@functools.lru_cache(maxsize=256)  # a file repeats its few labels on every row
+def _type_of_text(text: str) -> str | None:
     if any(w in text for w in _NOT_STORED):
         return None
     for kind_type, names in _TYPE_WORDS:
@@ -176,7 +195,7 @@ def prefer_work(details: Sequence[Detail]) -> list[Detail]:
         of = [i for i, d in enumerate(out) if d.kind == kind and d.value.strip()]
         if of and not any(out[i].preferred for i in of):
             best = min(of, key=lambda i: _DEFAULT_RANK.get(out[i].type, 2))
-            out[best] = replace(out[best], preferred=True)
+            out[best] = _with(out[best], preferred=True)
     return tidy(out)
 
 

@@ -36,7 +36,8 @@ _TYPED_SPECS = {
     ("phone", "mobile"): Spec("Mobile", "手机", "phone"),
     ("phone", "home"): Spec("Home phone", "住宅电话", "phone"),
 }
-_MAX_LEN = 400
+# As long as the contact's column a preferred value is copied to may be.
+_MAX_LEN = {"email": 200, "phone": 40, "address": 400}
 
 
 def detail_field(index: int) -> str:
@@ -90,7 +91,7 @@ def check(details: Sequence[cd.Detail], playbook: Playbook) -> list[cd.Detail]:
             errors.append(FieldError(detail_field(i), Message("unknown_field", {"label": d.kind})))
             continue
         try:
-            value, _ = clean_one(spec, d.value, _MAX_LEN, playbook)
+            value, _ = clean_one(spec, d.value, _MAX_LEN[d.kind], playbook)
         except Bad as bad:
             params = {"label": spec.label, **bad.params}
             errors.append(FieldError(detail_field(i), Message(bad.code, params)))

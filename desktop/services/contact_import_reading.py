@@ -287,16 +287,15 @@ class Builder:
             for d in details
         ]
         # Every e-mail and phone is checked as a detail; the columns hold the preferred ones.
-        details_bad = False
         try:
             row.details = check_details(details, self.playbook)
         except ValidationError as exc:
-            details_bad = True
             row.details = tidy(details)
             for error in exc.errors:
                 index = int(error.field.rpartition(".")[2])
                 problems.append(Problem(error.message, details[index].value))
-        values.update({k: v for k, v in detail_columns(row.details).items() if v})
+        for column in DETAIL_COLUMNS:  # checked above, with the detail they come from
+            values.pop(column, None)
         row.assistant_name = " ".join(got.get("assistant", "").split())
         reports_to = got.get("reports_to")
         row.manager_name = " ".join(reports_to.split()) if reports_to else ""
@@ -312,11 +311,11 @@ class Builder:
             )
         except ValidationError as exc:
             for error in exc.errors:
-                if details_bad and error.field in DETAIL_COLUMNS:
-                    continue  # already reported with the detail it comes from
                 shown = values.get(error.field, "")
                 problems.append(Problem(error.message, str(shown) if shown else ""))
             row.values = values  # as read, so the preview can still show and compare them
+        # The contact's e-mail and phone fields hold the preferred details.
+        row.values.update((k, v) for k, v in detail_columns(row.details).items() if v)
         if role:
             try:
                 cleaned = fields.clean(BuyingRole, fields.BUYING_ROLE, role, self.playbook)

@@ -7,6 +7,7 @@ known up front; every contact gets the blanks its column declaration
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from operator import itemgetter
@@ -75,6 +76,10 @@ def write_rows(
     now = utcnow()
     blank, never_filled = _blank_fields()
     shared = {**never_filled, "account_id": account_id, "created_at": now, "updated_at": now}
+    # The details' uids: one random half for this import, a counter for the other, so the
+    # unique index takes ~6 new values a person in order instead of at random places.
+    head = new_uid()[:16]
+    detail_uids = (f"{head}{n:016x}" for n in itertools.count())
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
     with _page_cache(conn, IMPORT_CACHE_KIB):
         for start in range(0, len(wanted), WRITE_BATCH):  # batches: memory stays flat
@@ -92,7 +97,7 @@ def write_rows(
             _index_new_contacts(conn, contacts, account_id)
             details = [
                 {
-                    "uid": new_uid(),
+                    "uid": next(detail_uids),
                     "contact_id": created[i],
                     "kind": d.kind,
                     "type": d.type,
@@ -103,8 +108,8 @@ def write_rows(
                 for i in wanted[start : start + WRITE_BATCH]
                 for position, d in enumerate(rows[i].details)
             ]
-            if details:
-                conn.execute(insert(_table(ContactDetail)), details)
+            if details:  # one raw executemany: a 100k-row file holds ~650k values
+                _insert_many(conn, _table(ContactDetail), details, {})
     blank_role: dict[str, Any] = {
         "roles": [],
         "attitude": "unknown",

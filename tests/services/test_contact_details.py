@@ -105,3 +105,9 @@ def test_deleting_a_person_deletes_their_details(services, person, db_path):
         assert con.execute("SELECT count(*) FROM contact_details").fetchone() == (0,)
     finally:
         con.close()
+
+
+def test_a_value_longer_than_its_column_is_refused(services, person):
+    with pytest.raises(ValidationError) as err:
+        services.contact_details.replace(person.id, [Detail("phone", "work", "1" * 41)])
+    assert "41" in err.value.by_field()["details.0"]
