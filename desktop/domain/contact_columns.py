@@ -52,6 +52,9 @@ class ContactColumn:
     # matters for phones: two numbers side by side would run together into one phone form, so
     # the e-mail stands between the title and the phones, as it always has.
     search_order: int = 0
+    # Several columns of a file may feed it (Outlook's "Home Phone" and "Home Phone 2", the
+    # parts of an address): each one is read, not only the first.
+    repeats: bool = False
 
     @property
     def chooser_label(self) -> Text:
@@ -84,6 +87,17 @@ def _file(key: str, en: str, zh: str, **kw: Any) -> ContactColumn:
     """A column met only in files (parts of a name, a phone's label, an id in the file)."""
     return ContactColumn(key, Text(en, zh), None, **kw)
 
+
+# Outlook's columns for the parts of an address, after "Business", "Home" or "Other".
+_ADDRESS_PARTS = (
+    "street",
+    "street 2",
+    "street 3",
+    "city",
+    "state",
+    "postal code",
+    "country/region",
+)
 
 # The order is the export's column order and the order of the import's column chooser.
 COLUMNS: tuple[ContactColumn, ...] = (
@@ -224,8 +238,69 @@ COLUMNS: tuple[ContactColumn, ...] = (
         search="body",
         search_order=2,
     ),
-    _file("phone", "Phone (kind from its label)", "电话(按标签区分)"),
-    _file("phone_label", "Phone label", "电话标签"),
+    _file("phone", "Phone (kind from its label)", "电话(按标签区分)", repeats=True),
+    _file("phone_label", "Phone label", "电话标签", repeats=True),
+    # More phones, e-mails and addresses, each with its type (the contact's details).
+    _file(
+        "phone_work",
+        "Another work phone",
+        "其他工作电话",
+        outlook=("business phone 2", "company main phone"),
+        repeats=True,
+    ),
+    _file(
+        "phone_home",
+        "Home phone",
+        "住宅电话",
+        aliases=("home phone", "住宅电话", "家庭电话"),
+        outlook=("home phone", "home phone 2"),
+        repeats=True,
+    ),
+    _file(
+        "phone_other",
+        "Other phone",
+        "其他电话",
+        aliases=("other phone", "其他电话"),
+        outlook=("other phone", "primary phone", "car phone"),
+        repeats=True,
+    ),
+    _file(
+        "email_more",
+        "Another e-mail",
+        "其他电子邮件",
+        outlook=("e mail 2 address", "e mail 3 address"),
+        repeats=True,
+    ),
+    _file("email_label", "E-mail label", "电子邮件标签", repeats=True),
+    _file(
+        "address",
+        "Address (kind from its label)",
+        "地址(按标签区分)",
+        aliases=("address", "地址", "通讯地址"),
+        repeats=True,
+    ),
+    _file("address_label", "Address label", "地址标签", repeats=True),
+    _file(
+        "address_work",
+        "Work address (a part of it)",
+        "工作地址(其中一部分)",
+        outlook=tuple(f"business {p}" for p in _ADDRESS_PARTS),
+        repeats=True,
+    ),
+    _file(
+        "address_home",
+        "Home address (a part of it)",
+        "住宅地址(其中一部分)",
+        outlook=tuple(f"home {p}" for p in _ADDRESS_PARTS),
+        repeats=True,
+    ),
+    _file(
+        "address_other",
+        "Other address (a part of it)",
+        "其他地址(其中一部分)",
+        outlook=tuple(f"other {p}" for p in _ADDRESS_PARTS),
+        repeats=True,
+    ),
     _c(
         "email",
         "E-mail",
@@ -241,6 +316,31 @@ COLUMNS: tuple[ContactColumn, ...] = (
         search="body",
         search_order=1,
     ),
+    # The values the three columns above do not hold, one "Type: value" line each.
+    _file(
+        "more_phones",
+        "More phones",
+        "更多电话",
+        exported=True,
+        aliases=("more phones", "更多电话"),
+        repeats=True,
+    ),
+    _file(
+        "more_emails",
+        "More e-mails",
+        "更多电子邮件",
+        exported=True,
+        aliases=("more e mails", "更多电子邮件"),
+        repeats=True,
+    ),
+    _file(
+        "addresses",
+        "Addresses",
+        "地址",
+        exported=True,
+        aliases=("addresses",),
+        repeats=True,
+    ),
     _c(
         "wechat",
         "WeChat",
@@ -251,8 +351,15 @@ COLUMNS: tuple[ContactColumn, ...] = (
         search="body",
         search_order=4,
     ),
-    _file("relation", "Related person (kind from its label)", "相关人员(按标签区分)"),
-    _file("relation_label", "Related person label", "相关人员标签"),
+    _file("relation", "Related person (kind from its label)", "相关人员(按标签区分)", repeats=True),
+    _file("relation_label", "Related person label", "相关人员标签", repeats=True),
+    _file(
+        "assistant",
+        "Assistant (name)",
+        "助理(姓名)",
+        aliases=("assistant", "assistant's name", "助理", "秘书"),
+        outlook=("assistant's name",),
+    ),
     # A person's part in one opportunity's decision (stored as a buying role, not on the contact).
     _file(
         "roles", "Roles", "角色", exported=True, aliases=("roles", "role", "buying role", "角色")
@@ -350,6 +457,11 @@ def search_fields(part: str) -> tuple[str, ...]:
     """The stored fields the search index puts in ``part`` ("title" or "body"), in order."""
     chosen = sorted((c for c in COLUMNS if c.search == part), key=lambda c: c.search_order)
     return tuple(c.field for c in chosen if c.field is not None)
+
+
+def repeating() -> frozenset[str]:
+    """The keys several columns of one file may be mapped to."""
+    return frozenset(c.key for c in COLUMNS if c.repeats)
 
 
 def header_table(app: str) -> dict[str, str]:

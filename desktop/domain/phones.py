@@ -101,3 +101,15 @@ def normalise_phone(text: str, region: str = HOME_REGION) -> str:
             return typed if start is None else start + digits[-4:]
     tidy = _with_library(folded, region)
     return typed if tidy is None else tidy
+
+
+def is_known_phone(text: str, region: str = HOME_REGION) -> bool:
+    """Whether the phone library finds ``text`` a valid number (the form warns when not; the
+    number is kept as typed either way)."""
+    typed = text.strip()
+    if not typed:
+        return True
+    folded = _CHINESE_EXTENSION.sub(" ext ", fold(typed))
+    if any(ch.isalpha() for ch in _ALLOWED_WORDS.sub(" ", folded)):
+        return False
+    return _with_library(folded, region) is not None

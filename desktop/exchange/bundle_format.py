@@ -26,6 +26,7 @@ from desktop.store.models import (
     Competitor,
     Concession,
     Contact,
+    ContactDetail,
     DecisionPoint,
     FabStatement,
     Need,
@@ -60,6 +61,8 @@ class Node:
     refs: tuple[Ref, ...] = ()
     children: tuple[tuple[str, Node], ...] = ()  # (bundle key == relationship name, node)
     target: str | None = None  # what refs of this target kind point at
+    # Left out of a row that has none (an optional list added after bundles were shipped).
+    omit_empty: bool = False
 
     @property
     def table(self) -> Table:
@@ -139,7 +142,11 @@ OPPORTUNITY_NODE = Node(
     ),
 )
 CONTACT_NODE = Node(
-    Contact, "account_id", _by_uid("reports_to_id", "reports_to"), target=CONTACT_REF
+    Contact,
+    "account_id",
+    _by_uid("reports_to_id", "reports_to"),
+    children=(("details", Node(ContactDetail, "contact_id", omit_empty=True)),),  # 0008
+    target=CONTACT_REF,
 )
 # The whole format: the account at the root. Order matters: contacts come before anything that
 # refers to them, needs before the FAB statements that refer to them.

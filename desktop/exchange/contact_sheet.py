@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from desktop.domain.contact_details import Detail
+
 
 class ContactExportError(ValueError):
     """The contacts cannot be exported as asked (unknown format, wrong opportunity)."""
@@ -32,6 +34,8 @@ class SheetPerson:
     roles: tuple[str, ...] = ()
     attitude: str = "unknown"
     influence: str | None = None
+    # Every e-mail, phone and address, preferred first within each kind.
+    details: tuple[Detail, ...] = ()
 
     def __getitem__(self, name: str) -> Any:
         return self.values.get(name)

@@ -131,6 +131,10 @@ class _Exporter:
                 self._index_needs(child, kids)
             for kid, data in zip(kids, self.rows(child, kids), strict=True):
                 by_id[getattr(kid, child.parent_fk or "")][key].append(data)
+            if child.omit_empty:  # a later addition: rows without any stay as before
+                for d in out:
+                    if not d[key]:
+                        del d[key]
         return out
 
     def _children(self, node: Node, parent_ids: list[int]) -> list[Any]:

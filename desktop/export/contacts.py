@@ -3,7 +3,9 @@
 Each person carries their part in one opportunity's decision (roles, attitude, influence) and
 whom they report to, in fields other address books keep:
 
-* CSV/XLSX: one column each, labels in the chosen language. A cell that begins with ``=``,
+* CSV/XLSX: one column each, labels in the chosen language; the preferred e-mail and phones
+  in their columns, the others and every address as "Type: value" lines in More phones, More
+  e-mails and Addresses. A cell that begins with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return could be run as a formula by a spreadsheet
   (CSV injection). In CSV such a cell is written with a leading apostrophe, which Excel and
   LibreOffice show as text, unless it is ``+``/``-`` before a phone number or a plain number
@@ -14,9 +16,10 @@ whom they report to, in fields other address books keep:
 * vCard 4.0 (RFC 6350): FN, N, NICKNAME (name in the other language), TITLE,
   ORG (account;department), ROLE (roles in this decision), CATEGORIES (role, attitude and
   influence labels), RELATED;TYPE=x-manager:urn:uuid:<manager uid> plus the manager's name in
-  NOTE and as an Apple-style related name, TEL;TYPE=work / cell, EMAIL, X-WECHAT, UID, REV,
-  and X-CALLBRIEF-* properties holding the playbook keys for a lossless round trip. Text is
-  escaped (``\\ , ; newline``) and lines are folded at 75 octets.
+  NOTE and as an Apple-style related name, TEL, EMAIL and ADR for every phone, e-mail and
+  address (typed, PREF=1 on the preferred ones), X-WECHAT, UID, REV, and X-CALLBRIEF-*
+  properties holding the playbook keys for a lossless round trip. Text is escaped
+  (``\\ , ; newline``) and lines are folded at 75 octets.
 
 The columns, their headers and the plain vCard properties come from the contact's one column
 declaration (``desktop.domain.contact_columns``). The rows come as plain data
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from desktop.domain import contact_columns
+from desktop.domain.contact_details import from_columns, labelled_lines, of_kind
 from desktop.domain.playbook import Text
 from desktop.exchange.contact_sheet import ContactExportError, ContactSheet, SheetPerson
 
@@ -127,6 +131,7 @@ def table(sheet: ContactSheet, playbook: Any, lang: str) -> tuple[list[str], lis
             else "",
             "opportunity": (sheet.opportunity_name or "") if p.has_role else "",
             "company": sheet.account_name,
+            **_more_details(p, lang),
         }
         rows.append(
             [
@@ -135,6 +140,18 @@ def table(sheet: ContactSheet, playbook: Any, lang: str) -> tuple[list[str], lis
             ]
         )
     return header, rows
+
+
+def _more_details(p: SheetPerson, lang: str) -> dict[str, str]:
+    """The e-mails and phones the E-mail, Office phone and Mobile columns do not show, and
+    every address, as "Type: value" lines."""
+    shown = {("email", p["email"]), ("phone", p["phone_office"]), ("phone", p["phone_mobile"])}
+    rest = [d for d in p.details if (d.kind, d.value) not in shown]
+    return {
+        "more_phones": labelled_lines((d for d in rest if d.kind == "phone"), lang),
+        "more_emails": labelled_lines((d for d in rest if d.kind == "email"), lang),
+        "addresses": labelled_lines(of_kind(p.details, "address"), lang),
+    }
 
 
 def _cell(value: Any) -> str:
@@ -230,12 +247,7 @@ def vcard(c: SheetPerson, sheet: ContactSheet, playbook: Any, lang: str) -> str:
     if c["title"]:
         lines.append("TITLE:" + escape(c["title"]))
     lines.append(f"ORG:{escape(sheet.account_name)};{escape(department)}".rstrip(";"))
-    if c["phone_office"]:
-        lines.append("TEL;TYPE=work,voice:" + escape(c["phone_office"]))
-    if c["phone_mobile"]:
-        lines.append("TEL;TYPE=cell,voice:" + escape(c["phone_mobile"]))
-    if c["email"]:
-        lines.append("EMAIL;TYPE=work:" + escape(c["email"]))
+    lines += _detail_lines(c)
     # Columns carried as a plain property of their own (X-WECHAT, X-CALLBRIEF-LAST-CONTACT, …).
     for column in contact_columns.COLUMNS:
         if column.vcard and column.field and c[column.field]:
@@ -271,6 +283,36 @@ def vcard(c: SheetPerson, sheet: ContactSheet, playbook: Any, lang: str) -> str:
     lines.append("REV:" + stamp.strftime("%Y%m%dT%H%M%SZ"))
     lines.append("END:VCARD")
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+# vCard 4.0 TYPE values by our type (RFC 6350 §6.4.1, §6.4.2); "other" has none.
+_TEL_TYPES = {"work": "work,voice", "mobile": "cell,voice", "home": "home,voice", "other": "voice"}
+_TYPES = {"work": "work", "home": "home", "mobile": "cell"}
+
+
+def _detail_lines(c: SheetPerson) -> list[str]:
+    """TEL, EMAIL and ADR for every detail, typed, PREF=1 on the preferred one of each kind.
+
+    An address is kept as one text: it goes in ADR's street part, where Outlook and Apple show
+    a free-form address."""
+    details = c.details or tuple(
+        from_columns(c["email"] or "", c["phone_office"] or "", c["phone_mobile"] or "")
+    )
+    lines = []
+    for d in details:
+        params = []
+        if d.kind == "phone":
+            params.append(f"TYPE={_TEL_TYPES[d.type]}")
+        elif d.type in _TYPES:
+            params.append(f"TYPE={_TYPES[d.type]}")
+        if d.preferred:
+            params.append("PREF=1")
+        head = {"phone": "TEL", "email": "EMAIL", "address": "ADR"}[d.kind]
+        value = escape(d.value)
+        if d.kind == "address":
+            value = f";;{value};;;;"
+        lines.append(";".join([head, *params]) + ":" + value)
+    return lines
 
 
 def uid_urn(uid: str) -> str:

@@ -23,6 +23,7 @@ _IN_CHUNK = 500  # uids per IN (...) list
 # What each kind of row is called in a message.
 _KIND_NAMES = {
     "contacts": "a contact",
+    "contact_details": "a contact's e-mail, phone or address",
     "opportunities": "an opportunity",
     "buying_roles": "a buying role",
     "competitors": "a competitor",

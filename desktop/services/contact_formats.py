@@ -135,7 +135,7 @@ def _table(app: str) -> dict[str, str]:
     return contact_columns.header_table(app)
 
 
-PAIRED = re.compile(r"^(e mail|phone|relation) (\d+) (label|type|value)$")
+PAIRED = re.compile(r"^(e mail|phone|relation|address) (\d+) (label|type|value|formatted)$")
 
 
 def detect_format(columns: list[str]) -> tuple[str, dict[str, str]]:
@@ -150,10 +150,10 @@ def detect_format(columns: list[str]) -> tuple[str, dict[str, str]]:
             m = PAIRED.match(n)
             if m:
                 kind, _, part = m.groups()
-                base = {"e mail": "email", "phone": "phone", "relation": "relation"}[kind]
-                if part == "value":
+                base = {"e mail": "email", "phone": "phone", "relation": "relation"}.get(kind, kind)
+                if part in ("value", "formatted"):
                     mapping[column] = base
-                elif kind != "e mail":
+                else:
                     mapping[column] = f"{base}_label"
         if "name" in mapping.values() and "given_name" in mapping.values():
             # The old Google format has both; the full name wins.
@@ -179,11 +179,12 @@ def detect_format(columns: list[str]) -> tuple[str, dict[str, str]]:
 def guess_mapping(columns: list[str]) -> dict[str, str]:
     """A mapping from column names people commonly use; unknown columns are ignored."""
     lookup = {norm(alias): target for alias, target in _table("aliases").items()}
+    repeats = contact_columns.repeating()
     out: dict[str, str] = {}
     used: set[str] = set()
     for column in columns:
         target = lookup.get(norm(column), "ignore")
-        if target != "ignore" and target in used:
+        if target != "ignore" and target in used and target not in repeats:
             target = "ignore"  # the first column of a kind wins
         used.add(target)
         out[column] = target
@@ -192,11 +193,12 @@ def guess_mapping(columns: list[str]) -> dict[str, str]:
 
 def _mapping(columns: list[str], table: Mapping[str, str]) -> dict[str, str]:
     table = {norm(k): v for k, v in table.items()}
+    repeats = contact_columns.repeating()
     out = {}
     used: set[str] = set()
     for column in columns:
         target = table.get(norm(column), "ignore")
-        if target != "ignore" and target in used:
+        if target != "ignore" and target in used and target not in repeats:
             target = "ignore"
         used.add(target)
         out[column] = target

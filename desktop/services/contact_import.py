@@ -36,8 +36,9 @@ from desktop.domain.validation import ValidationError
 from desktop.store.models import Account, Contact, Opportunity
 
 from .base import Service
+from .contact_details import add_details
 from .contact_formats import ImportFileError, detect_format, read_csv_records, read_text
-from .contact_import_matching import mark_duplicates, resolve_managers
+from .contact_import_matching import link_assistants, mark_duplicates, resolve_managers
 from .contact_import_reading import Builder, CsvPlan
 from .contact_import_rows import FORMAT_LABELS, TEXTS, ImportPreview, ImportRow, Problem
 from .contact_import_writing import IMPORT_CACHE_KIB, WRITE_BATCH, write_rows
@@ -179,6 +180,7 @@ def _preview(
     if opportunity_id is None and any(r.role for r in preview.rows):
         preview.file_notes.append("roles_without_opportunity")
     mark_duplicates(preview.rows, existing)
+    link_assistants(preview.rows)
     resolve_managers(preview.rows, existing)
     preview.checked_against = existing
     preview.account_name = account_names[0]
@@ -229,6 +231,8 @@ def _merge(s: Session, rows: list[ImportRow]) -> set[int]:
             if getattr(contact, key) in (None, "", []):
                 setattr(contact, key, value)
                 changed.add(contact.id)
+        if add_details(s, contact, row.details):
+            changed.add(contact.id)
     return changed
 
 

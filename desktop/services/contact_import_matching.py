@@ -144,6 +144,26 @@ def _person_of(rows: list[ImportRow], j: int) -> int:
     return duplicate[0] if duplicate is not None else -j - 1
 
 
+def link_assistants(rows: list[ImportRow]) -> None:
+    """An assistant named on a card (Apple's related name, Outlook's "Assistant's Name")
+    reports to that person, when the assistant is one person of the file whose manager the file
+    does not name otherwise."""
+    by_name: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row.name:
+            by_name.setdefault(_name_key(row.name), []).append(i)
+    for i, row in enumerate(rows):
+        if not row.assistant_name or not row.name:
+            continue
+        found = [j for j in by_name.get(_name_key(row.assistant_name), []) if j != i]
+        if len(found) != 1:
+            row.notes.append(("assistant_missing", {"name": row.assistant_name}))
+            continue
+        assistant = rows[found[0]]
+        if not assistant.manager_name and not assistant.manager_ref:
+            assistant.manager_name = row.name
+
+
 def resolve_managers(rows: list[ImportRow], existing: Sequence[Any]) -> None:
     """Link each row to its manager: a row of the file or a contact already at the account."""
     by_ref = {row.ref: i for i, row in enumerate(rows) if row.ref}

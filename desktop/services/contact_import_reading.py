@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from typing import Any
 
 from desktop.domain import contact_columns
+from desktop.domain.contact_details import COLUMNS as DETAIL_COLUMNS
+from desktop.domain.contact_details import (
+    Detail,
+    from_labelled_lines,
+    prefer_work,
+    tidy,
+    type_of,
+)
+from desktop.domain.contact_details import columns as detail_columns
 from desktop.domain.messages import Message
 from desktop.domain.playbook import Playbook
 from desktop.domain.validation import ValidationError
 from desktop.store.models import BuyingRole, Contact
 
 from . import fields
+from .contact_details import check as check_details
 from .contact_formats import pair, unneutralise
 from .contact_import_rows import ImportRow, Problem
 from .vcard_reader import ref
@@ -98,10 +108,40 @@ def _match_roles(
     return out, problems
 
 
-_LABEL_TARGETS = ("phone_label", "relation_label")
-_MOBILE_LABEL = re.compile(r"mobile|cell|手机|移动", re.I)
-_FAX_LABEL = re.compile(r"fax|pager|传真", re.I)
+_LABEL_TARGETS = ("phone_label", "relation_label", "email_label", "address_label")
 _MANAGER_LABEL = re.compile(r"manager|上级|经理|boss", re.I)
+_ASSISTANT_LABEL = re.compile(r"assistant|助理|秘书", re.I)
+# Targets that hold one or more e-mails, phones or addresses (":::" between several, as
+# Google writes them), and the type a value gets when no label says it.
+_DETAIL_TARGETS = {
+    "email": ("email", "work"),
+    "email_more": ("email", "other"),
+    "phone": ("phone", "other"),
+    "phone_office": ("phone", "work"),
+    "phone_work": ("phone", "work"),
+    "phone_mobile": ("phone", "mobile"),
+    "phone_home": ("phone", "home"),
+    "phone_other": ("phone", "other"),
+    "address": ("address", "other"),
+}
+_LINES_TARGETS = {"more_phones": "phone", "more_emails": "email", "addresses": "address"}
+# Outlook's address parts, one column each: the type of the address they make up.
+_ADDRESS_PARTS = {"address_work": "work", "address_home": "home", "address_other": "other"}
+
+
+def _csv_details(target: str, label: str, value: str) -> list[Detail]:
+    """The details one cell holds: Google joins several values with ":::" and marks the
+    primary one's label with "* "; a label names the type ("Mobile", "Work Fax", "住宅")."""
+    kind, default = _DETAIL_TARGETS[target]
+    preferred = label.startswith("*")
+    label = label.lstrip("* ").strip()
+    kind_type = type_of([label]) if label else default
+    if kind_type is None:  # a fax or a pager
+        return []
+    values = [v.strip() for v in value.split(":::") if v.strip()]
+    return [Detail(kind, kind_type, v, preferred and n == 0) for n, v in enumerate(values)]
+
+
 _TEL_PREFIX = re.compile(r"^tel:", re.I)
 
 
@@ -145,7 +185,8 @@ class Builder:
         source = dict(zip(compress(plan.columns, record), filter(None, record), strict=True))
         row = ImportRow(number, "row", source)
         got: dict[str, str] = {}
-        phones: list[tuple[str, str]] = []
+        details: list[Detail] = []
+        addresses: dict[str, list[str]] = {}  # type → the parts of one address, in order
         relations: list[tuple[str, str]] = []
         labels = {key: unneutralise(record[i]) for i, key in plan.labels} if plan.labels else {}
         problems: list[Problem] = []
@@ -157,25 +198,23 @@ class Builder:
             value = unneutralise(value) if first == "'" or first.isspace() else value.rstrip()
             if not value:
                 continue
-            if target == "phone":
-                phones.append((labels.get(key, ""), value))
+            if target in _DETAIL_TARGETS:
+                details += _csv_details(target, labels.get(key, ""), value)
+            elif target in _LINES_TARGETS:  # our own export's "Type: value" lines
+                details += from_labelled_lines(_LINES_TARGETS[target], value)
+            elif target in _ADDRESS_PARTS:
+                addresses.setdefault(_ADDRESS_PARTS[target], []).append(value.strip())
             elif target == "relation":
                 relations.append((labels.get(key, ""), value))
-            elif target == "email":
-                got.setdefault("email", value.split(":::")[0].strip())
             else:
                 got.setdefault(target, value)
-        for label, value in phones:
-            number_ = value.split(":::")[0].strip()
-            kind = "phone_mobile" if _MOBILE_LABEL.search(label) else None
-            if kind is None and _FAX_LABEL.search(label):
-                continue
-            if kind is None:
-                kind = "phone_office" if "phone_office" not in got else "phone_mobile"
-            got.setdefault(kind, number_)
+        for kind_type, parts in addresses.items():
+            details.append(Detail("address", kind_type, ", ".join(p for p in parts if p)))
         for label, value in relations:
             if _MANAGER_LABEL.search(label):
                 got.setdefault("reports_to", value)
+            elif _ASSISTANT_LABEL.search(label):
+                got.setdefault("assistant", value)
         strict_values: dict[str, Any] = {}
         for key in plan.role_targets:
             if got.get(key):
@@ -191,10 +230,12 @@ class Builder:
                         problems.append(Problem(msg))
                     else:
                         strict_values[key] = wanted
-        return self._finish(row, got, strict_values, problems)
+        return self._finish(row, got, strict_values, problems, prefer_work(details))
 
     def from_card(self, number: int, found: dict[str, Any]) -> ImportRow:
         source = {k: str(found[k]) for k in self.card_keys if found.get(k)}
+        # The preferred e-mail and phones, as the card had them (all are in its details).
+        source.update((k, v) for k, v in detail_columns(found.get("details") or []).items() if v)
         row = ImportRow(number, "card", source)
         role: dict[str, Any] = {}
         problems: list[Problem] = []
@@ -215,10 +256,15 @@ class Builder:
         got["notes"] = notes
         if manager_from_note and not got.get("reports_to"):
             got["reports_to"] = manager_from_note
-        return self._finish(row, got, role, problems)
+        return self._finish(row, got, role, problems, list(found.get("details") or []))
 
     def _finish(
-        self, row: ImportRow, got: dict[str, str], role: dict[str, Any], problems: list[Problem]
+        self,
+        row: ImportRow,
+        got: dict[str, str],
+        role: dict[str, Any],
+        problems: list[Problem],
+        details: list[Detail],
     ) -> ImportRow:
         name = got.get("name", "").strip() or _join_name(
             got.get("given_name", ""), got.get("middle_name", ""), got.get("family_name", "")
@@ -236,10 +282,21 @@ class Builder:
             notes = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
             if notes:
                 values["relationship_notes"] = notes
-        for key in ("phone_office", "phone_mobile"):
-            phone = values.get(key)
-            if phone and phone[0] in "tT":
-                values[key] = _TEL_PREFIX.sub("", phone).strip()
+        details = [
+            replace(d, value=_TEL_PREFIX.sub("", d.value).strip()) if d.kind == "phone" else d
+            for d in details
+        ]
+        # Every e-mail and phone is checked as a detail; the columns hold the preferred ones.
+        try:
+            row.details = check_details(details, self.playbook)
+        except ValidationError as exc:
+            row.details = tidy(details)
+            for error in exc.errors:
+                index = int(error.field.rpartition(".")[2])
+                problems.append(Problem(error.message, details[index].value))
+        for column in DETAIL_COLUMNS:  # checked above, with the detail they come from
+            values.pop(column, None)
+        row.assistant_name = " ".join(got.get("assistant", "").split())
         reports_to = got.get("reports_to")
         row.manager_name = " ".join(reports_to.split()) if reports_to else ""
         row.manager_ref = ref(got["manager_ref"]) if got.get("manager_ref") else ""
@@ -257,6 +314,8 @@ class Builder:
                 shown = values.get(error.field, "")
                 problems.append(Problem(error.message, str(shown) if shown else ""))
             row.values = values  # as read, so the preview can still show and compare them
+        # The contact's e-mail and phone fields hold the preferred details.
+        row.values.update((k, v) for k, v in detail_columns(row.details).items() if v)
         if role:
             try:
                 cleaned = fields.clean(BuyingRole, fields.BUYING_ROLE, role, self.playbook)

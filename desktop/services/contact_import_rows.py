@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.contact_details import Detail
 from desktop.domain.messages import Message
 from desktop.domain.playbook import Text
 
@@ -38,6 +39,10 @@ TEXTS: dict[str, Text] = {
     "manager_ambiguous": Text(
         "several people are called “{name}”; imported without a manager",
         "有多人名为“{name}”,导入后不设上级",
+    ),
+    "assistant_missing": Text(
+        "assistant “{name}” is not in this file; not linked",
+        "助理“{name}”不在本文件中,未建立汇报关系",
     ),
     "manager_bad": Text(
         "manager {where} has problems and is not imported; imported without a manager",
@@ -100,6 +105,8 @@ class ImportRow:
     manager_ref: str = ""
     ref: str = ""
     company: str = ""
+    details: list[Detail] = field(default_factory=list)  # checked e-mails, phones, addresses
+    assistant_name: str = ""  # their assistant, as the file names them
     problems: list[Problem] = field(default_factory=list)
     notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (TEXTS key, params)
     duplicate_of_contact: tuple[int, str] | None = None  # (contact id, name)

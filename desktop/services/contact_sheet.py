@@ -35,6 +35,7 @@ def contact_sheet(
         )
     roles = {r.contact_id: r for r in opportunity.roles} if opportunity else {}
     by_id = {c.id: c for c in contacts}
+    details = services.contact_details.for_account(account_id)
     fields = [c.field for c in contact_columns.stored() if c.field is not None]
     people = []
     for c in contacts:
@@ -51,6 +52,7 @@ def contact_sheet(
                 roles=tuple(role.roles or ()) if role is not None else (),
                 attitude=(role.attitude or "unknown") if role is not None else "unknown",
                 influence=role.influence if role is not None else None,
+                details=tuple(details.get(c.id, ())),
             )
         )
     return ContactSheet(account.name, opportunity.name if opportunity else None, tuple(people))

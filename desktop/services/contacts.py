@@ -13,6 +13,7 @@ from desktop.store.models import Account, Contact
 
 from . import fields
 from .base import Service
+from .contact_details import fold_columns
 from .events import ChangeKind
 
 CHART_COLUMNS = (
@@ -36,6 +37,7 @@ class ContactService(Service):
             self.apply(contact, clean)
             s.add(contact)
             s.flush()
+            fold_columns(s, contact, clean)
             if manager is not None:
                 self._check_manager(s, contact, manager)
                 contact.reports_to_id = manager
@@ -49,6 +51,7 @@ class ContactService(Service):
             if "reports_to_id" in clean and clean["reports_to_id"] is not None:
                 self._check_manager(s, contact, clean["reports_to_id"])
             self.apply(contact, clean)
+            fold_columns(s, contact, clean)
         self.announce(ChangeKind.CONTACT, contact_id, account_id=contact.account_id)
         return contact
 

@@ -11,6 +11,7 @@ from desktop.exchange.contact_sheet import ContactSheet
 from desktop.store.database import Database
 
 from .accounts import AccountService
+from .contact_details import ContactDetailService
 from .contact_sheet import contact_sheet
 from .contacts import ContactService
 from .deal_cockpit import DealCockpitService
@@ -73,6 +74,11 @@ class Services:
     def negotiation(self) -> NegotiationService:
         """A deal's negotiation card and its coaches (issue 16, items 3 and 4)."""
         return NegotiationService(self.db, self.playbook, self.notifier)
+
+    @cached_property
+    def contact_details(self) -> ContactDetailService:
+        """Each person's e-mails, phones and postal addresses (issue 15)."""
+        return ContactDetailService(self.db, self.playbook, self.notifier)
 
     @property
     def decision_map(self) -> MapService:

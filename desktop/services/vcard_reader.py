@@ -4,8 +4,9 @@ Other apps write quoted-printable values with soft line breaks and CHARSET param
 TYPE parameters (``TEL;WORK;VOICE``), grouped Apple properties (``item1.X-ABRELATEDNAMES`` with
 ``item1.X-ABLabel``) and ``tel:`` URIs; a strict parser gives up on the whole file at the first
 oddity. This one unfolds lines, decodes and unescapes values, and turns each card into the plain
-fields the contact import maps (name, title, organisation, phones, e-mail, manager, categories);
-a card it cannot read is reported by number instead of sinking the file.
+fields the contact import maps (name, title, organisation, every phone, e-mail and postal
+address with its type, manager, assistant, categories); a card it cannot read is reported by
+number instead of sinking the file.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain import contact_columns
+from desktop.domain.contact_details import Detail, prefer_work, type_of
 from desktop.domain.limits import encoding_is_text
 
 
@@ -199,6 +201,12 @@ def _read_cards(text: str) -> list[tuple[int, list[_Prop] | str]]:
 _MANAGER_PROPERTIES = frozenset(
     {"X-MS-MANAGER", "X-MANAGER", "X-EVOLUTION-MANAGER", "X-KADDRESSBOOK-X-MANAGERSNAME"}
 )
+_ASSISTANT_PROPERTIES = frozenset(
+    {"X-MS-ASSISTANT", "X-ASSISTANT", "X-EVOLUTION-ASSISTANT", "X-KADDRESSBOOK-X-ASSISTANTSNAME"}
+)
+_ASSISTANT_WORDS = ("assistant", "助理", "秘书")
+# Apple writes its own labels as _$!<Mobile>!$_; custom ones as they were typed.
+_APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 
 
 def _plain_properties() -> dict[str, str]:
@@ -211,8 +219,7 @@ def card_fields(props: list[_Prop]) -> dict[str, Any]:
     """The fields a card carries, in the import's target names."""
     out: dict[str, Any] = {}
     labels: dict[str, str] = {p.group: unescape(p.value) for p in props if p.name == "X-ABLABEL"}
-    phones: list[tuple[set[str], str]] = []
-    emails: list[tuple[set[str], str]] = []
+    details: list[tuple[int, Detail]] = []  # (how preferred the file says, 99: not said)
     categories: list[str] = []
     plain = _plain_properties()
     for p in props:
@@ -234,10 +241,10 @@ def card_fields(props: list[_Prop]) -> dict[str, Any]:
         elif p.name == "ORG":
             parts = _split_escaped(value, ";") + [""]
             out["company"], out["department"] = parts[0], parts[1]
-        elif p.name == "TEL":
-            phones.append((p.types(), unescape(value)))
-        elif p.name == "EMAIL":
-            emails.append((p.types() | {t.lower() for t in p.params.get("PREF", [])}, value))
+        elif p.name in ("TEL", "EMAIL", "ADR"):
+            found = _detail(p, labels.get(p.group, "") if p.group else "")
+            if found is not None:
+                details.append(found)
         elif p.name in plain:  # X-WECHAT, X-CALLBRIEF-LAST-CONTACT, … (contact_columns)
             out[plain[p.name]] = unescape(value).strip()
         elif p.name == "IMPP" and value.lower().startswith(("weixin:", "wechat:")):
@@ -247,7 +254,12 @@ def card_fields(props: list[_Prop]) -> dict[str, Any]:
         elif p.name == "UID":
             out["ref"] = ref(value)
         elif p.name == "RELATED":
-            # Only the manager matters here; a spouse or a friend is not a reporting line.
+            # The manager and the assistant matter here; a spouse or a friend is no
+            # reporting line.
+            if p.types() & {"x-assistant", "assistant"}:
+                if not re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I):
+                    out.setdefault("assistant", unescape(value))
+                continue
             if not p.types() & {"x-manager", "manager"}:
                 continue
             if value.lower().startswith("urn:"):
@@ -259,8 +271,12 @@ def card_fields(props: list[_Prop]) -> dict[str, Any]:
             typed = not p.group and "manager" in p.types()
             if "manager" in label.lower() or "上级" in label or typed:
                 out["reports_to"] = unescape(value)
+            elif any(w in label.lower() for w in _ASSISTANT_WORDS) or "assistant" in p.types():
+                out.setdefault("assistant", unescape(value))
         elif p.name in _MANAGER_PROPERTIES:
             out.setdefault("reports_to", unescape(value))
+        elif p.name in _ASSISTANT_PROPERTIES:
+            out.setdefault("assistant", unescape(value))
         elif p.name == "CATEGORIES":
             categories += [c.strip() for c in _split_escaped(value, ",") if c.strip()]
         elif p.name == "X-CALLBRIEF-ROLES":
@@ -269,23 +285,56 @@ def card_fields(props: list[_Prop]) -> dict[str, Any]:
             out["attitude_key"] = unescape(value).strip()
         elif p.name == "X-CALLBRIEF-INFLUENCE":
             out["influence_key"] = unescape(value).strip()
-    # A home number only fills in when there is no work number; fax and pager never.
-    phones.sort(key=lambda p: "home" in p[0] and not p[0] & {"work", "cell", "mobile"})
-    for types, number in phones:
-        number = re.sub(r"^tel:", "", number.strip(), flags=re.I)
-        if types & {"fax", "pager"}:
-            continue
-        if types & {"cell", "mobile", "iphone"}:
-            out.setdefault("phone_mobile", number)
-        elif "phone_office" not in out:
-            out["phone_office"] = number
-        else:
-            out.setdefault("phone_mobile", number)
-    if emails:
-        preferred = [v for t, v in emails if t & {"pref", "1"}]
-        out["email"] = re.sub(r"^mailto:", "", (preferred or [emails[0][1]])[0], flags=re.I)
+    # The preferred value of each kind: the lowest PREF (4.0) or TYPE=pref (2.1, 3.0); else
+    # the first work value (``prefer_work``). The contact's columns show the preferred ones.
+    best: dict[str, int] = {}
+    for rank, d in details:
+        best[d.kind] = min(best.get(d.kind, 99), rank)
+    marked: set[str] = set()
+    listed: list[Detail] = []
+    for rank, d in details:
+        chosen = rank < 99 and rank == best[d.kind] and d.kind not in marked
+        marked |= {d.kind} if chosen else set()
+        listed.append(Detail(d.kind, d.type, d.value, preferred=chosen))
+    out["details"] = prefer_work(listed)
     out["categories"] = categories
     return out
+
+
+def _detail(p: _Prop, label: str) -> tuple[int, Detail] | None:
+    """One TEL, EMAIL or ADR as a typed detail with how preferred the card says it is; None
+    for a fax or pager number, or an empty value."""
+    types = p.types()
+    words = [*types, _APPLE_LABEL.sub(r"\1", label)]
+    if p.name == "EMAIL":
+        # INTERNET and X400 say what kind of address, not whose; they are not a type.
+        words = [w for w in words if w not in ("internet", "x400", "pref")]
+    kind_type = type_of(words)
+    if kind_type is None:
+        return None
+    rank = 99
+    for pref in p.params.get("PREF", []):
+        if pref.strip().isdigit():
+            rank = min(rank, int(pref))
+    if "pref" in types:
+        rank = min(rank, 1)
+    if p.name == "TEL":
+        value = re.sub(r"^tel:", "", unescape(p.value).strip(), flags=re.I)
+        kind = "phone"
+    elif p.name == "EMAIL":
+        value = re.sub(r"^mailto:", "", unescape(p.value).strip(), flags=re.I)
+        kind = "email"
+    else:
+        value, kind = _address(p.value), "address"
+    return (rank, Detail(kind, kind_type, value)) if value else None
+
+
+def _address(value: str) -> str:
+    """ADR's parts (post office box; extended; street; locality; region; postal code;
+    country) as one line, in that order, the empty ones left out."""
+    parts = [" ".join(_split_escaped(part, ",")).strip() for part in _split_unescaped(value)]
+    lines = [", ".join(x.strip() for x in part.split("\n") if x.strip()) for part in parts]
+    return ", ".join(x for x in lines if x)
 
 
 def ref(value: str) -> str:

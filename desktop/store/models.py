@@ -147,6 +147,36 @@ class Contact(Timestamped, Base):
     map_y: Mapped[float | None] = mapped_column()
 
     account: Mapped[Account] = relationship(back_populates="contacts", lazy="raise")
+    details: Mapped[list[ContactDetail]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="ContactDetail.position",
+    )
+
+
+class ContactDetail(Base):
+    """One e-mail, phone or postal address of a person (revision 0008); the contact's columns
+    ``email``, ``phone_office`` and ``phone_mobile`` hold the preferred ones
+    (desktop/domain/contact_details.py)."""
+
+    __tablename__ = "contact_details"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(8))  # email / phone / address
+    type: Mapped[str] = mapped_column(String(8), default="work")  # work / mobile / home / other
+    value: Mapped[str] = mapped_column(String(400))
+    preferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('email', 'phone', 'address')", name="detail_kind"),
+        CheckConstraint("type IN ('work', 'mobile', 'home', 'other')", name="detail_type"),
+    )
 
 
 class Opportunity(Timestamped, Base):

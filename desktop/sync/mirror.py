@@ -190,7 +190,9 @@ def _build(
         kids = [u for u in by_parent.get(uid, []) if flat[u].key == child_key]
         kids.sort(key=lambda u: (flat[u].order, u))
         items = [_build(child_key, u, flat, by_parent, contacts) for u in kids]
-        data[child_key] = [i for i in items if _resolve(child, i, contacts)]
+        kept = [i for i in items if _resolve(child, i, contacts)]
+        if kept or not child.omit_empty:  # as the bundle writes it (exchange/bundle_format)
+            data[child_key] = kept
     if "fabs" in data:  # needs are built by now: their uids back to indexes
         need_ref = _need_ref(_nodes()["fabs"]) or "need_index"
         positions = {n["uid"]: i for i, n in enumerate(data.get("needs", []))}

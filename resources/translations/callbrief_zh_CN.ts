@@ -1027,7 +1027,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../desktop/ui/account/contact_form.py" line="+45"/>
+        <location filename="../../desktop/ui/account/contact_form.py" line="+47"/>
         <source>Contact “{name}”</source>
         <translation>联系人“{name}”</translation>
     </message>
@@ -1037,13 +1037,13 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+71"/>
+        <location line="+69"/>
+        <location line="+70"/>
         <source>— nobody (top of the chart)</source>
         <translation>— 无（组织架构最上层）</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-44"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -1094,18 +1094,8 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+5"/>
-        <source>Mobile</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Office phone</source>
-        <translation>办公电话</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E-mail</source>
-        <translation>电子邮件</translation>
+        <source>Phones, e-mails, addresses</source>
+        <translation>电话、电子邮件、地址</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1920,6 +1910,104 @@ Everything changed since then is taken out of use. Your current file is not dele
         <location line="+3"/>
         <source>Move to the top of the chart</source>
         <translation>移到组织架构最上层</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsEditor</name>
+    <message>
+        <location filename="../../desktop/ui/account/details_editor.py" line="+224"/>
+        <source>Not a number the phone library knows; kept as typed.</source>
+        <translation>电话号码库不认识这个号码;按输入原样保存。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add phone</source>
+        <translation>添加电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone %1</source>
+        <translation>电话 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mails</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add e-mail</source>
+        <translation>添加电子邮件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail %1</source>
+        <translation>电子邮件 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add address</source>
+        <translation>添加地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address %1</source>
+        <translation>地址 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type of %1</source>
+        <translation>%1 的类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preferred</source>
+        <translation>首选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is preferred</source>
+        <translation>%1 为首选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ from desktop.store.models import (
     Competitor,
     Concession,
     Contact,
+    ContactDetail,
     DecisionPoint,
     FabStatement,
     Need,
@@ -57,7 +58,8 @@ RICH_UID = "a" * 32
 # (a shared account's document and its unsent updates travel to the server, never in a bundle).
 NOT_IN_BUNDLES = {"settings", "sync_documents", "sync_pending"}
 TABLES: list[Table] = [t for t in Base.metadata.sorted_tables if t.name not in NOT_IN_BUNDLES]
-PARENT_KEYS = ("account_id", "opportunity_id", "visit_id")  # the nesting, not references
+# The nesting, not references: the key each table hangs off its parent by.
+PARENT_KEYS = {node.table_name: node.parent_fk for node in LAYOUT.walk() if node.parent_fk}
 
 
 def t(day: int, hour: int = 9, micro: int = 0) -> datetime:
@@ -140,6 +142,22 @@ def build_rich(db: Database) -> int:
                     map_y=-40.25,
                     created_at=t(3, micro=n),
                     updated_at=t(4, hour=10 + n),
+                    details=[
+                        ContactDetail(
+                            uid=f"{n}" * 31 + "d",
+                            kind="email",
+                            type="home",
+                            value=f"p{n}@163.com",
+                            position=0,
+                        ),
+                        ContactDetail(
+                            kind="address",
+                            type="work",
+                            value="苏州工业园区星湖街 328 号\nSuzhou",
+                            preferred=True,
+                            position=1,
+                        ),
+                    ],
                 )
             )
         c = {cid: cid for cid, *_ in people}
@@ -370,10 +388,11 @@ def snapshot(db: Database, account_uid: str) -> dict[str, list[dict[str, Any]]]:
         raw = {tb.name: {r.id: dict(r._mapping) for r in s.execute(select(tb))} for tb in TABLES}
 
     def parent(table: str, row: dict[str, Any]) -> tuple[str, int] | None:
-        for col in Base.metadata.tables[table].columns:
-            if col.name in PARENT_KEYS:
-                return next(iter(col.foreign_keys)).column.table.name, row[col.name]
-        return None
+        key = PARENT_KEYS.get(table)
+        if key is None:
+            return None
+        col = Base.metadata.tables[table].columns[key]
+        return next(iter(col.foreign_keys)).column.table.name, row[key]
 
     def name_of(table: str, row_id: int) -> Any:
         row = raw[table][row_id]
@@ -460,6 +479,7 @@ def test_round_trip_keeps_every_column(db: Database, other: Database, tmp_path: 
     assert result.replaced is False
     assert result.counts == {
         "contacts": 4,
+        "details": 8,
         "opportunities": 2,
         "roles": 3,
         "competitors": 2,

@@ -243,3 +243,42 @@ def test_a_0004_file_upgrades_to_the_negotiation_card_and_coaches(tmp_path):
         assert services.negotiation.coaches(opp.id)[0].rung == "informs"
     finally:
         db.close()
+
+
+def test_a_0007_file_upgrades_with_every_email_and_phone_as_a_detail(tmp_path):
+    """Revision 0008 on a file of 0007: each person's e-mail, office phone and mobile become
+    typed details with uids, one preferred per kind, and the columns keep their values."""
+    from desktop.domain.contact_details import Detail
+    from desktop.domain.playbook import default_playbook
+    from desktop.services import Services
+
+    path = tmp_path / "callbrief.sqlite3"
+    shutil.copyfile(FIXTURES / "0007.sqlite3", path)
+    con = sqlite3.connect(path)
+    people = con.execute(
+        "SELECT id, email, phone_office, phone_mobile FROM contacts ORDER BY id"
+    ).fetchall()
+    con.close()
+    with_both = next(p for p in people if p[1] and p[2] and p[3])
+    db = open_database(path)
+    try:
+        assert migrate.read_revision(path) == migrate.HEAD_REVISION
+        services = Services.build(db, default_playbook())
+        con = sqlite3.connect(path)
+        stored = con.execute("SELECT count(*), count(DISTINCT uid) FROM contact_details").fetchone()
+        con.close()
+        expected = sum(bool(p[1]) + bool(p[2]) + bool(p[3] and p[3] != p[2]) for p in people)
+        assert stored == (expected, expected)
+        details = services.contact_details.details(with_both[0])
+        assert [(d.kind, d.type, d.value, d.preferred) for d in details] == [
+            ("email", "work", with_both[1], True),
+            ("phone", "work", with_both[2], True),
+            ("phone", "mobile", with_both[3], False),
+        ]
+        assert all(len(d.uid) == 32 for d in details)
+        services.contact_details.replace(
+            with_both[0], [*details, Detail("address", "work", "苏州工业园区星湖街 328 号")]
+        )
+        assert services.contact_details.details(with_both[0])[-1].preferred
+    finally:
+        db.close()

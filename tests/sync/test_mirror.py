@@ -89,3 +89,35 @@ def _account(fields):
     body.update({key: [] for key, _ in LAYOUT.children})
     body.update(fields)
     return body
+
+
+def test_a_persons_phones_emails_and_addresses_reach_the_other_laptop(tmp_path):
+    from desktop.domain.contact_details import Detail
+
+    a, b = open_laptop(tmp_path / "a"), open_laptop(tmp_path / "b")
+    account_id, people = small_account(a)
+    a.contact_details.replace(
+        people["ceo"],
+        [
+            Detail("phone", "mobile", "139 1554 2088", preferred=True),
+            Detail("phone", "home", "0512 6700 0000"),
+            Detail("address", "work", "星湖街 328 号"),
+        ],
+    )
+    uid = SyncEngine(a.team_sync).start_sharing(account_id)
+    SyncEngine(b.team_sync).join(uid, "write")
+    _exchange(a, b, uid)
+    assert rows(b, uid) == rows(a, uid)
+    ceo_b = next(
+        c for c in b.contacts.for_account(b.team_sync.account_id(uid)) if c.name == "王建国"
+    )
+    got = [(d.kind, d.type, d.value) for d in b.contact_details.details(ceo_b.id)]
+    assert got == [
+        ("phone", "mobile", "139 1554 2088"),
+        ("phone", "home", "0512 6700 0000"),
+        ("address", "work", "星湖街 328 号"),
+    ]
+    # A second round changes nothing more (a person without details stays without the list).
+    before = rows(a, uid)
+    _exchange(a, b, uid)
+    assert rows(a, uid) == before == rows(b, uid)

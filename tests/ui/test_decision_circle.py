@@ -128,9 +128,10 @@ def test_contact_details_and_needs_are_saved(qtbot, circle, services):
     needs.item(0).setCheckState(Qt.Checked)
     assert services.contacts.get(gm).business_needs == [needs.item(0).data(Qt.UserRole)]
 
-    type_text(form.fields["email"], "not-an-address")
-    QTest.keyClick(form.fields["email"], Qt.Key_Return)
-    assert "e-mail" in form.reach.errors["email"].text()
+    email = form.details.add_row("email")
+    type_text(email.value, "not-an-address")
+    QTest.keyClick(email.value, Qt.Key_Return)
+    assert "e-mail" in email.message.text()
     assert services.contacts.get(gm).email == ""
 
 

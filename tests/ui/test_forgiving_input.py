@@ -114,9 +114,12 @@ def test_a_phone_however_written_is_tidied_and_a_note_kept(window, services, acc
     click_tab(page, TAB_CIRCLE)
     page.circle.select_contact(contact_id)
     form = page.circle.current_form()
-    mobile, office = form.fields["phone_mobile"], form.fields["phone_office"]
+    mobile = form.details.add_row("phone").value
     replace_text(mobile, "+86 (139) 1554-2088")
     leave(mobile)
+    office_row = form.details.add_row("phone")
+    office_row.type_combo.setCurrentIndex(office_row.type_combo.findData("work"))
+    office = office_row.value
     replace_text(office, "总机 6588-1001")
     leave(office)
     stored = services.contacts.get(contact_id)

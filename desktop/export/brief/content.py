@@ -44,6 +44,7 @@ class CustomerAttendee:
     influence: str
     style: str
     pitch_tip: str
+    reach: str = ""  # the preferred phone and e-mail: how to reach them on the day
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
             warned.add(warning.contact_id)
     for _step, message in visit_readiness(visit).gaps():
         data.flags.append(Flag("gap", message.text(lang)))
-    attending = _attendees(data, pb, visit, contacts, roles)
+    attending = _attendees(data, services, visit, contacts, roles)
     _decision_map(data, pb, contacts, roles, attending, warned)
     data.snapshot = _snapshot(pb, account, opp, lang)
     data.competitors = [_competitor(c, lang) for c in opp.competitors]
@@ -233,10 +234,11 @@ def _header(data: BriefData, visit: Any, settings: dict[str, str]) -> None:
 
 
 def _attendees(
-    data: BriefData, pb: Any, visit: Any, contacts: dict[int, Any], roles: dict[int, Any]
+    data: BriefData, services: Any, visit: Any, contacts: dict[int, Any], roles: dict[int, Any]
 ) -> set[int]:
-    """The customer's people with their part and style, then our team; returns who attends."""
-    lang = data.lang
+    """The customer's people with their part, style and how to reach them, then our team;
+    returns who attends."""
+    lang, pb = data.lang, services.playbook
     sep = "、" if lang.startswith("zh") else ", "
     attending: set[int] = set()
     for a in visit.attendees:
@@ -258,9 +260,19 @@ def _attendees(
                 influence=label("influence_level", lang, level=influence) if influence else "",
                 style=style.text(lang) if style else "",
                 pitch_tip=(style.extra_text("pitch_tip", lang) or "") if style else "",
+                reach=_reach(services, contact.id),
             )
         )
     return attending
+
+
+def _reach(services: Any, contact_id: int) -> str:
+    """The preferred phone and e-mail of a person (several of each may be stored)."""
+    from desktop.domain.contact_details import preferred
+
+    details = services.contact_details.details(contact_id)
+    found = [preferred(details, kind) for kind in ("phone", "email")]
+    return "  ·  ".join(_clean(d.value) for d in found if d is not None)
 
 
 def _decision_map(

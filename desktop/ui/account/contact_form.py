@@ -2,7 +2,8 @@
 
 A form per contact (kept while the page lives), so that undo always writes to the person the
 edit was made on. Simple fields go through a FormBinder; the ranked priorities and the needs
-lists through a second FormBinder; both report to the same status bar and undo stack.
+lists through a second FormBinder; both report to the same status bar and undo stack. The
+phones, e-mails and addresses are lists of their own (``DetailsEditor``), saved as a whole.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..widgets.key_list import KeyChecklist
 from ..widgets.records import IdRemap
 from ..widgets.retranslate import Retranslating
 from ..widgets.save_status import SaveReporter
+from .details_editor import DetailsEditor
 from .form_rows import NARROW_LABEL_WIDTH, section, show_starts, text_box
 
 
@@ -67,7 +69,11 @@ class ContactForm(Retranslating, QWidget):
         self._bind(self.person, "reports_to_id", self.reports_to)
 
         self.reach_header, _f, self.reach = section(layout, NARROW_LABEL_WIDTH)
-        for name in ("phone_mobile", "phone_office", "email", "wechat", "last_contact"):
+        # Several phones, e-mails and addresses; the contact's phone and e-mail fields follow
+        # the preferred ones (services.contact_details), so they are not edited on their own.
+        self.details = DetailsEditor(ctx, lambda: self.contact_id)
+        self.reach.add("details", self.details)
+        for name in ("wechat", "last_contact"):
             self._bind(self.reach, name, QLineEdit())
 
         self.style_header, _f, self.style_rows = section(layout, NARROW_LABEL_WIDTH)
@@ -119,11 +125,12 @@ class ContactForm(Retranslating, QWidget):
         self.reports_to.blockSignals(False)
         self.binder.load(contact, force=False)
         self.lists.load(contact)
+        self.details.load(self._ctx.services.contact_details.details(contact.id))
         show_starts(self.fields)
         self._show_tip()
 
     def flush(self) -> bool:
-        return self.binder.flush() and self.lists.flush()
+        return self.binder.flush() and self.lists.flush() and self.details.flush()
 
     def _show_tip(self, *_args: object) -> None:
         key = self.style_combo.key()
@@ -150,9 +157,7 @@ class ContactForm(Retranslating, QWidget):
         )
         self.reach.set_texts(
             {
-                "phone_mobile": self.tr("Mobile"),
-                "phone_office": self.tr("Office phone"),
-                "email": self.tr("E-mail"),
+                "details": self.tr("Phones, e-mails, addresses"),
                 "wechat": self.tr("WeChat"),
                 "last_contact": self.tr("Last contact"),
             }

@@ -1,8 +1,9 @@
 """Undoing a deleted contact: what to keep before the delete, and putting it all back after.
 
-A person is more than their row: their part in each of the account's deals and the people who
-report to them. The snapshot keeps those by *first* id (``IdRemap``), so an undo long after the
-delete, or a redo after that, finds the records again under whatever ids they have now.
+A person is more than their row: their phones, e-mails and addresses, their part in each of
+the account's deals and the people who report to them. The snapshot keeps those by *first* id
+(``IdRemap``), so an undo long after the delete, or a redo after that, finds the records again
+under whatever ids they have now.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def snapshot(
         "manager": first_or_none(remap, contact.reports_to_id),
         "roles": roles,
         "reports": [remap.first(r) for r in reports],
+        # Every phone, e-mail and address, not only the preferred ones the fields hold.
+        "details": services.contact_details.details(contact.id),
     }
 
 
@@ -55,6 +58,8 @@ def restore(
         **kept["fields"],
     )
     remap.moved(remap.current(first), contact.id)
+    if kept.get("details"):
+        services.contact_details.replace(contact.id, kept["details"])
     for opp_id, roles, attitude, influence, notes in kept["roles"]:
         services.opportunities.set_role(
             opp_id, contact.id, roles=roles, attitude=attitude, influence=influence, notes=notes

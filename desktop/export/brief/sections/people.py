@@ -31,7 +31,8 @@ class PeopleSections(SectionsBase):
                 stance = [(a.attitude, s.cell), (a.influence, s.small)]
                 rows.append(
                     [
-                        [w.p(a.name, s.cell, strong=True)] + w.rich([(a.title, s.small)]),
+                        [w.p(a.name, s.cell, strong=True)]
+                        + w.rich([(a.title, s.small), (a.reach, s.small)]),
                         w.p(a.roles, s.cell),
                         w.rich(stance),
                         w.run(style, s.cell),

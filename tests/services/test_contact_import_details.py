@@ -1,0 +1,143 @@
+"""Issue 15: every e-mail, phone and address of a contact file kept with its type, and the
+manager and assistant a card names. The files are written as Outlook (vCard 2.1, CSV on a
+Western European Windows), Apple Contacts (vCard 3.0), Nextcloud (vCard 4.0, sabre/vobject)
+and Google Contacts (CSV with ":::"-joined values and "E-mail 1 - Type" columns) write them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.services.contact_import import commit_import, preview_import
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
+
+
+@pytest.fixture
+def account(services):
+    return services.accounts.create(name="Kessler Automation GmbH").id
+
+
+def _imported(services, account_id, name):
+    """(the person's details as (kind, type, value, preferred), their manager's name)."""
+    people = {c.name: c for c in services.contacts.for_account(account_id)}
+    by_id = {c.id: c.name for c in people.values()}
+    person = people[name]
+    details = services.contact_details.details(person.id)
+    manager = by_id.get(person.reports_to_id) if person.reports_to_id else None
+    return [(d.kind, d.type, d.value, d.preferred) for d in details], manager
+
+
+def test_outlook_vcard_21_keeps_every_phone_address_and_email_and_the_assistant(services, account):
+    preview = preview_import(services, DATA / "outlook_v21_details.vcf", account)
+    assert commit_import(services, preview, account) == 3
+    details, manager = _imported(services, account, "Emily Carter")
+    assert details == [
+        ("phone", "work", "+49 89 12345600", True),
+        ("phone", "work", "+49 89 12345601", False),
+        ("phone", "mobile", "+49 171 2345678", False),
+        ("phone", "home", "+49 89 7654321", False),  # the fax is not a phone a rep calls
+        ("address", "work", "Leopoldstraße 12, München, Bayern, 80802, Deutschland", True),
+        ("address", "home", "Hauptstr. 5, Freising, 85354, Deutschland", False),
+        ("email", "other", "emily.carter@kessler.example", True),
+        ("email", "other", "emily@carter-family.example", False),
+    ]
+    assert manager == "Hans Weber"  # X-MS-MANAGER
+    assert _imported(services, account, "Anna Schmidt")[1] == "Emily Carter"  # X-MS-ASSISTANT
+    emily = next(c for c in services.contacts.for_account(account) if c.name == "Emily Carter")
+    assert (emily.phone_office, emily.phone_mobile) == ("+49 89 12345600", "+49 171 2345678")
+    assert emily.email == "emily.carter@kessler.example"
+
+
+def test_apple_vcard_30_reads_types_labels_pref_and_related_names(services, account):
+    preview = preview_import(services, DATA / "iphone_v3_details.vcf", account)
+    wei = preview.rows[0]
+    # The assistant (Li Na) is not in this file: said in the preview, nothing is guessed.
+    assert preview.row_remarks(wei, "en") == ["assistant “Li Na” is not in this file; not linked"]
+    commit_import(services, preview, account)
+    details, manager = _imported(services, account, "Wei Zhang")
+    assert details == [
+        ("email", "work", "wei.zhang@kessler.example", True),
+        ("email", "home", "zhangwei@163.com", False),
+        ("phone", "mobile", "139 1554 2088", True),  # type=pref
+        ("phone", "work", "0512 6588 1001", False),
+        ("phone", "other", "0512 6588 1002", False),  # item1.X-ABLabel:_$!<Other>!$_
+        ("phone", "home", "0512 6700 0000", False),
+        ("address", "work", "星湖街 328 号, 苏州, 江苏, 215123, 中国", True),
+    ]
+    assert manager == "Emily Carter"  # X-ABRELATEDNAMES labelled _$!<Manager>!$_
+
+
+def test_vcard_40_reads_pref_numbers_tel_uris_and_related(services, account):
+    preview = preview_import(services, DATA / "nextcloud_v4_details.vcf", account)
+    commit_import(services, preview, account)
+    details, _ = _imported(services, account, "Li Na")
+    assert details == [
+        ("email", "home", "lina@qq.com", False),
+        ("email", "work", "li.na@kessler.example", True),  # PREF=1
+        ("phone", "work", "0512 6588 1003", False),
+        ("phone", "mobile", "138 0013 8000", True),  # PREF=1 beats PREF=2
+        ("address", "home", "人民路 100 号, 苏州, 江苏, 215000, 中国", True),
+    ]
+    # RELATED;TYPE=x-assistant: Zhou Min reports to Li Na; a spouse is no reporting line.
+    assert _imported(services, account, "Zhou Min")[1] == "Li Na"
+
+
+def test_outlook_csv_reads_business_mobile_home_other_phones_emails_and_addresses(
+    services, account
+):
+    preview = preview_import(services, DATA / "outlook_cp1252_details.csv", account)
+    assert (preview.format, preview.encoding) == ("outlook", "cp1252")
+    commit_import(services, preview, account)
+    details, _ = _imported(services, account, "Jürgen Groß")
+    assert details == [
+        ("phone", "work", "+49 89 12345600", True),  # Business Phone
+        ("phone", "work", "+49 89 12345601", False),  # Business Phone 2
+        ("phone", "home", "+49 89 7654321", False),
+        ("phone", "mobile", "+49 171 2345678", False),
+        ("phone", "other", "+49 8161 12345", False),  # Business Fax left out
+        ("email", "work", "juergen.gross@kessler.example", True),
+        ("email", "other", "j.gross@gmx.example", False),
+        ("address", "work", "Leopoldstraße 12, München, Bayern, 80802, Deutschland", True),
+        ("address", "home", "Hauptstr. 5, Freising, 85354, Deutschland", False),
+    ]
+    assert _imported(services, account, "Anna Schmidt")[1] == "Jürgen Groß"  # Assistant's Name
+
+
+def test_google_csv_splits_joined_values_and_reads_their_types(services, account):
+    preview = preview_import(services, DATA / "google_multi_values.csv", account)
+    assert preview.format == "google"
+    commit_import(services, preview, account)
+    details, _ = _imported(services, account, "王建国")
+    assert details == [
+        ("email", "work", "wangjianguo@hengyuan.example", True),  # "* Work": the primary one
+        ("email", "work", "wjg@hengyuan.example", False),
+        ("email", "home", "wangjg@163.com", False),
+        ("phone", "mobile", "139 1554 2088", False),
+        ("phone", "mobile", "138 0013 8000", False),
+        ("phone", "work", "0512 6588 1001", True),  # "Work Fax" left out
+        ("address", "work", "星湖街 328 号\n苏州, 江苏 215123\n中国", True),
+    ]
+    assert _imported(services, account, "刘芳")[1] == "王建国"  # Relation: Assistant
+
+
+def test_a_merged_duplicate_gains_the_values_it_lacked_and_keeps_its_preferred_ones(
+    services, account
+):
+    existing = services.contacts.create(
+        account, name="Wei Zhang", email="wei.zhang@kessler.example", phone_office="0512-6588-1001"
+    )
+    preview = preview_import(services, DATA / "iphone_v3_details.vcf", account)
+    commit_import(services, preview, account, duplicates="merge")
+    details = services.contact_details.details(existing.id)
+    assert [(d.kind, d.value, d.preferred) for d in details] == [
+        ("email", "wei.zhang@kessler.example", True),
+        ("phone", "0512 6588 1001", True),
+        ("phone", "139 1554 2088", False),  # the empty mobile field was filled first
+        ("email", "zhangwei@163.com", False),
+        ("phone", "0512 6588 1002", False),
+        ("phone", "0512 6700 0000", False),
+        ("address", "星湖街 328 号, 苏州, 江苏, 215123, 中国", True),
+    ]
+    assert services.contacts.get(existing.id).phone_mobile == "139 1554 2088"
