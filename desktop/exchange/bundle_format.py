@@ -32,7 +32,9 @@ from desktop.store.models import (
     NextStep,
     Objection,
     Opportunity,
+    OutsideInfluencer,
     PlannedQuestion,
+    Referral,
     StageTaskCheck,
     Visit,
 )
@@ -135,6 +137,8 @@ OPPORTUNITY_NODE = Node(
         ("stage_tasks", Node(StageTaskCheck, "opportunity_id")),
         ("decision_points", Node(DecisionPoint, "opportunity_id")),
         ("concessions", Node(Concession, "opportunity_id")),
+        ("referrals", Node(Referral, "opportunity_id")),
+        ("outside_influencers", Node(OutsideInfluencer, "opportunity_id")),
         ("visits", VISIT_NODE),
     ),
 )

@@ -21,6 +21,7 @@ from .next_steps import NextStepService
 from .opportunities import OpportunityService
 from .pipeline import PipelineService
 from .queries import QueryService
+from .referrals import ReferralService
 from .settings import SettingsService
 from .visits import VisitService
 
@@ -73,6 +74,11 @@ class Services:
     def negotiation(self) -> NegotiationService:
         """A deal's negotiation card and its coaches (issue 16, items 3 and 4)."""
         return NegotiationService(self.db, self.playbook, self.notifier)
+
+    @cached_property
+    def referrals(self) -> ReferralService:
+        """A handed-over deal's referral slots, "1+2" (issue 16, item 10)."""
+        return ReferralService(self.db, self.playbook, self.notifier)
 
     @property
     def decision_map(self) -> MapService:
