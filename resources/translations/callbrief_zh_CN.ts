@@ -2756,7 +2756,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+74"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+76"/>
         <source>Opportunity “{name}”</source>
         <translation>商机“{name}”</translation>
     </message>
@@ -2771,7 +2771,7 @@ Call planning for B2B field sales.</source>
         <translation>编辑商机确认</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+191"/>
         <source>The deal</source>
         <translation>商机概况</translation>
     </message>
@@ -2842,6 +2842,11 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Coaches</source>
         <translation>线人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals</source>
+        <translation>转介绍</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3856,6 +3861,120 @@ Nothing was deleted.</source>
         <location line="+29"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPanel</name>
+    <message>
+        <location filename="../../desktop/ui/account/referral_panel.py" line="+98"/>
+        <source>{name}: received, brought {account}</source>
+        <translation>{name}：已获得，带来客户 {account}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: asked, still open</source>
+        <translation>{name}：已请求，尚未落实</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“1+2”: a satisfied customer introduces two more. {free} of 2 slots free.</source>
+        <translation>“1+2”：1 个满意的客户带来 2 个价值客户。还剩 {free} 个名额（共 2 个）。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No account of that name</source>
+        <translation>没有这个名称的客户</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a referral above and find the account it brought.</source>
+        <translation>请先在上面选中一条转介绍，再查找它带来的客户。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select an open referral above.</source>
+        <translation>请先在上面选中一条尚未落实的转介绍。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Referrals (1+2)</source>
+        <translation>转介绍（1+2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals asked</source>
+        <translation>已请求的转介绍</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who they would introduce</source>
+        <translation>介绍对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Company or person</source>
+        <translation>公司或个人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral note</source>
+        <translation>转介绍备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note, then Enter</source>
+        <translation>备注，按回车添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the account it brought</source>
+        <translation>查找带来的客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name, then Enter</source>
+        <translation>名称，按回车查找</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accounts found</source>
+        <translation>找到的客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ask for this referral</source>
+        <translation>请求这条转介绍</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the selected referral to the account found</source>
+        <translation>把选中的转介绍关联到找到的客户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>New account from the selected referral</source>
+        <translation>用选中的转介绍新建客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected referral</source>
+        <translation>删除选中的转介绍</translation>
     </message>
 </context>
 <context>
