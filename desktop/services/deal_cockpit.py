@@ -23,6 +23,7 @@ from desktop.store.models import (
     DecisionPoint,
     NextStep,
     Opportunity,
+    Referral,
     StageTaskCheck,
     Visit,
 )
@@ -71,6 +72,8 @@ class PipelineRow:
     proposed_stage: str | None
     stalls: list[Stall]
     overdue_steps: int
+    referrals_asked: int = 0  # "1+2" of a handed-over deal (issue 16 item 10)
+    referrals_received: int = 0
 
     @property
     def stalled(self) -> bool:
@@ -239,6 +242,14 @@ class DealCockpitService(Service):
                     .group_by(Visit.opportunity_id)
                 ).all()
             )
+            referrals = {
+                opp_id: (asked, received)
+                for opp_id, asked, received in s.execute(
+                    select(
+                        Referral.opportunity_id, func.count(), func.count(Referral.account_uid)
+                    ).group_by(Referral.opportunity_id)
+                )
+            }
         out = []
         for row in deals:
             opp_id, uid, name, account_id, account, stage, override, amount, currency, close = row
@@ -262,6 +273,7 @@ class DealCockpitService(Service):
                     state.proposed,
                     stalls(self.playbook, answers.get(opp_id, {})),
                     overdue.get(opp_id, 0),
+                    *referrals.get(opp_id, (0, 0)),
                 )
             )
         return out
@@ -299,4 +311,6 @@ def pipeline_json(row: PipelineRow, lang: str = "en") -> dict[str, Any]:
             for stall in row.stalls
         ],
         "overdue_next_steps": row.overdue_steps,
+        "referrals_asked": row.referrals_asked,
+        "referrals_received": row.referrals_received,
     }

@@ -205,5 +205,13 @@ class ReferralService(Service):
             ).all()
         return {opp: ReferralCount(asked, received) for opp, asked, received in rows}
 
+    def totals(self) -> ReferralCount:
+        """Referrals asked and received over every deal, for the pipeline's summary line."""
+        with self.db.read() as s:
+            asked, received = s.execute(
+                select(func.count(), func.count(Referral.account_uid)).select_from(Referral)
+            ).one()
+        return ReferralCount(asked, received)
+
     def _row(self, opportunity_id: int, referral_id: int) -> ReferralRow:
         return next(r for r in self.slots(opportunity_id).rows if r.id == referral_id)

@@ -3068,12 +3068,17 @@ Call planning for B2B field sales.</source>
         <translation>无法读取商机管道：{reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>{count} open deals · weighted {weighted} · {stalled} stalled</source>
         <translation>在谈商机 {count} 个 · 加权 {weighted} · 停滞 {stalled} 个</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+8"/>
+        <source>referrals: {asked} asked, {received} received</source>
+        <translation>转介绍：已请求 {asked} 个，已获得 {received} 个</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <location line="+23"/>
         <source>Export the pipeline review</source>
         <translation>导出商机管道回顾</translation>
@@ -3242,7 +3247,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/prepare_page.py" line="+54"/>
+        <location filename="../../desktop/ui/visit/prepare_page.py" line="+55"/>
         <source>When and where</source>
         <translation>时间和地点</translation>
     </message>
@@ -3327,7 +3332,7 @@ Call planning for B2B field sales.</source>
         <translation>仍需了解的信息</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Research</source>
         <translation>调研</translation>
     </message>
@@ -3416,7 +3421,19 @@ Call planning for B2B field sales.</source>
         <translation>输入同行同事的姓名。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+20"/>
+        <source>Ask for the referral: {who}</source>
+        <translation>请求转介绍：{who}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Add to the objective: %n open referral ask(s)</source>
+        <translation>
+            <numerusform>加入拜访目标：%n 条尚未落实的转介绍</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>

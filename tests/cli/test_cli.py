@@ -213,3 +213,28 @@ def test_list_next_steps_and_only_the_overdue_ones(demo_dir):
     assert {s["when"] for s in every} >= {"overdue", "today"}
     plain = run("list", "next-steps", "--overdue", data=demo_dir)
     assert plain.returncode == 0 and "刘芳" in plain.stdout
+
+
+def test_list_opportunities_counts_referrals_asked_and_received(tmp_path):
+    """Issue 16 item 10: each deal's "1+2" referrals, asked and received, in the JSON list."""
+    from desktop.domain.playbook import default_playbook
+    from desktop.paths import DB_FILENAME
+    from desktop.services import Services
+    from desktop.store.database import open_database
+
+    db = open_database(tmp_path / DB_FILENAME)
+    try:
+        services = Services.build(db, default_playbook())
+        account = services.accounts.create(name="恒远精密")
+        opp = services.opportunities.create(account.id, name="MES 一期", stage="F")
+        services.referrals.ask(opp.id, "华丰电子")
+        got = services.referrals.ask(opp.id, "Delta")
+        services.referrals.link(got.id, services.accounts.create(name="Delta Tools").id)
+        services.opportunities.create(account.id, name="二期", stage="A")
+    finally:
+        db.close()
+    result = run("list", "opportunities", "--json", data=tmp_path)
+    assert result.returncode == 0, result.stderr
+    deals = {o["name"]: o for o in json.loads(result.stdout)}
+    assert (deals["MES 一期"]["referrals_asked"], deals["MES 一期"]["referrals_received"]) == (2, 1)
+    assert (deals["二期"]["referrals_asked"], deals["二期"]["referrals_received"]) == (0, 0)

@@ -94,3 +94,30 @@ def test_the_next_brief_of_a_deal_says_what_the_last_visit_left_open(services, t
     zh = tmp_path / "second-zh.pdf"
     render_brief(services, second.id, zh, lang="zh", paper="A4")
     assert has_heading(pdftext(zh), "since_last", "zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_brief_of_a_handed_over_deal_prints_its_referrals(services, tmp_path, lang):
+    """Issue 16 item 10: the open ask to make, the referral received with the account it brought,
+    and nothing at all before the handover."""
+    account = services.accounts.create(name="恒远精密")
+    opp = services.opportunities.create(account.id, name="MES 一期", stage="D")
+    visit = services.visits.plan(opp.id, title="回访", starts_at=dt.datetime(2027, 1, 5, 9))
+    pdf = tmp_path / "brief.pdf"
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    assert not has_heading(pdftext(pdf), "referrals", lang)
+
+    services.opportunities.update(opp.id, stage="E")
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    text = pdftext(pdf)
+    assert has_heading(text, "referrals", lang)
+    assert contains(text, label("referral_free", lang, n=2))
+
+    services.referrals.ask(opp.id, "华丰电子", "王经理的老同学")
+    got = services.referrals.ask(opp.id, "Delta")
+    services.referrals.link(got.id, services.accounts.create(name="Delta Tools GmbH").id)
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    text = pdftext(pdf)
+    assert contains(text, f"{label('referral_ask', lang)} 华丰电子 (王经理的老同学)")
+    assert contains(text, f"{label('referral_got', lang)} Delta → Delta Tools GmbH")
+    assert not any(contains(text, label("referral_free", lang, n=n)) for n in (1, 2))

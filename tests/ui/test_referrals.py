@@ -44,7 +44,7 @@ def test_referrals_are_asked_and_linked_once_the_deal_is_handed_over(qtbot, wind
     assert "received" in panel.rows.item(0).text()
 
     panel.rows.setCurrentRow(1)
-    enter(panel.find, "Delta")
+    enter(panel.find_account, "Delta")
     assert panel.found.currentData() == delta.id and panel.found.hasFocus()
     click(panel.link_button)
     assert services.referrals.slots(opp.id).rows[1].account_id == delta.id
@@ -55,7 +55,14 @@ def test_referrals_are_asked_and_linked_once_the_deal_is_handed_over(qtbot, wind
     QTest.keyClick(panel.rows, Qt.Key_Delete)
     assert [r.name for r in services.referrals.slots(opp.id).rows] == ["华丰电子"]
     assert panel.name.isEnabled() and "1 of 2" in panel.guide.text()
-    for widget in (panel.name, panel.note, panel.find, panel.found, panel.rows, panel.link_button):
+    for widget in (
+        panel.name,
+        panel.note,
+        panel.find_account,
+        panel.found,
+        panel.rows,
+        panel.link_button,
+    ):
         assert widget.accessibleName()
 
 

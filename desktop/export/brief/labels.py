@@ -107,6 +107,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "coaches": ("Coaches: what to bring or ask", "线人：带什么、问什么"),
     "coach_bring": ("Bring / ask: {text}", "带上 / 问: {text}"),
     "coach_try": ("Trust: try {method}.", "建立信赖: 试试{method}。"),
+    "referrals": ("Referrals “1+2”", "转介绍“1+2”"),
+    "referral_ask": ("Ask for", "请求介绍"),
+    "referral_got": ("Received", "已获得"),
+    "referral_free": (
+        "{n} of 2 referrals still to ask: a satisfied customer introduces two more.",
+        "还有 {n} 个转介绍名额（共 2 个）可请求：1 个满意的客户带来 2 个价值客户。",
+    ),
     "since_last": ("Since the last visit", "上次拜访以来"),
     "since_commitment": ("Commitment given", "客户承诺"),
     "since_steps": ("Open next steps", "未完成的下一步"),

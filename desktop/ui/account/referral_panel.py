@@ -63,12 +63,12 @@ class ReferralPanel(Retranslating, QWidget):
         grid.addWidget(self.name, 0, 0)
         grid.addWidget(self.note, 0, 1)
         grid.addWidget(self.ask_button, 0, 2)
-        self.find = QLineEdit()
-        self.find.returnPressed.connect(self.search)
+        self.find_account = QLineEdit()
+        self.find_account.returnPressed.connect(self.search)
         self.found = QComboBox()
         self.link_button = QPushButton()
         self.link_button.clicked.connect(self.link_found)
-        grid.addWidget(self.find, 1, 0)
+        grid.addWidget(self.find_account, 1, 0)
         grid.addWidget(self.found, 1, 1)
         grid.addWidget(self.link_button, 1, 2)
         self.new_account = QPushButton()
@@ -134,7 +134,7 @@ class ReferralPanel(Retranslating, QWidget):
     def search(self) -> None:
         """The accounts whose name matches what was typed, for the combo beside it."""
         self.found.clear()
-        text = self.find.text().strip()
+        text = self.find_account.text().strip()
         if not text:
             return
         own = self._ctx.services.opportunities.get(self.opportunity_id).account_id
@@ -194,7 +194,11 @@ class ReferralPanel(Retranslating, QWidget):
         names = (
             (self.name, self.tr("Who they would introduce"), self.tr("Company or person")),
             (self.note, self.tr("Referral note"), self.tr("Note, then Enter")),
-            (self.find, self.tr("Find the account it brought"), self.tr("Name, then Enter")),
+            (
+                self.find_account,
+                self.tr("Find the account it brought"),
+                self.tr("Name, then Enter"),
+            ),
         )
         for edit, name, hint in names:
             edit.setAccessibleName(name)

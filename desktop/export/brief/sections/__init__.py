@@ -39,6 +39,7 @@ class Sections(
             self.competitors,
             self.negotiation,
             self.coaches,
+            self.referrals,
             self.value_statement,
             self.questions,
             self.objections,
