@@ -105,6 +105,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "A referral brings a new account, not the customer who referred it.",
         "转介绍带来的是新客户，不能是介绍人自己的客户。",
     ),
+    "outside_needs_company": (
+        "Enter the company this influencer works for (or add them as our colleague).",
+        "请填写该影响者所在的公司（或作为我方同事添加）。",
+    ),
+    "outside_is_inside": (
+        "That person belongs to this account: give them the influencer role in the circle.",
+        "此人属于该客户：请在决策圈中为其设置“影响者”角色。",
+    ),
     "contact_not_in_account": (
         "That person does not belong to this account.",
         "此人不属于该客户。",

@@ -19,6 +19,7 @@ from .events import Notifier
 from .negotiation import NegotiationService
 from .next_steps import NextStepService
 from .opportunities import OpportunityService
+from .outside_influencers import OutsideInfluencerService
 from .pipeline import PipelineService
 from .queries import QueryService
 from .referrals import ReferralService
@@ -79,6 +80,11 @@ class Services:
     def referrals(self) -> ReferralService:
         """A handed-over deal's referral slots, "1+2" (issue 16, item 10)."""
         return ReferralService(self.db, self.playbook, self.notifier)
+
+    @cached_property
+    def outside_influencers(self) -> OutsideInfluencerService:
+        """A deal's influencers outside the account (issue 16, item 6)."""
+        return OutsideInfluencerService(self.db, self.playbook, self.notifier)
 
     @property
     def decision_map(self) -> MapService:

@@ -466,7 +466,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+351"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+356"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
@@ -617,8 +617,8 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>尚无联系人。请添加决策者、使用者、技术专家、影响者和线人，并注明各自的汇报对象。</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+298"/>
+        <location line="-293"/>
+        <location line="+299"/>
         <source>The map view is not available in this build.</source>
         <translation>当前版本不提供决策图视图。</translation>
     </message>
@@ -1734,7 +1734,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DecisionMapWidget</name>
     <message>
-        <location filename="../../desktop/ui/map/widget.py" line="+195"/>
+        <location filename="../../desktop/ui/map/widget.py" line="+203"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
@@ -1765,12 +1765,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+3"/>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-52"/>
         <source>Forget where boxes were dragged and lay the chart out again</source>
         <translation>放弃手动拖放的位置，重新排列组织架构图</translation>
     </message>
@@ -1786,12 +1786,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+2"/>
-        <location line="+221"/>
+        <location line="+236"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-236"/>
         <source>Edit the selected person (F2)</source>
         <translation>编辑选中的人员 (F2)</translation>
     </message>
@@ -1856,6 +1856,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>决策圈覆盖情况</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Influencers outside the account</source>
+        <translation>客户外部的影响者</translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>Forget where you dragged the boxes and lay the chart out again?</source>
         <translation>要放弃手动拖放的位置，重新排列组织架构图吗？</translation>
@@ -1912,7 +1918,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>决策圈中的每个角色都已覆盖。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>our side</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Add a report…</source>
         <translation>添加下属…</translation>
     </message>
@@ -2998,6 +3009,102 @@ Call planning for B2B field sales.</source>
     </message>
 </context>
 <context>
+    <name>OutsidePanel</name>
+    <message>
+        <location filename="../../desktop/ui/account/outside_panel.py" line="+95"/>
+        <source>our side</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Nobody of that name in another account</source>
+        <translation>其他客户中没有这个名字的人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find the person by name first, then add them.</source>
+        <translation>请先按姓名找到此人，再添加。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+1"/>
+        <source>Influencers outside the account</source>
+        <translation>客户外部的影响者</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another company</source>
+        <translation>其他公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our side (a colleague)</source>
+        <translation>我方（同事）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the influencer sits</source>
+        <translation>影响者所在的一方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Influencer&apos;s name</source>
+        <translation>影响者姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name, then Enter</source>
+        <translation>姓名，按回车添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Influencer&apos;s company</source>
+        <translation>影响者所在公司</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Find a person in another account</source>
+        <translation>在其他客户中查找此人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>People found</source>
+        <translation>找到的人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Add this influencer</source>
+        <translation>添加这位影响者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the person found as influencer</source>
+        <translation>把找到的人添加为影响者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected influencer</source>
+        <translation>删除选中的影响者</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <location filename="../../desktop/ui/map/dialogs.py" line="+59"/>
@@ -3943,17 +4050,17 @@ Nothing was deleted.</source>
         <translation>备注，按回车添加</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Find the account it brought</source>
         <translation>查找带来的客户</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Name, then Enter</source>
         <translation>名称，按回车查找</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Accounts found</source>
         <translation>找到的客户</translation>
     </message>

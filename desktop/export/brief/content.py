@@ -152,6 +152,7 @@ class BriefData:
     negotiation: list[Item] = field(default_factory=list)  # deal_content.py (issue 16)
     coaches: list[Item] = field(default_factory=list)
     referrals: list[Item] = field(default_factory=list)  # "1+2" (issue 16 item 10)
+    outside: list[Item] = field(default_factory=list)  # outside influencers (item 6)
     since_last: list[Item] = field(default_factory=list)  # since_last.py (issue 16)
     since_last_title: str = ""
 
@@ -202,11 +203,12 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
     data.snapshot = _snapshot(pb, account, opp, lang)
     data.competitors = [_competitor(c, lang) for c in opp.competitors]
     _plan(data, pb, visit, contacts)
-    from .deal_content import coach_items, negotiation_items, referral_items  # uses Item
+    from .deal_content import coach_items, negotiation_items, outside_items, referral_items
 
     data.negotiation = negotiation_items(services, opp.id, lang)
     data.coaches = coach_items(services, opp.id, lang)
     data.referrals = referral_items(services, opp.id, lang)
+    data.outside = outside_items(services, opp.id, lang)
     from .since_last import since_last_visit
 
     data.since_last_title, data.since_last = since_last_visit(services, visit, lang)

@@ -79,3 +79,13 @@ def referral_items(services: Any, opportunity_id: int, lang: str) -> list[Item]:
     if slots.applies and slots.free_slots:
         out.append(Item("1+2", label("referral_free", lang, n=slots.free_slots), True))
     return out
+
+
+def outside_items(services: Any, opportunity_id: int, lang: str) -> list[Item]:
+    """The deal's influencers outside the account (issue 16, item 6): one line each, where
+    they sit (their company, or our side), their title and how they influence the deal."""
+    out = []
+    for row in services.outside_influencers.list(opportunity_id):
+        parts = [row.where(label("our_side", lang)), row.title, row.note]
+        out.append(Item(row.name, " · ".join(p.strip() for p in parts if p.strip()), True))
+    return out

@@ -107,6 +107,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "coaches": ("Coaches: what to bring or ask", "线人：带什么、问什么"),
     "coach_bring": ("Bring / ask: {text}", "带上 / 问: {text}"),
     "coach_try": ("Trust: try {method}.", "建立信赖: 试试{method}。"),
+    "outside": ("Influencers outside the account", "客户外部的影响者"),
+    "our_side": ("our side", "我方"),
     "referrals": ("Referrals “1+2”", "转介绍“1+2”"),
     "referral_ask": ("Ask for", "请求介绍"),
     "referral_got": ("Received", "已获得"),

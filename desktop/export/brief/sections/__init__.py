@@ -35,6 +35,7 @@ class Sections(
             self.since_last,
             self.attendees,
             self.decision_map,
+            self.outside,
             self.snapshot,
             self.competitors,
             self.negotiation,

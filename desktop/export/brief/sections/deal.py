@@ -29,6 +29,9 @@ class DealSections(SectionsBase):
     def coaches(self) -> list[Any]:
         return self._grid("coaches", self.d.coaches, 40 * st.MM)
 
+    def outside(self) -> list[Any]:
+        return self._grid("outside", self.d.outside, 28 * st.MM)
+
     def referrals(self) -> list[Any]:
         return self._grid("referrals", self.d.referrals, 28 * st.MM)
 
