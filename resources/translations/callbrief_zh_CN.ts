@@ -3026,7 +3026,7 @@ Call planning for B2B field sales.</source>
         <translation>请先按姓名找到此人，再添加。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <location line="+1"/>
         <source>Influencers outside the account</source>
         <translation>客户外部的影响者</translation>
@@ -3275,7 +3275,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences.py" line="+123"/>
+        <location filename="../../desktop/ui/preferences.py" line="+140"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -3349,6 +3349,26 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Printed on every brief</source>
         <translation>印在每份简报上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipeline</source>
+        <translation>商机管道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stalled after</source>
+        <translation>停滞判定(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days without a visit</source>
+        <translation> 天未拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stalled after this many days without a visit</source>
+        <translation>多少天未拜访即视为停滞</translation>
     </message>
 </context>
 <context>

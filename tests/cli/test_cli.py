@@ -196,7 +196,18 @@ def test_list_opportunities_with_value_weighted_value_and_stall_flags(demo_dir):
     assert stall["phase"] == "develop" and stall["next_action"] == "paid_study"
     assert stall["next_action_label"] == "Paid short study"
     assert main["overdue_next_steps"] == 1
-    assert deals["A"]["stalled"] is False and deals["A"]["weighted_value"] == 150_000
+    assert deals["A"]["weighted_value"] == 150_000
+    # Every stall reason, by the rule the pipeline screen uses: the "maybe" and the overdue
+    # step of the main deal (visited lately); deal A has not been visited in 30 days.
+    assert [(r["code"], r["text"]) for r in main["stall_reasons"]] == [
+        ("maybe", "Decision point “maybe”"),
+        ("overdue", "1 overdue next steps"),
+    ]
+    assert main["stall_reasons"][0]["phases"] == ["develop"]
+    assert deals["A"]["stalled"] is True
+    assert deals["A"]["stall_reasons"] == [
+        {"code": "no_visit", "days": 30, "text": "No visit in 30 days"}
+    ]
     zh = json.loads(run("list", "opportunities", "--json", "--lang", "zh", data=demo_dir).stdout)
     assert {s["next_action_label"] for o in zh for s in o["stalls"]} == {"付费短期调研"}
 

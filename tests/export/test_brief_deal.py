@@ -142,3 +142,34 @@ def test_the_brief_lists_influencers_outside_the_account(services, tmp_path, lan
     assert has_heading(text, "outside", lang)
     assert contains(text, "赵工 苏州设计院 · 总工程师 · 写技术规范")
     assert contains(text, f"Lena Wu {label('our_side', lang)} · Solution expert")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_brief_flags_why_the_deal_is_stalled(services, tmp_path, lang):
+    """The red flags name each stall reason by the rule the pipeline and the list share: a
+    decision point "maybe", no visit held in the preference's N days, an overdue next step."""
+    from desktop.domain.stalls import stall_reasons
+
+    today = dt.date.today()
+    account = services.accounts.create(name="恒远精密")
+    opp = services.opportunities.create(account.id, name="MES 一期", stage="B")
+    now = dt.datetime.now()
+    held = services.visits.plan(opp.id, title="初访", starts_at=now - dt.timedelta(20))
+    services.visits.add_item(
+        held.id, "next_step", description="发送案例", due_date=today - dt.timedelta(3)
+    )
+    visit = services.visits.plan(opp.id, title="回访", starts_at=now + dt.timedelta(2))
+    pdf = tmp_path / "brief.pdf"
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    text = pdftext(pdf)
+    [overdue] = stall_reasons([], False, 1, 30)
+    assert contains(text, label("stalled", lang, reason=overdue.text(lang)))
+    assert label("stalled", lang, reason="").strip() in text  # nothing else yet
+    assert text.count(label("stalled", lang, reason="").strip()) == 1
+
+    services.deals.set_decision_point(opp.id, "develop", "maybe")
+    services.settings.set(stall_days="14")  # the visit 20 days ago is now too long ago
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    text = pdftext(pdf)
+    for reason in stall_reasons(["develop"], True, 1, 14):
+        assert contains(text, label("stalled", lang, reason=reason.text(lang)))

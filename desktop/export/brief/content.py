@@ -196,6 +196,10 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
         data.flags.append(Flag(warning.severity, warning.text(pb, lang)))
         if warning.contact_id is not None and warning.severity == "danger":
             warned.add(warning.contact_id)
+    # The deal's stall reasons, by the rule the pipeline and the list share (issue 16).
+    now = datetime.combine(today or date.today(), datetime.max.time())
+    for reason in services.deals.stall_reasons(opp.id, now):
+        data.flags.append(Flag("caution", label("stalled", lang, reason=reason.text(lang))))
     for _step, message in visit_readiness(visit).gaps():
         data.flags.append(Flag("gap", message.text(lang)))
     attending = _attendees(data, pb, visit, contacts, roles)

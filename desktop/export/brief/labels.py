@@ -107,6 +107,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "coaches": ("Coaches: what to bring or ask", "线人：带什么、问什么"),
     "coach_bring": ("Bring / ask: {text}", "带上 / 问: {text}"),
     "coach_try": ("Trust: try {method}.", "建立信赖: 试试{method}。"),
+    "stalled": ("Stalled: {reason}", "停滞：{reason}"),
     "outside": ("Influencers outside the account", "客户外部的影响者"),
     "our_side": ("our side", "我方"),
     "referrals": ("Referrals “1+2”", "转介绍“1+2”"),
