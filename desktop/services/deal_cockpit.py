@@ -202,8 +202,16 @@ class DealCockpitService(Service):
                 )
             )
             days = read_stall_days(s)
+            stage = s.scalar(select(Opportunity.stage).where(Opportunity.id == opportunity_id))
+        if stage not in self._open_stages():
+            return []  # a deal handed over (or closed) is no longer pushed: nothing stalls
         maybes = [stall.phase for stall in self.stalls(opportunity_id)]
         return stall_reasons(maybes, no_recent_visit(last, now, days), overdue or 0, days)
+
+    def _open_stages(self) -> set[str]:
+        """The stages whose deals are still open, as the pipeline reads them (below 100 %)."""
+        stages = self.playbook.group("funnel_stages")
+        return {e.key for e in stages if (e.probability or 0) < 100}
 
     # The whole deal ------------------------------------------------------------------------
 
@@ -291,15 +299,20 @@ class DealCockpitService(Service):
                 )
             }
         out = []
+        open_stages = self._open_stages()  # a closed deal is not stalled, as in the pipeline
         for row in deals:
             opp_id, uid, name, account_id, account, stage, override, amount, currency, close = row
             state = progress(self.playbook, stage, ticked.get(opp_id, ()))
             maybes = stalls(self.playbook, answers.get(opp_id, {}))
-            reasons = stall_reasons(
-                [m.phase for m in maybes],
-                no_recent_visit(last_visits.get(opp_id), now, days),
-                overdue.get(opp_id, 0),
-                days,
+            reasons = (
+                stall_reasons(
+                    [m.phase for m in maybes],
+                    no_recent_visit(last_visits.get(opp_id), now, days),
+                    overdue.get(opp_id, 0),
+                    days,
+                )
+                if stage in open_stages
+                else []
             )
             out.append(
                 PipelineRow(

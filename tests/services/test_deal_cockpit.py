@@ -84,6 +84,9 @@ def test_deal_value_and_weighted_value_in_the_pipeline(services, deal):
     # No visit yet: stalled by the one rule the pipeline screen uses too (issue 16).
     assert [r.code for r in rows["MES 一期"].stall_reasons] == ["no_visit"]
     assert [r.code for r in rows["SRM"].stall_reasons] == ["maybe", "no_visit"]
+    services.opportunities.update(opp.id, stage="F")  # handed over: no longer pushed
+    assert not services.deals.pipeline(TODAY)[0].stalled
+    assert services.deals.stall_reasons(opp.id) == []
     assert (rows["SRM"].amount, rows["SRM"].currency, rows["SRM"].weighted) == (
         2_000_000,
         "USD",
