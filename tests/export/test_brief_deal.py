@@ -125,23 +125,22 @@ def test_the_brief_of_a_handed_over_deal_prints_its_referrals(services, tmp_path
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_brief_lists_influencers_outside_the_account(services, tmp_path, lang):
-    """Issue 16 item 6: each outside influencer on one line, where they sit, title and note;
-    no section when there is none."""
+    """Issue 16 item 6: the outside influencers under the decision map, each with where they
+    sit, title and note; nothing when there is none."""
     account = services.accounts.create(name="恒远精密")
     opp = services.opportunities.create(account.id, name="MES 一期", stage="B")
     visit = services.visits.plan(opp.id, title="技术交流", starts_at=dt.datetime(2027, 1, 5, 9))
     pdf = tmp_path / "brief.pdf"
     render_brief(services, visit.id, pdf, lang=lang, paper="A4")
-    assert not has_heading(pdftext(pdf), "outside", lang)
+    assert label("outside", lang) not in pdftext(pdf)
     services.outside_influencers.add(
         opp.id, "other", "赵工", "苏州设计院", "总工程师", "写技术规范"
     )
     services.outside_influencers.add(opp.id, "ours", "Lena Wu", title="Solution expert")
     render_brief(services, visit.id, pdf, lang=lang, paper="A4")
     text = pdftext(pdf)
-    assert has_heading(text, "outside", lang)
-    assert contains(text, "赵工 苏州设计院 · 总工程师 · 写技术规范")
-    assert contains(text, f"Lena Wu {label('our_side', lang)} · Solution expert")
+    assert contains(text, f"{label('outside', lang)}: 赵工 · 苏州设计院 · 总工程师 · 写技术规范;")
+    assert contains(text, f"Lena Wu · {label('our_side', lang)} · Solution expert")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

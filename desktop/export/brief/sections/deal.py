@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.platypus import Spacer
+
 from .. import styles as st
 from ..flowables import SectionHeading
 from .base import SectionsBase
@@ -30,7 +32,13 @@ class DealSections(SectionsBase):
         return self._grid("coaches", self.d.coaches, 40 * st.MM)
 
     def outside(self) -> list[Any]:
-        return self._grid("outside", self.d.outside, 28 * st.MM)
+        """One small paragraph under the decision map, no heading of its own: the outside
+        influencers belong to the circle drawn above, and the brief keeps within three sheets."""
+        if not self.d.outside:
+            return []
+        people = "; ".join(f"{i.label} · {i.value}" if i.value else i.label for i in self.d.outside)
+        line = f"{self.lab('outside')}: {people}"
+        return [Spacer(1, 2), self.w.p(line, self.s.small)]
 
     def referrals(self) -> list[Any]:
         return self._grid("referrals", self.d.referrals, 28 * st.MM)
