@@ -198,8 +198,9 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
             warned.add(warning.contact_id)
     # The deal's stall reasons, by the rule the pipeline and the list share (issue 16).
     now = datetime.combine(today or date.today(), datetime.max.time())
-    for reason in services.deals.stall_reasons(opp.id, now):
-        data.flags.append(Flag("caution", label("stalled", lang, reason=reason.text(lang))))
+    reasons = [r.text(lang) for r in services.deals.stall_reasons(opp.id, now)]
+    if reasons:  # one line for them all: the brief keeps within three sheets
+        data.flags.append(Flag("caution", label("stalled", lang, reason="; ".join(reasons))))
     for _step, message in visit_readiness(visit).gaps():
         data.flags.append(Flag("gap", message.text(lang)))
     attending = _attendees(data, pb, visit, contacts, roles)
