@@ -38,7 +38,10 @@ class DealSections(SectionsBase):
             return []
         people = "; ".join(f"{i.label} · {i.value}" if i.value else i.label for i in self.d.outside)
         line = f"{self.lab('outside')}: {people}"
-        return [Spacer(1, 2), self.w.p(line, self.s.small)]
+        # A one-cell table, as every other section's text: the cached paragraph is made for
+        # cells (a bare one split at a page's foot lost its lines and could not be drawn).
+        cell = self.table([[self.w.p(line, self.s.small)]], [self.width], False, [])
+        return [Spacer(1, 2), cell]
 
     def referrals(self) -> list[Any]:
         return self._grid("referrals", self.d.referrals, 28 * st.MM)
