@@ -93,6 +93,26 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{need}” answers {count} FAB statement(s), so it stays explicit; unlink them first.",
         "“{need}”已有 {count} 条 FAB 利益与之对应，须保持为明确需求；请先取消关联。",
     ),
+    "referral_not_handed_over": (
+        "Referrals are asked once the deal is handed over (stage E or later).",
+        "交付之后（E 阶段起）才请求转介绍。",
+    ),
+    "referral_slots_full": (
+        "Both referral slots are used (“1+2”: {slots} per customer); remove one first.",
+        "转介绍名额已满（“1+2”：每个客户 {slots} 个）；请先删除一个。",
+    ),
+    "referral_same_account": (
+        "A referral brings a new account, not the customer who referred it.",
+        "转介绍带来的是新客户，不能是介绍人自己的客户。",
+    ),
+    "outside_needs_company": (
+        "Enter the company this influencer works for (or add them as our colleague).",
+        "请填写该影响者所在的公司（或作为我方同事添加）。",
+    ),
+    "outside_is_inside": (
+        "That person belongs to this account: give them the influencer role in the circle.",
+        "此人属于该客户：请在决策圈中为其设置“影响者”角色。",
+    ),
     "contact_not_in_account": (
         "That person does not belong to this account.",
         "此人不属于该客户。",

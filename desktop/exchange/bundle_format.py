@@ -33,7 +33,9 @@ from desktop.store.models import (
     NextStep,
     Objection,
     Opportunity,
+    OutsideInfluencer,
     PlannedQuestion,
+    Referral,
     StageTaskCheck,
     Visit,
 )
@@ -138,6 +140,8 @@ OPPORTUNITY_NODE = Node(
         ("stage_tasks", Node(StageTaskCheck, "opportunity_id")),
         ("decision_points", Node(DecisionPoint, "opportunity_id")),
         ("concessions", Node(Concession, "opportunity_id")),
+        ("referrals", Node(Referral, "opportunity_id")),
+        ("outside_influencers", Node(OutsideInfluencer, "opportunity_id")),
         ("visits", VISIT_NODE),
     ),
 )

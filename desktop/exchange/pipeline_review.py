@@ -12,12 +12,8 @@ from datetime import date
 
 from desktop.domain.charts import Bar, Chart, bar_chart
 from desktop.domain.playbook import Playbook, Text
+from desktop.domain.stalls import stall_reasons
 
-STALL_REASONS = {
-    "maybe": Text("Decision point “maybe”", "决策点“也许”"),
-    "no_visit": Text("No visit in {days} days", "{days} 天未拜访"),
-    "overdue": Text("{count} overdue next steps", "{count} 项下一步已逾期"),
-}
 SUGGESTIONS = {
     "overdue": Text("Follow up the overdue next steps", "跟进逾期的下一步"),
     "no_visit": Text("Plan the next visit", "安排下一次拜访"),
@@ -79,14 +75,10 @@ class StalledDeal:
     no_visit: bool
 
     def reasons(self, lang: str, days: int) -> list[str]:
-        out = []
-        if self.maybe_phase is not None:
-            out.append(STALL_REASONS["maybe"].get(lang))
-        if self.no_visit:
-            out.append(STALL_REASONS["no_visit"].get(lang).format(days=days))
-        if self.overdue_steps:
-            out.append(STALL_REASONS["overdue"].get(lang).format(count=self.overdue_steps))
-        return out
+        """Why, in the words of the one stall rule (``desktop/domain/stalls.py``)."""
+        phases = [self.maybe_phase] if self.maybe_phase is not None else []
+        found = stall_reasons(phases, self.no_visit, self.overdue_steps, days)
+        return [reason.text(lang) for reason in found]
 
     def suggestion(self, playbook: Playbook, lang: str) -> str:
         """The next logical action: the playbook's for a "maybe", else a visit or a follow-up."""

@@ -21,6 +21,8 @@ ENTITY_LABELS = {
     "visit": Text("visit", "拜访"),
     "item": Text("item", "条目"),
     "competitor": Text("competitor", "竞争对手"),
+    "referral": Text("referral", "转介绍"),
+    "outside_influencer": Text("influencer", "影响者"),
 }
 
 

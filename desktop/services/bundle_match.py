@@ -30,6 +30,8 @@ _KIND_NAMES = {
     "stage_task_checks": "a stage task",
     "decision_points": "a decision point",
     "concessions": "a concession",
+    "referrals": "a referral",
+    "outside_influencers": "an outside influencer",
     "visits": "a visit",
     "attendees": "an attendee",
     "planned_questions": "a planned question",

@@ -8,7 +8,7 @@ The one door for writing stage-task ticks and decision points; each write publis
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -17,12 +17,14 @@ from desktop.domain.deal_value import deal_weighted_value
 from desktop.domain.decision_points import ANSWERS, Answer, Stall, stalls
 from desktop.domain.funnel import win_probability
 from desktop.domain.stage_tasks import StageProgress, all_tasks, progress
+from desktop.domain.stalls import StallReason, no_recent_visit, stall_reasons
 from desktop.domain.validation import ValidationError
 from desktop.store.models import (
     Account,
     DecisionPoint,
     NextStep,
     Opportunity,
+    Referral,
     StageTaskCheck,
     Visit,
 )
@@ -30,6 +32,7 @@ from desktop.store.models import (
 from . import fields
 from .base import Service
 from .events import ChangeKind
+from .pipeline import read_stall_days
 
 DECISION_NOTE = fields.T("Note", "备注")
 
@@ -71,10 +74,14 @@ class PipelineRow:
     proposed_stage: str | None
     stalls: list[Stall]
     overdue_steps: int
+    referrals_asked: int = 0  # "1+2" of a handed-over deal (issue 16 item 10)
+    referrals_received: int = 0
+    # Every reason by the one stall rule (a "maybe", no visit in N days, overdue next steps).
+    stall_reasons: tuple[StallReason, ...] = ()
 
     @property
     def stalled(self) -> bool:
-        return bool(self.stalls)
+        return bool(self.stall_reasons)
 
 
 class DealCockpitService(Service):
@@ -172,6 +179,40 @@ class DealCockpitService(Service):
     def stalls(self, opportunity_id: int) -> list[Stall]:
         return stalls(self.playbook, self.decision_points(opportunity_id))
 
+    def stall_reasons(self, opportunity_id: int, now: datetime | None = None) -> list[StallReason]:
+        """Why this deal is stalled, by the one rule the pipeline and the list use too."""
+        # The end of today, as the pipeline reads it: a visit later today is not "no visit".
+        now = now or datetime.combine(date.today(), datetime.max.time())
+        with self.db.read() as s:
+            last = s.scalar(
+                select(func.max(Visit.starts_at)).where(
+                    Visit.opportunity_id == opportunity_id,
+                    Visit.starts_at <= now,
+                    Visit.status != "cancelled",
+                )
+            )
+            overdue = s.scalar(
+                select(func.count())
+                .select_from(NextStep)
+                .join(Visit, Visit.id == NextStep.visit_id)
+                .where(
+                    Visit.opportunity_id == opportunity_id,
+                    text("next_steps.done = 0"),
+                    NextStep.due_date < now.date(),
+                )
+            )
+            days = read_stall_days(s)
+            stage = s.scalar(select(Opportunity.stage).where(Opportunity.id == opportunity_id))
+        if stage not in self._open_stages():
+            return []  # a deal handed over (or closed) is no longer pushed: nothing stalls
+        maybes = [stall.phase for stall in self.stalls(opportunity_id)]
+        return stall_reasons(maybes, no_recent_visit(last, now, days), overdue or 0, days)
+
+    def _open_stages(self) -> set[str]:
+        """The stages whose deals are still open, as the pipeline reads them (below 100 %)."""
+        stages = self.playbook.group("funnel_stages")
+        return {e.key for e in stages if (e.probability or 0) < 100}
+
     # The whole deal ------------------------------------------------------------------------
 
     def summary(self, opportunity_id: int) -> DealSummary:
@@ -198,6 +239,7 @@ class DealCockpitService(Service):
         """Every deal with its value, weighted value, stage progress and stall flags, by account
         then deal; a handful of queries however many deals there are."""
         today = today or date.today()
+        now = datetime.combine(today, datetime.max.time())  # as the pipeline screen reads it
         with self.db.read() as s:
             deals = s.execute(
                 select(
@@ -239,10 +281,39 @@ class DealCockpitService(Service):
                     .group_by(Visit.opportunity_id)
                 ).all()
             )
+            days = read_stall_days(s)
+            last_visits: dict[int, datetime | None] = {
+                opp_id: last
+                for opp_id, last in s.execute(
+                    select(Visit.opportunity_id, func.max(Visit.starts_at))
+                    .where(Visit.starts_at <= now, Visit.status != "cancelled")
+                    .group_by(Visit.opportunity_id)
+                )
+            }
+            referrals = {
+                opp_id: (asked, received)
+                for opp_id, asked, received in s.execute(
+                    select(
+                        Referral.opportunity_id, func.count(), func.count(Referral.account_uid)
+                    ).group_by(Referral.opportunity_id)
+                )
+            }
         out = []
+        open_stages = self._open_stages()  # a closed deal is not stalled, as in the pipeline
         for row in deals:
             opp_id, uid, name, account_id, account, stage, override, amount, currency, close = row
             state = progress(self.playbook, stage, ticked.get(opp_id, ()))
+            maybes = stalls(self.playbook, answers.get(opp_id, {}))
+            reasons = (
+                stall_reasons(
+                    [m.phase for m in maybes],
+                    no_recent_visit(last_visits.get(opp_id), now, days),
+                    overdue.get(opp_id, 0),
+                    days,
+                )
+                if stage in open_stages
+                else []
+            )
             out.append(
                 PipelineRow(
                     opp_id,
@@ -260,8 +331,10 @@ class DealCockpitService(Service):
                     len(state.tasks),
                     state.exit_met,
                     state.proposed,
-                    stalls(self.playbook, answers.get(opp_id, {})),
+                    maybes,
                     overdue.get(opp_id, 0),
+                    *referrals.get(opp_id, (0, 0)),
+                    tuple(reasons),
                 )
             )
         return out
@@ -299,4 +372,9 @@ def pipeline_json(row: PipelineRow, lang: str = "en") -> dict[str, Any]:
             for stall in row.stalls
         ],
         "overdue_next_steps": row.overdue_steps,
+        "stall_reasons": [
+            {**reason.as_json(), "text": reason.text(lang)} for reason in row.stall_reasons
+        ],
+        "referrals_asked": row.referrals_asked,
+        "referrals_received": row.referrals_received,
     }

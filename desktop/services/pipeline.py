@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from desktop.domain.stalls import STALL_DAYS_DEFAULT, no_recent_visit
 from desktop.exchange.pipeline_review import (
     MonthSum,
     PipelineFilter,
@@ -25,7 +26,6 @@ from desktop.exchange.pipeline_review import (
 
 from .base import Service
 
-STALL_DAYS_DEFAULT = 30
 STALLED_SHOWN = 200  # the list shows the largest stalled deals; the total is counted apart
 
 # The open deals the rep filtered to; the tier test reads the accounts once, not per deal.
@@ -61,20 +61,26 @@ SELECT t.id, t.account_id, a.name, t.name, t.stage, t.weighted,
 """
 
 
+def read_stall_days(session: Any) -> int:
+    """The "Stalled after N days" preference, read in an open session; a stored value that is
+    not a day count falls back to the default."""
+    stored = session.execute(
+        text("SELECT value FROM settings WHERE key = 'stall_days'")
+    ).scalar_one_or_none()
+    try:
+        days = int(stored) if stored is not None else STALL_DAYS_DEFAULT
+    except ValueError:
+        return STALL_DAYS_DEFAULT
+    return days if days > 0 else STALL_DAYS_DEFAULT
+
+
 class PipelineService(Service):
     """Reads only: the pipeline screen's and the pipeline review's figures."""
 
     def stall_days(self) -> int:
         """The "no visit in N days" setting; a stored value that is not a day count falls back."""
         with self.db.read() as s:
-            stored = s.execute(
-                text("SELECT value FROM settings WHERE key = 'stall_days'")
-            ).scalar_one_or_none()
-        try:
-            days = int(stored) if stored is not None else STALL_DAYS_DEFAULT
-        except ValueError:
-            return STALL_DAYS_DEFAULT
-        return days if days > 0 else STALL_DAYS_DEFAULT
+            return read_stall_days(s)
 
     def open_stages(self) -> list[str]:
         """The funnel stages whose deals are still open (before a probability of 100)."""
@@ -207,7 +213,7 @@ class PipelineService(Service):
     def _stalled(row: Any, now: datetime, days: int) -> StalledDeal:
         opp_id, account_id, account, name, stage, weighted, phase, last, overdue = row
         last_visit = datetime.fromisoformat(last) if isinstance(last, str) else last
-        no_visit = last_visit is None or last_visit < now - timedelta(days=days)
+        no_visit = no_recent_visit(last_visit, now, days)
         return StalledDeal(
             opp_id,
             account_id,

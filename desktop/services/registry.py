@@ -20,8 +20,10 @@ from .events import Notifier
 from .negotiation import NegotiationService
 from .next_steps import NextStepService
 from .opportunities import OpportunityService
+from .outside_influencers import OutsideInfluencerService
 from .pipeline import PipelineService
 from .queries import QueryService
+from .referrals import ReferralService
 from .settings import SettingsService
 from .visits import VisitService
 
@@ -79,6 +81,16 @@ class Services:
     def contact_details(self) -> ContactDetailService:
         """Each person's e-mails, phones and postal addresses (issue 15)."""
         return ContactDetailService(self.db, self.playbook, self.notifier)
+
+    @cached_property
+    def referrals(self) -> ReferralService:
+        """A handed-over deal's referral slots, "1+2" (issue 16, item 10)."""
+        return ReferralService(self.db, self.playbook, self.notifier)
+
+    @cached_property
+    def outside_influencers(self) -> OutsideInfluencerService:
+        """A deal's influencers outside the account (issue 16, item 6)."""
+        return OutsideInfluencerService(self.db, self.playbook, self.notifier)
 
     @property
     def decision_map(self) -> MapService:

@@ -243,6 +243,18 @@ class Opportunity(Timestamped, Base):
         lazy="raise",
         order_by="Concession.position",
     )
+    referrals: Mapped[list[Referral]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="Referral.position",
+    )
+    outside_influencers: Mapped[list[OutsideInfluencer]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="raise",
+        order_by="OutsideInfluencer.position",
+    )
     visits: Mapped[list[Visit]] = relationship(
         back_populates="opportunity",
         cascade="all, delete-orphan",
@@ -341,6 +353,50 @@ class Concession(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (CheckConstraint("direction IN ('given', 'received')", name="direction_kind"),)
+
+
+class Referral(Base):
+    """A referral asked of a handed-over customer, "1+2" (revision 0009).
+
+    Open while ``account_uid`` is empty (a name and a note of whom they would introduce);
+    received once it names the new account they brought. The link is the account's uid, not
+    its id: the new account may be in a colleague's file, and a bundle carries it as it is.
+    """
+
+    __tablename__ = "referrals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text, default="")
+    account_uid: Mapped[str | None] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OutsideInfluencer(Base):
+    """An influencer of a deal who is not one of the account's people (revision 0009): a person
+    of another company (``side`` "other", optionally a contact of another account by uid) or a
+    colleague on our own side ("ours"). Influencer is their only role in the circle."""
+
+    __tablename__ = "outside_influencers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    opportunity_id: Mapped[int] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    side: Mapped[str] = mapped_column(String(8))  # other / ours
+    name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    contact_uid: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (CheckConstraint("side IN ('other', 'ours')", name="side_kind"),)
 
 
 class Competitor(Base):

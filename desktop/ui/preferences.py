@@ -1,4 +1,5 @@
-"""Preferences: where the data lives, the languages, paper size and the names on the brief.
+"""Preferences: where the data lives, the languages, paper size, the names on the brief and
+after how many days without a visit a deal counts as stalled.
 
 Stored with the data (services.settings). A new interface language applies at once: the
 translators are swapped and every screen retranslates itself on LanguageChange.
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -83,6 +85,20 @@ class PreferencesDialog(Retranslating, QDialog):
             label.setBuddy(field)
             brief_form.addRow(label, field)
 
+        # The one stall rule (desktop/domain/stalls.py) reads N from here: pipeline, brief, CLI.
+        self.pipeline_header = SectionHeader()
+        layout.addWidget(self.pipeline_header)
+        pipeline_form = QFormLayout()
+        layout.addLayout(pipeline_form)
+        self.stall_days = QSpinBox()
+        self.stall_days.setRange(1, 3650)
+        self.stall_days.setValue(
+            int(settings["stall_days"]) if settings["stall_days"].isdigit() else 30
+        )
+        self.stall_label = QLabel()
+        self.stall_label.setBuddy(self.stall_days)
+        pipeline_form.addRow(self.stall_label, self.stall_days)
+
         layout.addStretch(1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -112,6 +128,7 @@ class PreferencesDialog(Retranslating, QDialog):
             paper_size=self.paper_size.currentData(),
             company_name=self.company_name.text(),
             rep_name=self.rep_name.text(),
+            stall_days=str(self.stall_days.value()),
         )
         new_lang = resolve(language)
         if new_lang != self._ctx.lang:
@@ -148,4 +165,8 @@ class PreferencesDialog(Retranslating, QDialog):
         self.rep_label.setText(self.tr("Your &name"))
         self.company_name.setPlaceholderText(self.tr("Printed on every brief"))
         self.rep_name.setPlaceholderText(self.tr("Printed on every brief"))
+        self.pipeline_header.setText(self.tr("Pipeline"))
+        self.stall_label.setText(self.tr("&Stalled after"))
+        self.stall_days.setSuffix(self.tr(" days without a visit"))
+        self.stall_days.setAccessibleName(self.tr("Stalled after this many days without a visit"))
         self._fill_languages()

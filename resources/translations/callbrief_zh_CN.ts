@@ -466,7 +466,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+351"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+356"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
@@ -617,8 +617,8 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>尚无联系人。请添加决策者、使用者、技术专家、影响者和线人，并注明各自的汇报对象。</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+298"/>
+        <location line="-293"/>
+        <location line="+299"/>
         <source>The map view is not available in this build.</source>
         <translation>当前版本不提供决策图视图。</translation>
     </message>
@@ -1724,7 +1724,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DecisionMapWidget</name>
     <message>
-        <location filename="../../desktop/ui/map/widget.py" line="+195"/>
+        <location filename="../../desktop/ui/map/widget.py" line="+203"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
@@ -1755,12 +1755,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+3"/>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-52"/>
         <source>Forget where boxes were dragged and lay the chart out again</source>
         <translation>放弃手动拖放的位置，重新排列组织架构图</translation>
     </message>
@@ -1776,12 +1776,12 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
     <message>
         <location line="+2"/>
-        <location line="+221"/>
+        <location line="+236"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-236"/>
         <source>Edit the selected person (F2)</source>
         <translation>编辑选中的人员 (F2)</translation>
     </message>
@@ -1846,6 +1846,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>决策圈覆盖情况</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Influencers outside the account</source>
+        <translation>客户外部的影响者</translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>Forget where you dragged the boxes and lay the chart out again?</source>
         <translation>要放弃手动拖放的位置，重新排列组织架构图吗？</translation>
@@ -1902,7 +1908,12 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>决策圈中的每个角色都已覆盖。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>our side</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Add a report…</source>
         <translation>添加下属…</translation>
     </message>
@@ -2844,7 +2855,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OpportunityForm</name>
     <message>
-        <location filename="../../desktop/ui/account/opportunity_form.py" line="+74"/>
+        <location filename="../../desktop/ui/account/opportunity_form.py" line="+76"/>
         <source>Opportunity “{name}”</source>
         <translation>商机“{name}”</translation>
     </message>
@@ -2859,7 +2870,7 @@ Call planning for B2B field sales.</source>
         <translation>编辑商机确认</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+191"/>
         <source>The deal</source>
         <translation>商机概况</translation>
     </message>
@@ -2930,6 +2941,11 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>Coaches</source>
         <translation>线人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals</source>
+        <translation>转介绍</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3081,6 +3097,102 @@ Call planning for B2B field sales.</source>
     </message>
 </context>
 <context>
+    <name>OutsidePanel</name>
+    <message>
+        <location filename="../../desktop/ui/account/outside_panel.py" line="+95"/>
+        <source>our side</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Nobody of that name in another account</source>
+        <translation>其他客户中没有这个名字的人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find the person by name first, then add them.</source>
+        <translation>请先按姓名找到此人，再添加。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+1"/>
+        <source>Influencers outside the account</source>
+        <translation>客户外部的影响者</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another company</source>
+        <translation>其他公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our side (a colleague)</source>
+        <translation>我方（同事）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the influencer sits</source>
+        <translation>影响者所在的一方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Influencer&apos;s name</source>
+        <translation>影响者姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name, then Enter</source>
+        <translation>姓名，按回车添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Influencer&apos;s company</source>
+        <translation>影响者所在公司</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Find a person in another account</source>
+        <translation>在其他客户中查找此人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>People found</source>
+        <translation>找到的人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Add this influencer</source>
+        <translation>添加这位影响者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the person found as influencer</source>
+        <translation>把找到的人添加为影响者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected influencer</source>
+        <translation>删除选中的影响者</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <location filename="../../desktop/ui/map/dialogs.py" line="+59"/>
@@ -3151,12 +3263,17 @@ Call planning for B2B field sales.</source>
         <translation>无法读取商机管道：{reason}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>{count} open deals · weighted {weighted} · {stalled} stalled</source>
         <translation>在谈商机 {count} 个 · 加权 {weighted} · 停滞 {stalled} 个</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+8"/>
+        <source>referrals: {asked} asked, {received} received</source>
+        <translation>转介绍：已请求 {asked} 个，已获得 {received} 个</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <location line="+23"/>
         <source>Export the pipeline review</source>
         <translation>导出商机管道回顾</translation>
@@ -3246,7 +3363,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/ui/preferences.py" line="+123"/>
+        <location filename="../../desktop/ui/preferences.py" line="+140"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -3321,11 +3438,31 @@ Call planning for B2B field sales.</source>
         <source>Printed on every brief</source>
         <translation>印在每份简报上</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Pipeline</source>
+        <translation>商机管道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stalled after</source>
+        <translation>停滞判定(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days without a visit</source>
+        <translation> 天未拜访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stalled after this many days without a visit</source>
+        <translation>多少天未拜访即视为停滞</translation>
+    </message>
 </context>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../../desktop/ui/visit/prepare_page.py" line="+54"/>
+        <location filename="../../desktop/ui/visit/prepare_page.py" line="+55"/>
         <source>When and where</source>
         <translation>时间和地点</translation>
     </message>
@@ -3410,7 +3547,7 @@ Call planning for B2B field sales.</source>
         <translation>仍需了解的信息</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Research</source>
         <translation>调研</translation>
     </message>
@@ -3499,7 +3636,19 @@ Call planning for B2B field sales.</source>
         <translation>输入同行同事的姓名。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+20"/>
+        <source>Ask for the referral: {who}</source>
+        <translation>请求转介绍：{who}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Add to the objective: %n open referral ask(s)</source>
+        <translation>
+            <numerusform>加入拜访目标：%n 条尚未落实的转介绍</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
@@ -3944,6 +4093,120 @@ Nothing was deleted.</source>
         <location line="+29"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPanel</name>
+    <message>
+        <location filename="../../desktop/ui/account/referral_panel.py" line="+98"/>
+        <source>{name}: received, brought {account}</source>
+        <translation>{name}：已获得，带来客户 {account}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: asked, still open</source>
+        <translation>{name}：已请求，尚未落实</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“1+2”: a satisfied customer introduces two more. {free} of 2 slots free.</source>
+        <translation>“1+2”：1 个满意的客户带来 2 个价值客户。还剩 {free} 个名额（共 2 个）。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No account of that name</source>
+        <translation>没有这个名称的客户</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a referral above and find the account it brought.</source>
+        <translation>请先在上面选中一条转介绍，再查找它带来的客户。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select an open referral above.</source>
+        <translation>请先在上面选中一条尚未落实的转介绍。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Referrals (1+2)</source>
+        <translation>转介绍（1+2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals asked</source>
+        <translation>已请求的转介绍</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who they would introduce</source>
+        <translation>介绍对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Company or person</source>
+        <translation>公司或个人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral note</source>
+        <translation>转介绍备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note, then Enter</source>
+        <translation>备注，按回车添加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find the account it brought</source>
+        <translation>查找带来的客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, then Enter</source>
+        <translation>名称，按回车查找</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accounts found</source>
+        <translation>找到的客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ask for this referral</source>
+        <translation>请求这条转介绍</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the selected referral to the account found</source>
+        <translation>把选中的转介绍关联到找到的客户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>New account from the selected referral</source>
+        <translation>用选中的转介绍新建客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected referral</source>
+        <translation>删除选中的转介绍</translation>
     </message>
 </context>
 <context>

@@ -94,3 +94,81 @@ def test_the_next_brief_of_a_deal_says_what_the_last_visit_left_open(services, t
     zh = tmp_path / "second-zh.pdf"
     render_brief(services, second.id, zh, lang="zh", paper="A4")
     assert has_heading(pdftext(zh), "since_last", "zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_brief_of_a_handed_over_deal_prints_its_referrals(services, tmp_path, lang):
+    """Issue 16 item 10: the open ask to make, the referral received with the account it brought,
+    and nothing at all before the handover."""
+    account = services.accounts.create(name="恒远精密")
+    opp = services.opportunities.create(account.id, name="MES 一期", stage="D")
+    visit = services.visits.plan(opp.id, title="回访", starts_at=dt.datetime(2027, 1, 5, 9))
+    pdf = tmp_path / "brief.pdf"
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    assert not has_heading(pdftext(pdf), "referrals", lang)
+
+    services.opportunities.update(opp.id, stage="E")
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    text = pdftext(pdf)
+    assert has_heading(text, "referrals", lang)
+    assert contains(text, label("referral_free", lang, n=2))
+
+    services.referrals.ask(opp.id, "华丰电子", "王经理的老同学")
+    got = services.referrals.ask(opp.id, "Delta")
+    services.referrals.link(got.id, services.accounts.create(name="Delta Tools GmbH").id)
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    text = pdftext(pdf)
+    assert contains(text, f"{label('referral_ask', lang)} 华丰电子 (王经理的老同学)")
+    assert contains(text, f"{label('referral_got', lang)} Delta → Delta Tools GmbH")
+    assert not any(contains(text, label("referral_free", lang, n=n)) for n in (1, 2))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_brief_lists_influencers_outside_the_account(services, tmp_path, lang):
+    """Issue 16 item 6: the outside influencers under the decision map, each with where they
+    sit, title and note; nothing when there is none."""
+    account = services.accounts.create(name="恒远精密")
+    opp = services.opportunities.create(account.id, name="MES 一期", stage="B")
+    visit = services.visits.plan(opp.id, title="技术交流", starts_at=dt.datetime(2027, 1, 5, 9))
+    pdf = tmp_path / "brief.pdf"
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    assert label("outside", lang) not in pdftext(pdf)
+    services.outside_influencers.add(
+        opp.id, "other", "赵工", "苏州设计院", "总工程师", "写技术规范"
+    )
+    services.outside_influencers.add(opp.id, "ours", "Lena Wu", title="Solution expert")
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    text = pdftext(pdf)
+    assert contains(text, f"{label('outside', lang)}: 赵工 · 苏州设计院 · 总工程师 · 写技术规范;")
+    assert contains(text, f"Lena Wu · {label('our_side', lang)} · Solution expert")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_brief_flags_why_the_deal_is_stalled(services, tmp_path, lang):
+    """The red flags name each stall reason by the rule the pipeline and the list share: a
+    decision point "maybe", no visit held in the preference's N days, an overdue next step."""
+    from desktop.domain.stalls import stall_reasons
+
+    today = dt.date.today()
+    account = services.accounts.create(name="恒远精密")
+    opp = services.opportunities.create(account.id, name="MES 一期", stage="B")
+    now = dt.datetime.now()
+    held = services.visits.plan(opp.id, title="初访", starts_at=now - dt.timedelta(20))
+    services.visits.add_item(
+        held.id, "next_step", description="发送案例", due_date=today - dt.timedelta(3)
+    )
+    visit = services.visits.plan(opp.id, title="回访", starts_at=now + dt.timedelta(2))
+    pdf = tmp_path / "brief.pdf"
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    text = pdftext(pdf)
+    [overdue] = stall_reasons([], False, 1, 30)
+    assert contains(text, label("stalled", lang, reason=overdue.text(lang)))
+    assert label("stalled", lang, reason="").strip() in text  # nothing else yet
+    assert text.count(label("stalled", lang, reason="").strip()) == 1
+
+    services.deals.set_decision_point(opp.id, "develop", "maybe")
+    services.settings.set(stall_days="14")  # the visit 20 days ago is now too long ago
+    render_brief(services, visit.id, pdf, lang=lang, paper="A4")
+    text = pdftext(pdf)
+    reasons = "; ".join(r.text(lang) for r in stall_reasons(["develop"], True, 1, 14))
+    assert contains(text, label("stalled", lang, reason=reasons))

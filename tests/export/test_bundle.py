@@ -48,7 +48,9 @@ from desktop.store.models import (
     NextStep,
     Objection,
     Opportunity,
+    OutsideInfluencer,
     PlannedQuestion,
+    Referral,
     StageTaskCheck,
     Visit,
 )
@@ -199,6 +201,18 @@ def build_rich(db: Database) -> int:
             concessions=[
                 Concession(direction="given", text="多送 2 天培训", position=0),
                 Concession(direction="received", text="标杆客户 reference", position=1),
+            ],
+            referrals=[
+                Referral(name="华丰电子", note="王经理的老同学", account_uid="f" * 32, position=0),
+                Referral(name="Delta Tools", position=1),
+            ],
+            outside_influencers=[
+                OutsideInfluencer(
+                    side="other", name="赵工", organisation="设计院", contact_uid="e" * 32
+                ),
+                OutsideInfluencer(
+                    side="ours", name="Lena Wu", title="解决方案专家", note="同行评审", position=1
+                ),
             ],
             created_at=t(5),
             updated_at=t(6),
@@ -486,6 +500,8 @@ def test_round_trip_keeps_every_column(db: Database, other: Database, tmp_path: 
         "stage_tasks": 2,
         "decision_points": 1,
         "concessions": 2,
+        "referrals": 2,
+        "outside_influencers": 2,
         "visits": 2,
         "attendees": 3,
         "questions": 2,

@@ -80,7 +80,13 @@ def test_deal_value_and_weighted_value_in_the_pipeline(services, deal):
     assert (summary.amount, summary.currency, summary.probability) == (1_200_000, "CNY", 25)
     assert summary.weighted == 300_000
     rows = {r.name: r for r in services.deals.pipeline(TODAY)}
-    assert rows["MES 一期"].weighted == 300_000 and not rows["MES 一期"].stalled
+    assert rows["MES 一期"].weighted == 300_000
+    # No visit yet: stalled by the one rule the pipeline screen uses too (issue 16).
+    assert [r.code for r in rows["MES 一期"].stall_reasons] == ["no_visit"]
+    assert [r.code for r in rows["SRM"].stall_reasons] == ["maybe", "no_visit"]
+    services.opportunities.update(opp.id, stage="F")  # handed over: no longer pushed
+    assert not services.deals.pipeline(TODAY)[0].stalled
+    assert services.deals.stall_reasons(opp.id) == []
     assert (rows["SRM"].amount, rows["SRM"].currency, rows["SRM"].weighted) == (
         2_000_000,
         "USD",

@@ -282,3 +282,30 @@ def test_a_0007_file_upgrades_with_every_email_and_phone_as_a_detail(tmp_path):
         assert services.contact_details.details(with_both[0])[-1].preferred
     finally:
         db.close()
+
+
+def test_a_0008_file_upgrades_to_referrals_and_outside_influencers(tmp_path):
+    """Revision 0009 on a file of 0008: no referral yet; a deal handed over (stage E) then asks
+    for one, stored with its own uid, and links it to a new account."""
+    from sqlalchemy import select
+
+    from desktop.domain.playbook import default_playbook
+    from desktop.services import Services
+    from desktop.store.models import Referral
+
+    path = tmp_path / "callbrief.sqlite3"
+    shutil.copyfile(FIXTURES / "0008.sqlite3", path)
+    db = open_database(path)
+    try:
+        assert migrate.read_revision(path) == migrate.HEAD_REVISION
+        services = Services.build(db, default_playbook())
+        account = services.accounts.create(name="Referred Ltd")
+        opp = services.opportunities.create(account.id, name="Done deal", stage="E")
+        row = services.referrals.ask(opp.id, "华丰电子")
+        new = services.accounts.create(name="华丰电子")
+        assert services.referrals.link(row.id, new.id).received
+        with db.read() as s:
+            assert len(s.scalar(select(Referral.uid))) == 32
+    finally:
+        db.close()
+

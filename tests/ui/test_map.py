@@ -350,3 +350,20 @@ def test_a_title_longer_than_two_lines_is_elided_on_the_second():
     lines = paint.wrap_lines(text, style.font(paint.TITLE_PIXELS), 150, 2)
     assert len(lines) == 2
     assert lines[1].endswith("…") and text.startswith(lines[0])
+
+
+def test_influencers_outside_the_account_are_listed_beside_the_map(qtbot, widget, services, demo):
+    """Issue 16 item 6: shown beside the map, not drawn as boxes of the account's chart."""
+    account_id, opp_id = demo
+    before = widget.outside.count()
+    boxes = len(widget.person_items())
+    services.outside_influencers.add(opp_id, "other", "钱工", "苏州设计院")
+    services.outside_influencers.add(opp_id, "ours", "Lena Wu")
+    qtbot.waitUntil(lambda: widget.outside.count() == before + 2)
+    texts = [widget.outside.item(before + i).text() for i in range(2)]
+    assert texts == ["钱工 · 苏州设计院", "Lena Wu · our side"]
+    assert not widget.outside.isHidden() and widget.outside.accessibleName()
+    assert len(widget.person_items()) == boxes
+    for row in services.outside_influencers.list(opp_id):
+        services.outside_influencers.delete(row.id)
+    qtbot.waitUntil(lambda: widget.outside.isHidden())  # none left: the list goes away

@@ -119,3 +119,16 @@ def test_in_chinese_and_exported(qtbot, window, db, monkeypatch, tmp_path):
     written = list(tmp_path.glob("*.pdf"))
     assert len(written) == 1 and written[0].stat().st_size > 1000
     assert str(written[0]) in told[0]
+
+
+def test_the_summary_counts_referrals_asked_and_received(qtbot, window, services):
+    """Issue 16 item 10: the "1+2" of handed-over deals, asked and received, on the summary."""
+    account = services.accounts.create(name="恒远精密")
+    opp = services.opportunities.create(account.id, name="MES 一期", stage="E")
+    view = open_pipeline(qtbot, window)
+    assert "referrals" not in view.summary.text()
+    services.referrals.ask(opp.id, "华丰电子")
+    got = services.referrals.ask(opp.id, "Delta")
+    services.referrals.link(got.id, services.accounts.create(name="Delta Tools").id)
+    view.refresh()
+    qtbot.waitUntil(lambda: "referrals: 2 asked, 1 received" in view.summary.text())

@@ -117,3 +117,30 @@ def test_an_open_visit_plan_switches_language_at_once(qtbot, window, db, service
     assert now.step_buttons["prepare"].text().startswith("准备")
     window.go_back()  # Back still leads where it did
     assert window.current_screen() is page
+
+
+def test_stalled_after_n_days_is_set_in_preferences_and_used_by_the_pipeline(
+    qtbot, window, services
+):
+    """Issue 16: "Stalled after N days" typed in Preferences; the pipeline and the list of
+    deals then count a deal visited 20 days ago as stalled (it was not at the default 30)."""
+    import datetime as dt
+
+    from PySide6.QtTest import QTest
+
+    account = services.accounts.create(name="恒远精密")
+    opp = services.opportunities.create(account.id, name="MES 一期", stage="B")
+    services.visits.plan(opp.id, title="初访", starts_at=dt.datetime.now() - dt.timedelta(20))
+    assert not services.deals.pipeline()[0].stalled
+
+    def fourteen(dialog: PreferencesDialog) -> None:
+        assert dialog.stall_days.value() == 30 and dialog.stall_days.accessibleName()
+        dialog.stall_days.setFocus()
+        QTest.keyClick(dialog.stall_days, Qt.Key_A, Qt.ControlModifier)
+        QTest.keyClicks(dialog.stall_days, "14")
+
+    set_preferences(qtbot, window, fourteen)
+    assert services.settings.get("stall_days") == "14"
+    [row] = services.deals.pipeline()
+    assert [(r.code, r.days) for r in row.stall_reasons] == [("no_visit", 14)]
+    assert services.pipeline.review().stalled_total == 1

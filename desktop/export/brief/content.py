@@ -152,6 +152,8 @@ class BriefData:
     fab_labels: tuple[str, str, str] = ("Feature", "Advantage", "Benefit")
     negotiation: list[Item] = field(default_factory=list)  # deal_content.py (issue 16)
     coaches: list[Item] = field(default_factory=list)
+    referrals: list[Item] = field(default_factory=list)  # "1+2" (issue 16 item 10)
+    outside: list[Item] = field(default_factory=list)  # outside influencers (item 6)
     since_last: list[Item] = field(default_factory=list)  # since_last.py (issue 16)
     since_last_title: str = ""
 
@@ -195,6 +197,11 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
         data.flags.append(Flag(warning.severity, warning.text(pb, lang)))
         if warning.contact_id is not None and warning.severity == "danger":
             warned.add(warning.contact_id)
+    # The deal's stall reasons, by the rule the pipeline and the list share (issue 16).
+    now = datetime.combine(today or date.today(), datetime.max.time())
+    reasons = [r.text(lang) for r in services.deals.stall_reasons(opp.id, now)]
+    if reasons:  # one line for them all: the brief keeps within three sheets
+        data.flags.append(Flag("caution", label("stalled", lang, reason="; ".join(reasons))))
     for _step, message in visit_readiness(visit).gaps():
         data.flags.append(Flag("gap", message.text(lang)))
     attending = _attendees(data, services, visit, contacts, roles)
@@ -202,10 +209,12 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
     data.snapshot = _snapshot(pb, account, opp, lang)
     data.competitors = [_competitor(c, lang) for c in opp.competitors]
     _plan(data, pb, visit, contacts)
-    from .deal_content import coach_items, negotiation_items  # imports this module's Item
+    from .deal_content import coach_items, negotiation_items, outside_items, referral_items
 
     data.negotiation = negotiation_items(services, opp.id, lang)
     data.coaches = coach_items(services, opp.id, lang)
+    data.referrals = referral_items(services, opp.id, lang)
+    data.outside = outside_items(services, opp.id, lang)
     from .since_last import since_last_visit
 
     data.since_last_title, data.since_last = since_last_visit(services, visit, lang)

@@ -1,4 +1,5 @@
-"""The brief's deal parts (issue 16, items 3 and 4): the negotiation card and the coaches.
+"""The brief's deal parts (issue 16, items 3, 4 and 10): the negotiation card, the coaches and
+the referrals "1+2".
 
 Read through ``services.negotiation`` into labelled items in the brief's language. The card is
 printed from stage C on and only when something is on it; each coach gets one line saying what
@@ -63,4 +64,28 @@ def coach_items(services: Any, opportunity_id: int, lang: str) -> list[Item]:
         if untried and coach.rung in TRUST_RUNGS:
             value += "  " + label("coach_try", lang, method=untried[0].text(lang))
         out.append(Item(" · ".join(head), value, True))
+    return out
+
+
+def referral_items(services: Any, opportunity_id: int, lang: str) -> list[Item]:
+    """The referrals of a handed-over deal: each open ask to make, each one received, and the
+    slots of "1+2" still free (nothing before the handover, nothing when there is nothing)."""
+    slots = services.referrals.slots(opportunity_id)
+    out = [Item(label("referral_ask", lang), row.ask_text(), True) for row in slots.open_asks]
+    for row in slots.received:
+        brought = row.account_name or row.name
+        value = row.ask_text() if brought == row.name else f"{row.ask_text()} → {brought}"
+        out.append(Item(label("referral_got", lang), value, True))
+    if slots.applies and slots.free_slots:
+        out.append(Item("1+2", label("referral_free", lang, n=slots.free_slots), True))
+    return out
+
+
+def outside_items(services: Any, opportunity_id: int, lang: str) -> list[Item]:
+    """The deal's influencers outside the account (issue 16, item 6): one line each, where
+    they sit (their company, or our side), their title and how they influence the deal."""
+    out = []
+    for row in services.outside_influencers.list(opportunity_id):
+        parts = [row.where(label("our_side", lang)), row.title, row.note]
+        out.append(Item(row.name, " · ".join(p.strip() for p in parts if p.strip()), True))
     return out

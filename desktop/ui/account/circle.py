@@ -44,6 +44,7 @@ from .dialogs import NewContactDialog, NewOpportunityDialog
 from .first_steps import NoDealPanel
 from .lazy import LazySlot
 from .org_tree import CONTACT_ROLE, OrgTree, RowLabels
+from .outside_panel import OutsidePanel
 from .role_editor import RoleEditor
 from .tab import AccountTab
 
@@ -117,6 +118,9 @@ class CircleTab(AccountTab):
         left_layout.addWidget(self.warnings_header)
         self.warnings = WarningList()
         left_layout.addWidget(self.warnings, 2)
+        # Issue 16 item 6: influencers in another company or on our side, not counted above.
+        self.outside = OutsidePanel(ctx)
+        left_layout.addWidget(self.outside)
         splitter.addWidget(left)
 
         right = QWidget()
@@ -219,6 +223,7 @@ class CircleTab(AccountTab):
         else:
             self.warnings.set_warnings([], playbook, lang)
             self.warnings.clear()
+        self.outside.show_deal(opp_id)
         self.delete_button.setEnabled(bool(self._contacts))
         self.hint.setVisible(not self._contacts)
         self._show_selected()

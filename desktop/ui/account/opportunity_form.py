@@ -36,6 +36,7 @@ from .dialogs import stage_text
 from .form_rows import amount_with_currency, section, show_starts, text_box
 from .negotiation_card import NegotiationCard
 from .qualification import QualificationGrid
+from .referral_panel import ReferralPanel
 
 YES_NO_FIELDS = ("budget_exists", "is_tender")
 YES_NO = ("unknown", "yes", "no")
@@ -48,6 +49,7 @@ JUMPS = (
     "competitors",
     "negotiation",
     "coaches",
+    "referrals",
 )
 
 
@@ -191,6 +193,10 @@ class OpportunityForm(Retranslating, QWidget):
         self.negotiation.reload()
         self.coaches = CoachPanel(ctx, opportunity_id)
         layout.addWidget(self.coaches)
+        # Issue 16 item 10: the referrals "1+2", once the deal is handed over (stage E on).
+        self.referrals = ReferralPanel(ctx, opportunity_id)
+        layout.addWidget(self.referrals)
+        self.referrals.reload()
         layout.addStretch(1)
 
         self.stage.currentIndexChanged.connect(self._show_probability)
@@ -208,6 +214,7 @@ class OpportunityForm(Retranslating, QWidget):
             "competitors": (self.comp_header, self.competitors.table),
             "negotiation": (self.negotiation.header, self.negotiation.phase),
             "coaches": (self.coaches.header, self.coaches.candidate),
+            "referrals": (self.referrals.header, self.referrals.name),
         }[key]
         area = self.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
@@ -248,6 +255,7 @@ class OpportunityForm(Retranslating, QWidget):
         self.negotiation.reload()
         self.jump_buttons["negotiation"].setVisible(not self.negotiation.isHidden())
         self.coaches.reload()
+        self._show_referrals()
         self._show_probability()
 
     def flush(self) -> bool:
@@ -257,6 +265,11 @@ class OpportunityForm(Retranslating, QWidget):
         self.cockpit.reload()
         self.negotiation.reload()  # a stage saved at C or later opens the card
         self.jump_buttons["negotiation"].setVisible(not self.negotiation.isHidden())
+        self._show_referrals()
+
+    def _show_referrals(self) -> None:
+        self.referrals.reload()  # a stage saved at E or later opens the referrals
+        self.jump_buttons["referrals"].setVisible(not self.referrals.isHidden())
 
     def _show_probability(self, *_args: object) -> None:
         playbook, lang = self._ctx.services.playbook, self._ctx.lang
@@ -287,6 +300,7 @@ class OpportunityForm(Retranslating, QWidget):
             "competitors": self.tr("Competitors"),
             "negotiation": self.tr("Negotiation"),
             "coaches": self.tr("Coaches"),
+            "referrals": self.tr("Referrals"),
         }
         for key, text in jump_texts.items():
             self.jump_buttons[key].setText(text)

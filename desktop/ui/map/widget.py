@@ -82,11 +82,18 @@ class DecisionMapWidget(QWidget):
         self.warnings.itemClicked.connect(self._warning_clicked)
         self.warnings.setIconSize(QSize(16, 16))
         self.legend = LegendWidget(self.labels(), self)
+        # Issue 16 item 6: influencers in another company or on our side, beside the map.
+        self.outside_title = QLabel()
+        self.outside_title.setStyleSheet("font-weight: bold;")
+        self.outside = QListWidget(self)
+        self.outside.setMaximumHeight(90)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
         side_layout.addWidget(self.warnings_title)
         side_layout.addWidget(self.warnings, 1)
+        side_layout.addWidget(self.outside_title)
+        side_layout.addWidget(self.outside)
         side_layout.addWidget(self.legend)
         side.setMinimumWidth(int(self.legend.width()) + 8)
 
@@ -149,6 +156,7 @@ class DecisionMapWidget(QWidget):
         self.view.setVisible(data is not None)
         self.placeholder.setVisible(data is None)
         self._refresh_warnings()
+        self._refresh_outside()
         self._update_actions()
 
     def person_items(self) -> list[PersonItem]:
@@ -225,6 +233,8 @@ class DecisionMapWidget(QWidget):
         self.export_button.setToolTip(self.tr("Save the map as an image or PDF to print or send"))
         self.placeholder.setText(self.tr("Choose an opportunity to see its decision circle."))
         self.warnings_title.setText(self.tr("Coverage of the decision circle"))
+        self.outside_title.setText(self.tr("Influencers outside the account"))
+        self.outside.setAccessibleName(self.tr("Influencers outside the account"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -409,6 +419,19 @@ class DecisionMapWidget(QWidget):
             ok = QListWidgetItem(self.tr("Every role in the decision circle is covered."))
             ok.setForeground(QColor("#1b5e20"))
             self.warnings.addItem(ok)
+
+    def _refresh_outside(self) -> None:
+        self.outside.clear()
+        rows = (
+            self.ctx.services.outside_influencers.list(self.opportunity_id)
+            if self.opportunity_id is not None
+            else []
+        )
+        ours = self.tr("our side")
+        for row in rows:
+            self.outside.addItem(f"{row.name} · {row.where(ours)}".rstrip(" ·"))
+        self.outside_title.setVisible(bool(rows))
+        self.outside.setVisible(bool(rows))
 
     def _warning_clicked(self, item: QListWidgetItem) -> None:
         contact_id = item.data(CONTACT_ID_ROLE)

@@ -173,13 +173,18 @@ class PipelineView(QWidget):
         ):
             view.set_chart(chart)
         self.charts[4].set_chart(charts(review, playbook, lang, CHART_WIDTH * 2)[4])
-        self.summary.setText(
-            self.tr("{count} open deals · weighted {weighted} · {stalled} stalled").format(
-                count=review.open_count,
-                weighted=money(review.open_weighted, review.currency),
-                stalled=review.stalled_total,
-            )
+        summary = self.tr("{count} open deals · weighted {weighted} · {stalled} stalled").format(
+            count=review.open_count,
+            weighted=money(review.open_weighted, review.currency),
+            stalled=review.stalled_total,
         )
+        # The "1+2" of handed-over deals (issue 16 item 10): one count over a small table.
+        referrals = self._ctx.services.referrals.totals()
+        if referrals.asked:
+            summary += " · " + self.tr("referrals: {asked} asked, {received} received").format(
+                asked=referrals.asked, received=referrals.received
+            )
+        self.summary.setText(summary)
         self.table.setRowCount(len(review.stalled))
         for row, deal in enumerate(review.stalled):
             cells = (

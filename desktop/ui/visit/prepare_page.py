@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHeaderView,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -76,6 +77,11 @@ class PreparePage(StepPage):
         self.info_needed = text_edit()
         add_field(form, b, "info_needed", self.tr("Information needed"), self.info_needed)
         self.body.addLayout(form)
+        # Issue 16 item 10: the deal's open referral asks ("1+2"), offered to the objective.
+        self.referral_offer = QPushButton()
+        self.referral_offer.clicked.connect(self.add_referral_asks)
+        self.referral_offer.hide()
+        self.body.addWidget(self.referral_offer, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.body.addWidget(heading(self.tr("Research"), 1))
         form = form_layout()
@@ -138,6 +144,38 @@ class PreparePage(StepPage):
     def refresh(self, data: PlanData) -> None:
         self._show_circle(data)
         self.team.set_items(list(data.visit.attendees))
+        self._offer_referrals(data)
+
+    def _referral_lines(self, data: PlanData) -> list[str]:
+        """One objective line per open referral ask of this deal not yet in the objective."""
+        slots = self.ctx.services.referrals.slots(data.visit.opportunity_id)
+        lines = [
+            self.tr("Ask for the referral: {who}").format(who=row.ask_text())
+            for row in slots.open_asks
+        ]
+        return [line for line in lines if line not in self.objective.toPlainText()]
+
+    def _offer_referrals(self, data: PlanData) -> None:
+        lines = self._referral_lines(data)
+        self.referral_offer.setVisible(bool(lines))
+        text = self.tr("Add to the objective: %n open referral ask(s)", "", len(lines))
+        self.referral_offer.setText(text)
+        self.referral_offer.setAccessibleName(text)
+        self.referral_offer.setToolTip("\n".join(lines))
+
+    def add_referral_asks(self) -> None:
+        """Append the open asks to the objective as the rep would type them (saved, undoable)."""
+        if self.data is None:
+            return
+        lines = self._referral_lines(self.data)
+        if not lines:
+            return
+        current = self.objective.toPlainText().rstrip()
+        cursor = self.objective.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        cursor.insertText(("\n" if current else "") + "\n".join(lines))
+        self.binder.flush()
+        self.referral_offer.hide()
 
     def _show_circle(self, data: PlanData) -> None:
         ctx, pb = self.ctx, self.ctx.services.playbook

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.platypus import Spacer
+
 from .. import styles as st
 from ..flowables import SectionHeading
 from .base import SectionsBase
@@ -28,6 +30,21 @@ class DealSections(SectionsBase):
 
     def coaches(self) -> list[Any]:
         return self._grid("coaches", self.d.coaches, 40 * st.MM)
+
+    def outside(self) -> list[Any]:
+        """One small paragraph under the decision map, no heading of its own: the outside
+        influencers belong to the circle drawn above, and the brief keeps within three sheets."""
+        if not self.d.outside:
+            return []
+        people = "; ".join(f"{i.label} · {i.value}" if i.value else i.label for i in self.d.outside)
+        line = f"{self.lab('outside')}: {people}"
+        # A one-cell table, as every other section's text: the cached paragraph is made for
+        # cells (a bare one split at a page's foot lost its lines and could not be drawn).
+        cell = self.table([[self.w.p(line, self.s.small)]], [self.width], False, [])
+        return [Spacer(1, 2), cell]
+
+    def referrals(self) -> list[Any]:
+        return self._grid("referrals", self.d.referrals, 28 * st.MM)
 
     def _grid(self, key: str, items: list[Any], label_width: float) -> list[Any]:
         if not items:
