@@ -308,4 +308,3 @@ def test_a_0008_file_upgrades_to_referrals_and_outside_influencers(tmp_path):
             assert len(s.scalar(select(Referral.uid))) == 32
     finally:
         db.close()
-
