@@ -102,6 +102,8 @@ def cmd_sync(services: Any, args: argparse.Namespace) -> int:
             f"Synced {report.accounts} accounts: {report.received} updated from the team, "
             f"{report.sent} sent."
         )
+        for notice in report.notices:
+            print(f"Repaired after the merge: {notice.text}")
         return EXIT_OK
     if args.interval <= 0:
         print("callbrief: --interval must be more than 0 seconds", file=sys.stderr)

@@ -5,9 +5,12 @@
   subscribes ``on_change`` to the services' notifier, so every committed change whose initiator
   is not ``Origin.SYNC`` is captured at once; a sync cycle also captures every shared account
   first, which picks up edits made while nothing was listening (another process, an old run).
-* **Document -> local.** ``receive`` reads the merged document back into rows and, if they
-  differ from the file, writes them through ``TeamSyncService.apply`` (checked like a bundle,
-  one transaction with the document state, announced as ``Origin.SYNC``).
+* **Document -> local.** ``receive`` reads the merged document back into rows, restores the
+  invariants a merge can break (desktop/sync/invariants.py: reporting cycles, duplicate buying
+  roles; each repair kept in ``notices`` for the rep) and, if they differ from the file,
+  writes them through ``TeamSyncService.apply`` (checked like a bundle, one transaction with
+  the document state, announced as ``Origin.SYNC``). The repaired rows reach the document at
+  the next capture; every laptop makes the same repair of the same merge, so they agree.
 
 A read-only account's local edits are never captured: the server would refuse them.
 """
@@ -23,6 +26,7 @@ from desktop.export.bundle import bundle_dict
 from desktop.services.events import Change, Origin
 from desktop.services.team_sync import TeamSyncService
 
+from .invariants import Notice, repair
 from .mirror import read_rows, write_rows
 
 log = logging.getLogger(__name__)
@@ -44,6 +48,7 @@ def load_doc(state: bytes | None) -> Doc[Any]:
 class SyncEngine:
     def __init__(self, service: TeamSyncService) -> None:
         self.service = service
+        self.notices: list[Notice] = []  # repairs made while receiving, for the rep
 
     def attach(self) -> None:
         self.service.notifier.subscribe(self.on_change)
@@ -92,6 +97,11 @@ class SyncEngine:
         """Bring the rows to the merged document ``doc``; True if rows were written."""
         state = doc.get_update()
         body = read_rows(doc)
+        if body is not None:
+            body, notices = repair(body)
+            for notice in notices:
+                log.warning("sync: account %s: %s", uid, notice.text)
+            self.notices += notices
         account_id = self.service.account_id(uid)
         current = account_body(self.service, account_id) if account_id is not None else None
         if body is None or body == current:
