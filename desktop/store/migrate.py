@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # SQLAlchemy stays unimported for the start-up check and the 
 log = logging.getLogger(__name__)
 
 # Every revision that ever shipped, oldest first. A test checks it against the scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0010")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

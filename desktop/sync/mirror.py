@@ -13,6 +13,7 @@ Plain functions on plain dicts (the bundle's ``account`` body): no database here
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -29,6 +30,32 @@ KIND, PARENT, ORDER, NEED = "_k", "_p", "_o", "_need"
 GONE, EDIT, WITH = "_gone", "_e", "_with"
 META = frozenset({KIND, PARENT, ORDER, GONE, EDIT, WITH})
 ACCOUNT_KEY = "account"
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who writes: this laptop's id (to recognise its own stamps), the rep's name, when."""
+
+    laptop: str
+    by: str
+    at: str
+
+
+STAMP = "~"
+REPLACED_KEPT = 16
+# Not the rep's values: the file's own timestamps and the ids the mirror keeps.
+UNSTAMPED = frozenset({"created_at", "updated_at", NEED, KIND, PARENT, ORDER})
+
+
+def stamp_of(row: Map, field: str) -> list[str] | None:
+    """A field's stamp: [write id, the write ids it replaced (newest first), by, at], or None."""
+    raw = row.get(STAMP + field)
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    ok = isinstance(value, list) and len(value) == 4 and isinstance(value[1], list)
+    return value if ok else None
 
 
 @dataclass(frozen=True)
@@ -65,6 +92,12 @@ def _typed_fields(key: str, kind: type) -> frozenset[str]:
     return frozenset(k for k, c in node.plain_columns if isinstance(c.type, kind))
 
 
+@cache
+def contact_refs(key: str) -> frozenset[str]:
+    """The fields of a row kind that hold a person's uid ("reports_to", "contact", …)."""
+    return frozenset(r.key for r in _nodes()[key].refs if r.target == CONTACT_REF)
+
+
 def _need_ref(node: Node) -> str | None:
     return next((r.key for r in node.refs if r.target == NEED_REF), None)
 
@@ -94,9 +127,10 @@ def flatten(body: dict[str, Any]) -> dict[str, Row]:
     return rows
 
 
-def write_rows(doc: Doc, body: dict[str, Any]) -> bytes | None:
+def write_rows(doc: Doc, body: dict[str, Any], author: Author | None = None) -> bytes | None:
     """Bring ``doc`` to the rows of ``body``, changing only what differs; the update made, or
-    None when the document already said the same."""
+    None when the document already said the same. With an ``author``, every plain field that
+    changes is stamped."""
     before = doc.get_state()
     rows = flatten(body)
     root = doc.get(ROOT, type=Map)
@@ -122,10 +156,21 @@ def write_rows(doc: Doc, body: dict[str, Any]) -> bytes | None:
                 elif field not in current or _plain(current[field]) != value:
                     current[field] = value
                     changed = True
+                    if author is not None and field not in UNSTAMPED:
+                        _stamp(current, field, author, token)
             if changed:
                 current[EDIT] = token
     update = doc.get_update(before)
     return None if doc.get_state() == before else update
+
+
+def _stamp(row: Map, field: str, author: Author, token: str) -> None:
+    """Stamp a field we just wrote with the writes it replaced (the last few: a teammate may
+    replace ours twice before we sync, and still have seen it)."""
+    old = stamp_of(row, field)
+    replaced = [old[0], *(old[1] or [])][:REPLACED_KEPT] if old else []
+    mark = [f"{author.laptop}:{token}", replaced, author.by, author.at]
+    row[STAMP + field] = json.dumps(mark, ensure_ascii=False)
 
 
 def _mark_gone(root: Map, removed: list[str]) -> None:
@@ -137,8 +182,7 @@ def _mark_gone(root: Map, removed: list[str]) -> None:
         key = row.get(KIND)
         cause = row.get(PARENT) if row.get(PARENT) in gone else None
         if cause is None and isinstance(key, str) and key in _nodes():
-            refs = [r.key for r in _nodes()[key].refs if r.target == CONTACT_REF]
-            cause = next((row.get(r) for r in refs if row.get(r) in gone), None)
+            cause = next((row.get(r) for r in contact_refs(key) if row.get(r) in gone), None)
         if cause is not None:
             row[WITH] = cause
 
@@ -209,7 +253,7 @@ def read_rows(doc: Doc) -> dict[str, Any] | None:
         key, parent, order = data.get(KIND), data.get(PARENT), data.get(ORDER, 0)
         if key not in _nodes():
             continue
-        data = {k: v for k, v in data.items() if k not in META and not k.startswith("~")}
+        data = {k: v for k, v in data.items() if k not in META and not k.startswith(STAMP)}
         flat[uid] = Row(key, parent, int(order or 0), _typed(key, data))
     account = next((u for u, r in flat.items() if r.key == ACCOUNT_KEY), None)
     if account is None:

@@ -72,6 +72,8 @@ class CycleReport:
 def sync_cycle(service: TeamSyncService, folder: Path) -> CycleReport:
     config = TeamConfig.load(folder)
     token = access_token(config, folder)
+    if service.identity()[1] != config.user:
+        service.set_user(config.user)
     engine = SyncEngine(service)
     shared = service.shared()
     for uid, permission in granted(config, token).items():

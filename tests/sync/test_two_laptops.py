@@ -56,6 +56,11 @@ def test_two_laptops_share_edit_offline_and_converge(admin, team_server, ca, tmp
     finally:
         a.close()
         b.close()
+    # The title that lost is kept on the laptop that wrote it, and counted there.
+    counted = {f: _status(f, capsys)["changed_by_others"] for f in (folder_a, folder_b)}
+    assert sorted(counted.values()) == [0, 1]
+    loser = next(f for f, n in counted.items() if n)
+    assert _status(loser, capsys)["accounts"][0]["changed_by_others"] == 1
 
 
 def test_a_read_only_teammates_edits_never_reach_the_owner(
