@@ -184,6 +184,10 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
             self._bundles_anchor,
             [self.bundles.import_action, self.crm_import_action, self.bundles.export_action],
         )
+        from .changed_dialog import ChangedAction
+
+        self.changed_action = ChangedAction(self, self.ctx)  # team sync: values replaced
+        self.file_menu.insertAction(self.backups_action, self.changed_action)
         # Backups after changes (at most every 10 minutes) and on exit, off the GUI thread.
         self._autobackup = AutoBackupTimer(
             self.ctx.services.backups, self.ctx.services.notifier, parent=self
@@ -421,6 +425,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         if self.bundles is not None:
             self.bundles.retranslate()
             self.crm_import_action.retranslate()
+            self.changed_action.retranslate()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))

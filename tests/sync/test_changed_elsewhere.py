@@ -8,23 +8,12 @@ tests/sync/test_mirror.py); the same through the real server is in test_two_lapt
 from __future__ import annotations
 
 import pytest
+from laptops import exchange_directly as _round
 from laptops import open_laptop, rows, small_account
 
 from desktop.services.events import ChangeKind
 from desktop.services.team_changes import RestoreError
-from desktop.sync.engine import SyncEngine, load_doc
-
-
-def _round(a, b, uid):
-    """One exchange as the server makes it: each side captures, gets the other's state,
-    writes the merged rows."""
-    for laptop in (a, b):
-        SyncEngine(laptop.team_sync).capture(uid)
-    doc_a, doc_b = load_doc(a.team_sync.state(uid)), load_doc(b.team_sync.state(uid))
-    doc_a.apply_update(doc_b.get_update(doc_a.get_state()))
-    doc_b.apply_update(doc_a.get_update(doc_b.get_state()))
-    SyncEngine(a.team_sync).receive(uid, doc_a)
-    SyncEngine(b.team_sync).receive(uid, doc_b)
+from desktop.sync.engine import SyncEngine
 
 
 @pytest.fixture
