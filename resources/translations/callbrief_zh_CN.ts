@@ -2184,12 +2184,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+158"/>
+        <location filename="../../desktop/ui/main_window.py" line="+159"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+97"/>
         <source>a field holds a value that cannot be saved</source>
         <translation>有字段的值无法保存</translation>
     </message>
@@ -2247,23 +2247,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-51"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做{what} (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>Some changes are not saved</source>
         <translation>部分更改未保存</translation>
     </message>
@@ -2273,7 +2273,7 @@ Call planning for B2B field sales.</source>
         <translation>有字段的值无法保存，已用红色标出。仍要关闭并放弃该更改吗？</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>
@@ -2443,7 +2443,7 @@ Call planning for B2B field sales.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -4144,6 +4144,65 @@ Nothing was deleted.</source>
         <location line="+5"/>
         <source>Decision circle: no warnings</source>
         <translation>决策圈：无警示</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../desktop/ui/sync_status.py" line="+93"/>
+        <source>Team sync state</source>
+        <translation>团队同步状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>Team:</source>
+        <translation>团队：</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 change waiting</source>
+        <translation>1 项更改待发送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} changes waiting</source>
+        <translation>{count} 项更改待发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 value changed by someone else</source>
+        <translation>1 个值被他人修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} values changed by someone else</source>
+        <translation>{count} 个值被他人修改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
     </message>
 </context>
 <context>
