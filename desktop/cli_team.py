@@ -66,6 +66,7 @@ def _status(services: Any, args: argparse.Namespace) -> int:
     last = SyncStatus.load(folder)
     pending = services.team_sync.pending()
     shared = services.team_sync.shared()
+    lost = services.lost_values.counts()
     report = {
         "server": config.url,
         "user": config.user,
@@ -73,8 +74,14 @@ def _status(services: Any, args: argparse.Namespace) -> int:
         "pending": pending,
         "last_sync": last.at if last else None,
         "message": last.message if last else "",
+        "changed_by_others": sum(lost.values()),  # values of ours a concurrent edit replaced
         "accounts": [
-            {"uid": uid, "permission": p, "id": services.team_sync.account_id(uid)}
+            {
+                "uid": uid,
+                "permission": p,
+                "id": services.team_sync.account_id(uid),
+                "changed_by_others": lost.get(uid, 0),
+            }
             for uid, p in sorted(shared.items())
         ],
     }
@@ -82,7 +89,9 @@ def _status(services: Any, args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         waiting = f", {pending} changes waiting" if pending else ""
-        print(f"{config.user} @ {config.url}: {report['state']}{waiting}")
+        others = report["changed_by_others"]
+        changed = f", {others} values changed by someone else" if others else ""
+        print(f"{config.user} @ {config.url}: {report['state']}{waiting}{changed}")
     return EXIT_OK
 
 
@@ -102,6 +111,8 @@ def cmd_sync(services: Any, args: argparse.Namespace) -> int:
             f"Synced {report.accounts} accounts: {report.received} updated from the team, "
             f"{report.sent} sent."
         )
+        for notice in report.notices:
+            print(f"Repaired after the merge: {notice.text}")
         return EXIT_OK
     if args.interval <= 0:
         print("callbrief: --interval must be more than 0 seconds", file=sys.stderr)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .backups import BackupService
     from .crm_import import CrmImportService
     from .datafile import DataFileService
+    from .team_changes import LostValuesService
     from .team_sync import TeamSyncService
     from .whole_accounts import BundleService, DemoService
 
@@ -145,6 +146,13 @@ class Services:
         from .team_sync import TeamSyncService
 
         return TeamSyncService(self.db, self.notifier)
+
+    @cached_property
+    def lost_values(self) -> LostValuesService:
+        """The "changed by someone else" list: values a teammate's concurrent edit replaced."""
+        from .team_changes import LostValuesService
+
+        return LostValuesService(self.db, self.playbook, self.notifier)
 
     def close(self) -> None:
         """Close the data file (at exit)."""

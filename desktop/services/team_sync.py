@@ -9,14 +9,17 @@ transaction, and announced with initiator ``Origin.SYNC`` so the mirror does not
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+from uuid import uuid4
 
 from sqlalchemy import delete, func, select
 
 import desktop
 from desktop.exchange.bundle_format import FORMAT, VERSION
-from desktop.store.models import Account, SyncDocument, SyncPending
+from desktop.store.models import Account, Setting, SyncDocument, SyncLostValue, SyncPending
 
 from .events import Origin, initiated_by
 from .whole_accounts import _AccountWriter
@@ -25,6 +28,8 @@ if TYPE_CHECKING:
     from desktop.store.database import Database
 
     from .bundle_import import ImportResult
+
+LAPTOP_KEY, USER_KEY = "team.laptop", "team.user"  # settings rows, not shown in Preferences
 
 
 class TeamSyncService(_AccountWriter):
@@ -50,11 +55,32 @@ class TeamSyncService(_AccountWriter):
             session.merge(SyncDocument(account_uid=account_uid, state=state, permission="write"))
             session.add(SyncPending(account_uid=account_uid, yupdate=update))
 
-    def save_state(self, account_uid: str, state: bytes) -> None:
+    def save_state(
+        self, account_uid: str, state: bytes, lost: Sequence[dict[str, Any]] = ()
+    ) -> None:
+        """The merged document, and the values of ours it replaced (same transaction)."""
         with self._db.write() as session:
             row = session.get(SyncDocument, account_uid)
             if row is not None:
                 row.state = state
+            _keep_lost(session, account_uid, lost)
+
+    def identity(self) -> tuple[str, str]:
+        """This data file's laptop id (made once; it marks our writes in the documents) and
+        the team user's name."""
+        with self._db.read() as session:
+            laptop, user = session.get(Setting, LAPTOP_KEY), session.get(Setting, USER_KEY)
+            found = (laptop.value if laptop else None, user.value if user else "")
+        if found[0] is None:
+            with self._db.write() as session:
+                session.merge(Setting(key=LAPTOP_KEY, value=uuid4().hex[:12]))
+            return self.identity()
+        return found[0], found[1]
+
+    def set_user(self, name: str) -> None:
+        """The team user this laptop syncs as (named on our writes, for "changed by")."""
+        with self._db.write() as session:
+            session.merge(Setting(key=USER_KEY, value=name))
 
     def pending(self, account_uid: str | None = None) -> int:
         """How many local updates the server has not acknowledged (for one account or all)."""
@@ -92,7 +118,13 @@ class TeamSyncService(_AccountWriter):
         never import an exporter; the mirror does, as ``export_account`` does)."""
         return self._db
 
-    def apply(self, account_uid: str, body: dict[str, Any], state: bytes) -> ImportResult:
+    def apply(
+        self,
+        account_uid: str,
+        body: dict[str, Any],
+        state: bytes,
+        lost: Sequence[dict[str, Any]] = (),
+    ) -> ImportResult:
         """Write another laptop's version of the account and the document state it came from,
         in one transaction; announced as ``Origin.SYNC``. BundleError (nothing written) if the
         merged rows do not pass the bundle checks."""
@@ -119,6 +151,14 @@ class TeamSyncService(_AccountWriter):
             row = session.get(SyncDocument, account_uid)
             if row is not None:
                 row.state = state
+            _keep_lost(session, account_uid, lost)
         with initiated_by(Origin.SYNC):
             self._announce_account(result.account_id, Origin.SYNC)
         return result
+
+
+def _keep_lost(session: Any, account_uid: str, lost: Sequence[dict[str, Any]]) -> None:
+    """Add "changed by someone else" entries (desktop/sync/conflicts.py ``Lost.as_row``)."""
+    for entry in lost:
+        values = {**entry, "value": json.dumps(entry["value"], ensure_ascii=False)}
+        session.add(SyncLostValue(account_uid=account_uid, **values))

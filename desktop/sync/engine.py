@@ -5,9 +5,12 @@
   subscribes ``on_change`` to the services' notifier, so every committed change whose initiator
   is not ``Origin.SYNC`` is captured at once; a sync cycle also captures every shared account
   first, which picks up edits made while nothing was listening (another process, an old run).
-* **Document -> local.** ``receive`` reads the merged document back into rows and, if they
-  differ from the file, writes them through ``TeamSyncService.apply`` (checked like a bundle,
-  one transaction with the document state, announced as ``Origin.SYNC``).
+* **Document -> local.** ``receive`` reads the merged document back into rows, restores the
+  invariants a merge can break (desktop/sync/invariants.py: reporting cycles, duplicate buying
+  roles; each repair kept in ``notices`` for the rep) and, if they differ from the file,
+  writes them through ``TeamSyncService.apply`` (checked like a bundle, one transaction with
+  the document state, announced as ``Origin.SYNC``). The repaired rows reach the document at
+  the next capture; every laptop makes the same repair of the same merge, so they agree.
 
 A read-only account's local edits are never captured: the server would refuse them.
 """
@@ -15,6 +18,7 @@ A read-only account's local edits are never captured: the server would refuse th
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from pycrdt import Doc
@@ -23,7 +27,9 @@ from desktop.export.bundle import bundle_dict
 from desktop.services.events import Change, Origin
 from desktop.services.team_sync import TeamSyncService
 
-from .mirror import read_rows, write_rows
+from .conflicts import from_notices, lost_values
+from .invariants import Notice, repair
+from .mirror import Author, read_rows, write_rows
 
 log = logging.getLogger(__name__)
 WRITE = "write"
@@ -44,6 +50,7 @@ def load_doc(state: bytes | None) -> Doc[Any]:
 class SyncEngine:
     def __init__(self, service: TeamSyncService) -> None:
         self.service = service
+        self.notices: list[Notice] = []  # repairs made while receiving, for the rep
 
     def attach(self) -> None:
         self.service.notifier.subscribe(self.on_change)
@@ -82,21 +89,33 @@ class SyncEngine:
         if account_id is None:
             return False  # not received yet: nothing local to send
         doc = load_doc(self.service.state(uid))
-        update = write_rows(doc, account_body(self.service, account_id))
+        laptop, user = self.service.identity()
+        author = Author(laptop, user, datetime.now(UTC).isoformat(timespec="seconds"))
+        update = write_rows(doc, account_body(self.service, account_id), author)
         if update is None:
             return False
         self.service.record(uid, doc.get_update(), update)
         return True
 
     def receive(self, uid: str, doc: Doc[Any]) -> bool:
-        """Bring the rows to the merged document ``doc``; True if rows were written."""
+        """Bring the rows to the merged document ``doc``; True if rows were written. Values of
+        ours that the merge replaced or a repair set aside are kept with it (conflicts.py)."""
         state = doc.get_update()
+        before = load_doc(self.service.state(uid))  # as it was before this exchange
+        lost = lost_values(before, doc, self.service.identity()[0])
         body = read_rows(doc)
+        if body is not None:
+            body, notices = repair(body)
+            for notice in notices:
+                log.warning("sync: account %s: %s", uid, notice.text)
+            self.notices += notices
+            lost += from_notices(notices, doc)
+        kept = [entry.as_row() for entry in lost]
         account_id = self.service.account_id(uid)
         current = account_body(self.service, account_id) if account_id is not None else None
         if body is None or body == current:
-            self.service.save_state(uid, state)
+            self.service.save_state(uid, state, kept)
             return False
-        self.service.apply(uid, body, state)
+        self.service.apply(uid, body, state, kept)
         log.info("sync: account %s updated from the team", uid)
         return True

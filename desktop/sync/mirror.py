@@ -13,19 +13,49 @@ Plain functions on plain dicts (the bundle's ``account`` body): no database here
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+from uuid import uuid4
 
 from pycrdt import Doc, Map, Text
 from sqlalchemy import Boolean, Integer
 from sqlalchemy import Text as SqlText
 
-from desktop.exchange.bundle_format import LAYOUT, NEED_REF, Node
+from desktop.exchange.bundle_format import CONTACT_REF, LAYOUT, NEED_REF, Node
 
 ROOT = "rows"
 KIND, PARENT, ORDER, NEED = "_k", "_p", "_o", "_need"
+GONE, EDIT, WITH = "_gone", "_e", "_with"
+META = frozenset({KIND, PARENT, ORDER, GONE, EDIT, WITH})
 ACCOUNT_KEY = "account"
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who writes: this laptop's id (to recognise its own stamps), the rep's name, when."""
+
+    laptop: str
+    by: str
+    at: str
+
+
+STAMP = "~"
+REPLACED_KEPT = 16
+# Not the rep's values: the file's own timestamps and the ids the mirror keeps.
+UNSTAMPED = frozenset({"created_at", "updated_at", NEED, KIND, PARENT, ORDER})
+
+
+def stamp_of(row: Map, field: str) -> list[str] | None:
+    """A field's stamp: [write id, the write ids it replaced (newest first), by, at], or None."""
+    raw = row.get(STAMP + field)
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    ok = isinstance(value, list) and len(value) == 4 and isinstance(value[1], list)
+    return value if ok else None
 
 
 @dataclass(frozen=True)
@@ -62,6 +92,12 @@ def _typed_fields(key: str, kind: type) -> frozenset[str]:
     return frozenset(k for k, c in node.plain_columns if isinstance(c.type, kind))
 
 
+@cache
+def contact_refs(key: str) -> frozenset[str]:
+    """The fields of a row kind that hold a person's uid ("reports_to", "contact", …)."""
+    return frozenset(r.key for r in _nodes()[key].refs if r.target == CONTACT_REF)
+
+
 def _need_ref(node: Node) -> str | None:
     return next((r.key for r in node.refs if r.target == NEED_REF), None)
 
@@ -91,44 +127,103 @@ def flatten(body: dict[str, Any]) -> dict[str, Row]:
     return rows
 
 
-def write_rows(doc: Doc, body: dict[str, Any]) -> bytes | None:
+def write_rows(doc: Doc, body: dict[str, Any], author: Author | None = None) -> bytes | None:
     """Bring ``doc`` to the rows of ``body``, changing only what differs; the update made, or
-    None when the document already said the same."""
+    None when the document already said the same. With an ``author``, every plain field that
+    changes is stamped."""
     before = doc.get_state()
     rows = flatten(body)
     root = doc.get(ROOT, type=Map)
+    token = uuid4().hex[:12]
     with doc.transaction():
-        for uid in [u for u in root.keys() if u not in rows]:
-            del root[uid]
+        _mark_gone(root, [u for u in alive(root) if u not in rows])
         for uid, row in rows.items():
             wanted = {KIND: row.key, PARENT: row.parent, ORDER: row.order, **row.fields}
             texts = _text_fields(row.key)
             if uid not in root:
-                root[uid] = Map({k: Text(v or "") if k in texts else v for k, v in wanted.items()})
+                new = {k: Text(v or "") if k in texts else v for k, v in wanted.items()}
+                root[uid] = Map({**new, EDIT: token})
                 continue
             current = root[uid]
+            changed = False
+            for key in (GONE, WITH):  # a row deleted elsewhere that is here again
+                if key in current:
+                    del current[key]
+                    changed = True
             for field, value in wanted.items():
                 if field in texts:
-                    _edit_text(current, field, value or "")
+                    changed |= _edit_text(current, field, value or "")
                 elif field not in current or _plain(current[field]) != value:
                     current[field] = value
+                    changed = True
+                    if author is not None and field not in UNSTAMPED:
+                        _stamp(current, field, author, token)
+            if changed:
+                current[EDIT] = token
     update = doc.get_update(before)
     return None if doc.get_state() == before else update
+
+
+def _stamp(row: Map, field: str, author: Author, token: str) -> None:
+    """Stamp a field we just wrote with the writes it replaced (the last few: a teammate may
+    replace ours twice before we sync, and still have seen it)."""
+    old = stamp_of(row, field)
+    replaced = [old[0], *(old[1] or [])][:REPLACED_KEPT] if old else []
+    mark = [f"{author.laptop}:{token}", replaced, author.by, author.at]
+    row[STAMP + field] = json.dumps(mark, ensure_ascii=False)
+
+
+def _mark_gone(root: Map, removed: list[str]) -> None:
+    """Mark deleted rows with the edit token they had; what went with another row says so."""
+    gone = set(removed)
+    for uid in removed:
+        row = root[uid]
+        row[GONE] = str(row.get(EDIT) or "")
+        key = row.get(KIND)
+        cause = row.get(PARENT) if row.get(PARENT) in gone else None
+        if cause is None and isinstance(key, str) and key in _nodes():
+            cause = next((row.get(r) for r in contact_refs(key) if row.get(r) in gone), None)
+        if cause is not None:
+            row[WITH] = cause
+
+
+def alive(root: Map) -> set[str]:
+    """The uids of rows that are not deleted: never marked gone, edited since the mark, or
+    gone with a row that is alive again."""
+    marks: dict[str, tuple[Any, Any, Any]] = {}
+    for uid, value in root.items():
+        if isinstance(value, Map):
+            marks[uid] = (value.get(GONE), str(value.get(EDIT) or ""), value.get(WITH))
+    found: dict[str, bool] = {}
+
+    def is_alive(uid: str, seen: frozenset[str]) -> bool:
+        if uid not in found:
+            gone, edit, cause = marks.get(uid, (True, None, None))
+            if gone is None or (uid in marks and gone != edit):
+                found[uid] = True
+            elif isinstance(cause, str) and cause in marks and cause not in seen:
+                found[uid] = is_alive(cause, seen | {uid})
+            else:
+                found[uid] = False
+        return found[uid]
+
+    return {uid for uid in marks if is_alive(uid, frozenset())}
 
 
 def _plain(value: Any) -> Any:
     return str(value) if isinstance(value, Text) else value
 
 
-def _edit_text(row: Map, field: str, new: str) -> None:
-    """Make ``row[field]`` read ``new`` by one delete and one insert where they differ."""
+def _edit_text(row: Map, field: str, new: str) -> bool:
+    """Make ``row[field]`` read ``new`` by one delete and one insert where they differ; True if
+    it changed."""
     if not isinstance(row.get(field), Text):
         row[field] = Text(new)  # not shared yet (an older document): nothing to merge with
-        return
+        return True
     text = row[field]
     old = str(text)
     if old == new:
-        return
+        return False
     start = 0
     while start < min(len(old), len(new)) and old[start] == new[start]:
         start += 1
@@ -143,20 +238,22 @@ def _edit_text(row: Map, field: str, new: str) -> None:
     inserted = new[start : len(new) - end]
     if inserted:
         text.insert(at, inserted)
+    return True
 
 
 def read_rows(doc: Doc) -> dict[str, Any] | None:
     """The account body the document holds (None if it has no account yet)."""
     root = doc.get(ROOT, type=Map)
     flat: dict[str, Row] = {}
+    living = alive(root)
     for uid, value in root.items():
-        if not isinstance(value, Map):
+        if not isinstance(value, Map) or uid not in living:
             continue
         data = {k: _plain(v) for k, v in value.items()}
-        key = data.pop(KIND, None)
+        key, parent, order = data.get(KIND), data.get(PARENT), data.get(ORDER, 0)
         if key not in _nodes():
             continue
-        parent, order = data.pop(PARENT, None), data.pop(ORDER, 0)
+        data = {k: v for k, v in data.items() if k not in META and not k.startswith(STAMP)}
         flat[uid] = Row(key, parent, int(order or 0), _typed(key, data))
     account = next((u for u, r in flat.items() if r.key == ACCOUNT_KEY), None)
     if account is None:

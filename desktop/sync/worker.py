@@ -16,7 +16,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -29,6 +29,7 @@ from desktop.services.team_sync import TeamSyncService
 
 from .client import AuthRefused, TeamConfig, TeamError, access_token, exchange, granted
 from .engine import WRITE, SyncEngine, load_doc
+from .invariants import Notice
 
 log = logging.getLogger(__name__)
 STATUS_NAME = "team-status.json"
@@ -65,11 +66,14 @@ class CycleReport:
     accounts: int = 0
     received: int = 0  # accounts whose rows another laptop's changes updated
     sent: int = 0  # accounts with local changes the server acknowledged
+    notices: list[Notice] = field(default_factory=list)  # merges repaired (invariants.py)
 
 
 def sync_cycle(service: TeamSyncService, folder: Path) -> CycleReport:
     config = TeamConfig.load(folder)
     token = access_token(config, folder)
+    if service.identity()[1] != config.user:
+        service.set_user(config.user)
     engine = SyncEngine(service)
     shared = service.shared()
     for uid, permission in granted(config, token).items():
@@ -88,6 +92,7 @@ def sync_cycle(service: TeamSyncService, folder: Path) -> CycleReport:
             report.sent += 1
         report.received += engine.receive(uid, doc)
         report.accounts += 1
+    report.notices = engine.notices
     return report
 
 

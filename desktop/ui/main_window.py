@@ -99,6 +99,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         self.bundles: Any = None
         self.upcoming: Any = None
         self.pipeline: Any = None
+        self.sync_status: Any = None  # the team sync state (desktop/ui/sync_status.py)
 
         # Centre: navigation column and the stack of screens.
         centre = QWidget()
@@ -184,6 +185,16 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
             self._bundles_anchor,
             [self.bundles.import_action, self.crm_import_action, self.bundles.export_action],
         )
+        from .changed_dialog import ChangedAction
+
+        self.changed_action = ChangedAction(self, self.ctx)  # team sync: values replaced
+        self.file_menu.insertAction(self.backups_action, self.changed_action)
+        from .sync_status import SyncIndicator
+
+        self.sync_status = SyncIndicator(self.ctx, self.changed_action.open_dialog, self)
+        self.statusBar().insertPermanentWidget(0, self.sync_status.button)
+        if self.sync_status.joined():  # this laptop joined a team: sync on a worker thread
+            self.sync_status.start()
         # Backups after changes (at most every 10 minutes) and on exit, off the GUI thread.
         self._autobackup = AutoBackupTimer(
             self.ctx.services.backups, self.ctx.services.notifier, parent=self
@@ -369,6 +380,8 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
                 return
         if self.ctx.ready:
             self._autobackup.at_exit()
+        if self.sync_status is not None:
+            self.sync_status.stop()
         event.accept()
 
     # Language -----------------------------------------------------------------------------
@@ -421,6 +434,8 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         if self.bundles is not None:
             self.bundles.retranslate()
             self.crm_import_action.retranslate()
+            self.changed_action.retranslate()
+            self.sync_status.retranslate()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -464,6 +464,139 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
 </context>
 <context>
+    <name>ChangedAction</name>
+    <message>
+        <location filename="../../desktop/ui/changed_dialog.py" line="+172"/>
+        <source>C&amp;hanged by someone else…</source>
+        <translation>被他人修改的值(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your values that a teammate&apos;s edit replaced: review and restore them</source>
+        <translation>被同事的修改替换掉的您的值：查看并恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ChangedDialog</name>
+    <message>
+        <location line="-136"/>
+        <location line="+1"/>
+        <source>Changed by someone else</source>
+        <translation>被他人修改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Values you wrote that a teammate&apos;s edit of the same field replaced before either of you had seen the other&apos;s, and values a merge had to set aside. Restore one to make it yours again.</source>
+        <translation>您填写的值在双方都还没看到对方修改时被同事对同一字段的修改替换了，以及合并时不得不搁置的值。恢复某一项即可重新采用您的值。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Values changed by someone else</source>
+        <translation>被他人修改的值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your value</source>
+        <translation>您的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replaced by</source>
+        <translation>替换者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing you wrote was replaced by someone else.</source>
+        <translation>您填写的内容没有被他人替换。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore my value</source>
+        <translation>恢复我的值(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+66"/>
+        <source>Restore my value</source>
+        <translation>恢复我的值</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>&amp;Keep theirs</source>
+        <translation>保留对方的值(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep theirs</source>
+        <translation>保留对方的值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A teammate</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The merge (to keep the data consistent)</source>
+        <translation>合并（为保持数据一致）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>What it belonged to has been deleted since.</source>
+        <translation>它所属的记录已被删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The person it named has been deleted since.</source>
+        <translation>它指向的人员已被删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Putting it back would make the reporting lines loop. Change the other person&apos;s manager first.</source>
+        <translation>恢复后汇报关系会形成循环。请先修改另一人的直属上级。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It no longer fits this field.</source>
+        <translation>它已不再适合此字段。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is no longer in the list.</source>
+        <translation>它已不在列表中。</translation>
+    </message>
+</context>
+<context>
     <name>CircleTab</name>
     <message>
         <location filename="../../desktop/ui/account/circle.py" line="+356"/>
@@ -2150,12 +2283,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+158"/>
+        <location filename="../../desktop/ui/main_window.py" line="+159"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+97"/>
         <source>a field holds a value that cannot be saved</source>
         <translation>有字段的值无法保存</translation>
     </message>
@@ -2213,23 +2346,23 @@ Call planning for B2B field sales.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-51"/>
         <source>Redo {what} (Ctrl+Shift+Z)</source>
         <translation>重做{what} (Ctrl+Shift+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>Some changes are not saved</source>
         <translation>部分更改未保存</translation>
     </message>
@@ -2239,7 +2372,7 @@ Call planning for B2B field sales.</source>
         <translation>有字段的值无法保存，已用红色标出。仍要关闭并放弃该更改吗？</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Accounts</source>
         <translation>客户</translation>
     </message>
@@ -2409,7 +2542,7 @@ Call planning for B2B field sales.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -4362,6 +4495,65 @@ Nothing was deleted.</source>
         <location line="+5"/>
         <source>Decision circle: no warnings</source>
         <translation>决策圈：无警示</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../desktop/ui/sync_status.py" line="+93"/>
+        <source>Team sync state</source>
+        <translation>团队同步状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>Team:</source>
+        <translation>团队：</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 change waiting</source>
+        <translation>1 项更改待发送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} changes waiting</source>
+        <translation>{count} 项更改待发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 value changed by someone else</source>
+        <translation>1 个值被他人修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} values changed by someone else</source>
+        <translation>{count} 个值被他人修改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
     </message>
 </context>
 <context>

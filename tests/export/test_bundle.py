@@ -58,7 +58,7 @@ from desktop.store.models import (
 RICH_UID = "a" * 32
 # Every table of an account's tree; not the file's settings nor the team sync's own bookkeeping
 # (a shared account's document and its unsent updates travel to the server, never in a bundle).
-NOT_IN_BUNDLES = {"settings", "sync_documents", "sync_pending"}
+NOT_IN_BUNDLES = {"settings", "sync_documents", "sync_pending", "sync_lost_values"}
 TABLES: list[Table] = [t for t in Base.metadata.sorted_tables if t.name not in NOT_IN_BUNDLES]
 # The nesting, not references: the key each table hangs off its parent by.
 PARENT_KEYS = {node.table_name: node.parent_fk for node in LAYOUT.walk() if node.parent_fk}

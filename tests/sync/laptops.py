@@ -8,7 +8,7 @@ from typing import Any
 from desktop.domain.playbook import default_playbook
 from desktop.services import Services
 from desktop.store.database import open_database
-from desktop.sync.engine import account_body
+from desktop.sync.engine import SyncEngine, account_body, load_doc
 
 
 def open_laptop(folder: Path) -> Services:
@@ -31,3 +31,15 @@ def small_account(services: Services) -> tuple[int, dict[str, int]]:
     )
     cio = services.contacts.create(account.id, name="Li Ming", title="CIO", reports_to_id=ceo.id)
     return account.id, {"ceo": ceo.id, "cio": cio.id}
+
+
+def exchange_directly(a: Services, b: Services, uid: str) -> None:
+    """One exchange as the server makes it: each side captures, gets the other's state,
+    writes the merged rows."""
+    for laptop in (a, b):
+        SyncEngine(laptop.team_sync).capture(uid)
+    doc_a, doc_b = load_doc(a.team_sync.state(uid)), load_doc(b.team_sync.state(uid))
+    doc_a.apply_update(doc_b.get_update(doc_a.get_state()))
+    doc_b.apply_update(doc_a.get_update(doc_b.get_state()))
+    SyncEngine(a.team_sync).receive(uid, doc_a)
+    SyncEngine(b.team_sync).receive(uid, doc_b)

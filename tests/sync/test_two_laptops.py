@@ -8,48 +8,10 @@ both note edits are kept. A read-only teammate's edits never reach A.
 
 from __future__ import annotations
 
-import json
 import stat
 
 from laptops import open_laptop, rows, small_account
-
-from desktop.cli import main
-
-
-def _cli(folder, *args):
-    return main(["--data-dir", str(folder), *args])
-
-
-def _join(folder, server, ca_file, user, password, tmp_path):
-    secret = tmp_path / f"{user}-password"
-    secret.write_text(password + "\n", encoding="utf-8")
-    args = ("team", "join", server.base, "--user", user, "--password-file", str(secret))
-    assert _cli(folder, *args, "--ca-file", str(ca_file)) == 0
-
-
-def _sync_until_quiet(folders, capsys):
-    """``sync --once`` on every laptop until a whole round updates nothing anywhere."""
-    for _round in range(6):
-        moved = False
-        for folder in folders:
-            capsys.readouterr()
-            assert _cli(folder, "sync", "--once") == 0
-            moved |= " 0 updated from the team" not in capsys.readouterr().out
-        if not moved:
-            return
-    raise AssertionError("the laptops kept changing after 6 rounds")
-
-
-def _status(folder, capsys):
-    capsys.readouterr()
-    assert _cli(folder, "team", "status", "--json") == 0
-    return json.loads(capsys.readouterr().out)
-
-
-def _ca_file(ca, tmp_path):
-    path = tmp_path / "ca.pem"
-    ca.cert_pem.write_to_path(str(path))
-    return path
+from team_cli import _ca_file, _cli, _join, _status, _sync_until_quiet
 
 
 def test_two_laptops_share_edit_offline_and_converge(admin, team_server, ca, tmp_path, capsys):
@@ -94,6 +56,11 @@ def test_two_laptops_share_edit_offline_and_converge(admin, team_server, ca, tmp
     finally:
         a.close()
         b.close()
+    # The title that lost is kept on the laptop that wrote it, and counted there.
+    counted = {f: _status(f, capsys)["changed_by_others"] for f in (folder_a, folder_b)}
+    assert sorted(counted.values()) == [0, 1]
+    loser = next(f for f, n in counted.items() if n)
+    assert _status(loser, capsys)["accounts"][0]["changed_by_others"] == 1
 
 
 def test_a_read_only_teammates_edits_never_reach_the_owner(

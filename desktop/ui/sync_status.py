@@ -1,0 +1,121 @@
+"""The team sync state in the status bar: synced / N changes waiting / offline / needs attention.
+
+When this laptop has joined a team (``team.json`` in the data folder), the window starts a
+``SyncWorker`` (desktop/sync/worker.py): every cycle runs on the worker's own thread. The
+worker's report reaches the window only through ``reported``, a signal connected with
+``Qt.QueuedConnection``: the label is changed on the window's thread, and the window never
+waits for the network. A local edit (any change not made by sync) wakes the worker so it is
+sent at once. The state is a button: clicking it (or Space when focused) opens the
+"changed by someone else" list, whose count it also shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from desktop.services.events import Change, Origin
+
+from .context import UiContext
+
+if TYPE_CHECKING:
+    from desktop.sync.worker import SyncStatus, SyncWorker
+
+TEAM_CONFIG = "team.json"  # desktop/sync/client.py CONFIG_NAME; named here so that a laptop
+# that never joined a team does not import the sync stack (httpx, pycrdt) at start-up
+
+
+class SyncIndicator(QObject):
+    reported = Signal(object)  # a SyncStatus, emitted on the worker's thread
+
+    def __init__(self, ctx: UiContext, on_click: Callable[[], object], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.button = QToolButton(parent)
+        self.button.setObjectName("syncState")
+        self.button.setAutoRaise(True)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.button.clicked.connect(lambda _c=False: on_click())
+        self.button.hide()
+        self.worker: SyncWorker | None = None
+        self.status: SyncStatus | None = None
+        self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # A value restored or dismissed in the list: its count here follows.
+        ctx.hub.changed.connect(lambda _change: self.status and self.retranslate())
+        self.retranslate()
+
+    @property
+    def folder(self) -> Path:
+        return Path(self._ctx.services.files.folder)
+
+    def joined(self) -> bool:
+        return (self.folder / TEAM_CONFIG).exists()
+
+    def start(self, cycle: Callable[[], object] | None = None, **timing: float) -> None:
+        """Start syncing on a worker thread (``cycle``: one round; the real one by default)."""
+        from desktop.sync.worker import SyncWorker, status_after, sync_cycle
+
+        services = self._ctx.services
+        if cycle is None:
+            folder = self.folder
+            cycle = lambda: sync_cycle(services.team_sync, folder)  # noqa: E731 - one line
+        self.worker = SyncWorker(
+            cycle,
+            lambda error: status_after(services.team_sync, error),
+            self.reported.emit,  # on the worker thread: queued to _show
+            **timing,
+        )
+        services.notifier.subscribe(self._local_change)
+        self.button.show()
+        self.worker.start()
+
+    def stop(self) -> None:
+        """At exit: the worker stops after its current round (a daemon thread: never waited)."""
+        if self.worker is not None:
+            self.worker.stop()
+            self._ctx.services.notifier.unsubscribe(self._local_change)
+
+    def _local_change(self, change: Change) -> None:
+        if self.worker is not None and change.touches_rows and change.initiator is not Origin.SYNC:
+            self.worker.wake()
+
+    @Slot(object)
+    def _show(self, status: SyncStatus) -> None:
+        self.status = status
+        status.save(self.folder)  # what `callbrief team status` reads
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.button.setAccessibleName(self.tr("Team sync state"))
+        status = self.status
+        if status is None:
+            self.button.setText(self.tr("Team:") + " " + self.tr("connecting…"))
+            self.button.setToolTip("")
+            return
+        from desktop.sync.worker import SyncState
+
+        parts = []
+        if status.state is SyncState.SYNCED:
+            parts.append(self.tr("synced"))
+        elif status.state is SyncState.OFFLINE:
+            parts.append(self.tr("offline"))
+        elif status.state is SyncState.ATTENTION:
+            parts.append(self.tr("needs attention"))
+        if status.pending:
+            one, many = self.tr("1 change waiting"), self.tr("{count} changes waiting")
+            parts.append(one if status.pending == 1 else many.format(count=status.pending))
+        changed = sum(self._ctx.services.lost_values.counts().values())
+        if changed:
+            one = self.tr("1 value changed by someone else")
+            many = self.tr("{count} values changed by someone else")
+            parts.append(one if changed == 1 else many.format(count=changed))
+        text = self.tr("Team:") + " " + " · ".join(parts)
+        self.button.setText(text)
+        tip = self.tr("Last sync: %1").replace("%1", status.at.replace("T", " "))
+        if status.message:
+            tip += "\n" + status.message
+        self.button.setToolTip(tip)

@@ -1,0 +1,79 @@
+"""The team sync state in the status bar: it follows the worker (its own thread, reports
+queued to the window) and the window keeps answering while a round is slow."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+from laptops import small_account
+from PySide6.QtCore import Qt
+
+from desktop.sync.client import AuthRefused, TeamError
+from desktop.sync.engine import SyncEngine
+from desktop.ui.window_navigation import NAV_UPCOMING
+
+
+def test_a_joined_laptop_that_cannot_reach_its_server_says_offline(qtbot, ctx, services):
+    from desktop.ui.main_window import MainWindow
+
+    folder = services.files.folder
+    config = {"url": "https://127.0.0.1:9", "user": "ana", "refresh_token": "t", "ca_file": None}
+    (folder / "team.json").write_text(json.dumps(config), encoding="utf-8")
+    window = MainWindow(ctx)
+    window.show()
+    qtbot.waitExposed(window)
+    button = window.sync_status.button
+    try:
+        assert button.isVisible() and button.accessibleName() == "Team sync state"
+        qtbot.waitUntil(lambda: button.text() == "Team: offline", timeout=15_000)
+        assert "127.0.0.1:9" in button.toolTip()
+        saved = json.loads((folder / "team-status.json").read_text(encoding="utf-8"))
+        assert saved["state"] == "offline"  # what `callbrief team status` reads
+    finally:
+        window.close()  # stops the worker after its round
+        window.sync_status.worker.join(30)
+        window.deleteLater()
+
+
+def test_the_state_follows_the_worker_and_the_window_stays_responsive(qtbot, window, services):
+    account_id, _people = small_account(services)
+    SyncEngine(services.team_sync).start_sharing(account_id)  # one change not yet sent
+    button = window.sync_status.button
+    assert not button.isVisible()  # this laptop has not joined a team
+    release = [threading.Event() for _ in range(4)]
+    gates = list(release)  # the worker takes them in turn; the test releases by index
+    outcomes = [None, TeamError("unreachable"), AuthRefused("refused"), None]
+    threads = set()
+
+    def cycle():
+        threads.add(threading.current_thread().name)
+        gate, outcome = gates.pop(0), outcomes.pop(0)
+        assert gate.wait(30)
+        if not outcomes:
+            window.sync_status.worker.stop()
+        if outcome is not None:
+            raise outcome
+
+    window.sync_status.start(cycle, interval=0.01, first_backoff=0.01, max_backoff=0.01)
+    assert button.isVisible() and button.text() == "Team: connecting…"
+    # The first round hangs (a slow network): the window still answers the rep.
+    qtbot.mouseClick(
+        window.nav.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.nav.visualItemRect(window.nav.item(NAV_UPCOMING)).center(),
+    )
+    assert window.stack.currentWidget() is window.upcoming
+    release[0].set()
+    qtbot.waitUntil(lambda: button.text() == "Team: 1 change waiting", timeout=10_000)
+    release[1].set()
+    qtbot.waitUntil(lambda: button.text() == "Team: offline · 1 change waiting", timeout=10_000)
+    release[2].set()
+    qtbot.waitUntil(
+        lambda: button.text() == "Team: needs attention · 1 change waiting", timeout=10_000
+    )
+    services.team_sync.acknowledged(services.team_sync.shared().popitem()[0], 10**9)
+    release[3].set()
+    qtbot.waitUntil(lambda: button.text() == "Team: synced", timeout=10_000)
+    assert threads == {"callbrief-sync"}
+    window.sync_status.worker.join(10)
