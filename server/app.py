@@ -11,6 +11,7 @@ HTTP routes:
   POST /auth/refresh  {"refresh_token"} -> a new pair (the old refresh token is spent)
   GET  /accounts      the account uids the caller may open, with read/write
   POST /accounts/{account_uid}/grants  share an account (its owner only; server/sharing.py)
+  DELETE /accounts/{account_uid}/grants/me  leave an account shared with you
   GET  /playbook      the organisation's playbook TOML, with an ETag (If-None-Match -> 304)
   GET  /health        200 {"status": "ok"} when PostgreSQL answers, else 503
 Websocket:
@@ -43,7 +44,7 @@ from server.config import Config
 from server.db import WRITE, User
 from server.limits import LoginLimiter
 from server.rooms import RoomChannel, RoomServer
-from server.sharing import share
+from server.sharing import leave, share
 
 log = logging.getLogger("server.app")
 # An account uid as the laptops make them (uuid4 hex, with or without dashes); anything else is
@@ -144,6 +145,20 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         log.info(
             "grant" if status == 200 else "grant refused",
             extra={"event": "room.grant", "room": name, "user": user.username, "status": status},
+        )
+        return JSONResponse({"message" if status == 200 else "error": message}, status)
+
+    async def leave_account(request: Request) -> Response:
+        user = await caller(request)
+        if user is None:
+            return JSONResponse({"error": "log in first"}, 401)
+        name = request.path_params["account_uid"]
+        if not ROOM_NAME.match(name):
+            return JSONResponse({"error": "not an account uid"}, 400)
+        status, message = await to_thread.run_sync(leave, engine, user, name)
+        log.info(
+            "left" if status == 200 else "leave refused",
+            extra={"event": "room.leave", "room": name, "user": user.username, "status": status},
         )
         return JSONResponse({"message" if status == 200 else "error": message}, status)
 
@@ -263,6 +278,7 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
             Route("/auth/refresh", refresh, methods=["POST"]),
             Route("/accounts", accounts, methods=["GET"]),
             Route("/accounts/{account_uid}/grants", grant, methods=["POST"]),
+            Route("/accounts/{account_uid}/grants/me", leave_account, methods=["DELETE"]),
             Route("/playbook", playbook, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             WebSocketRoute("/rooms/{account_uid}", room),
