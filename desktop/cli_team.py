@@ -1,5 +1,6 @@
-"""``callbrief team join | share | leave | status`` and ``callbrief sync``: the laptop's side of the
-team server, for headless use and tests. The sync itself is desktop/sync (through services).
+"""``callbrief team join | share | leave | status``, ``callbrief sync`` and ``callbrief review
+comment | mark | show``: the laptop's side of the team server, for headless use and tests.
+The sync itself is desktop/sync (through services).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import argparse
 import json
 import sys
 import threading
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from desktop.cli_parser import EXIT_USAGE
 from desktop.sync.client import TeamConfig, TeamError, access_token, grant, login
 from desktop.sync.engine import SyncEngine
 from desktop.sync.leaving import Removal, drop_lost, leave
+from desktop.sync.reviews import fetch_reviews, send_review
 from desktop.sync.worker import SyncStatus, SyncWorker, status_after, sync_cycle
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -78,7 +81,9 @@ def _tell(removal: Removal) -> None:
 def _cycle(services: Any, folder: Path) -> Any:
     """One sync round: first the accounts whose grant was taken back leave, then the sync."""
     _tell(drop_lost(services, folder))
-    return sync_cycle(services.team_sync, folder)
+    report = sync_cycle(services.team_sync, folder)
+    fetch_reviews(services, folder)
+    return report
 
 
 def _status(services: Any, args: argparse.Namespace) -> int:
@@ -145,4 +150,27 @@ def cmd_sync(services: Any, args: argparse.Namespace) -> int:
     finally:
         worker.stop()
         worker.join()
+    return EXIT_OK
+
+
+def cmd_review(services: Any, args: argparse.Namespace) -> int:
+    if args.what == "show":
+        review = services.reviews.for_visit(args.visit)
+        if args.json:
+            print(json.dumps(asdict(review), ensure_ascii=False, indent=1))
+            return EXIT_OK
+        if review.reviewed_by:
+            print(f"Reviewed by {review.reviewed_by} at {review.reviewed_at}")
+        for c in review.comments:
+            print(f"[{c.step}] {c.by} ({c.at}): {c.text}")
+        if not review.reviewed_by and not review.comments:
+            print("No review yet.")
+        return EXIT_OK
+    folder = _folder(args)
+    if args.what == "comment":
+        body: dict[str, Any] = {"step": args.step, "text": args.text}
+        print(send_review(services, folder, args.visit, "comments", body).capitalize() + ".")
+    else:
+        body = {"reviewed": not args.undo}
+        print(send_review(services, folder, args.visit, "marks", body).capitalize() + ".")
     return EXIT_OK

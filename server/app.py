@@ -12,6 +12,8 @@ HTTP routes:
   GET  /accounts      the account uids the caller may open, with read/write
   POST /accounts/{account_uid}/grants  share an account (its owner only; server/sharing.py)
   DELETE /accounts/{account_uid}/grants/me  leave an account shared with you
+  GET  /accounts/{account_uid}/reviews, POST .../reviews/comments, POST .../reviews/marks
+                      manager review of visit plans (server/reviews.py)
   GET  /playbook      the organisation's playbook TOML, with an ETag (If-None-Match -> 304)
   GET  /health        200 {"status": "ok"} when PostgreSQL answers, else 503
 Websocket:
@@ -43,6 +45,7 @@ from server.auth import Authority, Clock, permission_for, permissions, utc_now
 from server.config import Config
 from server.db import WRITE, User
 from server.limits import LoginLimiter
+from server.reviews import comment, mark, reviews_for
 from server.rooms import RoomChannel, RoomServer
 from server.sharing import leave, share
 
@@ -159,6 +162,30 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         log.info(
             "left" if status == 200 else "leave refused",
             extra={"event": "room.leave", "room": name, "user": user.username, "status": status},
+        )
+        return JSONResponse({"message" if status == 200 else "error": message}, status)
+
+    async def reviews(request: Request) -> Response:
+        user = await caller(request)
+        if user is None:
+            return JSONResponse({"error": "log in first"}, 401)
+        name = request.path_params["account_uid"]
+        if not ROOM_NAME.match(name):
+            return JSONResponse({"error": "not an account uid"}, 400)
+        if request.method == "GET":
+            status, answer = await to_thread.run_sync(reviews_for, engine, user, name)
+            return JSONResponse(answer, status)
+        what = request.path_params["what"]
+        if what not in ("comments", "marks"):
+            return JSONResponse({"error": "not found"}, 404)
+        body = await _json_body(request)
+        if body is None:
+            return JSONResponse({"error": "a JSON body is required"}, 400)
+        action = comment if what == "comments" else mark
+        status, message = await to_thread.run_sync(action, engine, user, name, body, clock())
+        log.info(
+            "review" if status == 200 else "review refused",
+            extra={"event": "review." + action.__name__, "room": name, "user": user.username},
         )
         return JSONResponse({"message" if status == 200 else "error": message}, status)
 
@@ -279,6 +306,12 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
             Route("/accounts", accounts, methods=["GET"]),
             Route("/accounts/{account_uid}/grants", grant, methods=["POST"]),
             Route("/accounts/{account_uid}/grants/me", leave_account, methods=["DELETE"]),
+            Route("/accounts/{account_uid}/reviews", reviews, methods=["GET"]),
+            Route(
+                "/accounts/{account_uid}/reviews/{what:str}",
+                reviews,
+                methods=["POST"],
+            ),
             Route("/playbook", playbook, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             WebSocketRoute("/rooms/{account_uid}", room),

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .backups import BackupService
     from .crm_import import CrmImportService
     from .datafile import DataFileService
+    from .reviews import ReviewService
     from .team_sync import TeamSyncService
     from .whole_accounts import BundleService, DemoService
 
@@ -127,6 +128,13 @@ class Services:
         from .team_sync import TeamSyncService
 
         return TeamSyncService(self.db, self.notifier)
+
+    @cached_property
+    def reviews(self) -> ReviewService:
+        """A manager's comments and "reviewed" marks on visit plans, from the team server."""
+        from .reviews import ReviewService
+
+        return ReviewService(self.db, self.playbook, self.notifier)
 
     def close(self) -> None:
         """Close the data file (at exit)."""
