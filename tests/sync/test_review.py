@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+from datetime import UTC, datetime
 
 import pytest
 from laptops import open_laptop, small_account
 from test_two_laptops import _ca_file, _cli, _join, _status
+
+from desktop.export.brief import render_brief
+from desktop.export.brief.labels import label
 
 USERS = {"ana": "ana-secret-1", "bo": "bo-secret-22", "mia": "mia-secret-3"}
 
@@ -22,6 +27,16 @@ def _sync(folder, capsys) -> None:
     capsys.readouterr()
     assert _cli(folder, "sync", "--once") == 0
     capsys.readouterr()
+
+
+def pdftext(path, page: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+        encoding="utf-8",
+    ).stdout
 
 
 def _visit_id(folder, visit_uid: str) -> int:
@@ -57,7 +72,30 @@ def planned(admin, team_server, ca, tmp_path, capsys):
     return folders, visit.uid, visit.id
 
 
-def test_a_managers_comments_and_mark_reach_the_rep(planned, capsys):
+def _brief_first_page_shows_the_review(folder, visit_id: int, tmp_path) -> None:
+    """The brief, read back with pdftotext: the mark and both comments on page 1, each beside
+    its step, in English and in Chinese."""
+    laptop = open_laptop(folder)
+    try:
+        for lang, steps in (("en", ("Prepare", "Close")), ("zh", ("准备", "完成"))):
+            pdf = tmp_path / f"brief-{lang}.pdf"
+            render_brief(laptop, visit_id, pdf, lang=lang, paper="A4")
+            page = pdftext(pdf, 1)
+            assert label("review", lang) in page
+            assert (
+                label("reviewed_by", lang, name="mia", date=datetime.now(UTC).date().isoformat())
+                in page
+            )
+            lines = page.splitlines()
+            prepare = next(line for line in lines if "先确认预算负责人" in line)
+            close = next(line for line in lines if "Ask for the pilot date." in line)
+            assert prepare.startswith(steps[0]) and prepare.endswith("— mia")
+            assert close.startswith(steps[1])
+    finally:
+        laptop.close()
+
+
+def test_a_managers_comments_and_mark_reach_the_rep(planned, capsys, tmp_path):
     folders, visit_uid, ana_visit = planned
     mia_visit = str(_visit_id(folders["mia"], visit_uid))
     comment = ("review", "comment", "--visit", mia_visit)
@@ -91,6 +129,7 @@ def test_a_managers_comments_and_mark_reach_the_rep(planned, capsys):
     finally:
         ana.close()
     assert stored.reviewed_by == "mia" and stored.on("prepare")[0].text == "先确认预算负责人"
+    _brief_first_page_shows_the_review(folders["ana"], ana_visit, tmp_path)
 
     # The mark can be taken back; the comments stay.
     assert _cli(folders["mia"], "review", "mark", "--visit", mia_visit, "--undo") == 0
