@@ -3,6 +3,7 @@
     python -m benchmarks.run            # S, M and L side by side, with targets
     python -m benchmarks.run --quick    # S only, no thresholds (CI runs this so the kit never rots)
     python -m benchmarks.run --only bench_paper   # one size-independent benchmark, print only
+    python -m benchmarks.run --no-team  # without the team server (benchmarks/bench_team.py)
 
 Datasets are generated once per size into ``--cache`` (default: the system temp folder) and
 reused; each benchmark that changes data works on a copy.
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import bench_core, bench_gui, bench_paper, bench_pipeline
+from . import bench_core, bench_gui, bench_paper, bench_pipeline, bench_team
 from .generate import generate
 from .measure import Result
 
@@ -160,6 +161,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument(
+        "--no-team", action="store_true", help="skip the team server (needs PostgreSQL)"
+    )
+    parser.add_argument(
         "--only",
         choices=[once.__name__ for once in ONCE],
         help="run one size-independent benchmark and print its rows (writes nothing)",
@@ -172,6 +176,9 @@ def main() -> None:
     sizes = ["S"] if args.quick else ["S", "M", "L"]
     repeat = args.repeat or (3 if args.quick else 15)
     results = run(sizes, repeat, args.cache)
+    if not args.no_team:
+        # Its own sizes (quick: 20 accounts, else 1,000), a real PostgreSQL and server.
+        results += bench_team.bench_team(args.quick)
     text = table(results, sizes, thresholds=not args.quick)
     print(text)
     if args.quick or args.no_write:

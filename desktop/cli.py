@@ -391,6 +391,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Services, argparse.Namespace], 
     ("import", "contacts"): cmd_import_contacts,
     ("team", None): lambda services, args: _team().cmd_team(services, args),
     ("sync", None): lambda services, args: _team().cmd_sync(services, args),
+    ("review", None): lambda services, args: _team().cmd_review(services, args),
     ("import", "crm"): cmd_import_crm,
 }
 

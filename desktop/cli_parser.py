@@ -173,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _team_commands(sub: Any) -> None:
-    """``team join | share | status`` and ``sync`` (desktop/cli_team.py)."""
+    """``team join | share | leave | status`` and ``sync`` (desktop/cli_team.py)."""
     tm = sub.add_parser("team", help="join a team server, share accounts, see the sync state")
     tm_sub = tm.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
     tj = tm_sub.add_parser("join", help="log in to a team server and keep the login here")
@@ -185,8 +185,29 @@ def _team_commands(sub: Any) -> None:
     ts.add_argument("--account", type=_row_id, required=True, metavar="ID")
     ts.add_argument("--with", dest="grantee", required=True, metavar="USER|TEAM")
     ts.add_argument("--read-only", action="store_true", help="they may read but not change it")
+    tl = tm_sub.add_parser(
+        "leave", help="stop sharing an account with the team and remove it here (backed up)"
+    )
+    tl.add_argument("--account", type=_row_id, required=True, metavar="ID")
     tst = tm_sub.add_parser("status", help="synced / changes waiting / offline / needs attention")
     tst.add_argument("--json", action="store_true")
+    rv = sub.add_parser("review", help="a manager's comments and 'reviewed' mark on visit plans")
+    rv_sub = rv.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
+    rc = rv_sub.add_parser("comment", help="comment on a step of a visit plan (managers)")
+    rc.add_argument("--visit", type=_row_id, required=True, metavar="ID")
+    rc.add_argument(
+        "--step",
+        default="plan",
+        choices=("plan", "prepare", "open", "consult", "propose", "close"),
+        help="the step commented on (default: the plan as a whole)",
+    )
+    rc.add_argument("text", metavar="TEXT")
+    rm = rv_sub.add_parser("mark", help="mark a visit plan reviewed (managers)")
+    rm.add_argument("--visit", type=_row_id, required=True, metavar="ID")
+    rm.add_argument("--undo", action="store_true", help="take the mark back")
+    rs = rv_sub.add_parser("show", help="the review of a visit plan, as last synced")
+    rs.add_argument("--visit", type=_row_id, required=True, metavar="ID")
+    rs.add_argument("--json", action="store_true")
     sy = sub.add_parser("sync", help="sync shared accounts with the team server")
     sy.add_argument("--once", action="store_true", help="one round, then exit")
     sy.add_argument("--interval", type=float, default=30.0, help="seconds between rounds")

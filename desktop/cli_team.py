@@ -1,5 +1,6 @@
-"""``callbrief team join | share | status`` and ``callbrief sync``: the laptop's side of the
-team server, for headless use and tests. The sync itself is desktop/sync (through services).
+"""``callbrief team join | share | leave | status``, ``callbrief sync`` and ``callbrief review
+comment | mark | show``: the laptop's side of the team server, for headless use and tests.
+The sync itself is desktop/sync (through services).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import argparse
 import json
 import sys
 import threading
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,8 @@ from desktop import paths
 from desktop.cli_parser import EXIT_USAGE
 from desktop.sync.client import TeamConfig, TeamError, access_token, grant, login
 from desktop.sync.engine import SyncEngine
+from desktop.sync.leaving import Removal, drop_lost, leave
+from desktop.sync.reviews import fetch_reviews, send_review
 from desktop.sync.worker import SyncStatus, SyncWorker, status_after, sync_cycle
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -29,6 +33,9 @@ def cmd_team(services: Any, args: argparse.Namespace) -> int:
         return _join(args)
     if args.what == "share":
         return _share(services, args)
+    if args.what == "leave":
+        _tell(leave(services, _folder(args), args.account))
+        return EXIT_OK
     return _status(services, args)
 
 
@@ -58,6 +65,25 @@ def _share(services: Any, args: argparse.Namespace) -> int:
         message = grant(config, token, uid, {"team": args.grantee, "permission": permission})
     print(f"Account {args.account} {message}. Run callbrief sync to send it.")
     return EXIT_OK
+
+
+def _tell(removal: Removal) -> None:
+    """What left this laptop, and where its backup is."""
+    for uid in removal.removed:
+        print(f"Account {uid} removed from this laptop; a backup is at {removal.backup}.")
+    for uid in removal.kept:
+        print(
+            f"Account {uid} is no longer shared with you but has changes that were never sent;"
+            " it is kept here as a local account, no longer synced."
+        )
+
+
+def _cycle(services: Any, folder: Path) -> Any:
+    """One sync round: first the accounts whose grant was taken back leave, then the sync."""
+    _tell(drop_lost(services, folder))
+    report = sync_cycle(services.team_sync, folder)
+    fetch_reviews(services, folder)
+    return report
 
 
 def _status(services: Any, args: argparse.Namespace) -> int:
@@ -101,7 +127,7 @@ def cmd_sync(services: Any, args: argparse.Namespace) -> int:
     if args.once:
         error: BaseException | None = None
         try:
-            report = sync_cycle(services.team_sync, folder)
+            report = _cycle(services, folder)
         except TeamError as caught:
             error = caught
             raise
@@ -124,7 +150,7 @@ def cmd_sync(services: Any, args: argparse.Namespace) -> int:
         print(f"{status.at} {status.state}{waiting} {status.message}".rstrip(), flush=True)
 
     worker = SyncWorker(
-        lambda: sync_cycle(services.team_sync, folder),
+        lambda: _cycle(services, folder),
         lambda error: status_after(services.team_sync, error),
         show,
         interval=args.interval,
@@ -135,4 +161,27 @@ def cmd_sync(services: Any, args: argparse.Namespace) -> int:
     finally:
         worker.stop()
         worker.join()
+    return EXIT_OK
+
+
+def cmd_review(services: Any, args: argparse.Namespace) -> int:
+    if args.what == "show":
+        review = services.reviews.for_visit(args.visit)
+        if args.json:
+            print(json.dumps(asdict(review), ensure_ascii=False, indent=1))
+            return EXIT_OK
+        if review.reviewed_by:
+            print(f"Reviewed by {review.reviewed_by} at {review.reviewed_at}")
+        for c in review.comments:
+            print(f"[{c.step}] {c.by} ({c.at}): {c.text}")
+        if not review.reviewed_by and not review.comments:
+            print("No review yet.")
+        return EXIT_OK
+    folder = _folder(args)
+    if args.what == "comment":
+        body: dict[str, Any] = {"step": args.step, "text": args.text}
+        print(send_review(services, folder, args.visit, "comments", body).capitalize() + ".")
+    else:
+        body = {"reviewed": not args.undo}
+        print(send_review(services, folder, args.visit, "marks", body).capitalize() + ".")
     return EXIT_OK

@@ -7,13 +7,19 @@ their permission for the room) that ``ASGIServer``'s ``on_connect`` cannot hand 
 
 HTTP routes:
   POST /auth/login    {"username", "password"} -> {"access_token", "refresh_token", "expires_in"}
+                      (429 after too many failures for that name from that address)
   POST /auth/refresh  {"refresh_token"} -> a new pair (the old refresh token is spent)
   GET  /accounts      the account uids the caller may open, with read/write
   POST /accounts/{account_uid}/grants  share an account (its owner only; server/sharing.py)
+  DELETE /accounts/{account_uid}/grants/me  leave an account shared with you
+  GET  /accounts/{account_uid}/reviews, POST .../reviews/comments, POST .../reviews/marks
+                      manager review of visit plans (server/reviews.py)
   GET  /playbook      the organisation's playbook TOML, with an ETag (If-None-Match -> 304)
   GET  /health        200 {"status": "ok"} when PostgreSQL answers, else 503
 Websocket:
-  /rooms/{account_uid}  y-websocket; token in ``Authorization: Bearer`` or ``?token=``
+  /rooms/{account_uid}  y-websocket; token in ``Authorization: Bearer`` or ``?token=``;
+                        re-checked while open: closed 4401 when the token expires, 4403 when
+                        the grant is revoked
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import re
 from collections.abc import AsyncIterator, Mapping
 from datetime import timedelta
 
+import anyio
 from anyio import to_thread
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
@@ -37,8 +44,10 @@ from starlette.websockets import WebSocket
 from server.auth import Authority, Clock, permission_for, permissions, utc_now
 from server.config import Config
 from server.db import WRITE, User
+from server.limits import LoginLimiter
+from server.reviews import comment, mark, reviews_for
 from server.rooms import RoomChannel, RoomServer
-from server.sharing import share
+from server.sharing import leave, share
 
 log = logging.getLogger("server.app")
 # An account uid as the laptops make them (uuid4 hex, with or without dashes); anything else is
@@ -73,6 +82,7 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         clock=clock,
     )
     rooms = RoomServer(engine, compact_after_updates=config.compact_after_updates)
+    limiter = LoginLimiter(config.login_failures_per_minute, clock)
 
     async def caller(request: Request) -> User | None:
         token = _bearer(request.headers, {})
@@ -83,10 +93,22 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         username, password = (body or {}).get("username"), (body or {}).get("password")
         if not isinstance(username, str) or not isinstance(password, str):
             return JSONResponse({"error": "username and password are required"}, 400)
+        address = request.client.host if request.client else ""
+        wait = limiter.retry_after(username, address)
+        if wait:
+            # Refused before the password is even checked: no guess is heard while locked.
+            log.warning("login throttled", extra={"event": "auth.throttled", "user": username})
+            return JSONResponse(
+                {"error": f"too many failed logins; try again in {wait} s"},
+                429,
+                headers={"Retry-After": str(wait)},
+            )
         pair = await to_thread.run_sync(authority.login, username, password)
         if pair is None:
+            limiter.failed(username, address)
             log.warning("login refused", extra={"event": "auth.login_refused", "user": username})
             return JSONResponse({"error": "wrong user name or password"}, 401)
+        limiter.succeeded(username, address)
         log.info("login", extra={"event": "auth.login", "user": username})
         return JSONResponse(pair.__dict__)
 
@@ -129,6 +151,44 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         )
         return JSONResponse({"message" if status == 200 else "error": message}, status)
 
+    async def leave_account(request: Request) -> Response:
+        user = await caller(request)
+        if user is None:
+            return JSONResponse({"error": "log in first"}, 401)
+        name = request.path_params["account_uid"]
+        if not ROOM_NAME.match(name):
+            return JSONResponse({"error": "not an account uid"}, 400)
+        status, message = await to_thread.run_sync(leave, engine, user, name)
+        log.info(
+            "left" if status == 200 else "leave refused",
+            extra={"event": "room.leave", "room": name, "user": user.username, "status": status},
+        )
+        return JSONResponse({"message" if status == 200 else "error": message}, status)
+
+    async def reviews(request: Request) -> Response:
+        user = await caller(request)
+        if user is None:
+            return JSONResponse({"error": "log in first"}, 401)
+        name = request.path_params["account_uid"]
+        if not ROOM_NAME.match(name):
+            return JSONResponse({"error": "not an account uid"}, 400)
+        if request.method == "GET":
+            status, answer = await to_thread.run_sync(reviews_for, engine, user, name)
+            return JSONResponse(answer, status)
+        what = request.path_params["what"]
+        if what not in ("comments", "marks"):
+            return JSONResponse({"error": "not found"}, 404)
+        body = await _json_body(request)
+        if body is None:
+            return JSONResponse({"error": "a JSON body is required"}, 400)
+        action = comment if what == "comments" else mark
+        status, message = await to_thread.run_sync(action, engine, user, name, body, clock())
+        log.info(
+            "review" if status == 200 else "review refused",
+            extra={"event": "review." + action.__name__, "room": name, "user": user.username},
+        )
+        return JSONResponse({"message" if status == 200 else "error": message}, status)
+
     async def playbook(request: Request) -> Response:
         if await caller(request) is None:
             return JSONResponse({"error": "log in first"}, 401)
@@ -160,11 +220,35 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
             return JSONResponse({"status": "unavailable", "database": "down"}, 503)
         return JSONResponse({"status": "ok", "database": "ok", "rooms": len(rooms.rooms)})
 
+    async def recheck(channel: RoomChannel, token: str, name: str, user: User) -> None:
+        """Close an open connection once its token expires or its grant is revoked.
+
+        A grant is checked at connect; a laptop may then stay connected for days, so the check
+        is repeated every ``recheck_seconds``. A grant lowered from write to read takes effect
+        on the connection too (its next change is refused).
+        """
+        while True:
+            await anyio.sleep(config.recheck_seconds)
+            if await to_thread.run_sync(authority.user_for, token) is None:
+                code, reason, event = CLOSE_UNAUTHORISED, "token expired", "room.expired"
+            else:
+                permission = await to_thread.run_sync(permission_for, engine, user.id, name)
+                if permission is not None:
+                    channel.can_write = permission == WRITE
+                    continue
+                code, reason, event = CLOSE_FORBIDDEN, "grant revoked", "room.revoked"
+            log.info(
+                "room closed: " + reason,
+                extra={"event": event, "room": name, "user": user.username},
+            )
+            await channel.close(code, reason)
+            return
+
     async def room(websocket: WebSocket) -> None:
         name = websocket.path_params["account_uid"]
         token = _bearer(websocket.headers, websocket.query_params)
         user = await to_thread.run_sync(authority.user_for, token) if token else None
-        if user is None:
+        if user is None or token is None:
             log.warning(
                 "room refused: no valid token", extra={"event": "room.unauthorised", "room": name}
             )
@@ -200,7 +284,10 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         ydoc_room = await rooms.open_room(name)
         channel.doc = ydoc_room.ydoc
         try:
-            await ydoc_room.serve(channel)
+            async with anyio.create_task_group() as watching:
+                watching.start_soon(recheck, channel, token, name, user)
+                await ydoc_room.serve(channel)
+                watching.cancel_scope.cancel()
         finally:
             await rooms.close_room(name)
             log.info("room left", extra={"event": "room.left", "room": name, "user": user.username})
@@ -218,6 +305,13 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
             Route("/auth/refresh", refresh, methods=["POST"]),
             Route("/accounts", accounts, methods=["GET"]),
             Route("/accounts/{account_uid}/grants", grant, methods=["POST"]),
+            Route("/accounts/{account_uid}/grants/me", leave_account, methods=["DELETE"]),
+            Route("/accounts/{account_uid}/reviews", reviews, methods=["GET"]),
+            Route(
+                "/accounts/{account_uid}/reviews/{what:str}",
+                reviews,
+                methods=["POST"],
+            ),
             Route("/playbook", playbook, methods=["GET"]),
             Route("/health", health, methods=["GET"]),
             WebSocketRoute("/rooms/{account_uid}", room),

@@ -6,6 +6,7 @@
     callbrief-server --config server.toml add-territory NAME [--team TEAM] [--member USER]...
     callbrief-server --config server.toml grant ACCOUNT_UID (--user U | --team T | --territory X)
                                           [--permission read|write]
+    callbrief-server --config server.toml revoke ACCOUNT_UID (--user U | --team T | --territory X)
     callbrief-server --config server.toml serve
 
 A password is read from a file or standard input, never from the command line, where every
@@ -21,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -90,6 +91,16 @@ def _parser() -> argparse.ArgumentParser:
     who.add_argument("--team")
     who.add_argument("--territory")
     grant.add_argument("--permission", choices=[READ, WRITE], default=WRITE)
+    revoke = commands.add_parser(
+        "revoke",
+        allow_abbrev=False,
+        help="take back one grant; open connections it allowed close within seconds",
+    )
+    revoke.add_argument("account_uid")
+    whom = revoke.add_mutually_exclusive_group(required=True)
+    whom.add_argument("--user")
+    whom.add_argument("--team")
+    whom.add_argument("--territory")
     commands.add_parser("serve", allow_abbrev=False, help="run the server (uvicorn) as configured")
     return parser
 
@@ -170,6 +181,8 @@ def _change(session: Session, args: argparse.Namespace) -> str:
         for name in dict.fromkeys(args.member):
             session.add(TerritoryMember(territory_id=territory.id, user_id=_user(session, name).id))
         return f"Territory {args.name} added."
+    if args.command == "revoke":
+        return _revoke(session, args)
     assert args.command == "grant"
     grant = Grant(account_uid=args.account_uid, permission=args.permission)
     if args.user:
@@ -181,6 +194,22 @@ def _change(session: Session, args: argparse.Namespace) -> str:
     session.add(grant)
     who = args.user or args.team or args.territory
     return f"Account {args.account_uid} shared with {who} ({args.permission})."
+
+
+def _revoke(session: Session, args: argparse.Namespace) -> str:
+    if args.user:
+        grantee = Grant.user_id == _user(session, args.user).id
+    elif args.team:
+        grantee = Grant.team_id == _named(session, Team, args.team, "team").id
+    else:
+        grantee = Grant.territory_id == _named(session, Territory, args.territory, "territory").id
+    removed = session.execute(
+        delete(Grant).where(Grant.account_uid == args.account_uid, grantee).returning(Grant.id)
+    ).all()
+    who = args.user or args.team or args.territory
+    if not removed:
+        raise CommandError(f"Account {args.account_uid} is not shared with {who}.")
+    return f"Account {args.account_uid} no longer shared with {who}."
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -32,6 +32,11 @@ class Config:
     refresh_token_days: float = 30.0
     # Rooms whose stored history is longer than this are squashed into one update on load.
     compact_after_updates: int = 200
+    # How often an open room connection re-checks its token and grant (a revoked grant or an
+    # expired token closes it within this many seconds).
+    recheck_seconds: float = 5.0
+    # Failed logins allowed per user name and address in a minute before 429s.
+    login_failures_per_minute: int = 5
     log_level: str = "INFO"
 
     @property
@@ -76,6 +81,8 @@ def load_config(path: Path) -> Config:
         "access_token_minutes",
         "refresh_token_days",
         "compact_after_updates",
+        "recheck_seconds",
+        "login_failures_per_minute",
         "log_level",
     }
     unknown = sorted(set(table) - known)
@@ -92,6 +99,8 @@ def load_config(path: Path) -> Config:
             access_token_minutes=float(table.get("access_token_minutes", 15)),
             refresh_token_days=float(table.get("refresh_token_days", 30)),
             compact_after_updates=int(table.get("compact_after_updates", 200)),
+            recheck_seconds=float(table.get("recheck_seconds", 5)),
+            login_failures_per_minute=int(table.get("login_failures_per_minute", 5)),
             log_level=str(table.get("log_level", "INFO")).upper(),
         )
     except (TypeError, ValueError) as error:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Index,
     LargeBinary,
     String,
+    Text,
     UniqueConstraint,
     create_engine,
 )
@@ -128,3 +129,28 @@ class RoomUpdate(Base):
 def make_engine(database_url: str) -> Engine:
     """An engine with a pre-ping pool: a restarted PostgreSQL costs one retry, not an error."""
     return create_engine(database_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+class ReviewComment(Base):
+    """A manager's comment on one step of a visit plan (``step``: prepare, open, consult,
+    propose, close, or ``plan`` for the plan as a whole)."""
+
+    __tablename__ = "review_comments"
+    __table_args__ = (Index("ix_review_comments_account", "account_uid", "visit_uid"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_uid: Mapped[str] = mapped_column(String(64))
+    visit_uid: Mapped[str] = mapped_column(String(64))
+    step: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewMark(Base):
+    """A visit plan a manager marked "reviewed" (removed when the mark is taken back)."""
+
+    __tablename__ = "review_marks"
+    account_uid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    visit_uid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -59,7 +59,7 @@ class RoomChannel:
     ) -> None:
         self._websocket = websocket
         self._room = room
-        self._can_write = can_write
+        self.can_write = can_write  # lowered by the app's periodic re-check
         self._store = store
         self._user = user
         self._send_lock = Lock()
@@ -117,7 +117,7 @@ class RoomChannel:
         if message[1] not in (YSyncMessageType.SYNC_STEP2, YSyncMessageType.SYNC_UPDATE):
             return False
         update = read_message(message[2:])
-        if not self._can_write:
+        if not self.can_write:
             assert self.doc is not None
             if changes_document(self.doc, update):
                 raise ReadOnlyRefused
@@ -125,6 +125,10 @@ class RoomChannel:
         if update != EMPTY_UPDATE:
             await self._store.write(update)
         return True
+
+    async def close(self, code: int, reason: str) -> None:
+        """Close the connection (the room then sees the end of this channel)."""
+        await self._close(code, reason)
 
     async def _close(self, code: int, reason: str) -> None:
         async with self._send_lock:

@@ -8,6 +8,8 @@ Body ``{"user": NAME}`` or ``{"team": NAME}`` or ``{"territory": NAME}``, with `
 * after that, only that owner (the user of the account's first grant, a ``write``) may grant
   it further. Someone it was shared with, even for writing, or a manager who reads, may not.
 
+Leaving: ``DELETE /accounts/{account_uid}/grants/me`` drops the caller's own grant (``leave``).
+
 Admins grant with ``callbrief-server grant`` on the server itself.
 """
 
@@ -17,6 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from server.auth import permissions
 from server.db import READ, WRITE, Grant, Team, Territory, User
 
 GRANTEES: dict[str, type[User] | type[Team] | type[Territory]] = {
@@ -72,3 +75,33 @@ def share(
         except IntegrityError:
             return 409, "that grant already exists"
     return 200, f"shared with {kind} {name} ({permission})"
+
+
+def leave(engine: Engine, caller: User, account_uid: str) -> tuple[int, str]:
+    """Drop the caller's own direct grant for ``account_uid``; (HTTP status, message).
+
+    Refused when the caller owns the account (leaving would orphan it: the owner revokes the
+    others' grants instead) or would keep it through a team, territory or as a manager (the
+    laptop would only receive it again; the owner or an admin must take that grant back).
+    """
+    through_team = 409, "you have this account through a team or territory; ask its owner"
+    with Session(engine) as session:
+        session.begin()
+        grants = session.scalars(
+            select(Grant).where(Grant.account_uid == account_uid).order_by(Grant.id)
+        ).all()
+        mine = [g for g in grants if g.user_id == caller.id]
+        if not mine:
+            if account_uid in permissions(session, caller.id):
+                return through_team
+            return 404, "this account is not shared with you"
+        if grants[0].user_id == caller.id and grants[0].permission == WRITE:
+            return 409, "you own this account; take back the others' grants instead"
+        for grant in mine:
+            session.delete(grant)
+        session.flush()
+        if account_uid in permissions(session, caller.id):
+            session.rollback()
+            return through_team
+        session.commit()
+    return 200, "left"

@@ -12,9 +12,10 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from logging import Logger, getLogger
+from typing import Any
 
 from anyio import to_thread
-from pycrdt import merge_updates
+from pycrdt import Doc
 from pycrdt.store import BaseYStore, YDocNotFound
 from sqlalchemy import Engine, delete, func, insert, select
 
@@ -90,7 +91,13 @@ class PostgresYStore(BaseYStore):
             ).all()
             if len(rows) < 2:
                 return 0
-            merged = merge_updates(*(bytes(update) for _, update in rows))
+            # Through a document rather than ``merge_updates``: encoding the state drops the
+            # content of deleted items (a title set 5,000 times keeps one value), which
+            # merge_updates keeps; 195 KiB instead of 254 KiB after 10,000 edits (bench_team).
+            doc: Doc[Any] = Doc()
+            for _, update in rows:
+                doc.apply_update(bytes(update))
+            merged = doc.get_update()
             last_id = rows[-1][0]
             # Only the rows read above: a row another process adds meanwhile stays.
             connection.execute(

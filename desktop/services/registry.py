@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .backups import BackupService
     from .crm_import import CrmImportService
     from .datafile import DataFileService
+    from .reviews import ReviewService
     from .team_changes import LostValuesService
     from .team_sync import TeamSyncService
     from .whole_accounts import BundleService, DemoService
@@ -153,6 +154,13 @@ class Services:
         from .team_changes import LostValuesService
 
         return LostValuesService(self.db, self.playbook, self.notifier)
+
+    @cached_property
+    def reviews(self) -> ReviewService:
+        """A manager's comments and "reviewed" marks on visit plans, from the team server."""
+        from .reviews import ReviewService
+
+        return ReviewService(self.db, self.playbook, self.notifier)
 
     def close(self) -> None:
         """Close the data file (at exit)."""

@@ -21,7 +21,7 @@ import desktop
 from desktop.exchange.bundle_format import FORMAT, VERSION
 from desktop.store.models import Account, Setting, SyncDocument, SyncLostValue, SyncPending
 
-from .events import Origin, initiated_by
+from .events import Change, ChangeKind, Origin, current_initiator, initiated_by
 from .whole_accounts import _AccountWriter
 
 if TYPE_CHECKING:
@@ -155,6 +155,29 @@ class TeamSyncService(_AccountWriter):
         with initiated_by(Origin.SYNC):
             self._announce_account(result.account_id, Origin.SYNC)
         return result
+
+    def remove(self, account_uid: str, *, keep_rows: bool = False) -> int | None:
+        """The account left the team for this laptop (left, or its grant was taken back):
+        delete its rows, its document and its unsent updates in one transaction; announced
+        as a deleted account (initiator ``Origin.SYNC`` unless someone said otherwise). The
+        caller backs the file up first (``desktop/sync/leaving.py``). With ``keep_rows`` the
+        rows stay as a local, unshared account. Its id, if it had rows."""
+        with self._db.write() as session:
+            account = session.scalar(select(Account).where(Account.uid == account_uid))
+            account_id = account.id if account is not None else None
+            if keep_rows:
+                account_id = None  # nothing deleted: nothing to announce
+            elif account is not None:
+                session.delete(account)
+            session.execute(delete(SyncPending).where(SyncPending.account_uid == account_uid))
+            session.execute(delete(SyncDocument).where(SyncDocument.account_uid == account_uid))
+            session.execute(delete(SyncLostValue).where(SyncLostValue.account_uid == account_uid))
+        if account_id is not None:
+            initiator = current_initiator() or Origin.SYNC
+            self.notifier.publish(
+                Change(ChangeKind.ACCOUNT, frozenset({account_id}), account_id, True, initiator)
+            )
+        return account_id
 
 
 def _keep_lost(session: Any, account_uid: str, lost: Sequence[dict[str, Any]]) -> None:

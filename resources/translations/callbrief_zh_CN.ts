@@ -4452,12 +4452,17 @@ Nothing was deleted.</source>
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../../desktop/ui/visit/step_page.py" line="+84"/>
+        <location filename="../../desktop/ui/visit/step_page.py" line="+85"/>
         <source>Edit the visit plan</source>
         <translation>编辑拜访计划</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+36"/>
+        <source>Manager&apos;s review</source>
+        <translation>经理审阅</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Questions to ask yourself</source>
         <translation>自问清单</translation>
     </message>
@@ -4477,7 +4482,7 @@ Nothing was deleted.</source>
         <translation>勾选检查项</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Still missing for this step:</source>
         <translation>本步骤尚缺：</translation>
     </message>
@@ -4487,7 +4492,17 @@ Nothing was deleted.</source>
         <translation>✓ 本步骤已准备齐全。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
+        <source>Reviewed by {name} on {day}</source>
+        <translation>{name} 已于 {day} 审阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your manager&apos;s comments</source>
+        <translation>经理的意见</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Decision circle: %n warning(s)</source>
         <translation>决策圈：%n 条警示</translation>
     </message>

@@ -156,6 +156,8 @@ class BriefData:
     outside: list[Item] = field(default_factory=list)  # outside influencers (item 6)
     since_last: list[Item] = field(default_factory=list)  # since_last.py (issue 16)
     since_last_title: str = ""
+    review: list[Item] = field(default_factory=list)  # review.py (issue 17)
+    review_title: str = ""
 
     @property
     def running_title(self) -> str:
@@ -218,6 +220,9 @@ def gather(services: Any, visit_id: int, lang: str, today: date | None = None) -
     from .since_last import since_last_visit
 
     data.since_last_title, data.since_last = since_last_visit(services, visit, lang)
+    from .review import review_items
+
+    data.review_title, data.review = review_items(services, visit.id, lang, data.step_labels)
     return data
 
 

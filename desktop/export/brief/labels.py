@@ -123,6 +123,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "since_objections": ("Unresolved objections", "未解决的异议"),
     "since_needs": ("Needs found", "发现的需求"),
     "since_maybe": ("Still “maybe”", "仍为“也许”"),
+    # The manager's review of the plan (issue 17).
+    "review": ("Manager review", "经理审阅"),
+    "reviewed_by": ("Reviewed by {name} · {date}", "已由 {name} 审阅 · {date}"),
+    "review_not_marked": ("Not marked reviewed yet", "尚未标记为已审阅"),
+    "review_plan": ("The plan", "整体计划"),
 }
 
 WEEKDAYS = {

@@ -39,6 +39,7 @@ from .common import (
 )
 
 GUIDE_WIDTH = 340
+REVIEW_STYLE = "QLabel#review { background: #e8f0fe; border: 1px solid #aecbfa; }"
 TWO_COLUMNS_MIN_WIDTH = 900  # narrower (150 % on a laptop): the guide goes under the fields
 
 
@@ -109,6 +110,18 @@ class StepPage(QWidget):
         # moved the next attendee tick onto the wrong row). Reset when the step is shown.
         self._gaps_room = 0
         outer.addWidget(self.gaps)
+        # The manager's review of this step (and of the plan as a whole), from the team server.
+        self.review = QLabel()
+        self.review.setObjectName("review")
+        self.review.setWordWrap(True)
+        self.review.setTextFormat(Qt.TextFormat.RichText)
+        self.review.setFrameShape(QFrame.Shape.StyledPanel)
+        self.review.setContentsMargins(8, 6, 8, 6)
+        self.review.setStyleSheet(REVIEW_STYLE)
+        self.review.setAccessibleName(self.tr("Manager's review"))
+        self.review.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.review.setVisible(False)
+        outer.addWidget(self.review)
 
         row = self._columns = QHBoxLayout()
         row.setSpacing(16)
@@ -203,6 +216,7 @@ class StepPage(QWidget):
         for key, check in self.checks.items():
             check.box.setChecked(key in ticked)
         self._show_gaps(data)
+        self._show_review()
         self._show_warnings(data)
         self.refresh(data)
 
@@ -222,6 +236,22 @@ class StepPage(QWidget):
             self.gaps.setText(escape(self.tr("✓ Nothing is missing for this step.")))
             self.gaps.setStyleSheet(DONE_STYLE)
         self._keep_gaps_room()
+
+    def _show_review(self) -> None:
+        review = self.ctx.services.reviews.for_visit(self.visit_id)
+        comments = review.on(self.entry.key) + review.on("plan")
+        if not comments and not review.reviewed_by:
+            self.review.setVisible(False)
+            return
+        if review.reviewed_by:
+            day = (review.reviewed_at or "")[:10]
+            title = self.tr("Reviewed by {name} on {day}").format(name=review.reviewed_by, day=day)
+        else:
+            title = self.tr("Your manager's comments")
+        lines = [f"{c.text} — {c.by}" for c in comments]  # bullet_list escapes
+        items = bullet_list(lines) if lines else ""
+        self.review.setText(f"<b>{escape(title, quote=False)}</b>{items}")
+        self.review.setVisible(True)
 
     def _keep_gaps_room(self) -> None:
         if not self.isVisible() or self.gaps.width() <= 0:

@@ -31,6 +31,7 @@ class Sections(
         for part in (
             self.title_block,
             self.commitments,
+            self.review,
             self.red_flags,
             self.since_last,
             self.attendees,

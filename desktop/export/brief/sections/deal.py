@@ -1,5 +1,5 @@
 """The deal's parts of the brief (issue 16): what the last visit left open, the negotiation card
-and what to bring each coach."""
+and what to bring each coach; and the manager's review of the plan (issue 17)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,17 @@ class DealSections(SectionsBase):
         # The last visit's title and day where a heading shows its visit step: no extra line.
         head[2] = SectionHeading(self.lab("since_last"), self.d.since_last_title, self.font)
         return head + [table]
+
+    def review(self) -> list[Any]:
+        """The manager's mark and comments (first page, right under the commitments)."""
+        if not self.d.review_title:
+            return []
+        extra: list[Any] = [("LINEBELOW", (0, 0), (-1, -1), 0.3, st.rgb(st.SHADE))]
+        table = self.label_rows(self.d.review, 30 * st.MM, extra) if self.d.review else None
+        head = self.heading("review", first=table)
+        # "Reviewed by ..." where a heading shows its visit step: no extra line.
+        head[2] = SectionHeading(self.lab("review"), self.d.review_title, self.font)
+        return head + ([table] if table is not None else [])
 
     def negotiation(self) -> list[Any]:
         return self._grid("negotiation", self.d.negotiation, 28 * st.MM)
