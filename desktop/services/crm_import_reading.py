@@ -39,6 +39,10 @@ DYNAMICS = {
 }
 FORMATS = {"salesforce": SALESFORCE, "dynamics": DYNAMICS}
 
+# The fields a column map may fill, in the order the mapping step shows them.
+MAPPABLE = ("account", "opportunity", "stage", "amount", "close", "contact", "first", "last",
+            "title", "email", "phone", "mobile", "role")  # fmt: skip
+
 
 @dataclass
 class CrmRow:
@@ -101,6 +105,20 @@ def mapping_for(header: list[str], fmt: str) -> dict[str, int]:
         for name in names:
             if norm(name) in index:
                 out[field] = index[norm(name)]
+                break
+    return out
+
+
+def guess_mapping(header: list[str]) -> dict[str, str]:
+    """Our field -> column for the columns named as Salesforce or Dynamics name them (a file
+    someone assembled by hand often keeps a few of those names); the rep checks the rest."""
+    index = {norm(h): h for h in header}
+    out: dict[str, str] = {}
+    for field in MAPPABLE:
+        for table in FORMATS.values():
+            found = next((index[norm(n)] for n in table.get(field, ()) if norm(n) in index), None)
+            if found is not None and found not in out.values():
+                out[field] = found
                 break
     return out
 
