@@ -1,4 +1,5 @@
-"""Reading a CRM export into plain rows: a Salesforce report CSV or a Dynamics 365 Excel export.
+"""Reading a CRM export into plain rows: a Salesforce report CSV or a Dynamics 365 Excel export
+(opportunities or contacts).
 
 Each row is one (account, opportunity, contact) line as those reports print them: a Salesforce
 "Opportunities with Contact Roles" report repeats the account and opportunity on every contact
@@ -37,7 +38,24 @@ DYNAMICS = {
     "close": ("Est. Close Date",),
     "contact": ("Contact",),
 }
-FORMATS = {"salesforce": SALESFORCE, "dynamics": DYNAMICS}
+# A Dynamics 365 contacts view exported to Excel: people with their company, no deals.
+DYNAMICS_CONTACTS = {
+    "account": ("Company Name", "Account Name", "Parent Customer"),
+    "contact": ("Full Name",),
+    "first": ("First Name",),
+    "last": ("Last Name",),
+    "title": ("Job Title",),
+    "email": ("Email", "E-mail"),
+    "phone": ("Business Phone",),
+    "mobile": ("Mobile Phone",),
+}
+FORMATS = {"salesforce": SALESFORCE, "dynamics": DYNAMICS, "dynamics-contacts": DYNAMICS_CONTACTS}
+# The fields whose columns tell each export apart (checked in this order).
+SIGNATURE = {
+    "salesforce": ("account", "opportunity"),
+    "dynamics": ("account", "opportunity"),
+    "dynamics-contacts": ("account", "contact"),
+}
 
 # The fields a column map may fill, in the order the mapping step shows them.
 MAPPABLE = ("account", "opportunity", "stage", "amount", "close", "contact", "first", "last",
@@ -89,10 +107,11 @@ def _cell(value: object) -> str:
 
 
 def detect(header: list[str]) -> str | None:
-    """ "salesforce" or "dynamics" when the header is that program's, else None."""
+    """ "salesforce", "dynamics" or "dynamics-contacts" when the header is that program's
+    export, else None."""
     names = {norm(h) for h in header}
     for name, table in FORMATS.items():
-        if all(any(norm(c) in names for c in table[f]) for f in ("account", "opportunity")):
+        if all(any(norm(c) in names for c in table[f]) for f in SIGNATURE[name]):
             return name
     return None
 
@@ -135,7 +154,8 @@ def read_rows(
         fmt = fmt or detect(header)
         if fmt not in FORMATS:
             raise ImportFileError(
-                f"{path.name} is not a Salesforce or Dynamics 365 export I know; "
+                f"{path.name} is not a Salesforce or Dynamics 365 export I know "
+                f"(its columns: {', '.join(header[:8]) or 'none'}); "
                 "map its columns (--format mapped)"
             )
         where = mapping_for(header, fmt)

@@ -144,3 +144,25 @@ def test_any_spreadsheet_mapped_by_keyboard_then_the_same_shape_opens_mapped(
         eva = s.scalars(select(Contact).where(Contact.name == "Eva Roth")).one()
         assert (eva.title, eva.email) == ("Einkauf", "eva.roth@epsilon.example")
         assert s.get(Account, eva.account_id).name == "Epsilon SE"
+
+
+def test_dynamics_contacts_export_is_recognised_and_joins_the_existing_account(
+    qtbot, window, services, monkeypatch, tmp_path: Path
+) -> None:
+    from dynamics_files import dynamics_contacts_xlsx
+
+    gamma = services.accounts.create(name="Gamma AG")
+    src = dynamics_contacts_xlsx(tmp_path / "My Active Contacts.xlsx", [
+        ("Petra Klein", "Gamma AG", "Head of Purchasing", "petra.klein@gamma.example",
+         "+49 30 1234567", "+49 170 1234567"),
+    ])  # fmt: skip
+    dialog = _open(window, monkeypatch, src)
+    assert dialog.pages.currentIndex() == 1  # no column map to ask for
+    cells = [dialog.table.item(0, c).text() for c in range(4)]
+    assert cells == ["Gamma AG", "existing", "", "Petra Klein"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    with services.db.read() as s:
+        petra = s.scalars(select(Contact)).one()
+        assert (petra.account_id, petra.title) == (gamma.id, "Head of Purchasing")
+        assert len(s.scalars(select(Account)).all()) == 1
