@@ -71,18 +71,29 @@ class CrmRow:
 def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """(header, [(row number, cells)]) of a CSV or of the first visible sheet of an XLSX.
 
-    Dynamics 365 puts its metadata on a hidden first sheet (``hiddenSheet``); hidden sheets are
-    never the data."""
-    if path.suffix.lower() != ".xlsx":
+    Dynamics 365 puts its metadata on a hidden sheet (``hiddenSheet``); hidden sheets are
+    never the data. A file that is neither says what it is instead (ImportFileError)."""
+    workbook = _kind(path) == "xlsx"  # a workbook renamed .csv is still read as one
+    if not workbook:
         text, _encoding = read_text(path)
-        _delim, columns, records = read_csv(text)
+        try:
+            _delim, columns, records = read_csv(text)
+        except ImportFileError as exc:  # "the file is empty": name the file
+            raise ImportFileError(f"{path.name}: {exc}") from None
+        if not records:
+            raise ImportFileError(
+                f"{path.name} has no rows below its first line: nothing to import"
+            )
         return columns, [(n, [rec.get(c, "") for c in columns]) for n, rec in records]
     import openpyxl  # only when reading a workbook: it is slow to load
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # a damaged or foreign file: name it, write nothing
-        raise ImportFileError(f"{path.name} cannot be read as an Excel workbook: {exc}") from None
+    except Exception:  # a damaged or foreign file: name it, write nothing
+        raise ImportFileError(
+            f"{path.name} is not an Excel workbook that can be read (it may be damaged, or "
+            "another kind of file renamed .xlsx); open it in Excel and save it as .xlsx or CSV"
+        ) from None
     try:
         sheet = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), None)
         if sheet is None:
@@ -90,10 +101,36 @@ def read_sheet(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
         rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True) if any(row)]
     finally:
         book.close()
-    if not rows:
-        raise ImportFileError(f"{path.name} is empty")
+    if len(rows) < 2:
+        raise ImportFileError(f"{path.name} has no rows below its first line: nothing to import")
     header = rows[0]
     return header, [(i + 2, r + [""] * (len(header) - len(r))) for i, r in enumerate(rows[1:])]
+
+
+def _kind(path: Path) -> str:
+    """ "xlsx" for a zip (what .xlsx is), "text" otherwise; ImportFileError for the files a rep
+    may pick by mistake, said in their words rather than as an encoding failure."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError as exc:
+        raise ImportFileError(f"{path.name} cannot be opened: {exc.strerror or exc}") from None
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportFileError(
+            f"{path.name} is an Excel 97-2003 workbook (.xls); open it in Excel and save it "
+            "as an Excel workbook (.xlsx) or as CSV UTF-8, then import that"
+        )
+    if path.suffix.lower() == ".xlsx":
+        return "xlsx"  # not a zip: openpyxl's refusal is turned into a message
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if head.startswith(b"%PDF") or (b"\x00" in head and not utf16):
+        raise ImportFileError(
+            f"{path.name} is not a spreadsheet (it holds no text); choose the CSV or Excel "
+            "(.xlsx) file your CRM exported"
+        )
+    return "text"
 
 
 def _cell(value: object) -> str:

@@ -166,3 +166,47 @@ def test_dynamics_contacts_export_is_recognised_and_joins_the_existing_account(
         petra = s.scalars(select(Contact)).one()
         assert (petra.account_id, petra.title) == (gamma.id, "Head of Purchasing")
         assert len(s.scalars(select(Account)).all()) == 1
+
+
+def test_a_file_that_is_no_export_is_refused_in_a_dialog_and_nothing_is_written(
+    qtbot, window, services, monkeypatch, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QMessageBox
+    from reportlab.pdfgen import canvas
+    from ui_actions import when_dialog
+
+    pdf = tmp_path / "offer.pdf"
+    page = canvas.Canvas(str(pdf))
+    page.drawString(72, 720, "Offer for Acme GmbH")
+    page.save()
+    png = tmp_path / "card.png"
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    assert image.save(str(png))
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    header_only = tmp_path / "header only.csv"
+    _excel_csv_utf8(header_only, [["Customer", "Deal", "Phase"]])
+    renamed = tmp_path / "notes.xlsx"  # a text file someone renamed
+    renamed.write_text("Call Anna on Monday\r\n", encoding="utf-8")
+
+    expected = {pdf: "not a spreadsheet", png: "not a spreadsheet", empty: "empty",
+                header_only: "nothing to import", renamed: "not an Excel workbook"}  # fmt: skip
+    for path, words in expected.items():
+        said: list[str] = []
+
+        def read(box: QMessageBox) -> None:
+            said.append(box.text())  # noqa: B023 - read before the next file
+            box.accept()
+
+        when_dialog(QMessageBox, read)
+        monkeypatch.setattr(prompter, "open_path", lambda *_a, p=path: str(p))
+        window.crm_import_action.dialog = None
+        window.crm_import_action.trigger()
+        qtbot.waitUntil(lambda: bool(said))  # noqa: B023
+        assert path.name in said[0] and words in said[0], said
+        assert "Traceback" not in said[0]
+        assert window.crm_import_action.dialog is None  # no preview opened
+    with services.db.read() as s:
+        assert s.scalars(select(Account)).all() == []
