@@ -161,7 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     icrm = im_sub.add_parser("crm", help="accounts, deals and contacts from a CRM export")
     icrm.add_argument("file", metavar="FILE", help="Salesforce report CSV, Dynamics 365 XLSX, …")
-    icrm.add_argument("--format", choices=("salesforce", "dynamics", "mapped"), dest="crm_format")
+    icrm.add_argument(
+        "--format",
+        choices=("salesforce", "dynamics", "dynamics-contacts", "mapped"),
+        dest="crm_format",
+    )
     icrm.add_argument("--stage-map", default="", metavar="STAGE=KEY,…", help="e.g. 'Closed Won=E'")
     icrm.add_argument(
         "--map", action="append", default=[], metavar="FIELD=COLUMN", help="for --format mapped"

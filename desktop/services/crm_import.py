@@ -25,7 +25,7 @@ from desktop.store.models import Account, BuyingRole, Contact, Opportunity
 from . import fields
 from .base import Service
 from .contact_formats import ImportFileError, norm
-from .crm_import_reading import CrmRow, detect, read_rows, read_sheet
+from .crm_import_reading import CrmRow, detect, guess_mapping, read_rows, read_sheet
 from .events import Change, ChangeKind, Origin, current_initiator
 
 # Salesforce's standard opportunity stages -> the playbook's funnel (A-F).
@@ -74,6 +74,24 @@ def parse_stage_map(text: str) -> dict[str, str]:
     return out
 
 
+def shape_key(header: list[str]) -> str:
+    """The name a column map is remembered under: the file's set of column names, so the same
+    export with its columns in another order finds it again."""
+    digest = hashlib.sha1("\x1f".join(sorted(norm(h) for h in header)).encode("utf-8"))
+    return "crm-map:" + digest.hexdigest()
+
+
+@dataclass
+class Shape:
+    """A file's columns before anything is planned: the export it was recognised as (None for
+    any other spreadsheet) and the column map to offer (remembered for this shape, else
+    guessed from the column names)."""
+
+    header: list[str]
+    fmt: str | None
+    mapping: dict[str, str]
+
+
 @dataclass
 class Plan:
     """What an import would do, for the preview and for the writer."""
@@ -82,6 +100,9 @@ class Plan:
     stage_map: dict[str, str]
     accounts: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> plan
     problems: list[str] = field(default_factory=list)
+    # The rep's column map and the shape it is for: remembered once the import is done.
+    column_map: dict[str, str] | None = None
+    shape: str = ""
 
     def blocking(self) -> list[str]:
         """The problems that stop the import (a stage mapped to no funnel stage)."""
@@ -105,6 +126,17 @@ class Plan:
 
 
 class CrmImportService(Service):
+    def shape(self, path: Path) -> Shape:
+        """The file's columns, the export recognised and the column map to offer; nothing is
+        written. ImportFileError when the file cannot be read at all."""
+        from .settings import RememberedValues
+
+        header, _rows = read_sheet(path)
+        fmt = detect(header)
+        stored = RememberedValues(self.db, self.playbook, self.notifier).recall(shape_key(header))
+        mapping = {k: v for k, v in json.loads(stored).items() if v in header} if stored else {}
+        return Shape(header, fmt, mapping or guess_mapping(header))
+
     def preview(
         self,
         path: Path,
@@ -115,12 +147,12 @@ class CrmImportService(Service):
         """Read ``path`` and plan the import; nothing is written. ImportFileError when the
         file cannot be read at all."""
         mapping = self._column_map(path, fmt, mapping)
-        fmt, _header, rows = read_rows(path, fmt, mapping)
+        fmt, header, rows = read_rows(path, fmt, mapping)
         funnel = self.playbook.keys("funnel_stages")
         stages = sorted({r.values.get("stage", "") for r in rows if r.values.get("stage")})
         chosen = default_stage_map(stages, funnel)
         chosen.update({k: v for k, v in (stage_map or {}).items() if k in chosen})
-        plan = Plan(fmt, chosen)
+        plan = Plan(fmt, chosen, column_map=mapping, shape=shape_key(header))
         for stage, key in chosen.items():
             if key not in funnel:
                 plan.problems.append(
@@ -136,24 +168,21 @@ class CrmImportService(Service):
     def _column_map(
         self, path: Path, fmt: str | None, mapping: dict[str, str] | None
     ) -> dict[str, str] | None:
-        """The column map to use: the one given (remembered for files with the same header
-        set), else the one remembered for this header set when the file is no known export."""
+        """The column map to use: the one given, else the one remembered for this header set
+        when the file is no known export. A map is remembered by ``run``, once the rep
+        imported with it, not by a preview they may still change or cancel."""
         from .settings import RememberedValues
 
         header, _rows = read_sheet(path)
-        remembered = RememberedValues(self.db, self.playbook, self.notifier)
-        name = (
-            "crm-map:"
-            + hashlib.sha1("\x1f".join(sorted(norm(h) for h in header)).encode("utf-8")).hexdigest()
-        )
         if mapping:
             missing = [c for c in mapping.values() if c not in header]
             if missing:
                 raise ImportFileError(f"{path.name} has no column {missing[0]!r}")
-            remembered.remember(name, json.dumps(mapping, ensure_ascii=False))
             return mapping
         if fmt is None and detect(header) is None:
-            stored = remembered.recall(name)
+            stored = RememberedValues(self.db, self.playbook, self.notifier).recall(
+                shape_key(header)
+            )
             if stored:
                 return dict(json.loads(stored))
         return None
@@ -182,7 +211,7 @@ class CrmImportService(Service):
             account["contacts"].setdefault(
                 contact,
                 {"title": v.get("title", ""), "email": v.get("email", ""),
-                 "phone_office": v.get("phone", "")},
+                 "phone_office": v.get("phone", ""), "phone_mobile": v.get("mobile", "")},
             )  # fmt: skip
             role = ROLES.get(v.get("role", "").strip().lower())
             if opportunity:
@@ -250,6 +279,12 @@ class CrmImportService(Service):
                                 opportunity_id=opp.id, contact_id=contacts[cname].id, roles=keys
                             )
                         )
+        if plan.column_map:  # the map the rep confirmed, for the next file of this shape
+            from .settings import RememberedValues
+
+            RememberedValues(self.db, self.playbook, self.notifier).remember(
+                plan.shape, json.dumps(plan.column_map, ensure_ascii=False)
+            )
         initiator = current_initiator() or Origin.IMPORT
         for account_id in touched:
             self.notifier.publish(

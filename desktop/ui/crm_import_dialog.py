@@ -1,9 +1,12 @@
-"""File ▸ Import from CRM…: accounts, deals and contacts from a Salesforce or Dynamics 365 export.
+"""File ▸ Import from CRM…: accounts, deals and contacts from a CRM export or any spreadsheet.
 
-The dialog shows the preview (each account, new or existing, with its deals and people) and one
-combo box per stage name in the file, set to the guessed funnel stage; changing one plans again.
-Import writes everything in one transaction through ``services.crm_import``; nothing is written
-before. Keyboard: Tab through the stage combos, Enter imports, Esc closes.
+A Salesforce or Dynamics 365 export opens on the preview; any other spreadsheet first shows the
+column-mapping step (crm_column_map.py), then the preview, with Back to change the map. The
+preview shows each account, new or existing, with its deals and people, and one combo box per
+stage name in the file, set to the guessed funnel stage; changing one plans again. Import writes
+everything in one transaction through ``services.crm_import`` (which then remembers the column
+map for files of the same shape); nothing is written before. Keyboard: Tab through the combos,
+Enter goes on (Next, then Import), Esc closes.
 """
 
 from __future__ import annotations
@@ -18,13 +21,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.services.contact_formats import ImportFileError
+
 from .context import UiContext
+from .crm_column_map import CrmColumnMap
 from .msgbox import prompter
 
 
@@ -35,38 +43,95 @@ class CrmImportDialog(QDialog):
         self._path = path
         self._stage_map: dict[str, str] = {}
         self.imported: list[int] = []
+        shape = ctx.services.crm_import.shape(path)  # ImportFileError: the caller says why
+        # None for a known export: its columns are read by name, no map needed.
+        self._mapping: dict[str, str] | None = None
         self.setWindowTitle(self.tr("Import from CRM"))
         self.setAccessibleName(self.tr("Import from CRM"))
         layout = QVBoxLayout(self)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages)
+        self.column_map = CrmColumnMap(shape.header, shape.mapping)
+        self.pages.addWidget(self.column_map)
+        preview = QWidget()
+        preview.setAccessibleName(self.tr("Preview"))
+        box = QVBoxLayout(preview)
+        box.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        box.addWidget(self.summary)
         self.stages = QFormLayout()
-        layout.addLayout(self.stages)
+        box.addLayout(self.stages)
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(self.tr("Accounts to import"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Account"), self.tr("New or existing"), self.tr("Deals"), self.tr("People")]
         )
-        layout.addWidget(self.table)
+        box.addWidget(self.table)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        layout.addWidget(self.problems)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(self.tr("&Import"))
-        self.import_button.setAccessibleName(self.tr("Import"))
-        self.buttons.accepted.connect(self._import)
+        box.addWidget(self.problems)
+        self.pages.addWidget(preview)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.back_button = self._button(self.tr("&Back"), self.tr("Back to the column map"))
+        self.back_button.clicked.connect(self._back)
+        self.next_button = self._button(self.tr("&Next"), self.tr("Next: preview"))
+        self.next_button.clicked.connect(self._next)
+        self.import_button = self._button(self.tr("&Import"), self.tr("Import"))
+        self.import_button.clicked.connect(self._import)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.combos: dict[str, QComboBox] = {}
         self._plan: Any = None
-        self._refresh()
+        if shape.fmt is None:
+            self._show_page(0)
+        else:
+            self._refresh()
+            self._show_page(1)
+
+    def _button(self, text: str, name: str) -> QPushButton:
+        button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+        button.setAccessibleName(name)
+        return button
+
+    def _show_page(self, index: int) -> None:
+        """Show the map (0) or the preview (1); Enter presses the page's way on."""
+        self.pages.setCurrentIndex(index)
+        mapped = self._mapping is not None
+        self.back_button.setVisible(index == 1 and mapped)
+        self.next_button.setVisible(index == 0)
+        self.import_button.setVisible(index == 1)
+        (self.next_button if index == 0 else self.import_button).setDefault(True)
+        if index == 0:
+            next(iter(self.column_map.combos.values())).setFocus()
+
+    def _next(self) -> None:
+        """Plan with the rep's column map; a map that cannot be read is said on the map page."""
+        if not self.column_map.check():
+            return
+        self._mapping = self.column_map.mapping()
+        self._clear_stages()  # other columns, other stage names
+        try:
+            self._refresh()
+        except ImportFileError as exc:
+            self.column_map.problem.setText(str(exc))
+            return
+        self.column_map.problem.setText("")
+        self._show_page(1)
+
+    def _back(self) -> None:
+        self._show_page(0)
+
+    def _clear_stages(self) -> None:
+        self._stage_map = {}
+        self.combos = {}
+        while self.stages.rowCount():
+            self.stages.removeRow(0)
 
     def _refresh(self) -> None:
-        self._plan = self._ctx.services.crm_import.preview(self._path, stage_map=self._stage_map)
+        self._plan = self._ctx.services.crm_import.preview(
+            self._path, stage_map=self._stage_map, mapping=self._mapping
+        )
         summary = self._plan.summary()
         lang = self._ctx.lang
         playbook = self._ctx.services.playbook
@@ -126,8 +191,6 @@ class CrmImportAction(QAction):
         )
 
     def choose(self) -> None:
-        from desktop.services.contact_formats import ImportFileError
-
         title = self.tr("Import from CRM")
         name = prompter.open_path(self._window, title, self.tr("CRM exports (*.csv *.xlsx)"))
         if not name:

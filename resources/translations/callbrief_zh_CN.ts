@@ -1449,9 +1449,107 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
 </context>
 <context>
+    <name>CrmColumnMap</name>
+    <message>
+        <location filename="../../desktop/ui/crm_column_map.py" line="+19"/>
+        <source>Account name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opportunity name</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact&apos;s full name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact&apos;s first name</source>
+        <translation>联系人名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact&apos;s last name</source>
+        <translation>联系人姓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office phone</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact role</source>
+        <translation>联系人角色</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Which column holds what</source>
+        <translation>各列的内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This file is not a Salesforce or Dynamics 365 export I know. Choose the column that holds each field; the choice is remembered for files with the same columns.</source>
+        <translation>这个文件不是可识别的 Salesforce 或 Dynamics 365 导出文件。请为每个字段选择对应的列；列相同的文件会记住这次的选择。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Problem with the account column</source>
+        <translation>客户名称列的问题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Problem with the column map</source>
+        <translation>列对应的问题</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose the column that holds the account name.</source>
+        <translation>请选择包含客户名称的列。</translation>
+    </message>
+</context>
+<context>
     <name>CrmImportAction</name>
     <message>
-        <location filename="../../desktop/ui/crm_import_dialog.py" line="+123"/>
+        <location filename="../../desktop/ui/crm_import_dialog.py" line="+188"/>
         <source>Import from &amp;CRM…</source>
         <translation>从 CRM 导入(&amp;C)…</translation>
     </message>
@@ -1461,7 +1559,7 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>从 Salesforce、Dynamics 365 或其他导出文件导入客户、商机和联系人</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Import from CRM</source>
         <translation>从 CRM 导入</translation>
     </message>
@@ -1474,13 +1572,18 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CrmImportDialog</name>
     <message>
-        <location line="-94"/>
+        <location line="-146"/>
         <location line="+1"/>
         <source>Import from CRM</source>
         <translation>从 CRM 导入</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Accounts to import</source>
         <translation>要导入的客户</translation>
     </message>
@@ -1505,17 +1608,37 @@ Everything changed since then is taken out of use. Your current file is not dele
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back to the column map</source>
+        <translation>返回列对应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next: preview</source>
+        <translation>下一步：预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+61"/>
         <source>Funnel stage for %1</source>
         <translation>%1 对应的商机阶段</translation>
     </message>

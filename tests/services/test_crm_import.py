@@ -173,3 +173,46 @@ def test_any_spreadsheet_through_a_column_map_remembered_for_its_shape(
         people = set(s.scalars(select(Contact.name)))
     assert stages == {"Delta Halle 3": "D", "Epsilon Test": "A"}
     assert people == {"Uwe Brandt", "Eva Roth"}
+
+
+def test_dynamics_contacts_export_puts_people_into_their_accounts_from_the_cli(
+    services, tmp_path: Path
+) -> None:
+    import json
+    import sqlite3
+    import subprocess
+    import sys
+
+    from dynamics_files import dynamics_contacts_xlsx
+
+    src = dynamics_contacts_xlsx(tmp_path / "My Active Contacts 12-5-2026.xlsx", [
+        ("Petra Klein", "Gamma AG", "Head of Purchasing", "petra.klein@gamma.example",
+         "+49 30 1234567", "+49 170 1234567"),
+        ("张伟", "华东机械有限公司", "采购经理", "zhang.wei@huadong.example", "021-6234 5678", ""),
+    ])  # fmt: skip
+    data = tmp_path / "data"
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "desktop", "--data-dir", str(data), "import", "crm", *args]
+        return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+    dry = cli(str(src), "--format", "dynamics-contacts", "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    preview = json.loads(dry.stdout)
+    assert preview["format"] == "dynamics-contacts"
+    assert {a["name"]: a["contacts"] for a in preview["accounts"]} == {
+        "Gamma AG": ["Petra Klein"],
+        "华东机械有限公司": ["张伟"],
+    }
+    done = cli(str(src))  # recognised without --format
+    assert done.returncode == 0, done.stderr
+    files = list(data.glob("*.sqlite3")) or list(data.rglob("*.db"))
+    with sqlite3.connect(files[0]) as con:
+        people = {r[0]: r[1:] for r in con.execute(
+            "SELECT c.name, a.name, c.title, c.email, c.phone_office, c.phone_mobile "
+            "FROM contacts c JOIN accounts a ON a.id = c.account_id")}  # fmt: skip
+        assert con.execute("SELECT COUNT(*) FROM opportunities").fetchone()[0] == 0
+    assert people["Petra Klein"][:3] == ("Gamma AG", "Head of Purchasing",
+                                         "petra.klein@gamma.example")  # fmt: skip
+    assert "1234567" in people["Petra Klein"][3] and "170" in people["Petra Klein"][4]
+    assert people["张伟"][:3] == ("华东机械有限公司", "采购经理", "zhang.wei@huadong.example")
