@@ -9,55 +9,22 @@ duplicating, and a shared account's rows can be told apart wherever they were ma
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     ForeignKey,
-    Index,
     Integer,
-    LargeBinary,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
-    text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-# Stable constraint names so that migrations can refer to them.
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def new_uid() -> str:
-    return uuid.uuid4().hex
-
-
-def utcnow() -> datetime:
-    """Naive UTC, the form SQLite stores."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
-
-
-class Timestamped:
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+from .model_base import NAMING, Base, Timestamped, new_uid, utcnow
 
 
 class Setting(Base):
@@ -418,209 +385,47 @@ class Competitor(Base):
     strategy: Mapped[str] = mapped_column(Text, default="")
 
 
-class Visit(Timestamped, Base):
-    """A visit plan: the five steps of the visit model, then the call report."""
+# The visit's and the team sync's tables live in their own modules; importing them here registers
+# them with Base and keeps `from desktop.store.models import Visit` working everywhere.
+from .models_sync import SyncDocument, SyncLostValue, SyncPending  # noqa: E402
+from .models_visit import (  # noqa: E402
+    Attendee,
+    FabStatement,
+    Need,
+    NextStep,
+    Objection,
+    PlannedQuestion,
+    Visit,
+    VisitChild,
+)
 
-    __tablename__ = "visits"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
-    opportunity_id: Mapped[int] = mapped_column(
-        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
-    )
-    title: Mapped[str] = mapped_column(String(200), default="")
-    starts_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # local wall time
-    timezone: Mapped[str] = mapped_column(String(64), default="")  # IANA name, e.g. Asia/Shanghai
-    duration_min: Mapped[int] = mapped_column(Integer, default=60)
-    place: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
-    # Prepare
-    research_notes: Mapped[str] = mapped_column(Text, default="")
-    objective: Mapped[str] = mapped_column(Text, default="")
-    best_commitment: Mapped[str] = mapped_column(Text, default="")
-    min_commitment: Mapped[str] = mapped_column(Text, default="")
-    info_needed: Mapped[str] = mapped_column(Text, default="")
-    logistics: Mapped[str] = mapped_column(Text, default="")
-    # Open: the value statement in its three parts, plus the proof that backs it
-    vs_who: Mapped[str] = mapped_column(Text, default="")
-    vs_what: Mapped[str] = mapped_column(Text, default="")
-    vs_why: Mapped[str] = mapped_column(Text, default="")
-    value_statement: Mapped[str] = mapped_column(Text, default="")
-    reference: Mapped[str] = mapped_column(Text, default="")
-    # Consult
-    consult_notes: Mapped[str] = mapped_column(Text, default="")
-    # Propose
-    next_action: Mapped[str | None] = mapped_column(String(40))
-    next_action_detail: Mapped[str] = mapped_column(Text, default="")
-    # Close
-    close_technique: Mapped[str | None] = mapped_column(String(40))
-    close_plan: Mapped[str] = mapped_column(Text, default="")
-    # {step key: [checked checklist item keys]}
-    checklist: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    quick_notes: Mapped[str] = mapped_column(Text, default="")  # typed during the meeting
-    # Call report
-    report_outcome: Mapped[str] = mapped_column(Text, default="")
-    report_commitment: Mapped[str | None] = mapped_column(String(40))  # playbook outcome key
-    report_commitment_notes: Mapped[str] = mapped_column(Text, default="")
-    report_stage_before: Mapped[str | None] = mapped_column(String(8))
-    report_stage_after: Mapped[str | None] = mapped_column(String(8))
-    report_completed_at: Mapped[datetime | None] = mapped_column(DateTime)
-
-    opportunity: Mapped[Opportunity] = relationship(back_populates="visits", lazy="raise")
-    attendees: Mapped[list[Attendee]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="raise",
-        order_by="Attendee.position",
-    )
-    questions: Mapped[list[PlannedQuestion]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="raise",
-        order_by="PlannedQuestion.position",
-    )
-    needs: Mapped[list[Need]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="raise", order_by="Need.position"
-    )
-    fabs: Mapped[list[FabStatement]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="raise",
-        order_by="FabStatement.position",
-    )
-    objections: Mapped[list[Objection]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="raise",
-        order_by="Objection.position",
-    )
-    next_steps: Mapped[list[NextStep]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="raise",
-        order_by="NextStep.position",
-    )
-
-    __table_args__ = (CheckConstraint("duration_min BETWEEN 5 AND 1440", name="duration_range"),)
-
-
-class VisitChild:
-    """Columns shared by the ordered lists that hang off a visit."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class Attendee(VisitChild, Base):
-    """Someone in the meeting: a customer contact, or a member of our team (contact_id NULL)."""
-
-    __tablename__ = "attendees"
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
-    )
-    name: Mapped[str] = mapped_column(String(120), default="")  # our team member's name
-    meeting_role: Mapped[str] = mapped_column(String(120), default="")  # e.g. "presents the demo"
-
-
-class PlannedQuestion(VisitChild, Base):
-    __tablename__ = "planned_questions"
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    framework: Mapped[str] = mapped_column(String(16), default="eric")  # eric / spin / type
-    step: Mapped[str] = mapped_column(String(40), default="explore")  # key within the framework
-    text: Mapped[str] = mapped_column(Text)
-    target_contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
-    )
-    asked: Mapped[bool] = mapped_column(Boolean, default=False)
-    answer: Mapped[str] = mapped_column(Text, default="")
-
-
-class Need(VisitChild, Base):
-    __tablename__ = "needs"
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    contact_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
-    )
-    description: Mapped[str] = mapped_column(Text)
-    scope: Mapped[str] = mapped_column(String(16), default="business")  # business / personal
-    clarity: Mapped[str] = mapped_column(String(16), default="implicit")  # implicit / explicit
-    category: Mapped[str | None] = mapped_column(String(40))  # business or personal need key
-
-
-class FabStatement(VisitChild, Base):
-    __tablename__ = "fab_statements"
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    need_id: Mapped[int | None] = mapped_column(
-        ForeignKey("needs.id", ondelete="SET NULL"), index=True
-    )
-    feature: Mapped[str] = mapped_column(Text, default="")
-    advantage: Mapped[str] = mapped_column(Text, default="")
-    benefit: Mapped[str] = mapped_column(Text, default="")
-
-
-class Objection(VisitChild, Base):
-    __tablename__ = "objections"
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    step: Mapped[str | None] = mapped_column(String(40))  # visit step where it is expected
-    type: Mapped[str] = mapped_column(String(40), default="need")
-    nature: Mapped[str | None] = mapped_column(String(40))
-    timing: Mapped[str | None] = mapped_column(String(40))
-    method: Mapped[str | None] = mapped_column(String(40))
-    text: Mapped[str] = mapped_column(Text)  # the objection as the customer would say it
-    response: Mapped[str] = mapped_column(Text, default="")
-    resolved: Mapped[bool | None] = mapped_column(Boolean)  # filled in after the visit
-
-
-class NextStep(VisitChild, Base):
-    __tablename__ = "next_steps"
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    description: Mapped[str] = mapped_column(Text)
-    owner: Mapped[str] = mapped_column(String(120), default="")
-    due_date: Mapped[date | None] = mapped_column(Date)
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
-    done_on: Mapped[date | None] = mapped_column(Date)  # the day it was ticked off (0004)
-
-    # The open steps by due date (revision 0004): the week's list across every account reads
-    # only these, in order, however many steps are done.
-    __table_args__ = (Index("ix_next_steps_open_due", "due_date", sqlite_where=text("done = 0")),)
-
-
-class SyncDocument(Base):
-    """A shared account's CRDT document (revision 0005): its whole state as one Yrs update.
-
-    Kept in the data file so encryption and backups cover it; ``permission`` is what the team
-    server granted ("read" or "write")."""
-
-    __tablename__ = "sync_documents"
-    account_uid: Mapped[str] = mapped_column(String(32), primary_key=True)
-    state: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
-    permission: Mapped[str] = mapped_column(String(8), default="write")
-
-
-class SyncPending(Base):
-    """A local update not yet acknowledged by the team server (revision 0005)."""
-
-    __tablename__ = "sync_pending"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    account_uid: Mapped[str] = mapped_column(String(32), index=True)
-    yupdate: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-class SyncLostValue(Base):
-    """A value of ours that a teammate's concurrent edit replaced, or a merge repair set aside
-    (revision 0010): kept so the rep can review and restore it."""
-
-    __tablename__ = "sync_lost_values"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    account_uid: Mapped[str] = mapped_column(String(32), index=True)
-    row_uid: Mapped[str] = mapped_column(String(32))
-    row_kind: Mapped[str] = mapped_column(String(40))  # the bundle key: "contacts", "roles", …
-    row_label: Mapped[str] = mapped_column(String(200), default="")  # "王建国", "二期扩容"
-    field: Mapped[str] = mapped_column(String(60))  # the bundle field: "title", "reports_to"
-    value: Mapped[str] = mapped_column(Text)  # JSON, as the document held it
-    shown: Mapped[str] = mapped_column(Text, default="")  # the value as the rep reads it
-    by: Mapped[str] = mapped_column(String(120), default="")  # whose value won ("" unknown)
-    at: Mapped[str] = mapped_column(String(32), default="")  # when it was written (UTC, ISO)
-    reason: Mapped[str] = mapped_column(String(40), default="concurrent_edit")
+__all__ = [
+    "NAMING",
+    "Base",
+    "Timestamped",
+    "new_uid",
+    "utcnow",
+    "Setting",
+    "Account",
+    "Contact",
+    "ContactDetail",
+    "Opportunity",
+    "BuyingRole",
+    "StageTaskCheck",
+    "DecisionPoint",
+    "Concession",
+    "Referral",
+    "OutsideInfluencer",
+    "Competitor",
+    "SyncDocument",
+    "SyncPending",
+    "SyncLostValue",
+    "Visit",
+    "VisitChild",
+    "Attendee",
+    "PlannedQuestion",
+    "Need",
+    "FabStatement",
+    "Objection",
+    "NextStep",
+]
