@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from types import SimpleNamespace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,7 +13,6 @@ from desktop.domain.readiness import Readiness, visit_readiness
 from desktop.domain.stage_tasks import progress
 from desktop.domain.validation import ValidationError
 from desktop.store.models import (
-    Account,
     Attendee,
     Contact,
     FabStatement,
@@ -31,6 +29,7 @@ from desktop.store.models import (
 from . import fields
 from .base import ENTITY_LABELS, Service
 from .events import ChangeKind
+from .visit_calendar import UpcomingVisits
 
 # The ordered lists that hang off a visit: model and field specs for each.
 ITEMS: dict[str, tuple[type[Any], dict[str, fields.Spec]]] = {
@@ -62,57 +61,7 @@ class CallReport:
     carried_steps: set[int] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class UpcomingRow:
-    """One line of the upcoming-visits list: what it shows, with the plan's readiness.
-
-    Only the readiness figures are kept, not the ``Readiness`` with its gaps (~3 KB a visit):
-    a rep scrolling through a fortnight of 15,000 visits keeps every row read."""
-
-    id: int
-    starts_at: datetime
-    title: str
-    place: str
-    status: str
-    account_name: str
-    opportunity_name: str
-    readiness_percent: int
-    ready: bool
-
-
-# The visit columns readiness reads (desktop/domain/readiness.py), besides its four lists.
-_READINESS_FIELDS = (
-    "objective",
-    "best_commitment",
-    "min_commitment",
-    "research_notes",
-    "info_needed",
-    "value_statement",
-    "vs_who",
-    "vs_what",
-    "vs_why",
-    "reference",
-    "next_action",
-    "close_plan",
-)
-# The lists readiness reads, each with the columns it needs.
-_READINESS_LISTS: dict[str, tuple[type[Any], tuple[str, ...]]] = {
-    "attendees": (Attendee, ("contact_id",)),
-    "questions": (PlannedQuestion, ("framework", "step")),
-    "fabs": (FabStatement, ("need_id", "benefit", "feature")),
-    "objections": (Objection, ("text", "response")),
-}
-
-
-def _window(start: date, end: date) -> tuple[Any, Any]:
-    """The WHERE terms for visits starting from ``start`` through ``end`` (inclusive)."""
-    return (
-        Visit.starts_at >= datetime.combine(start, time.min),
-        Visit.starts_at <= datetime.combine(end, time.max),
-    )
-
-
-class VisitService(Service):
+class VisitService(UpcomingVisits, Service):
     def plan(self, opportunity_id: int, **values: Any) -> Visit:
         values.setdefault("status", "draft")
         clean = fields.clean(Visit, fields.VISIT, values, self.playbook, creating=True)
@@ -401,99 +350,6 @@ class VisitService(Service):
         for contact in contacts:
             if contact.last_contact is None or contact.last_contact < day:
                 contact.last_contact = day
-
-    def upcoming(self, start: date, end: date) -> list[tuple[Visit, Readiness]]:
-        """Visits starting between ``start`` and ``end`` (inclusive), soonest first, each with
-        its readiness; the lists readiness reads are loaded in a few batched queries."""
-        with self.db.read() as s:
-            query = (
-                select(Visit)
-                .where(*_window(start, end))
-                .options(
-                    selectinload(Visit.opportunity).selectinload(Opportunity.account),
-                    selectinload(Visit.attendees),
-                    selectinload(Visit.questions),
-                    selectinload(Visit.fabs),
-                    selectinload(Visit.objections),
-                )
-                .order_by(Visit.starts_at, Visit.id)
-            )
-            return [(v, visit_readiness(v)) for v in s.scalars(query)]
-
-    def upcoming_days(self, start: date, end: date) -> list[tuple[date, int]]:
-        """How many visits start on each day from ``start`` through ``end``, in day order;
-        days without a visit are left out. One pass over the starts_at index."""
-        day = func.substr(Visit.starts_at, 1, 10)  # stored as "YYYY-MM-DD HH:MM:SS"
-        with self.db.read() as s:
-            rows = s.execute(
-                select(day, func.count()).where(*_window(start, end)).group_by(day).order_by(day)
-            )
-            return [(date.fromisoformat(key), count) for key, count in rows]
-
-    def upcoming_page(self, start: date, end: date, offset: int, limit: int) -> list[UpcomingRow]:
-        """``limit`` visits of ``upcoming(start, end)`` from ``offset`` on, in the same order
-        (soonest first, then by id), each with its readiness. Reads only the columns shown and
-        those readiness needs, with one query per list for the whole page: a page costs the
-        same however many visits the period holds."""
-        # First the page of ids from the starts_at index alone (skipping ``offset`` entries
-        # costs no table reads), then the shown columns for those ids.
-        page = (
-            select(Visit.id)
-            .where(*_window(start, end))
-            .order_by(Visit.starts_at, Visit.id)
-            .offset(offset)
-            .limit(limit)
-            .subquery()
-        )
-        columns = [getattr(Visit, name) for name in _READINESS_FIELDS]
-        query = (
-            select(
-                Visit.id,
-                Visit.starts_at,
-                Visit.title,
-                Visit.place,
-                Visit.status,
-                Account.name.label("account_name"),
-                Opportunity.name.label("opportunity_name"),
-                *columns,
-            )
-            .join(page, page.c.id == Visit.id)
-            .join(Opportunity, Opportunity.id == Visit.opportunity_id)
-            .join(Account, Account.id == Opportunity.account_id)
-            .order_by(Visit.starts_at, Visit.id)
-        )
-        with self.db.read() as s:
-            visits = s.execute(query).all()
-            ids = [v.id for v in visits]
-            lists: dict[str, dict[int, list[Any]]] = {}
-            for name, (model, needed) in _READINESS_LISTS.items():
-                found: dict[int, list[Any]] = {i: [] for i in ids}
-                rows = s.execute(
-                    select(model.visit_id, *(getattr(model, c) for c in needed))
-                    .where(model.visit_id.in_(ids))
-                    .order_by(model.visit_id, model.position)
-                )
-                for row in rows:
-                    found[row.visit_id].append(row)
-                lists[name] = found
-        out = []
-        for v in visits:
-            plan = SimpleNamespace(**v._mapping, **{k: lists[k][v.id] for k in _READINESS_LISTS})
-            readiness = visit_readiness(plan)
-            out.append(
-                UpcomingRow(
-                    v.id,
-                    v.starts_at,
-                    v.title,
-                    v.place,
-                    v.status,
-                    v.account_name,
-                    v.opportunity_name,
-                    readiness.percent,
-                    readiness.ready,
-                )
-            )
-        return out
 
 
 def _short(text: str, limit: int = 40) -> str:

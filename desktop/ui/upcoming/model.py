@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from desktop.services.visits import UpcomingRow
+from desktop.services.visit_calendar import UpcomingRow
 from desktop.ui.context import UiContext
 from desktop.ui.formats import show_long_date, show_time
 
