@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .content import Item
+from .brief_data import Item
 from .labels import label
 
 # While trust is still being built (the ladder's first two rungs) the brief suggests a method.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from . import styles as st
-from .content import BriefData
+from .brief_data import BriefData
 from .page_canvas import BriefCanvas
 
 

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from . import styles as st
-from .content import BriefData
+from .brief_data import BriefData
 from .flowables import BriefStart
 from .fonts import register
 from .labels import label

@@ -26,7 +26,7 @@ from desktop.domain.map_layout import bounds as layout_bounds
 from desktop.domain.paper_map import Box, Geometry, Sheet, paginate
 
 from . import fonts
-from .content import MapLegend, MapPerson
+from .brief_data import MapLegend, MapPerson
 from .labels import label
 from .text import wrap_lines
 

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from . import fonts
 from . import styles as st
-from .content import BriefData
+from .brief_data import BriefData
 from .fonts import register
 from .labels import label
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .content import Item
+from .brief_data import Item
 from .labels import label
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from .content import Item
+from .brief_data import Item
 from .labels import label
 
 
