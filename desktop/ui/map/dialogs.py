@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.playbook import Playbook
 from desktop.domain.validation import ValidationError
+from desktop.services.decision_map import MapData
 
 
 @dataclass
@@ -142,3 +143,14 @@ class PersonDialog(QDialog):
     def show_error(self, exc: ValidationError) -> None:
         self.error.setText(exc.text(self.lang))
         self.error.show()
+
+
+def manager_choices(data: MapData | None, exclude: int | None) -> list[tuple[int, str]]:
+    """The people a box may report to (everyone but ``exclude``), as (id, "name — title")."""
+    if data is None:
+        return []
+    return [
+        (p.id, f"{p.name} — {p.title}" if p.title else p.name)
+        for p in data.people
+        if p.id != exclude
+    ]

@@ -34,7 +34,7 @@ from desktop.ui.exports import confirm_saved, file_stem, suggested_path, with_su
 from desktop.ui.msgbox import prompter
 from desktop.ui.widgets.a11y import name_inner_buttons, tab_to_toolbar
 
-from .dialogs import PersonDialog, PersonValues
+from .dialogs import PersonDialog, PersonValues, manager_choices
 from .items import LegendWidget, PersonItem
 from .scene import MapScene
 from .toolbar import CONTACT_ID_ROLE, export_button, fill_warnings, keyed_action
@@ -289,7 +289,7 @@ class DecisionMapWidget(QWidget):
                 influence=v.influence,
             )
 
-        self._open_dialog(values, self._managers(None), save, adding=True)
+        self._open_dialog(values, manager_choices(self.data, None), save, adding=True)
 
     def edit_person(self, contact_id: int) -> None:
         if self.data is None or self.opportunity_id is None:
@@ -326,7 +326,7 @@ class DecisionMapWidget(QWidget):
                 influence=v.influence,
             )
 
-        self._open_dialog(values, self._managers(contact_id), save, adding=False)
+        self._open_dialog(values, manager_choices(self.data, contact_id), save, adding=False)
 
     def delete_selected(self) -> None:
         """Delete the selected people, after the rep confirms; nothing happens otherwise."""
@@ -469,15 +469,6 @@ class DecisionMapWidget(QWidget):
         ids = self.scene.selected_ids()
         if len(ids) == 1:
             self.edit_person(ids[0])
-
-    def _managers(self, exclude: int | None) -> list[tuple[int, str]]:
-        if self.data is None:
-            return []
-        out = []
-        for p in self.data.people:
-            if p.id != exclude:
-                out.append((p.id, f"{p.name} — {p.title}" if p.title else p.name))
-        return out
 
     def _open_dialog(self, values: PersonValues, managers, save, *, adding: bool) -> None:
         if self.dialog is not None:
