@@ -4,7 +4,8 @@
 
 Loads the demo account (a stalled deal, overdue next steps) into a temporary folder, opens the
 window offscreen at 1280×800 and saves ``<lang>-deal-cockpit.png`` (the opportunity screen,
-scrolled to the cockpit) and ``<lang>-next-steps.png`` (the week screen).
+scrolled to the cockpit), ``<lang>-referrals.png`` (the handed-over deal's referral slots) and
+``<lang>-next-steps.png`` (the week screen).
 """
 
 from __future__ import annotations
@@ -39,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
             form.cockpit.setMinimumWidth(form.width())
             shoot(app, form.cockpit, args.out / f"{lang}-deal-cockpit.png")
             shoot(app, window, args.out / f"{lang}-opportunity-screen.png")
+            # The handed-over deal (stage F) and its referral slots ("1+2").
+            handed = [o for o in services.opportunities.for_account(account_id) if o.stage == "F"]
+            if handed:
+                page.opportunities.choose(handed[0].id)
+                form = page.opportunities.current_form()
+                form.referrals.setMinimumWidth(form.width())
+                shoot(app, form.referrals, args.out / f"{lang}-referrals.png")
             window.show_nav(NAV_UPCOMING)
             shoot(app, window, args.out / f"{lang}-next-steps.png")
     return 0

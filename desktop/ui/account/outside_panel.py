@@ -43,7 +43,12 @@ class OutsidePanel(Retranslating, QWidget):
         self.header = SectionHeader()
         layout.addWidget(self.header)
         self.rows = QListWidget()
-        self.rows.setMaximumHeight(80)
+        self.rows.setMaximumHeight(100)
+        # A referral's or influencer's line holds a name and a note: wrap it rather than hide
+        # its end behind a sideways scroll bar.
+        self.rows.setWordWrap(True)
+        self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows.setResizeMode(QListWidget.ResizeMode.Adjust)
         layout.addWidget(self.rows)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.rows)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -47,7 +47,12 @@ class ReferralPanel(Retranslating, QWidget):
         self.guide.setWordWrap(True)
         layout.addWidget(self.guide)
         self.rows = QListWidget()
-        self.rows.setMaximumHeight(70)
+        self.rows.setMaximumHeight(90)
+        # A referral's or influencer's line holds a name and a note: wrap it rather than hide
+        # its end behind a sideways scroll bar.
+        self.rows.setWordWrap(True)
+        self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows.setResizeMode(QListWidget.ResizeMode.Adjust)
         layout.addWidget(self.rows)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.rows)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
