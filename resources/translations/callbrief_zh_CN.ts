@@ -599,7 +599,12 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>CircleTab</name>
     <message>
-        <location filename="../../desktop/ui/account/circle.py" line="+356"/>
+        <location filename="../../desktop/ui/account/circle.py" line="+132"/>
+        <source>Decision circle</source>
+        <translation>决策圈</translation>
+    </message>
+    <message>
+        <location line="+234"/>
         <source>Move contact</source>
         <translation>调整汇报关系</translation>
     </message>
@@ -2182,7 +2187,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DetailsEditor</name>
     <message>
-        <location filename="../../desktop/ui/account/details_editor.py" line="+224"/>
+        <location filename="../../desktop/ui/account/details_editor.py" line="+227"/>
         <source>Not a number the phone library knows; kept as typed.</source>
         <translation>电话号码库不认识这个号码;按输入原样保存。</translation>
     </message>
@@ -3355,7 +3360,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OutsidePanel</name>
     <message>
-        <location filename="../../desktop/ui/account/outside_panel.py" line="+95"/>
+        <location filename="../../desktop/ui/account/outside_panel.py" line="+100"/>
         <source>our side</source>
         <translation>我方</translation>
     </message>
@@ -3451,7 +3456,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/ui/map/dialogs.py" line="+59"/>
+        <location filename="../../desktop/ui/map/dialogs.py" line="+60"/>
         <source>Add a person</source>
         <translation>添加人员</translation>
     </message>
@@ -4354,7 +4359,7 @@ Nothing was deleted.</source>
 <context>
     <name>ReferralPanel</name>
     <message>
-        <location filename="../../desktop/ui/account/referral_panel.py" line="+98"/>
+        <location filename="../../desktop/ui/account/referral_panel.py" line="+103"/>
         <source>{name}: received, brought {account}</source>
         <translation>{name}：已获得，带来客户 {account}</translation>
     </message>

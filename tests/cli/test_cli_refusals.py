@@ -269,7 +269,7 @@ def test_encrypt_on_a_full_disk_changes_nothing_and_leaves_no_part_file(small_di
     folder = small_disk / "data"
     passphrase = tmp_path / "pass.txt"
     passphrase.write_text("tea at nine o'clock\n", encoding="utf-8")
-    remount(small_disk, "800k")  # the demo, its backup and the 0005 sync tables fit
+    remount(small_disk, "1200k")  # the demo, its backup and the sync and detail tables fit
     assert run("--data-dir", str(folder), "demo").returncode == 0
     filler = small_disk / "filler"
     try:  # fill what is left

@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -121,7 +123,15 @@ class CircleTab(AccountTab):
         # Issue 16 item 6: influencers in another company or on our side, not counted above.
         self.outside = OutsidePanel(ctx)
         left_layout.addWidget(self.outside)
-        splitter.addWidget(left)
+        # On a small screen at a large display scale the column is taller than the window:
+        # it scrolls rather than squeezing its buttons below their text.
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setAccessibleName(self.tr("Decision circle"))
+        left_scroll.setWidget(left)
+        splitter.addWidget(left_scroll)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -141,7 +151,7 @@ class CircleTab(AccountTab):
         splitter.addWidget(self.detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 450])
+        splitter.setSizes([620, 470])
         self.views.addWidget(splitter)
 
         self.map_slot = LazySlot(self._new_map)
