@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.validation import ValidationError
-
+from ..widgets.refusal import RefusalShowing, refusal_label
 from ..widgets.retranslate import Retranslating
 from ..widgets.section import SectionHeader
 
@@ -35,7 +34,7 @@ TEXT_FIELDS = ("payment_terms", "walk_away", "competitor_moves", "countermeasure
 DIRECTIONS = ("given", "received")
 
 
-class NegotiationCard(Retranslating, QWidget):
+class NegotiationCard(RefusalShowing, Retranslating, QWidget):
     """Edits one deal's negotiation card through the negotiation service."""
 
     def __init__(self, ctx, opportunity_id: int, parent: QWidget | None = None) -> None:
@@ -91,10 +90,7 @@ class NegotiationCard(Retranslating, QWidget):
             self.add_buttons[direction] = add
             self.delete_buttons[direction] = delete
         layout.addLayout(grid)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
+        self.error = refusal_label()
         layout.addWidget(self.error)
         self._retranslate()
         # reload() shows or hides the card, so the form calls it once the card has a parent.
@@ -154,18 +150,6 @@ class NegotiationCard(Retranslating, QWidget):
             return
         concession_id = item.data(Qt.ItemDataRole.UserRole)
         self._write(lambda: self._ctx.services.negotiation.delete_concession(concession_id))
-
-    def _write(self, call) -> bool:
-        try:
-            call()
-        except ValidationError as exc:
-            self.error.setText(exc.text(self._ctx.lang))
-            self.error.setAccessibleName(self.error.text())
-            self.error.show()
-            return False
-        self.error.hide()
-        self.reload()
-        return True
 
     # Language ------------------------------------------------------------------------------
 

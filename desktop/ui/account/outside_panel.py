@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,13 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.validation import ValidationError
-
+from ..widgets.refusal import RefusalShowing, refusal_label
 from ..widgets.retranslate import Retranslating
 from ..widgets.section import SectionHeader
 
 
-class OutsidePanel(Retranslating, QWidget):
+class OutsidePanel(RefusalShowing, Retranslating, QWidget):
     """Lists, adds and removes one deal's outside influencers."""
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
@@ -79,10 +77,7 @@ class OutsidePanel(Retranslating, QWidget):
         grid.addWidget(self.add_found, 1, 3)
         grid.addWidget(self.delete_button, 2, 3)
         layout.addLayout(grid)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
+        self.error = refusal_label()
         layout.addWidget(self.error)
         self._retranslate()
 
@@ -152,21 +147,6 @@ class OutsidePanel(Retranslating, QWidget):
         if item is not None:
             ident = item.data(Qt.ItemDataRole.UserRole)
             self._write(lambda: self._ctx.services.outside_influencers.delete(ident))
-
-    def _write(self, call) -> bool:
-        try:
-            call()
-        except ValidationError as exc:
-            self._show(exc.text(self._ctx.lang))
-            return False
-        self.error.hide()
-        self.reload()
-        return True
-
-    def _show(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setAccessibleName(text)
-        self.error.show()
 
     def _side_changed(self, _index: int) -> None:
         self.company.setEnabled(self.side.currentData() == "other")  # a colleague is ours

@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.validation import ValidationError
-
+from ..widgets.refusal import RefusalShowing, refusal_label
 from ..widgets.retranslate import Retranslating
 from ..widgets.section import SectionHeader
 
 
-class ReferralPanel(Retranslating, QWidget):
+class ReferralPanel(RefusalShowing, Retranslating, QWidget):
     """Asks, links and removes one deal's referrals through the referral service."""
 
     def __init__(self, ctx, opportunity_id: int, parent: QWidget | None = None) -> None:
@@ -83,10 +82,7 @@ class ReferralPanel(Retranslating, QWidget):
         grid.addWidget(self.new_account, 2, 0, 1, 2)
         grid.addWidget(self.delete_button, 2, 2)
         layout.addLayout(grid)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
+        self.error = refusal_label()
         layout.addWidget(self.error)
         self._retranslate()
 
@@ -175,21 +171,6 @@ class ReferralPanel(Retranslating, QWidget):
         referral_id = self._selected_id()
         if referral_id is not None:
             self._write(lambda: self._ctx.services.referrals.delete(referral_id))
-
-    def _write(self, call) -> bool:
-        try:
-            call()
-        except ValidationError as exc:
-            self._show(exc.text(self._ctx.lang))
-            return False
-        self.error.hide()
-        self.reload()
-        return True
-
-    def _show(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setAccessibleName(text)
-        self.error.show()
 
     # Language ------------------------------------------------------------------------------
 
