@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +54,6 @@ class DetailRow(QWidget):
         group.addButton(self.preferred)
         self.preferred.setChecked(bool(detail and detail.preferred))
         self.remove = QPushButton()
-        never_squeezed(self.remove)
         line.addWidget(self.type_combo)
         line.addWidget(self.value, 1)
         line.addWidget(self.preferred)
@@ -98,7 +96,6 @@ class DetailsEditor(Retranslating, QWidget):
             box = QVBoxLayout()
             box.setSpacing(2)
             add = QPushButton()
-            never_squeezed(add)
             add.clicked.connect(lambda _=False, k=kind: self.add_row(k))
             line = QHBoxLayout()
             line.addWidget(add)
@@ -257,11 +254,3 @@ class DetailsEditor(Retranslating, QWidget):
                 row.preferred.setAccessibleName(self.tr("%1 is preferred").replace("%1", name))
                 row.remove.setText(self.tr("Remove"))
                 row.remove.setAccessibleName(self.tr("Remove %1").replace("%1", name))
-
-
-def never_squeezed(button: QPushButton) -> None:
-    """A crowded form may not press the button below its text's height (at 125 % and 150 %
-    display scale the circle tab's form squeezed Add and Remove to 17 px)."""
-    policy = button.sizePolicy()
-    policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
-    button.setSizePolicy(policy)
