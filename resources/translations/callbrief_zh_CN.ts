@@ -1233,7 +1233,7 @@ Everything changed since then is taken out of use. Your current file is not dele
     <message>
         <location line="+5"/>
         <source>Phones, e-mails, addresses</source>
-        <translation>电话、电子邮件、地址</translation>
+        <translation>电话、邮件、地址</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2187,7 +2187,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>DetailsEditor</name>
     <message>
-        <location filename="../../desktop/ui/account/details_editor.py" line="+227"/>
+        <location filename="../../desktop/ui/account/details_editor.py" line="+224"/>
         <source>Not a number the phone library knows; kept as typed.</source>
         <translation>电话号码库不认识这个号码;按输入原样保存。</translation>
     </message>
@@ -2703,7 +2703,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>NegotiationCard</name>
     <message>
-        <location filename="../../desktop/ui/account/negotiation_card.py" line="+174"/>
+        <location filename="../../desktop/ui/account/negotiation_card.py" line="+158"/>
         <source>Negotiation</source>
         <translation>商务谈判</translation>
     </message>
@@ -3360,7 +3360,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OutsidePanel</name>
     <message>
-        <location filename="../../desktop/ui/account/outside_panel.py" line="+100"/>
+        <location filename="../../desktop/ui/account/outside_panel.py" line="+95"/>
         <source>our side</source>
         <translation>我方</translation>
     </message>
@@ -3375,7 +3375,7 @@ Call planning for B2B field sales.</source>
         <translation>请先按姓名找到此人，再添加。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+18"/>
         <location line="+1"/>
         <source>Influencers outside the account</source>
         <translation>客户外部的影响者</translation>
@@ -4359,7 +4359,7 @@ Nothing was deleted.</source>
 <context>
     <name>ReferralPanel</name>
     <message>
-        <location filename="../../desktop/ui/account/referral_panel.py" line="+103"/>
+        <location filename="../../desktop/ui/account/referral_panel.py" line="+99"/>
         <source>{name}: received, brought {account}</source>
         <translation>{name}：已获得，带来客户 {account}</translation>
     </message>
@@ -4389,7 +4389,7 @@ Nothing was deleted.</source>
         <translation>请先在上面选中一条尚未落实的转介绍。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+17"/>
         <source>Referrals (1+2)</source>
         <translation>转介绍（1+2）</translation>
     </message>
