@@ -31,9 +31,10 @@ def normalise(text: str) -> str:
 
 def index_text(*parts: str | None) -> str:
     """The text to store in the index for the given fields."""
-    joined = " ".join(p for p in parts if p)
-    text = normalise(joined)
-    extra = [d for m in _PHONE.finditer(text) for d in _phone_forms(m.group())]
+    given = [normalise(p) for p in parts if p]
+    text = " ".join(given)
+    # Numbers are looked for field by field: two phones side by side are not one long number.
+    extra = [d for p in given for m in _PHONE.finditer(p) for d in _phone_forms(m.group())]
     text = _CJK_CHAR.sub(r" \1 ", text)
     return " ".join([text, *extra]) if extra else text
 

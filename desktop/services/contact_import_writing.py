@@ -94,7 +94,11 @@ def write_rows(
                 for i in wanted[start : start + WRITE_BATCH]
             ]
             _insert_many(conn, _table(Contact), contacts, shared)
-            _index_new_contacts(conn, contacts, account_id)
+            more = [
+                search_index.searched_values((d.kind, d.value) for d in rows[i].details)
+                for i in wanted[start : start + WRITE_BATCH]
+            ]
+            _index_new_contacts(conn, contacts, more, account_id)
             details = [
                 {
                     "uid": next(detail_uids),
@@ -182,9 +186,12 @@ def _insert_many(
     conn.exec_driver_sql(sql, params)
 
 
-def _index_new_contacts(conn: Connection, contacts: list[dict[str, Any]], account_id: int) -> None:
+def _index_new_contacts(
+    conn: Connection, contacts: list[dict[str, Any]], more: list[list[str]], account_id: int
+) -> None:
     """Search index entries for contacts inserted without the ORM, as its flush hook writes
-    them (``search_index._entry``; tests compare the two)."""
+    them (``search_index._entry``; tests compare the two); ``more`` holds each one's searched
+    detail values."""
     code = search_index.KIND_CODES["contact"]
     table = search_index.FTS_TABLE
     low, high = contacts[0]["id"] * 4 + code, contacts[-1]["id"] * 4 + code
@@ -197,8 +204,8 @@ def _index_new_contacts(conn: Connection, contacts: list[dict[str, Any]], accoun
         conn.exec_driver_sql(f"DELETE FROM {table} WHERE rowid = ?", [tuple(r) for r in stale])
     parts = search_index.contact_index_fields()
     entries = []
-    for c in contacts:
-        title, body = search_index.contact_entry_text(c.__getitem__, parts)
+    for c, values in zip(contacts, more, strict=True):
+        title, body = search_index.contact_entry_text(c.__getitem__, parts, values)
         entries.append((c["id"] * 4 + code, title, body, account_id))
     conn.exec_driver_sql(
         f"INSERT INTO {table}(rowid, title, body, account_id) VALUES (?, ?, ?, ?)", entries

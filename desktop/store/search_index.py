@@ -5,12 +5,13 @@ entry is replaced or removed by rowid, never by a scan. Inserts and updates are 
 session hook in the same transaction as the change; deletions — including those done by the
 database's own ``ON DELETE CASCADE`` — by triggers created in the migrations, which also
 create the table (0001; 0002 made it again with prefix indexes for one- and two-character
-queries).
+queries). A contact's entry holds every e-mail and phone of the person (``contact_details``),
+not only the preferred ones in its columns: a change to a detail re-indexes its owner.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import contact_columns
 from desktop.domain.text_search import index_text, match_query, single_letter
 
-from .models import Account, Contact, Opportunity
+from .models import Account, Contact, ContactDetail, Opportunity
 
 KIND_CODES = {"account": 0, "contact": 1, "opportunity": 2}
 KIND_NAMES = {v: k for k, v in KIND_CODES.items()}
@@ -37,8 +38,13 @@ class SearchHit:
     rank: float
 
 
-def _entry(obj: Any) -> tuple[int, str, str, int] | None:
-    """(rowid, title text, body text, account id) for an indexed object."""
+# The details whose every value is found, not only the preferred one in the contact's columns.
+SEARCHED_DETAILS = ("email", "phone")
+
+
+def _entry(obj: Any, more: dict[int, list[str]] | None = None) -> tuple[int, str, str, int] | None:
+    """(rowid, title text, body text, account id) for an indexed object; ``more`` holds each
+    contact's searched detail values (``detail_values``)."""
     if isinstance(obj, Account):
         return (
             obj.id * 4,
@@ -47,7 +53,8 @@ def _entry(obj: Any) -> tuple[int, str, str, int] | None:
             obj.id,
         )
     if isinstance(obj, Contact):
-        title, body = contact_entry_text(lambda name: getattr(obj, name))
+        values = (more or {}).get(obj.id, ())
+        title, body = contact_entry_text(lambda name: getattr(obj, name), more=values)
         return (obj.id * 4 + 1, title, body, obj.account_id)
     if isinstance(obj, Opportunity):
         return (obj.id * 4 + 2, index_text(obj.name), index_text(obj.pains), obj.account_id)
@@ -61,19 +68,47 @@ def contact_index_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def contact_entry_text(
-    value: Callable[[str], Any], parts: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    value: Callable[[str], Any],
+    parts: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+    more: Sequence[str] = (),
 ) -> tuple[str, str]:
-    """(title, body) of a contact's index entry, each field read with ``value(field name)``.
+    """(title, body) of a contact's index entry, each field read with ``value(field name)``;
+    ``more`` are the person's other e-mails and phones (values the fields hold are left out).
 
     The ORM hook and the contact import's bulk insert both use this, so their entries cannot
     differ; ``parts`` (``contact_index_fields()``) saves looking the fields up once per row.
     """
     title, body = parts or contact_index_fields()
-    return index_text(*map(value, title)), index_text(*map(value, body))
+    shown = [value(name) for name in body]
+    extra = [v for v in more if v not in shown]
+    return index_text(*map(value, title)), index_text(*shown, *extra)
+
+
+def searched_values(details: Iterable[tuple[str, str]]) -> list[str]:
+    """The values of (kind, value) details, in order, that a contact's entry holds."""
+    return [value for kind, value in details if kind in SEARCHED_DETAILS]
+
+
+def detail_values(conn: Connection, contact_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Each contact's searched detail values in stored order, by contact id (one query)."""
+    ids = sorted(set(contact_ids))
+    found: dict[int, list[str]] = {}
+    for start in range(0, len(ids), 500):  # well under SQLite's limit of bound values
+        rows = conn.execute(
+            select(ContactDetail.contact_id, ContactDetail.kind, ContactDetail.value)
+            .where(ContactDetail.contact_id.in_(ids[start : start + 500]))
+            .where(ContactDetail.kind.in_(SEARCHED_DETAILS))
+            .order_by(ContactDetail.contact_id, ContactDetail.position)
+        )
+        for contact_id, _kind, value in rows:
+            found.setdefault(contact_id, []).append(value)
+    return found
 
 
 def write_entries(conn: Connection, objects: list[Any]) -> None:
-    rows = [e for e in map(_entry, objects) if e is not None]
+    contact_ids = [o.id for o in objects if isinstance(o, Contact)]
+    more = detail_values(conn, contact_ids) if contact_ids else {}
+    rows = [e for e in (_entry(o, more) for o in objects) if e is not None]
     if not rows:
         return
     params = [{"r": r, "t": t, "b": b, "a": a} for r, t, b, a in rows]
@@ -94,6 +129,17 @@ def install(session_class: type[Session] | Any) -> None:
             for o in (*session.new, *session.dirty)
             if isinstance(o, Account | Contact | Opportunity) and o not in session.deleted
         ]
+        # A person's e-mails and phones are searched too: a change to one re-indexes its owner
+        # (unless the owner itself is gone; its entry went with it).
+        covered = {o.id for o in (*changed, *session.deleted) if isinstance(o, Contact)}
+        owners = {
+            o.contact_id
+            for o in (*session.new, *session.dirty, *session.deleted)
+            if isinstance(o, ContactDetail) and o.contact_id not in covered
+        }
+        if owners:
+            with session.no_autoflush:
+                changed += session.scalars(select(Contact).where(Contact.id.in_(owners)))
         if changed:
             write_entries(session.connection(), changed)
 

@@ -141,3 +141,28 @@ def test_a_merged_duplicate_gains_the_values_it_lacked_and_keeps_its_preferred_o
         ("address", "星湖街 328 号, 苏州, 江苏, 215123, 中国", True),
     ]
     assert services.contacts.get(existing.id).phone_mobile == "139 1554 2088"
+
+
+def test_imported_people_are_found_by_every_email_and_phone(services, account):
+    """The import writes search entries in bulk; a person is found by a second mobile and a
+    second e-mail, and a rebuild from the tables (the path every other save takes) agrees."""
+    from desktop.store import search_index
+
+    commit_import(
+        services, preview_import(services, DATA / "google_multi_values.csv", account), account
+    )
+
+    def found(query: str) -> list[str]:
+        return [h.title for h in services.queries.search(query) if h.kind == "contact"]
+
+    assert found("13800138000") == ["王建国"]  # the second mobile
+    assert found("wangjg@163.com") == ["王建国"]  # the home e-mail
+
+    def entries() -> list[tuple]:
+        with services.db.read() as s:
+            return sorted(s.connection().exec_driver_sql("SELECT rowid, * FROM search_fts"))
+
+    written = entries()
+    with services.db.write() as s:
+        search_index.rebuild(s.connection())
+    assert entries() == written

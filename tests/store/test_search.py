@@ -144,3 +144,38 @@ def test_a_single_digit_finds_numbered_names_then_phone_numbers(services):
     assert titles(services, "13") == ["王芳"]
     assert titles(services, "138") == ["王芳"]
     assert titles(services, "18621554910") == ["李娜"]
+
+
+def test_every_email_and_phone_of_a_person_is_found_not_only_the_preferred(services, people):
+    from desktop.domain.contact_details import Detail
+
+    acme, _ = people
+    person = services.contacts.create(acme.id, name="周强", phone_mobile="13800000001")
+    details = services.contact_details
+    details.replace(
+        person.id,
+        [
+            Detail("phone", "mobile", "13800000001", preferred=True),
+            Detail("phone", "mobile", "+86 139 1234 5678"),
+            Detail("email", "work", "zhou@acme.cn", preferred=True),
+            Detail("email", "home", "qiang.zhou@example.org"),
+        ],
+    )
+    assert titles(services, "13912345678") == ["周强"]
+    assert titles(services, "139 1234 5678") == ["周强"]
+    assert titles(services, "qiang.zhou@example.org") == ["周强"]
+    # Removing the second mobile takes it out of the index; the rest stays found.
+    kept = [d for d in details.details(person.id) if not d.value.startswith("139")]
+    details.replace(person.id, kept)
+    assert titles(services, "13912345678") == []
+    assert titles(services, "qiang.zhou") == ["周强"]
+    # A rebuild from the tables writes the same entry the saves did.
+    with services.db.read() as s:
+        before = sorted(s.connection().exec_driver_sql("SELECT rowid, * FROM search_fts"))
+    with services.db.write() as s:
+        search_index.rebuild(s.connection())
+    with services.db.read() as s:
+        after = sorted(s.connection().exec_driver_sql("SELECT rowid, * FROM search_fts"))
+    assert after == before
+    services.contacts.delete(person.id)
+    assert titles(services, "qiang.zhou") == []

@@ -83,3 +83,21 @@ def test_no_match_says_so(qtbot, window, db):
     load_demo(db)
     found = search(qtbot, window, "zzzqqq")
     assert found == {"No matches": []}
+
+
+def test_a_person_is_found_by_a_second_mobile_and_a_second_email(qtbot, window, services):
+    from desktop.domain.contact_details import Detail
+
+    account = services.accounts.create(name="恒远精密")
+    person = services.contacts.create(account.id, name="周强", phone_mobile="13800000001")
+    services.contact_details.replace(
+        person.id,
+        [
+            Detail("phone", "mobile", "13800000001", preferred=True),
+            Detail("phone", "mobile", "13912345678"),
+            Detail("email", "work", "zhou@hengyuan.example", preferred=True),
+            Detail("email", "home", "qiang.zhou@example.org"),
+        ],
+    )
+    assert search(qtbot, window, "13912345678")["CONTACTS"] == ["周强"]
+    assert search(qtbot, window, "qiang.zhou")["CONTACTS"] == ["周强"]
