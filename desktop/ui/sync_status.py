@@ -7,6 +7,11 @@ worker's report reaches the window only through ``reported``, a signal connected
 waits for the network. A local edit (any change not made by sync) wakes the worker so it is
 sent at once. The state is a button: clicking it (or Space when focused) opens the
 "changed by someone else" list, whose count it also shows.
+
+Each round first lets go of the accounts whose grant the team took back (the room is then
+closed with 4403), as ``callbrief sync`` does (desktop/sync/leaving.py: backed up, then
+removed; kept as a local account if it holds unsent edits). The removal announces a deleted
+account, so its open screens close; the rep is told in the status bar and the state's tip.
 """
 
 from __future__ import annotations
@@ -16,13 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QToolButton, QWidget
 
 from desktop.services.events import Change, Origin
 
 from .context import UiContext
 
 if TYPE_CHECKING:
+    from desktop.sync.leaving import Removal
     from desktop.sync.worker import SyncStatus, SyncWorker
 
 TEAM_CONFIG = "team.json"  # desktop/sync/client.py CONFIG_NAME; named here so that a laptop
@@ -31,6 +37,7 @@ TEAM_CONFIG = "team.json"  # desktop/sync/client.py CONFIG_NAME; named here so t
 
 class SyncIndicator(QObject):
     reported = Signal(object)  # a SyncStatus, emitted on the worker's thread
+    removed = Signal(object)  # a Removal (accounts whose grant was lost), from the worker
 
     def __init__(self, ctx: UiContext, on_click: Callable[[], object], parent: QWidget) -> None:
         super().__init__(parent)
@@ -44,6 +51,8 @@ class SyncIndicator(QObject):
         self.worker: SyncWorker | None = None
         self.status: SyncStatus | None = None
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.removed.connect(self._tell_removed, Qt.ConnectionType.QueuedConnection)
+        self.removal: Removal | None = None  # the last lost grants, told in the tip too
         # A value restored or dismissed in the list: its count here follows.
         ctx.hub.changed.connect(lambda _change: self.status and self.retranslate())
         self.retranslate()
@@ -57,12 +66,11 @@ class SyncIndicator(QObject):
 
     def start(self, cycle: Callable[[], object] | None = None, **timing: float) -> None:
         """Start syncing on a worker thread (``cycle``: one round; the real one by default)."""
-        from desktop.sync.worker import SyncWorker, status_after, sync_cycle
+        from desktop.sync.worker import SyncWorker, status_after
 
         services = self._ctx.services
         if cycle is None:
-            folder = self.folder
-            cycle = lambda: sync_cycle(services.team_sync, folder)  # noqa: E731 - one line
+            cycle = self._round
         self.worker = SyncWorker(
             cycle,
             lambda error: status_after(services.team_sync, error),
@@ -83,6 +91,57 @@ class SyncIndicator(QObject):
         if self.worker is not None and change.touches_rows and change.initiator is not Origin.SYNC:
             self.worker.wake()
 
+    def _round(self) -> object:
+        """One round on the worker thread: lost grants leave first, then the sync itself."""
+        from desktop.sync.client import GrantLost
+        from desktop.sync.leaving import drop_lost
+        from desktop.sync.worker import sync_cycle
+
+        services, folder = self._ctx.services, self.folder
+        for attempt in (1, 2):
+            removal = drop_lost(services, folder)
+            if removal.removed or removal.kept:
+                self.removed.emit(removal)  # queued to _tell_removed on the window's thread
+            try:
+                return sync_cycle(services.team_sync, folder)
+            except GrantLost:
+                if attempt == 2:  # taken back again at once: the next round will see
+                    raise
+        raise AssertionError("unreachable")
+
+    @Slot(object)
+    def _tell_removed(self, removal: Removal) -> None:
+        self.removal = removal
+        window = self.parent()
+        if isinstance(window, QMainWindow):  # stays until the next message
+            window.statusBar().showMessage(" ".join(self.left_lines()))
+        self.retranslate()
+
+    def left_lines(self) -> list[str]:
+        """What the rep is told about the accounts that left (in the current language)."""
+        removal, lines = self.removal, list[str]()
+        if removal is None:
+            return lines
+        if removal.removed:
+            lines.append(
+                self.tr(
+                    "%n shared account(s) removed from this laptop: the team no longer shares"
+                    " them with you. A backup is at %1.",
+                    "",
+                    len(removal.removed),
+                ).replace("%1", str(removal.backup))
+            )
+        if removal.kept:
+            lines.append(
+                self.tr(
+                    "%n account(s) no longer shared with you hold changes that were never sent:"
+                    " kept here as local accounts, no longer synced.",
+                    "",
+                    len(removal.kept),
+                )
+            )
+        return lines
+
     @Slot(object)
     def _show(self, status: SyncStatus) -> None:
         self.status = status
@@ -94,7 +153,7 @@ class SyncIndicator(QObject):
         status = self.status
         if status is None:
             self.button.setText(self.tr("Team:") + " " + self.tr("connecting…"))
-            self.button.setToolTip("")
+            self.button.setToolTip("\n".join(self.left_lines()))
             return
         from desktop.sync.worker import SyncState
 
@@ -118,4 +177,6 @@ class SyncIndicator(QObject):
         tip = self.tr("Last sync: %1").replace("%1", status.at.replace("T", " "))
         if status.message:
             tip += "\n" + status.message
+        if self.removal is not None:
+            tip += "\n" + "\n".join(self.left_lines())
         self.button.setToolTip(tip)

@@ -3355,7 +3355,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>OutsidePanel</name>
     <message>
-        <location filename="../../desktop/ui/account/outside_panel.py" line="+95"/>
+        <location filename="../../desktop/ui/account/outside_panel.py" line="+100"/>
         <source>our side</source>
         <translation>我方</translation>
     </message>
@@ -3451,7 +3451,7 @@ Call planning for B2B field sales.</source>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../desktop/ui/map/dialogs.py" line="+59"/>
+        <location filename="../../desktop/ui/map/dialogs.py" line="+60"/>
         <source>Add a person</source>
         <translation>添加人员</translation>
     </message>
@@ -4354,7 +4354,7 @@ Nothing was deleted.</source>
 <context>
     <name>ReferralPanel</name>
     <message>
-        <location filename="../../desktop/ui/account/referral_panel.py" line="+98"/>
+        <location filename="../../desktop/ui/account/referral_panel.py" line="+103"/>
         <source>{name}: received, brought {account}</source>
         <translation>{name}：已获得，带来客户 {account}</translation>
     </message>
@@ -4637,8 +4637,22 @@ Nothing was deleted.</source>
 </context>
 <context>
     <name>SyncIndicator</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/sync_status.py" line="+121"/>
+        <source>%n shared account(s) removed from this laptop: the team no longer shares them with you. A backup is at %1.</source>
+        <translation>
+            <numerusform>团队已不再与您共享 %n 个客户，它们已从本机移除。备份位于 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n account(s) no longer shared with you hold changes that were never sent: kept here as local accounts, no longer synced.</source>
+        <translation>
+            <numerusform>%n 个不再与您共享的客户含有尚未发送的修改：已作为本地客户保留在本机，不再同步。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="+93"/>
+        <location line="+15"/>
         <source>Team sync state</source>
         <translation>团队同步状态</translation>
     </message>
