@@ -148,11 +148,16 @@ class SyncIndicator(QObject):
         status.save(self.folder)  # what `callbrief team status` reads
         self.retranslate()
 
+    def _team(self, state: str) -> str:
+        # One string with its place holder: Chinese writes "团队：已同步", no space after the
+        # full-width colon, which gluing "Team:" + " " + state could not express.
+        return self.tr("Team: %1").replace("%1", state)
+
     def retranslate(self) -> None:
         self.button.setAccessibleName(self.tr("Team sync state"))
         status = self.status
         if status is None:
-            self.button.setText(self.tr("Team:") + " " + self.tr("connecting…"))
+            self.button.setText(self._team(self.tr("connecting…")))
             self.button.setToolTip("\n".join(self.left_lines()))
             return
         from desktop.sync.worker import SyncState
@@ -172,8 +177,7 @@ class SyncIndicator(QObject):
             one = self.tr("1 value changed by someone else")
             many = self.tr("{count} values changed by someone else")
             parts.append(one if changed == 1 else many.format(count=changed))
-        text = self.tr("Team:") + " " + " · ".join(parts)
-        self.button.setText(text)
+        self.button.setText(self._team(" · ".join(parts)))
         tip = self.tr("Last sync: %1").replace("%1", status.at.replace("T", " "))
         if status.message:
             tip += "\n" + status.message

@@ -4638,7 +4638,7 @@ Nothing was deleted.</source>
 <context>
     <name>SyncIndicator</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_status.py" line="+121"/>
+        <location filename="../../desktop/ui/sync_status.py" line="+128"/>
         <source>%n shared account(s) removed from this laptop: the team no longer shares them with you. A backup is at %1.</source>
         <translation>
             <numerusform>团队已不再与您共享 %n 个客户，它们已从本机移除。备份位于 %1。</numerusform>
@@ -4652,18 +4652,17 @@ Nothing was deleted.</source>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
+        <source>Team: %1</source>
+        <translation>团队：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Team sync state</source>
         <translation>团队同步状态</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+20"/>
-        <source>Team:</source>
-        <translation>团队：</translation>
-    </message>
-    <message>
-        <location line="-20"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -4703,7 +4702,7 @@ Nothing was deleted.</source>
         <translation>{count} 个值被他人修改</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>

@@ -77,3 +77,35 @@ def test_the_state_follows_the_worker_and_the_window_stays_responsive(qtbot, win
     qtbot.waitUntil(lambda: button.text() == "Team: synced", timeout=10_000)
     assert threads == {"callbrief-sync"}
     window.sync_status.worker.join(10)
+
+
+def test_the_state_reads_naturally_in_chinese(qtbot, window, services):
+    """Chinese puts no space after the full-width colon: "团队：已同步"; English keeps one."""
+    from desktop.ui import i18n
+
+    account_id, _people = small_account(services)
+    SyncEngine(services.team_sync).start_sharing(account_id)  # one change not yet sent
+    uid = next(iter(services.team_sync.shared()))
+    release = [threading.Event() for _ in range(2)]
+    rounds = list(release)  # the worker takes them in turn; the test releases by index
+
+    def cycle():
+        assert rounds.pop(0).wait(30)
+        if not rounds:
+            window.sync_status.worker.stop()
+
+    window.sync_status.start(cycle, interval=0.01, first_backoff=0.01, max_backoff=0.01)
+    button = window.sync_status.button
+    window.ctx.lang = "zh"
+    i18n.install_translators("zh")
+    qtbot.waitUntil(lambda: button.text() == "团队：正在连接…", timeout=10_000)
+    release[0].set()
+    qtbot.waitUntil(lambda: button.text() == "团队：1 项更改待发送", timeout=10_000)
+    services.team_sync.acknowledged(uid, 10**9)
+    release[1].set()
+    qtbot.waitUntil(lambda: button.text() == "团队：已同步", timeout=10_000)
+    assert button.toolTip().startswith("上次同步：")
+    window.ctx.lang = "en"
+    i18n.install_translators("en")
+    qtbot.waitUntil(lambda: button.text() == "Team: synced", timeout=10_000)
+    window.sync_status.worker.join(10)
