@@ -12,10 +12,13 @@ Each round first lets go of the accounts whose grant the team took back (the roo
 closed with 4403), as ``callbrief sync`` does (desktop/sync/leaving.py: backed up, then
 removed; kept as a local account if it holds unsent edits). The removal announces a deleted
 account, so its open screens close; the rep is told in the status bar and the state's tip.
+Repairs a merge needed (a reporting loop cut, two buying roles folded: desktop/sync/invariants)
+are told the same way, in the rep's language.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +31,7 @@ from desktop.services.events import Change, Origin
 from .context import UiContext
 
 if TYPE_CHECKING:
+    from desktop.sync.invariants import Notice
     from desktop.sync.leaving import Removal
     from desktop.sync.worker import SyncStatus, SyncWorker
 
@@ -38,6 +42,7 @@ TEAM_CONFIG = "team.json"  # desktop/sync/client.py CONFIG_NAME; named here so t
 class SyncIndicator(QObject):
     reported = Signal(object)  # a SyncStatus, emitted on the worker's thread
     removed = Signal(object)  # a Removal (accounts whose grant was lost), from the worker
+    repaired = Signal(object)  # list[Notice]: repairs of the last merge, from the worker
 
     def __init__(self, ctx: UiContext, on_click: Callable[[], object], parent: QWidget) -> None:
         super().__init__(parent)
@@ -53,6 +58,8 @@ class SyncIndicator(QObject):
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.removed.connect(self._tell_removed, Qt.ConnectionType.QueuedConnection)
         self.removal: Removal | None = None  # the last lost grants, told in the tip too
+        self.repaired.connect(self._tell_repaired, Qt.ConnectionType.QueuedConnection)
+        self.repairs: list[Notice] = []  # the last merge's repairs, told in the tip too
         # A value restored or dismissed in the list: its count here follows.
         ctx.hub.changed.connect(lambda _change: self.status and self.retranslate())
         self.retranslate()
@@ -66,13 +73,19 @@ class SyncIndicator(QObject):
 
     def start(self, cycle: Callable[[], object] | None = None, **timing: float) -> None:
         """Start syncing on a worker thread (``cycle``: one round; the real one by default)."""
-        from desktop.sync.worker import SyncWorker, status_after
+        from desktop.sync.worker import CycleReport, SyncWorker, status_after
 
         services = self._ctx.services
-        if cycle is None:
-            cycle = self._round
+        one_round = cycle or self._round
+
+        def told() -> object:
+            report = one_round()
+            if isinstance(report, CycleReport) and report.notices:
+                self.repaired.emit(list(report.notices))  # queued to _tell_repaired
+            return report
+
         self.worker = SyncWorker(
-            cycle,
+            told,
             lambda error: status_after(services.team_sync, error),
             self.reported.emit,  # on the worker thread: queued to _show
             **timing,
@@ -117,6 +130,38 @@ class SyncIndicator(QObject):
             window.statusBar().showMessage(" ".join(self.left_lines()))
         self.retranslate()
 
+    @Slot(object)
+    def _tell_repaired(self, notices: list[Notice]) -> None:
+        self.repairs = notices
+        window = self.parent()
+        if isinstance(window, QMainWindow):  # stays until the next message
+            window.statusBar().showMessage(" ".join(self.repair_lines()))
+        self.retranslate()
+
+    def repair_lines(self) -> list[str]:
+        """The last merge's repairs, in the current language (the notice's own text is English)."""
+        from desktop.sync.invariants import CYCLE
+
+        lines = []
+        for notice in self.repairs:
+            if notice.rule == CYCLE:
+                template = self.tr(
+                    "Two edits made the reporting lines loop (%1); %2 no longer reports to %3."
+                )
+            elif notice.field:
+                template = self.tr("%1's %2 “%3” was set aside.")
+                texts = {"notes": self.tr("notes"), "coach_next": self.tr("bring or ask next time")}
+                who, field, words = notice.names
+                lines.append(_fill(template, (who, texts.get(field, field), words)))
+                continue
+            else:
+                template = self.tr(
+                    "%1 was added to the deal “%2” on two laptops; the two buying-role entries"
+                    " were merged into one."
+                )
+            lines.append(_fill(template, notice.names) if notice.names else notice.text)
+        return lines
+
     def left_lines(self) -> list[str]:
         """What the rep is told about the accounts that left (in the current language)."""
         removal, lines = self.removal, list[str]()
@@ -158,7 +203,7 @@ class SyncIndicator(QObject):
         status = self.status
         if status is None:
             self.button.setText(self._team(self.tr("connecting…")))
-            self.button.setToolTip("\n".join(self.left_lines()))
+            self.button.setToolTip("\n".join(self.left_lines() + self.repair_lines()))
             return
         from desktop.sync.worker import SyncState
 
@@ -181,6 +226,11 @@ class SyncIndicator(QObject):
         tip = self.tr("Last sync: %1").replace("%1", status.at.replace("T", " "))
         if status.message:
             tip += "\n" + status.message
-        if self.removal is not None:
-            tip += "\n" + "\n".join(self.left_lines())
+        for line in self.left_lines() + self.repair_lines():
+            tip += "\n" + line
         self.button.setToolTip(tip)
+
+
+def _fill(template: str, values: tuple[str, ...]) -> str:
+    """``%1``, ``%2``… replaced in one pass (a name that contains "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)

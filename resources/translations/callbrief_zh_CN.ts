@@ -4637,8 +4637,33 @@ Nothing was deleted.</source>
 </context>
 <context>
     <name>SyncIndicator</name>
+    <message>
+        <location filename="../../desktop/ui/sync_status.py" line="+149"/>
+        <source>Two edits made the reporting lines loop (%1); %2 no longer reports to %3.</source>
+        <translation>两处修改使汇报关系形成了循环（%1）；%2 不再向 %3 汇报。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&apos;s %2 “%3” was set aside.</source>
+        <translation>%1 的“%2”内容“%3”已被搁置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bring or ask next time</source>
+        <translation>下次带什么、问什么</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was added to the deal “%2” on two laptops; the two buying-role entries were merged into one.</source>
+        <translation>%1 在两台电脑上都被加入了商机“%2”；两条采购角色记录已合并为一条。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync_status.py" line="+128"/>
+        <location line="+14"/>
         <source>%n shared account(s) removed from this laptop: the team no longer shares them with you. A backup is at %1.</source>
         <translation>
             <numerusform>团队已不再与您共享 %n 个客户，它们已从本机移除。备份位于 %1。</numerusform>

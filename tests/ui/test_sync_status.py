@@ -109,3 +109,41 @@ def test_the_state_reads_naturally_in_chinese(qtbot, window, services):
     i18n.install_translators("en")
     qtbot.waitUntil(lambda: button.text() == "Team: synced", timeout=10_000)
     window.sync_status.worker.join(10)
+
+
+def test_a_reporting_loop_cut_by_the_merge_is_told_in_the_reps_language(qtbot, window):
+    """Two offline re-parentings made a loop; the merge cut it (desktop/sync/invariants.py).
+    The window's round reports the cut: the status bar and the state's tip say who no longer
+    reports to whom, in English and after switching, in Chinese."""
+    from desktop.sync.invariants import repair
+    from desktop.sync.worker import CycleReport
+    from desktop.ui import i18n
+
+    merged = {  # what two laptops' edits merge into: 王伟 → 李明 → 王伟
+        "contacts": [
+            {"uid": "a1", "name": "李明 Li Ming", "reports_to": "b2"},
+            {"uid": "b2", "name": "王伟 Wang Wei", "reports_to": "a1"},
+        ]
+    }
+    fixed, notices = repair(merged)
+    assert fixed["contacts"][0]["reports_to"] is None  # the lowest uid lost its manager link
+
+    def cycle():
+        window.sync_status.worker.stop()
+        return CycleReport(accounts=1, received=1, notices=notices)
+
+    window.sync_status.start(cycle, interval=0.01, first_backoff=0.01, max_backoff=0.01)
+    english = (
+        "Two edits made the reporting lines loop (李明 Li Ming → 王伟 Wang Wei → 李明 Li Ming);"
+        " 李明 Li Ming no longer reports to 王伟 Wang Wei."
+    )
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == english, timeout=10_000)
+    qtbot.waitUntil(lambda: english in window.sync_status.button.toolTip(), timeout=10_000)
+    window.ctx.lang = "zh"
+    i18n.install_translators("zh")
+    chinese = (
+        "两处修改使汇报关系形成了循环（李明 Li Ming → 王伟 Wang Wei → 李明 Li Ming）；"
+        "李明 Li Ming 不再向 王伟 Wang Wei 汇报。"
+    )
+    qtbot.waitUntil(lambda: chinese in window.sync_status.button.toolTip(), timeout=10_000)
+    window.sync_status.worker.join(10)
