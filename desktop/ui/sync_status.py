@@ -193,6 +193,22 @@ class SyncIndicator(QObject):
         status.save(self.folder)  # what `callbrief team status` reads
         self.retranslate()
 
+    def _why(self, reason: str) -> str:
+        """What went wrong, in the rep's language (desktop/sync/worker.py ``REASONS``)."""
+        return {
+            "login": self.tr(
+                "The team server refused this laptop's login: join the team again"
+                " (callbrief team join)."
+            ),
+            "not_joined": self.tr("This laptop has not joined a team."),
+            "refused": self.tr("A change from the team could not be applied here."),
+            "unreachable": self.tr(
+                "The team server cannot be reached. Your changes are kept here and sent when"
+                " it can be."
+            ),
+            "error": self.tr("Syncing failed; it is tried again shortly."),
+        }.get(reason, "")
+
     def _team(self, state: str) -> str:
         # One string with its place holder: Chinese writes "团队：已同步", no space after the
         # full-width colon, which gluing "Team:" + " " + state could not express.
@@ -224,8 +240,11 @@ class SyncIndicator(QObject):
             parts.append(one if changed == 1 else many.format(count=changed))
         self.button.setText(self._team(" · ".join(parts)))
         tip = self.tr("Last sync: %1").replace("%1", status.at.replace("T", " "))
+        why = self._why(status.reason)
+        if why:
+            tip += "\n" + why
         if status.message:
-            tip += "\n" + status.message
+            tip += "\n" + status.message  # the details, as the error said them
         for line in self.left_lines() + self.repair_lines():
             tip += "\n" + line
         self.button.setToolTip(tip)

@@ -4677,7 +4677,32 @@ Nothing was deleted.</source>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>The team server refused this laptop&apos;s login: join the team again (callbrief team join).</source>
+        <translation>团队服务器拒绝了本机的登录：请重新加入团队（callbrief team join）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This laptop has not joined a team.</source>
+        <translation>本机尚未加入团队。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A change from the team could not be applied here.</source>
+        <translation>团队的一项更改无法在本机应用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team server cannot be reached. Your changes are kept here and sent when it can be.</source>
+        <translation>无法连接团队服务器。您的更改保存在本机，连接恢复后发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Syncing failed; it is tried again shortly.</source>
+        <translation>同步失败，稍后将自动重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Team: %1</source>
         <translation>团队：%1</translation>
     </message>

@@ -28,6 +28,7 @@ def test_a_joined_laptop_that_cannot_reach_its_server_says_offline(qtbot, ctx, s
         assert button.isVisible() and button.accessibleName() == "Team sync state"
         qtbot.waitUntil(lambda: button.text() == "Team: offline", timeout=15_000)
         assert "127.0.0.1:9" in button.toolTip()
+        assert "The team server cannot be reached. Your changes are kept here" in button.toolTip()
         saved = json.loads((folder / "team-status.json").read_text(encoding="utf-8"))
         assert saved["state"] == "offline"  # what `callbrief team status` reads
     finally:
@@ -86,13 +87,17 @@ def test_the_state_reads_naturally_in_chinese(qtbot, window, services):
     account_id, _people = small_account(services)
     SyncEngine(services.team_sync).start_sharing(account_id)  # one change not yet sent
     uid = next(iter(services.team_sync.shared()))
-    release = [threading.Event() for _ in range(2)]
+    release = [threading.Event() for _ in range(4)]
     rounds = list(release)  # the worker takes them in turn; the test releases by index
+    outcomes = [None, TeamError("unreachable"), AuthRefused("refused"), None]
 
     def cycle():
         assert rounds.pop(0).wait(30)
+        outcome = outcomes.pop(0)
         if not rounds:
             window.sync_status.worker.stop()
+        if outcome is not None:
+            raise outcome
 
     window.sync_status.start(cycle, interval=0.01, first_backoff=0.01, max_backoff=0.01)
     button = window.sync_status.button
@@ -101,8 +106,14 @@ def test_the_state_reads_naturally_in_chinese(qtbot, window, services):
     qtbot.waitUntil(lambda: button.text() == "团队：正在连接…", timeout=10_000)
     release[0].set()
     qtbot.waitUntil(lambda: button.text() == "团队：1 项更改待发送", timeout=10_000)
-    services.team_sync.acknowledged(uid, 10**9)
     release[1].set()
+    qtbot.waitUntil(lambda: button.text() == "团队：离线 · 1 项更改待发送", timeout=10_000)
+    assert "无法连接团队服务器。您的更改保存在本机" in button.toolTip()
+    release[2].set()
+    qtbot.waitUntil(lambda: button.text() == "团队：需要处理 · 1 项更改待发送", timeout=10_000)
+    assert "请重新加入团队" in button.toolTip()
+    services.team_sync.acknowledged(uid, 10**9)
+    release[3].set()
     qtbot.waitUntil(lambda: button.text() == "团队：已同步", timeout=10_000)
     assert button.toolTip().startswith("上次同步：")
     window.ctx.lang = "en"
