@@ -92,3 +92,27 @@ def test_the_window_lets_an_account_go_when_its_grant_is_taken_back(qtbot, share
     # The others still have it.
     folders, uid = shared
     assert _has(folders["ana"], uid) and _has(folders["dee"], uid)
+
+
+def test_an_account_with_unsent_edits_stays_as_a_local_account_and_the_rep_is_told(
+    qtbot, shared, admin
+):
+    """dee's grant is taken back while dee has an edit the server never got (Chinese)."""
+    folders, uid = shared
+    assert admin("revoke", uid, "--user", "dee") == 0
+    dee = open_laptop(folders["dee"])
+    account_id = dee.team_sync.account_id(uid)
+    li = next(c for c in dee.contacts.for_account(account_id) if c.name == "Li Ming")
+    dee.contacts.update(li.id, title="CIO and CISO")  # made offline: never sent
+    dee.close()
+    services, window = _open_window(qtbot, folders["dee"], "zh")
+    try:
+        qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=30_000)
+        said = window.statusBar().currentMessage()
+        assert "尚未发送" in said and "本地客户" in said
+        assert said in window.sync_status.button.toolTip()
+        titles = {c.name: c.title for c in services.contacts.for_account(account_id)}
+        assert titles["Li Ming"] == "CIO and CISO"  # nothing lost
+        assert services.team_sync.shared() == {}  # no longer synced
+    finally:
+        _close(qtbot, services, window)
