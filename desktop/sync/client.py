@@ -22,7 +22,12 @@ from typing import Any
 
 import anyio
 import httpx
-from httpx_ws import AsyncWebSocketSession, aconnect_ws
+from httpx_ws import (
+    AsyncWebSocketSession,
+    WebSocketDisconnect,
+    WebSocketUpgradeError,
+    aconnect_ws,
+)
 from pycrdt import Doc, YMessageType, YSyncMessageType, create_sync_message, handle_sync_message
 
 CONFIG_NAME = "team.json"
@@ -36,6 +41,11 @@ class TeamError(Exception):
 
 class AuthRefused(TeamError):
     """The server refused the stored login: join again."""
+
+
+class GrantLost(TeamError):
+    """The room refused us (403 at the handshake, or closed with 4403): the grant was taken
+    back. The caller lets the account go (desktop/sync/leaving.py ``drop_lost``)."""
 
 
 @dataclass
@@ -134,15 +144,24 @@ def grant(config: TeamConfig, token: str, uid: str, body: dict[str, str]) -> str
 
 async def exchange(config: TeamConfig, token: str, uid: str, doc: Doc[Any]) -> None:
     """One sync of ``doc`` with its room; returns once the server has stored our updates."""
-    async with httpx.AsyncClient(verify=config.verify()) as client:
-        async with aconnect_ws(
-            f"{config.url}/rooms/{uid}",  # httpx-ws takes the https URL itself
-            client,
-            headers={"Authorization": f"Bearer {token}"},
-            max_message_size_bytes=MAX_FRAME,
-            session_class=AsyncWebSocketSession,  # the default, named so mypy knows the type
-        ) as websocket:
-            await _sync(websocket, doc)
+    try:
+        async with httpx.AsyncClient(verify=config.verify()) as client:
+            async with aconnect_ws(
+                f"{config.url}/rooms/{uid}",  # httpx-ws takes the https URL itself
+                client,
+                headers={"Authorization": f"Bearer {token}"},
+                max_message_size_bytes=MAX_FRAME,
+                session_class=AsyncWebSocketSession,  # the default, named so mypy knows the type
+            ) as websocket:
+                await _sync(websocket, doc)
+    except WebSocketUpgradeError as error:
+        if error.response.status_code == 403:
+            raise GrantLost(f"Account {uid} is no longer shared with you.") from error
+        raise
+    except WebSocketDisconnect as error:
+        if error.code == 4403:
+            raise GrantLost(f"Account {uid} is no longer shared with you.") from error
+        raise
 
 
 async def _sync(websocket: AsyncWebSocketSession, doc: Doc[Any]) -> None:

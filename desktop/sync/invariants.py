@@ -37,7 +37,8 @@ class Notice:
     row_uid: str
     field: str
     lost: Any
-    text: str
+    text: str  # English, for the log and the command line
+    names: tuple[str, ...] = ()  # what ``text`` names, for the window to say in the rep's language
 
 
 def repair(body: dict[str, Any]) -> tuple[dict[str, Any], list[Notice]]:
@@ -80,12 +81,13 @@ def cut_cycles(contacts: list[dict[str, Any]]) -> list[Notice]:
         boss = managers[loser]
         by_uid[loser]["reports_to"] = None
         names = [str(by_uid[u].get("name") or u) for u in cycle]
+        loop = " → ".join([*names, names[0]])
+        said = (loop, str(by_uid[loser].get("name")), str(by_uid[boss].get("name")))
         text = (
-            f"Two edits made the reporting lines loop ({' → '.join(names)} → {names[0]}); "
-            f"{by_uid[loser].get('name')} no longer reports to "
-            f"{by_uid[boss].get('name') if boss in by_uid else boss}."
+            f"Two edits made the reporting lines loop ({said[0]}); "
+            f"{said[1]} no longer reports to {said[2]}."
         )
-        notices.append(Notice(CYCLE, loser, "reports_to", boss, text))
+        notices.append(Notice(CYCLE, loser, "reports_to", boss, text, said))
 
 
 def fold_roles(opportunity: dict[str, Any], names: dict[str, str]) -> list[Notice]:
@@ -109,12 +111,14 @@ def fold_roles(opportunity: dict[str, Any], names: dict[str, str]) -> list[Notic
                 f"{who} was added to the deal “{opportunity.get('name', '')}” on two laptops; "
                 "the two buying-role entries were merged into one."
             )
-            notices.append(Notice(DUPLICATE_ROLE, kept["uid"], "", None, text))
+            deal = str(opportunity.get("name", ""))
+            notices.append(Notice(DUPLICATE_ROLE, kept["uid"], "", None, text, (who, deal)))
             for field in _TEXTS:
                 words = str(other.get(field) or "")
                 if words and words not in str(kept.get(field) or ""):
                     aside = f"{who}'s {field.replace('_', ' ')} “{words}” was set aside."
-                    notices.append(Notice(DUPLICATE_ROLE, kept["uid"], field, words, aside))
+                    said = (who, field, words)
+                    notices.append(Notice(DUPLICATE_ROLE, kept["uid"], field, words, aside, said))
     opportunity["roles"] = [r for r in roles if r["uid"] not in dropped]
     return notices
 

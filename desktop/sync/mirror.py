@@ -8,6 +8,12 @@ would shift. Long texts (columns of SQL type Text: notes, objectives, researchâ€
 ``Text`` edited in place by a minimal diff, so two people's additions merge character by
 character; assigning a new ``Text`` over an existing one would drop the other side's edits.
 
+A person deleted here clears the fields that named them (another person's ``reports_to``, a
+need's ``contact``â€¦; rows that cannot live without them go with them, ``_with``). The field
+written empty keeps the uid it held in ``^field``; if the person comes back (edited elsewhere
+meanwhile) and the field is still empty, reading relinks it. Any later write of the field
+drops the mark, so a value someone chose since is never overridden.
+
 Plain functions on plain dicts (the bundle's ``account`` body): no database here.
 """
 
@@ -29,6 +35,7 @@ ROOT = "rows"
 KIND, PARENT, ORDER, NEED = "_k", "_p", "_o", "_need"
 GONE, EDIT, WITH = "_gone", "_e", "_with"
 META = frozenset({KIND, PARENT, ORDER, GONE, EDIT, WITH})
+WAS = "^"  # "^reports_to": the person the field named before their delete cleared it
 ACCOUNT_KEY = "account"
 
 
@@ -136,7 +143,8 @@ def write_rows(doc: Doc, body: dict[str, Any], author: Author | None = None) -> 
     root = doc.get(ROOT, type=Map)
     token = uuid4().hex[:12]
     with doc.transaction():
-        _mark_gone(root, [u for u in alive(root) if u not in rows])
+        removed = [u for u in alive(root) if u not in rows]
+        _mark_gone(root, removed)
         for uid, row in rows.items():
             wanted = {KIND: row.key, PARENT: row.parent, ORDER: row.order, **row.fields}
             texts = _text_fields(row.key)
@@ -154,8 +162,13 @@ def write_rows(doc: Doc, body: dict[str, Any], author: Author | None = None) -> 
                 if field in texts:
                     changed |= _edit_text(current, field, value or "")
                 elif field not in current or _plain(current[field]) != value:
+                    was = current.get(field)
                     current[field] = value
                     changed = True
+                    if value is None and was in removed and field in contact_refs(row.key):
+                        current[WAS + field] = was  # cleared by that person's delete
+                    elif WAS + field in current:
+                        del current[WAS + field]  # chosen since: never relinked
                     if author is not None and field not in UNSTAMPED:
                         _stamp(current, field, author, token)
             if changed:
@@ -253,7 +266,15 @@ def read_rows(doc: Doc) -> dict[str, Any] | None:
         key, parent, order = data.get(KIND), data.get(PARENT), data.get(ORDER, 0)
         if key not in _nodes():
             continue
-        data = {k: v for k, v in data.items() if k not in META and not k.startswith(STAMP)}
+        for mark in [k for k in data if k.startswith(WAS)]:
+            field, person = mark[len(WAS) :], data[mark]
+            if data.get(field) is None and person in living:
+                data[field] = person  # they came back: the link their delete cleared too
+        data = {
+            k: v
+            for k, v in data.items()
+            if k not in META and not k.startswith(STAMP) and not k.startswith(WAS)
+        }
         flat[uid] = Row(key, parent, int(order or 0), _typed(key, data))
     account = next((u for u, r in flat.items() if r.key == ACCOUNT_KEY), None)
     if account is None:

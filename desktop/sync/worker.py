@@ -46,8 +46,9 @@ class SyncState(StrEnum):
 class SyncStatus:
     state: SyncState
     pending: int = 0
-    message: str = ""
+    message: str = ""  # the error's own words (English), for the log and support
     at: str = ""
+    reason: str = ""  # what went wrong, for the window to say in the rep's language (REASONS)
 
     def save(self, folder: Path) -> None:
         (folder / STATUS_NAME).write_text(json.dumps(asdict(self)), encoding="utf-8")
@@ -58,7 +59,12 @@ class SyncStatus:
             data = json.loads((folder / STATUS_NAME).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return cls(SyncState(data["state"]), data["pending"], data["message"], data["at"])
+        state = SyncState(data["state"])
+        return cls(state, data["pending"], data["message"], data["at"], data.get("reason", ""))
+
+
+#: ``SyncStatus.reason``: the kinds of failure the rep is told about in words of their own.
+REASONS = ("login", "not_joined", "refused", "unreachable", "error")
 
 
 @dataclass
@@ -103,11 +109,14 @@ def status_after(service: TeamSyncService, error: BaseException | None) -> SyncS
     if error is None:
         state = SyncState.WAITING if pending else SyncState.SYNCED
         return SyncStatus(state, pending, "", at)
-    if isinstance(error, (AuthRefused, BundleError)) or (
-        isinstance(error, TeamError) and "has not joined" in str(error)
-    ):
-        return SyncStatus(SyncState.ATTENTION, pending, str(error), at)
-    return SyncStatus(SyncState.OFFLINE, pending, str(error), at)
+    if isinstance(error, AuthRefused):
+        return SyncStatus(SyncState.ATTENTION, pending, str(error), at, "login")
+    if isinstance(error, BundleError):
+        return SyncStatus(SyncState.ATTENTION, pending, str(error), at, "refused")
+    if isinstance(error, TeamError) and "has not joined" in str(error):
+        return SyncStatus(SyncState.ATTENTION, pending, str(error), at, "not_joined")
+    reason = "unreachable" if isinstance(error, EXPECTED) else "error"
+    return SyncStatus(SyncState.OFFLINE, pending, str(error), at, reason)
 
 
 #: Errors that mean "try again later" or "tell the rep": anything else is a bug and is logged.

@@ -7,22 +7,32 @@ worker's report reaches the window only through ``reported``, a signal connected
 waits for the network. A local edit (any change not made by sync) wakes the worker so it is
 sent at once. The state is a button: clicking it (or Space when focused) opens the
 "changed by someone else" list, whose count it also shows.
+
+Each round first lets go of the accounts whose grant the team took back (the room is then
+closed with 4403), as ``callbrief sync`` does (desktop/sync/leaving.py: backed up, then
+removed; kept as a local account if it holds unsent edits). The removal announces a deleted
+account, so its open screens close; the rep is told in the status bar and the state's tip.
+Repairs a merge needed (a reporting loop cut, two buying roles folded: desktop/sync/invariants)
+are told the same way, in the rep's language.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QToolButton, QWidget
 
 from desktop.services.events import Change, Origin
 
 from .context import UiContext
 
 if TYPE_CHECKING:
+    from desktop.sync.invariants import Notice
+    from desktop.sync.leaving import Removal
     from desktop.sync.worker import SyncStatus, SyncWorker
 
 TEAM_CONFIG = "team.json"  # desktop/sync/client.py CONFIG_NAME; named here so that a laptop
@@ -31,6 +41,8 @@ TEAM_CONFIG = "team.json"  # desktop/sync/client.py CONFIG_NAME; named here so t
 
 class SyncIndicator(QObject):
     reported = Signal(object)  # a SyncStatus, emitted on the worker's thread
+    removed = Signal(object)  # a Removal (accounts whose grant was lost), from the worker
+    repaired = Signal(object)  # list[Notice]: repairs of the last merge, from the worker
 
     def __init__(self, ctx: UiContext, on_click: Callable[[], object], parent: QWidget) -> None:
         super().__init__(parent)
@@ -44,6 +56,10 @@ class SyncIndicator(QObject):
         self.worker: SyncWorker | None = None
         self.status: SyncStatus | None = None
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.removed.connect(self._tell_removed, Qt.ConnectionType.QueuedConnection)
+        self.removal: Removal | None = None  # the last lost grants, told in the tip too
+        self.repaired.connect(self._tell_repaired, Qt.ConnectionType.QueuedConnection)
+        self.repairs: list[Notice] = []  # the last merge's repairs, told in the tip too
         # A value restored or dismissed in the list: its count here follows.
         ctx.hub.changed.connect(lambda _change: self.status and self.retranslate())
         self.retranslate()
@@ -57,14 +73,19 @@ class SyncIndicator(QObject):
 
     def start(self, cycle: Callable[[], object] | None = None, **timing: float) -> None:
         """Start syncing on a worker thread (``cycle``: one round; the real one by default)."""
-        from desktop.sync.worker import SyncWorker, status_after, sync_cycle
+        from desktop.sync.worker import CycleReport, SyncWorker, status_after
 
         services = self._ctx.services
-        if cycle is None:
-            folder = self.folder
-            cycle = lambda: sync_cycle(services.team_sync, folder)  # noqa: E731 - one line
+        one_round = cycle or self._round
+
+        def told() -> object:
+            report = one_round()
+            if isinstance(report, CycleReport) and report.notices:
+                self.repaired.emit(list(report.notices))  # queued to _tell_repaired
+            return report
+
         self.worker = SyncWorker(
-            cycle,
+            told,
             lambda error: status_after(services.team_sync, error),
             self.reported.emit,  # on the worker thread: queued to _show
             **timing,
@@ -83,18 +104,122 @@ class SyncIndicator(QObject):
         if self.worker is not None and change.touches_rows and change.initiator is not Origin.SYNC:
             self.worker.wake()
 
+    def _round(self) -> object:
+        """One round on the worker thread: lost grants leave first, then the sync itself."""
+        from desktop.sync.client import GrantLost
+        from desktop.sync.leaving import drop_lost
+        from desktop.sync.worker import sync_cycle
+
+        services, folder = self._ctx.services, self.folder
+        for attempt in (1, 2):
+            removal = drop_lost(services, folder)
+            if removal.removed or removal.kept:
+                self.removed.emit(removal)  # queued to _tell_removed on the window's thread
+            try:
+                return sync_cycle(services.team_sync, folder)
+            except GrantLost:
+                if attempt == 2:  # taken back again at once: the next round will see
+                    raise
+        raise AssertionError("unreachable")
+
+    @Slot(object)
+    def _tell_removed(self, removal: Removal) -> None:
+        self.removal = removal
+        window = self.parent()
+        if isinstance(window, QMainWindow):  # stays until the next message
+            window.statusBar().showMessage(" ".join(self.left_lines()))
+        self.retranslate()
+
+    @Slot(object)
+    def _tell_repaired(self, notices: list[Notice]) -> None:
+        self.repairs = notices
+        window = self.parent()
+        if isinstance(window, QMainWindow):  # stays until the next message
+            window.statusBar().showMessage(" ".join(self.repair_lines()))
+        self.retranslate()
+
+    def repair_lines(self) -> list[str]:
+        """The last merge's repairs, in the current language (the notice's own text is English)."""
+        from desktop.sync.invariants import CYCLE
+
+        lines = []
+        for notice in self.repairs:
+            if notice.rule == CYCLE:
+                template = self.tr(
+                    "Two edits made the reporting lines loop (%1); %2 no longer reports to %3."
+                )
+            elif notice.field:
+                template = self.tr("%1's %2 “%3” was set aside.")
+                texts = {"notes": self.tr("notes"), "coach_next": self.tr("bring or ask next time")}
+                who, field, words = notice.names
+                lines.append(_fill(template, (who, texts.get(field, field), words)))
+                continue
+            else:
+                template = self.tr(
+                    "%1 was added to the deal “%2” on two laptops; the two buying-role entries"
+                    " were merged into one."
+                )
+            lines.append(_fill(template, notice.names) if notice.names else notice.text)
+        return lines
+
+    def left_lines(self) -> list[str]:
+        """What the rep is told about the accounts that left (in the current language)."""
+        removal, lines = self.removal, list[str]()
+        if removal is None:
+            return lines
+        if removal.removed:
+            lines.append(
+                self.tr(
+                    "%n shared account(s) removed from this laptop: the team no longer shares"
+                    " them with you. A backup is at %1.",
+                    "",
+                    len(removal.removed),
+                ).replace("%1", str(removal.backup))
+            )
+        if removal.kept:
+            lines.append(
+                self.tr(
+                    "%n account(s) no longer shared with you hold changes that were never sent:"
+                    " kept here as local accounts, no longer synced.",
+                    "",
+                    len(removal.kept),
+                )
+            )
+        return lines
+
     @Slot(object)
     def _show(self, status: SyncStatus) -> None:
         self.status = status
         status.save(self.folder)  # what `callbrief team status` reads
         self.retranslate()
 
+    def _why(self, reason: str) -> str:
+        """What went wrong, in the rep's language (desktop/sync/worker.py ``REASONS``)."""
+        return {
+            "login": self.tr(
+                "The team server refused this laptop's login: join the team again"
+                " (callbrief team join)."
+            ),
+            "not_joined": self.tr("This laptop has not joined a team."),
+            "refused": self.tr("A change from the team could not be applied here."),
+            "unreachable": self.tr(
+                "The team server cannot be reached. Your changes are kept here and sent when"
+                " it can be."
+            ),
+            "error": self.tr("Syncing failed; it is tried again shortly."),
+        }.get(reason, "")
+
+    def _team(self, state: str) -> str:
+        # One string with its place holder: Chinese writes "团队：已同步", no space after the
+        # full-width colon, which gluing "Team:" + " " + state could not express.
+        return self.tr("Team: %1").replace("%1", state)
+
     def retranslate(self) -> None:
         self.button.setAccessibleName(self.tr("Team sync state"))
         status = self.status
         if status is None:
-            self.button.setText(self.tr("Team:") + " " + self.tr("connecting…"))
-            self.button.setToolTip("")
+            self.button.setText(self._team(self.tr("connecting…")))
+            self.button.setToolTip("\n".join(self.left_lines() + self.repair_lines()))
             return
         from desktop.sync.worker import SyncState
 
@@ -113,9 +238,18 @@ class SyncIndicator(QObject):
             one = self.tr("1 value changed by someone else")
             many = self.tr("{count} values changed by someone else")
             parts.append(one if changed == 1 else many.format(count=changed))
-        text = self.tr("Team:") + " " + " · ".join(parts)
-        self.button.setText(text)
+        self.button.setText(self._team(" · ".join(parts)))
         tip = self.tr("Last sync: %1").replace("%1", status.at.replace("T", " "))
+        why = self._why(status.reason)
+        if why:
+            tip += "\n" + why
         if status.message:
-            tip += "\n" + status.message
+            tip += "\n" + status.message  # the details, as the error said them
+        for line in self.left_lines() + self.repair_lines():
+            tip += "\n" + line
         self.button.setToolTip(tip)
+
+
+def _fill(template: str, values: tuple[str, ...]) -> str:
+    """``%1``, ``%2``… replaced in one pass (a name that contains "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)

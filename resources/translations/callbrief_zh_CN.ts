@@ -4643,18 +4643,81 @@ Nothing was deleted.</source>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="+93"/>
+        <location filename="../../desktop/ui/sync_status.py" line="+218"/>
         <source>Team sync state</source>
         <translation>团队同步状态</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+20"/>
-        <source>Team:</source>
-        <translation>团队：</translation>
+        <location line="-69"/>
+        <source>Two edits made the reporting lines loop (%1); %2 no longer reports to %3.</source>
+        <translation>两处修改使汇报关系形成了循环（%1）；%2 不再向 %3 汇报。</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="+3"/>
+        <source>%1&apos;s %2 “%3” was set aside.</source>
+        <translation>%1 的“%2”内容“%3”已被搁置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bring or ask next time</source>
+        <translation>下次带什么、问什么</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was added to the deal “%2” on two laptops; the two buying-role entries were merged into one.</source>
+        <translation>%1 在两台电脑上都被加入了商机“%2”；两条采购角色记录已合并为一条。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n shared account(s) removed from this laptop: the team no longer shares them with you. A backup is at %1.</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n account(s) no longer shared with you hold changes that were never sent: kept here as local accounts, no longer synced.</source>
+        <translation>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The team server refused this laptop&apos;s login: join the team again (callbrief team join).</source>
+        <translation>团队服务器拒绝了本机的登录：请重新加入团队（callbrief team join）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This laptop has not joined a team.</source>
+        <translation>本机尚未加入团队。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A change from the team could not be applied here.</source>
+        <translation>团队的一项更改无法在本机应用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team server cannot be reached. Your changes are kept here and sent when it can be.</source>
+        <translation>无法连接团队服务器。您的更改保存在本机，连接恢复后发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Syncing failed; it is tried again shortly.</source>
+        <translation>同步失败，稍后将自动重试。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Team: %1</source>
+        <translation>团队：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -4694,7 +4757,7 @@ Nothing was deleted.</source>
         <translation>{count} 个值被他人修改</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>

@@ -150,3 +150,56 @@ def test_merges_that_break_the_rules_are_repaired_the_same_on_both_laptops(
     finally:
         a.close()
         b.close()
+
+
+def _linked_body(person, *, boss=None, attendee=None, need=None):
+    """Li and Wang (Wang reports to ``boss``), and a visit whose attendee and need name
+    ``attendee`` and ``need``; Li left out when ``person`` is None (deleted)."""
+    wang = {"uid": "w" * 32, "name": "王伟", "reports_to": boss}
+    body = _body([p for p in (person, wang) if p is not None])
+    visit = {
+        "uid": "v" * 32,
+        "attendees": [{"uid": "a" * 32, "contact": attendee}],
+        "needs": [{"uid": "n" * 32, "contact": need, "text": "降本"}],
+    }
+    body["opportunities"][0]["visits"] = [visit]
+    return body
+
+
+def _links(body):
+    (wang,) = [c for c in body["contacts"] if c["uid"] == "w" * 32]
+    (visit,) = body["opportunities"][0]["visits"]
+    return wang["reports_to"], visit["attendees"][0]["contact"], visit["needs"][0]["contact"]
+
+
+def test_a_person_who_comes_back_is_linked_again_where_their_delete_cleared_them():
+    li = {"uid": "p" * 32, "name": "Li", "title": "CIO"}
+    p = li["uid"]
+    mine, theirs = Doc(), Doc()
+    theirs.apply_update(write_rows(mine, _linked_body(li, boss=p, attendee=p, need=p)))
+    write_rows(mine, _linked_body(None))  # deleted here: the file cleared what named Li
+    assert _links(read_rows(mine)) == (None, None, None)
+    write_rows(theirs, _linked_body({**li, "title": "CTO"}, boss=p, attendee=p, need=p))
+    _merge(mine, theirs)
+    for doc in (mine, theirs):
+        body = read_rows(doc)
+        assert {c["name"]: c.get("title") for c in body["contacts"]}["Li"] == "CTO"
+        assert _links(body) == (p, p, p)  # Wang reports to Li again; Li attends; Li's need
+
+
+def test_a_link_someone_chose_since_is_not_overridden_and_an_uncontested_delete_stays():
+    li = {"uid": "p" * 32, "name": "Li", "title": "CIO"}
+    p = li["uid"]
+    mine, theirs = Doc(), Doc()
+    theirs.apply_update(write_rows(mine, _linked_body(li, boss=p, attendee=p, need=p)))
+    quiet = Doc()
+    quiet.apply_update(mine.get_update())
+    write_rows(mine, _linked_body(None))
+    write_rows(mine, _linked_body(None, need="w" * 32))  # the need given to Wang since
+    write_rows(theirs, _linked_body({**li, "title": "CTO"}, boss=p, attendee=p, need=p))
+    _merge(mine, theirs)
+    assert _links(read_rows(mine)) == (p, p, "w" * 32)
+    # Nobody edited Li elsewhere: the delete stands and nothing points at Li.
+    write_rows(quiet, _linked_body(None))
+    assert [c["name"] for c in read_rows(quiet)["contacts"]] == ["王伟"]
+    assert _links(read_rows(quiet)) == (None, None, None)

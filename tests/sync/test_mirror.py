@@ -121,3 +121,30 @@ def test_a_persons_phones_emails_and_addresses_reach_the_other_laptop(tmp_path):
     before = rows(a, uid)
     _exchange(a, b, uid)
     assert rows(a, uid) == before == rows(b, uid)
+
+
+def test_a_boss_deleted_here_and_edited_there_comes_back_with_the_reporting_line(tmp_path):
+    """Real data files: deleting 王建国 clears Li Ming's "reports to" in A's file; B edits him
+    meanwhile, so he comes back, and Li Ming reports to him again on both laptops."""
+    a, b = open_laptop(tmp_path / "a"), open_laptop(tmp_path / "b")
+    account_id, people = small_account(a)
+    uid = SyncEngine(a.team_sync).start_sharing(account_id)
+    SyncEngine(b.team_sync).join(uid, "write")
+    _exchange(a, b, uid)
+    for laptop in (a, b):
+        SyncEngine(laptop.team_sync).attach()
+    a.contacts.delete(people["ceo"])
+    assert a.contacts.get(people["cio"]).reports_to_id is None  # the file cleared it
+    ceo_b = next(
+        c for c in b.contacts.for_account(b.team_sync.account_id(uid)) if c.name == "王建国"
+    )
+    b.contacts.update(ceo_b.id, title="董事长")
+    for _ in range(2):  # the second round carries what the first one wrote back
+        _exchange(a, b, uid)
+
+    assert rows(a, uid) == rows(b, uid)
+    by_name = {c["name"]: c for c in rows(a, uid)["contacts"]}
+    assert by_name["王建国"]["title"] == "董事长"
+    assert by_name["Li Ming"]["reports_to"] == by_name["王建国"]["uid"]
+    cio = next(c for c in a.contacts.for_account(account_id) if c.name == "Li Ming")
+    assert a.contacts.get(cio.id).reports_to_id is not None

@@ -67,3 +67,25 @@ def test_review_and_restore_a_value_a_merge_set_aside(
     assert dialog.empty.isVisible() and not table.isVisible()
     assert not dialog.restore_button.isEnabled()
     dialog.reject()
+
+
+def test_the_list_and_its_refusal_read_in_chinese(qtbot, window, services, tmp_path, monkeypatch):
+    from desktop.ui import i18n
+    from desktop.ui.msgbox import prompter
+
+    cut, kept = _looped(services, tmp_path)
+    window.ctx.lang = "zh"
+    i18n.install_translators("zh")
+    errors = []
+    monkeypatch.setattr(prompter, "error", lambda _parent, title, text: errors.append(title + text))
+    window.changed_action.trigger()
+    dialog = window.changed_action.dialog
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    shown = [table.item(0, c).text() for c in range(5)]
+    assert shown[2] == "汇报对象"
+    assert shown[4] == "合并（为保持数据一致）"
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert errors and errors[0].startswith("恢复我的值") and "循环" in errors[0]
+    assert table.rowCount() == 1  # refused, nothing lost
+    dialog.reject()

@@ -28,6 +28,7 @@ def test_a_joined_laptop_that_cannot_reach_its_server_says_offline(qtbot, ctx, s
         assert button.isVisible() and button.accessibleName() == "Team sync state"
         qtbot.waitUntil(lambda: button.text() == "Team: offline", timeout=15_000)
         assert "127.0.0.1:9" in button.toolTip()
+        assert "The team server cannot be reached. Your changes are kept here" in button.toolTip()
         saved = json.loads((folder / "team-status.json").read_text(encoding="utf-8"))
         assert saved["state"] == "offline"  # what `callbrief team status` reads
     finally:
@@ -76,4 +77,84 @@ def test_the_state_follows_the_worker_and_the_window_stays_responsive(qtbot, win
     release[3].set()
     qtbot.waitUntil(lambda: button.text() == "Team: synced", timeout=10_000)
     assert threads == {"callbrief-sync"}
+    window.sync_status.worker.join(10)
+
+
+def test_the_state_reads_naturally_in_chinese(qtbot, window, services):
+    """Chinese puts no space after the full-width colon: "团队：已同步"; English keeps one."""
+    from desktop.ui import i18n
+
+    account_id, _people = small_account(services)
+    SyncEngine(services.team_sync).start_sharing(account_id)  # one change not yet sent
+    uid = next(iter(services.team_sync.shared()))
+    release = [threading.Event() for _ in range(4)]
+    rounds = list(release)  # the worker takes them in turn; the test releases by index
+    outcomes = [None, TeamError("unreachable"), AuthRefused("refused"), None]
+
+    def cycle():
+        assert rounds.pop(0).wait(30)
+        outcome = outcomes.pop(0)
+        if not rounds:
+            window.sync_status.worker.stop()
+        if outcome is not None:
+            raise outcome
+
+    window.sync_status.start(cycle, interval=0.01, first_backoff=0.01, max_backoff=0.01)
+    button = window.sync_status.button
+    window.ctx.lang = "zh"
+    i18n.install_translators("zh")
+    qtbot.waitUntil(lambda: button.text() == "团队：正在连接…", timeout=10_000)
+    release[0].set()
+    qtbot.waitUntil(lambda: button.text() == "团队：1 项更改待发送", timeout=10_000)
+    release[1].set()
+    qtbot.waitUntil(lambda: button.text() == "团队：离线 · 1 项更改待发送", timeout=10_000)
+    assert "无法连接团队服务器。您的更改保存在本机" in button.toolTip()
+    release[2].set()
+    qtbot.waitUntil(lambda: button.text() == "团队：需要处理 · 1 项更改待发送", timeout=10_000)
+    assert "请重新加入团队" in button.toolTip()
+    services.team_sync.acknowledged(uid, 10**9)
+    release[3].set()
+    qtbot.waitUntil(lambda: button.text() == "团队：已同步", timeout=10_000)
+    assert button.toolTip().startswith("上次同步：")
+    window.ctx.lang = "en"
+    i18n.install_translators("en")
+    qtbot.waitUntil(lambda: button.text() == "Team: synced", timeout=10_000)
+    window.sync_status.worker.join(10)
+
+
+def test_a_reporting_loop_cut_by_the_merge_is_told_in_the_reps_language(qtbot, window):
+    """Two offline re-parentings made a loop; the merge cut it (desktop/sync/invariants.py).
+    The window's round reports the cut: the status bar and the state's tip say who no longer
+    reports to whom, in English and after switching, in Chinese."""
+    from desktop.sync.invariants import repair
+    from desktop.sync.worker import CycleReport
+    from desktop.ui import i18n
+
+    merged = {  # what two laptops' edits merge into: 王伟 → 李明 → 王伟
+        "contacts": [
+            {"uid": "a1", "name": "李明 Li Ming", "reports_to": "b2"},
+            {"uid": "b2", "name": "王伟 Wang Wei", "reports_to": "a1"},
+        ]
+    }
+    fixed, notices = repair(merged)
+    assert fixed["contacts"][0]["reports_to"] is None  # the lowest uid lost its manager link
+
+    def cycle():
+        window.sync_status.worker.stop()
+        return CycleReport(accounts=1, received=1, notices=notices)
+
+    window.sync_status.start(cycle, interval=0.01, first_backoff=0.01, max_backoff=0.01)
+    english = (
+        "Two edits made the reporting lines loop (李明 Li Ming → 王伟 Wang Wei → 李明 Li Ming);"
+        " 李明 Li Ming no longer reports to 王伟 Wang Wei."
+    )
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == english, timeout=10_000)
+    qtbot.waitUntil(lambda: english in window.sync_status.button.toolTip(), timeout=10_000)
+    window.ctx.lang = "zh"
+    i18n.install_translators("zh")
+    chinese = (
+        "两处修改使汇报关系形成了循环（李明 Li Ming → 王伟 Wang Wei → 李明 Li Ming）；"
+        "李明 Li Ming 不再向 王伟 Wang Wei 汇报。"
+    )
+    qtbot.waitUntil(lambda: chinese in window.sync_status.button.toolTip(), timeout=10_000)
     window.sync_status.worker.join(10)
