@@ -4676,14 +4676,14 @@ Nothing was deleted.</source>
         <location line="+14"/>
         <source>%n shared account(s) removed from this laptop: the team no longer shares them with you. A backup is at %1.</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>团队已不再与您共享 %n 个客户，它们已从本机移除。备份位于 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%n account(s) no longer shared with you hold changes that were never sent: kept here as local accounts, no longer synced.</source>
         <translation>
-            <numerusform></numerusform>
+            <numerusform>%n 个不再与您共享的客户含有尚未发送的修改：已作为本地客户保留在本机，不再同步。</numerusform>
         </translation>
     </message>
     <message>
