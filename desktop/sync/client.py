@@ -33,6 +33,7 @@ from pycrdt import Doc, YMessageType, YSyncMessageType, create_sync_message, han
 CONFIG_NAME = "team.json"
 MAX_FRAME = 64 * 1024 * 1024  # a 10,000-person account is ~2 MB in one frame (64 KiB default)
 EXCHANGE_SECONDS = 60
+CONNECTIONS = 8  # rooms exchanged at once in a cycle: overlaps the waits, spares the server
 
 
 class TeamError(Exception):
@@ -144,16 +145,53 @@ def grant(config: TeamConfig, token: str, uid: str, body: dict[str, str]) -> str
 
 async def exchange(config: TeamConfig, token: str, uid: str, doc: Doc[Any]) -> None:
     """One sync of ``doc`` with its room; returns once the server has stored our updates."""
+    async with httpx.AsyncClient(verify=config.verify()) as client:
+        await _exchange(client, config, token, uid, doc)
+
+
+async def exchange_all(
+    config: TeamConfig, token: str, docs: dict[str, Doc[Any]], limit: int = CONNECTIONS
+) -> None:
+    """``exchange`` for every room in ``docs``, at most ``limit`` connections open at once.
+
+    One HTTP client (one TLS context, loaded once) for all of them: a room's exchange mostly
+    waits on the network and the server, so a first sync of many accounts overlaps them
+    instead of opening one connection after another (docs/team-server.md, "First sync").
+    The first error is raised as itself (not wrapped in a group), as ``exchange`` would."""
+    slots = anyio.Semaphore(limit)
+
+    async def one(client: httpx.AsyncClient, uid: str, doc: Doc[Any]) -> None:
+        async with slots:
+            await _exchange(client, config, token, uid, doc)
+
     try:
         async with httpx.AsyncClient(verify=config.verify()) as client:
-            async with aconnect_ws(
-                f"{config.url}/rooms/{uid}",  # httpx-ws takes the https URL itself
-                client,
-                headers={"Authorization": f"Bearer {token}"},
-                max_message_size_bytes=MAX_FRAME,
-                session_class=AsyncWebSocketSession,  # the default, named so mypy knows the type
-            ) as websocket:
-                await _sync(websocket, doc)
+            async with anyio.create_task_group() as tasks:
+                for uid, doc in docs.items():
+                    tasks.start_soon(one, client, uid, doc)
+    except BaseExceptionGroup as group:
+        raise _first(group) from None
+
+
+def _first(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The first error of a task group, unwrapped: the worker tells errors apart by type."""
+    error = group.exceptions[0]
+    return _first(error) if isinstance(error, BaseExceptionGroup) else error
+
+
+async def _exchange(
+    client: httpx.AsyncClient, config: TeamConfig, token: str, uid: str, doc: Doc[Any]
+) -> None:
+    """One room's exchange on a shared client; a refused room raises ``GrantLost``."""
+    try:
+        async with aconnect_ws(
+            f"{config.url}/rooms/{uid}",  # httpx-ws takes the https URL itself
+            client,
+            headers={"Authorization": f"Bearer {token}"},
+            max_message_size_bytes=MAX_FRAME,
+            session_class=AsyncWebSocketSession,  # the default, named so mypy knows the type
+        ) as websocket:
+            await _sync(websocket, doc)
     except WebSocketUpgradeError as error:
         if error.response.status_code == 403:
             raise GrantLost(f"Account {uid} is no longer shared with you.") from error

@@ -3,6 +3,7 @@
 ``sync_cycle`` logs in with the stored refresh token, takes on accounts newly granted to this
 user, and for each shared account: captures local edits (write grants only), exchanges the
 document with its room, marks the pending updates acknowledged, and writes the merged rows.
+Rooms are exchanged a batch at a time over concurrent connections (``client.exchange_all``).
 
 ``SyncWorker`` runs cycles on its own thread (never the window's), waits ``interval`` seconds
 between good cycles and backs off (doubling up to ``max_backoff``) after failures, and reports
@@ -20,19 +21,22 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import anyio
 import httpx
+from pycrdt import Doc
 
 from desktop.services.bundle_import import BundleError
 from desktop.services.team_sync import TeamSyncService
 
-from .client import AuthRefused, TeamConfig, TeamError, access_token, exchange, granted
+from .client import AuthRefused, TeamConfig, TeamError, access_token, exchange_all, granted
 from .engine import WRITE, SyncEngine, load_doc
 from .invariants import Notice
 
 log = logging.getLogger(__name__)
 STATUS_NAME = "team-status.json"
+BATCH = 50  # rooms exchanged (concurrently) before their rows are written
 
 
 class SyncState(StrEnum):
@@ -86,18 +90,25 @@ def sync_cycle(service: TeamSyncService, folder: Path) -> CycleReport:
         if shared.get(uid) != permission:
             engine.join(uid, permission)
     report = CycleReport()
-    for uid, permission in service.shared().items():
-        writes = permission == WRITE
-        if writes:
-            engine.capture(uid)
-        doc = load_doc(service.state(uid))
-        last = service.last_pending_id(uid)
-        anyio.run(exchange, config, token, uid, doc)
-        if writes and last:
-            service.acknowledged(uid, last)
-            report.sent += 1
-        report.received += engine.receive(uid, doc)
-        report.accounts += 1
+    rooms = list(service.shared().items())
+    # A batch of rooms is exchanged over concurrent connections, then received one by one:
+    # a failure loses at most one batch's work, and a big team's documents are not all in
+    # memory at once.
+    for start in range(0, len(rooms), BATCH):
+        docs: dict[str, Doc[Any]] = {}
+        sent: dict[str, int] = {}
+        for uid, permission in rooms[start : start + BATCH]:
+            if permission == WRITE:
+                engine.capture(uid)
+                sent[uid] = service.last_pending_id(uid)
+            docs[uid] = load_doc(service.state(uid))
+        anyio.run(exchange_all, config, token, docs)
+        for uid, doc in docs.items():
+            if sent.get(uid):
+                service.acknowledged(uid, sent[uid])
+                report.sent += 1
+            report.received += engine.receive(uid, doc)
+            report.accounts += 1
     report.notices = engine.notices
     return report
 
