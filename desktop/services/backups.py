@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.errors import StoreError
-from desktop.store import backups, connect, crypto
+from desktop.store import backups, connect, crypto, search_index
 from desktop.store.backups import BackupInfo
 from desktop.store.database import Database
 
@@ -75,6 +75,7 @@ class BackupService:
         from desktop.store.migrate import ensure_current
 
         ensure_current(self.db.engine, self.db.path, self.db.passphrase)  # an older backup
+        search_index.ensure_fresh(self.db.engine)  # its entries, too, may be older
         self._announce(ChangeKind.RESTORED, Origin.RESTORE)
         return RestoreResult(backup_path, replaced)
 

@@ -66,12 +66,19 @@ def is_encrypted(db_path: Path) -> bool:
 
 
 def upgrade_pending(db_path: Path) -> bool:
-    """True when the file is at an older schema revision (the upgrade can take a while)."""
+    """True when the file is at an older schema revision, or its search index was written by
+    an older version (either upgrade can take a while at opening)."""
+    from desktop.store.search_index import INDEX_VERSION
+
     try:
-        revision = migrate.read_revision(db_path, crypto.resolve_passphrase(db_path))
+        passphrase = crypto.resolve_passphrase(db_path)
+        revision = migrate.read_revision(db_path, passphrase)
+        if revision is None:
+            return False
+        index = migrate.read_user_version(db_path, passphrase)
     except Exception:  # noqa: BLE001 - opening the file reports any problem properly
         return False
-    return revision is not None and revision != migrate.HEAD_REVISION
+    return revision != migrate.HEAD_REVISION or index < INDEX_VERSION
 
 
 def restore_unopened(backup: Path, db_path: Path, passphrase: str | None) -> Path | None:

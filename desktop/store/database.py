@@ -144,6 +144,7 @@ def open_database(path: Path, passphrase: str | None = None) -> Database:
         crypto.mark_encrypted(path)
     try:
         ensure_current(engine, path, passphrase)
+        search_index.ensure_fresh(engine)  # entries written by an older version of the code
     except BaseException as exc:
         engine.dispose()
         known = _at_open(exc, path)

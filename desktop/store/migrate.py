@@ -70,6 +70,15 @@ def read_revision(path: Path, passphrase: str | None = None) -> str | None:
     return str(row[0])
 
 
+def read_user_version(path: Path, passphrase: str | None = None) -> int:
+    """SQLite's ``user_version`` of the file: the search index's version (search_index.py)."""
+    con = connect.reader(path, passphrase)
+    try:
+        return int(con.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        con.close()
+
+
 def ensure_current(engine: Engine, path: Path, passphrase: str | None = None) -> None:
     """Create the schema in a new file, upgrade an older one, refuse a newer one."""
     revision = read_revision(path, passphrase)

@@ -7,15 +7,22 @@ database's own ``ON DELETE CASCADE`` — by triggers created in the migrations, 
 create the table (0001; 0002 made it again with prefix indexes for one- and two-character
 queries). A contact's entry holds every e-mail and phone of the person (``contact_details``),
 not only the preferred ones in its columns: a change to a detail re-indexes its owner.
+
+The entries are only as good as the code that wrote them. When that code changes what goes into
+an entry, ``INDEX_VERSION`` goes up; a file whose index was written by an older version is
+rebuilt once when it is opened (``ensure_fresh``), so people saved before an upgrade are found
+by what the new version finds. The version lives in SQLite's ``user_version`` header field,
+which encryption carries over (``crypto.encrypt_copy``).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, event, select, text
+from sqlalchemy import Connection, Engine, event, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain import contact_columns
@@ -26,6 +33,11 @@ from .models import Account, Contact, ContactDetail, Opportunity
 KIND_CODES = {"account": 0, "contact": 1, "opportunity": 2}
 KIND_NAMES = {v: k for k, v in KIND_CODES.items()}
 FTS_TABLE = "search_fts"
+log = logging.getLogger(__name__)
+
+#: What the entries hold. 1: names, titles, notes, preferred phone and e-mail. 2: every e-mail
+#: and phone of a person, each phone's digits kept apart from the next (issue 15).
+INDEX_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -159,6 +171,31 @@ def rebuild(conn: Connection) -> int:
                     batch.clear()
             write_entries(conn, batch)
             count += len(batch)
+    return count
+
+
+def written_version(conn: Connection) -> int:
+    """The ``INDEX_VERSION`` the file's entries were written by (0: before versions existed)."""
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+
+
+def ensure_fresh(engine: Engine) -> int | None:
+    """Rebuild the index of a file written by an older ``INDEX_VERSION``, in one transaction.
+
+    Returns the number of entries written, or None when the index was already current. A
+    crash or a full disk mid-way rolls back: the old entries stay and the next opening tries
+    again (``user_version`` is written in the same transaction)."""
+    with engine.connect() as conn:
+        if written_version(conn) >= INDEX_VERSION:
+            return None
+    with engine.connect() as conn:
+        conn.execution_options(sqlite_immediate=True)
+        with conn.begin():
+            if written_version(conn) >= INDEX_VERSION:  # another process just did it
+                return None
+            count = rebuild(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {int(INDEX_VERSION)}")
+    log.info("search index rebuilt for version %d: %d entries", INDEX_VERSION, count)
     return count
 
 

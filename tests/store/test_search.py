@@ -179,3 +179,69 @@ def test_every_email_and_phone_of_a_person_is_found_not_only_the_preferred(servi
     assert after == before
     services.contacts.delete(person.id)
     assert titles(services, "qiang.zhou") == []
+
+
+def test_a_file_indexed_by_an_older_version_finds_everyone_after_the_upgrade(db_path):
+    """A rep's file from before every phone was indexed: the second mobile number is in the
+    person's details but not in the search entry. Opening it with this version rebuilds the
+    entries once; the number is found, and a later opening does not rebuild again."""
+    from desktop.domain.contact_details import Detail
+    from desktop.domain.playbook import default_playbook
+    from desktop.services import Services, datafile
+    from desktop.store.database import open_database
+
+    db = open_database(db_path)
+    services = Services.build(db, default_playbook())
+    plant = services.accounts.create(name="苏州工厂")
+    person = services.contacts.create(plant.id, name="周强", phone_mobile="13800000001")
+    services.contact_details.replace(
+        person.id,
+        [
+            Detail("phone", "mobile", "13800000001", preferred=True),
+            Detail("phone", "work", "+86 512 6666 7777"),
+        ],
+    )
+    # What the older version left: an entry with the preferred number only, and no version.
+    with db.write() as s:
+        conn = s.connection()
+        rowid = person.id * 4 + search_index.KIND_CODES["contact"]
+        conn.exec_driver_sql(
+            f"UPDATE {search_index.FTS_TABLE} SET body = '13800000001' WHERE rowid = ?", (rowid,)
+        )
+        conn.exec_driver_sql("PRAGMA user_version = 0")
+    assert titles(services, "0512 6666 7777") == []
+    db.close()
+    # The window shows "Upgrading your data…" while it opens such a file.
+    assert datafile.upgrade_pending(db_path)
+
+    db = open_database(db_path)
+    services = Services.build(db, default_playbook())
+    assert titles(services, "0512 6666 7777") == ["周强"]
+    assert titles(services, "13800000001") == ["周强"]
+    with db.read() as s:
+        assert search_index.written_version(s.connection()) == search_index.INDEX_VERSION
+    assert search_index.ensure_fresh(db.engine) is None  # current: nothing rebuilt at opening
+    db.close()
+    assert not datafile.upgrade_pending(db_path)
+
+
+def test_a_restored_backup_from_an_older_version_is_reindexed(services, tmp_path):
+    from desktop.domain.contact_details import Detail
+
+    plant = services.accounts.create(name="苏州工厂")
+    person = services.contacts.create(plant.id, name="周强", phone_mobile="13800000001")
+    services.contact_details.replace(
+        person.id,
+        [
+            Detail("phone", "mobile", "13800000001", preferred=True),
+            Detail("email", "home", "qiang@example.org"),
+        ],
+    )
+    with services.db.write() as s:
+        s.connection().exec_driver_sql(f"DELETE FROM {search_index.FTS_TABLE}")
+        s.connection().exec_driver_sql("PRAGMA user_version = 1")
+    saved = services.backups.back_up_now("manual").path
+    services.contacts.create(plant.id, name="李娜")  # the backup is older than this
+    services.backups.restore(saved)
+    assert titles(services, "qiang@example.org") == ["周强"]
+    assert titles(services, "苏州工厂") == ["苏州工厂"]
