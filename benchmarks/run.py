@@ -64,17 +64,19 @@ def dataset(cache: Path, size: str) -> Path:
 
 
 def bring_to_head(path: Path) -> None:
-    """Upgrade a cached dataset made at an older schema once, through the app's own path.
+    """Upgrade a cached dataset made at an older schema or search index once, through the
+    app's own path.
 
     Every run then copies an up-to-date file instead of upgrading its working copy each time.
     The pre-migration copy the app takes is dropped: a cache can always be generated again.
     """
+    from desktop.services.datafile import upgrade_pending
     from desktop.store.database import open_database
-    from desktop.store.migrate import HEAD_REVISION, read_revision
+    from desktop.store.migrate import read_revision
 
-    revision = read_revision(path)
-    if revision in (None, HEAD_REVISION):
+    if not upgrade_pending(path):  # schema and search index both current
         return
+    revision = read_revision(path)
     started = time.perf_counter()
     open_database(path).close()
     for saved in (path.parent / "backups").glob(f"pre-migration-{revision}-*"):
