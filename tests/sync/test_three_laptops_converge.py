@@ -1,18 +1,31 @@
 """Three laptops, the real team server and PostgreSQL: random concurrent offline edits to one
 shared account (titles, managers, buying roles, notes, people added and deleted), laptops cut
-off and reconnected at random, converge to identical rows with the merge invariants holding.
+off and reconnected at random, the server stopped or SIGKILLed and started again, and a
+laptop's ``callbrief sync --once`` SIGKILLed mid-sync, converge to identical rows with the
+merge invariants holding, and nothing a rep saved is lost.
 
 A Hypothesis state machine drives the laptops' own services and ``sync_cycle`` (what
 ``callbrief sync --once`` runs). After every sync the laptop's rows are checked (no reporting
-loop, one buying role per person and deal); at the end every laptop reconnects and syncs until
-a whole round moves nothing, and all three hold the same rows. Kept under 90 s.
+loop, one buying role per person and deal). "Saved" is checked two ways: every person a rep
+added (each with a name of its own, which no rule deletes) is on every laptop at the end; and
+after a server crash, every person a laptop had synced with nothing left pending (the server
+acknowledged it) is still in the document a fresh client reads from the restarted server. At
+the end every laptop reconnects and syncs until a whole round moves nothing, and all three hold
+the same rows. Kept under 2 minutes.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
-from hypothesis import HealthCheck, Phase, settings
+import anyio
+from hypothesis import HealthCheck, Phase, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -26,14 +39,20 @@ from laptops import open_laptop, rows, small_account
 from team_cli import _ca_file, _cli, _join
 
 from desktop.domain.validation import ValidationError
+from desktop.store.migrate import integrity_problems
+from desktop.sync.client import TeamConfig, access_token, exchange
+from desktop.sync.engine import load_doc
 from desktop.sync.invariants import find_cycle
-from desktop.sync.worker import sync_cycle
+from desktop.sync.mirror import read_rows
+from desktop.sync.worker import EXPECTED, sync_cycle
 
 LAPTOPS = ("ana", "bo", "cy")
 PASSWORDS = {"ana": "ana-secret-1", "bo": "bo-secret-22", "cy": "cy-secret-333"}
 TITLES = ("CIO", "CTO", "总经理", "采购经理", "")
 ROLE_KEYS = ("decision_maker", "user", "technical_expert", "influencer", "coach")
 _examples = itertools.count()
+_names = itertools.count()
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 def check_invariants(body):
@@ -69,6 +88,8 @@ class ThreeLaptops(RuleBasedStateMachine):
         self.laptops = {u: open_laptop(f) for u, f in self.folders.items()}
         self.uid = self.laptops["ana"].team_sync.account_uid(account_id)
         self.online = set(LAPTOPS)
+        self.added: set[str] = set()  # every person a rep added: saved, so never lost
+        self.acknowledged: set[str] = set()  # of those, the ones the server has confirmed
         self.settle()
         self.people = [c["uid"] for c in rows(self.laptops["ana"], self.uid)["contacts"]]
 
@@ -79,9 +100,23 @@ class ThreeLaptops(RuleBasedStateMachine):
     # Helpers --------------------------------------------------------------------------
 
     def sync(self, user):
-        report = sync_cycle(self.laptops[user].team_sync, self.folders[user])
-        check_invariants(rows(self.laptops[user], self.uid))
+        laptop = self.laptops[user]
+        report = sync_cycle(laptop.team_sync, self.folders[user])
+        body = rows(laptop, self.uid)
+        check_invariants(body)
+        if not laptop.team_sync.pending(self.uid):  # the server stored all this laptop had
+            self.acknowledged |= self.added & {c["name"] for c in body["contacts"]}
         return report.received + report.sent
+
+    def names_on_server(self):
+        """The people in the room's document as a fresh client receives it from the server."""
+        config = TeamConfig.load(self.folders["ana"])
+        token = access_token(config, self.folders["ana"])
+        doc = load_doc(None)
+        anyio.run(exchange, config, token, self.uid, doc)
+        body = read_rows(doc)
+        assert body is not None, "the server lost the account's document"
+        return {c["name"] for c in body["contacts"]}
 
     def settle(self, rounds=8):
         for _ in range(rounds):
@@ -139,7 +174,9 @@ class ThreeLaptops(RuleBasedStateMachine):
     @rule(user=st.sampled_from(LAPTOPS), name=st.sampled_from(("周敏", "Sam", "赵磊")))
     def add_person(self, user, name):
         laptop = self.laptops[user]
+        name = f"{name}{next(_names)}"
         laptop.contacts.create(laptop.team_sync.account_id(self.uid), name=name)
+        self.added.add(name)
 
     # The network ------------------------------------------------------------------------
 
@@ -157,6 +194,63 @@ class ThreeLaptops(RuleBasedStateMachine):
     def sync_one(self, data):
         self.sync(data.draw(st.sampled_from(sorted(self.online))))
 
+    # Crashes ----------------------------------------------------------------------------
+
+    @rule(hard=st.booleans(), user=st.sampled_from(LAPTOPS))
+    def server_restarts(self, hard, user):
+        """The server is SIGKILLed (power loss) or stopped; a laptop that syncs meanwhile is told
+        it is offline and keeps its edits; the server comes back and resumes."""
+        event("server SIGKILLed" if hard else "server stopped")
+        if hard:
+            self.server.kill()
+        else:
+            self.server.stop()
+        laptop = self.laptops[user]
+        waiting = laptop.team_sync.pending()
+        try:
+            sync_cycle(laptop.team_sync, self.folders[user])
+        except EXPECTED:
+            pass
+        else:
+            raise AssertionError("a sync with the server down reported success")
+        assert laptop.team_sync.pending() >= waiting  # nothing counted as sent
+        self.server.start()
+        missing = self.acknowledged - self.names_on_server()
+        assert not missing, f"acknowledged, then lost by the server: {sorted(missing)}"
+
+    @rule(user=st.sampled_from(LAPTOPS), delay=st.sampled_from((0.0, 0.005, 0.02, 0.08)))
+    def laptop_killed_mid_sync(self, user, delay):
+        """``callbrief sync --once`` in its own process, SIGKILLed once the server has let it
+        into the room: the file stays sound, and the next sync picks up where it stopped."""
+        had = self.added & {c["name"] for c in rows(self.laptops[user], self.uid)["contacts"]}
+        self.laptops[user].close()
+        joined = sum('"room.joined"' in line and f'"{user}"' in line for line in self.server.log)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--data-dir", str(self.folders[user]), "sync"]
+            + ["--once"],
+            cwd=PROJECT,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and child.poll() is None:
+            now = [line for line in self.server.log if '"room.joined"' in line]
+            if sum(f'"{user}"' in line for line in now) > joined:
+                break
+            time.sleep(0.002)
+        time.sleep(delay)
+        event("laptop killed mid-sync" if child.poll() is None else "sync ended before the kill")
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+        path = self.folders[user] / "callbrief.sqlite3"
+        assert integrity_problems(path, full=True) == []
+        self.laptops[user] = open_laptop(self.folders[user])
+        body = rows(self.laptops[user], self.uid)
+        check_invariants(body)
+        lost = had - {c["name"] for c in body["contacts"]}
+        assert not lost, f"a killed sync took saved people away: {sorted(lost)}"
+
     @invariant()
     def each_laptop_keeps_the_rules(self):
         for laptop in getattr(self, "laptops", {}).values():
@@ -168,6 +262,8 @@ class ThreeLaptops(RuleBasedStateMachine):
         bodies = [rows(self.laptops[u], self.uid) for u in LAPTOPS]
         assert bodies[0] == bodies[1] == bodies[2]
         check_invariants(bodies[0])
+        missing = self.added - {c["name"] for c in bodies[0]["contacts"]}
+        assert not missing, f"saved on a laptop, lost on the way: {sorted(missing)}"
 
 
 def test_three_laptops_converge_with_the_invariants(admin, team_server, ca, tmp_path):
