@@ -22,6 +22,7 @@ from typing import Any
 
 import anyio
 import httpx
+import portalocker
 from httpx_ws import (
     AsyncWebSocketSession,
     WebSocketDisconnect,
@@ -31,6 +32,8 @@ from httpx_ws import (
 from pycrdt import Doc, YMessageType, YSyncMessageType, create_sync_message, handle_sync_message
 
 CONFIG_NAME = "team.json"
+LOCK_NAME = "team.lock"  # held while the single-use refresh token is exchanged
+LOCK_SECONDS = 60  # a refresh takes one request (30 s timeout at most)
 MAX_FRAME = 64 * 1024 * 1024  # a 10,000-person account is ~2 MB in one frame (64 KiB default)
 EXCHANGE_SECONDS = 60
 CONNECTIONS = 8  # rooms exchanged at once in a cycle: overlaps the waits, spares the server
@@ -102,11 +105,20 @@ def login(url: str, user: str, password: str, ca_file: str | None) -> TeamConfig
 
 
 def access_token(config: TeamConfig, folder: Path) -> str:
-    """A fresh access token; the new refresh token is saved first."""
-    verify = config.verify()
-    pair = _post(f"{config.url}/auth/refresh", {"refresh_token": config.refresh_token}, verify)
-    config.refresh_token = pair["refresh_token"]
-    config.save(folder)
+    """A fresh access token; the new refresh token is saved first.
+
+    A refresh token works once. The window's background sync, a share from its Team menu and
+    a ``callbrief`` command in a terminal can all refresh at the same moment, so the refresh
+    runs under an operating-system lock on ``team.lock`` (released if the process dies), and
+    starts from the token stored in the folder, not the one this process read earlier."""
+    with portalocker.Lock(folder / LOCK_NAME, mode="a", timeout=LOCK_SECONDS):
+        stored = TeamConfig.load(folder)
+        config.url, config.user, config.ca_file = stored.url, stored.user, stored.ca_file
+        verify = config.verify()
+        body = {"refresh_token": stored.refresh_token}
+        pair = _post(f"{config.url}/auth/refresh", body, verify)
+        config.refresh_token = pair["refresh_token"]
+        config.save(folder)
     return str(pair["access_token"])
 
 

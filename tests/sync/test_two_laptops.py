@@ -96,3 +96,50 @@ def test_a_read_only_teammates_edits_never_reach_the_owner(
     finally:
         a.close()
     assert _status(folder_m, capsys)["state"] == "synced"
+
+
+def test_the_window_and_a_command_refreshing_the_login_at_once_both_stay_logged_in(
+    admin, team_server, ca, tmp_path
+):
+    """A refresh token works once. The window's sync and a ``callbrief team share`` typed in a
+    terminal refresh at the same moment (each process read team.json earlier): both get a
+    token, and the laptop stays logged in, where one of them used to be refused the login."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from desktop.sync.client import TeamConfig, access_token
+
+    assert admin("add-user", "ana", password="ana-secret-1") == 0
+    folder = tmp_path / "laptop-a"
+    _join(folder, team_server, _ca_file(ca, tmp_path), "ana", "ana-secret-1", tmp_path)
+    script = (
+        "import sys; from pathlib import Path; from desktop.sync.client import TeamConfig,"
+        " access_token\nfolder = Path(sys.argv[1]); config = TeamConfig.load(folder)\n"
+        "print('ready', flush=True); sys.stdin.readline()\n"
+        "for _ in range(5): access_token(config, folder)\nprint('ok')"
+    )
+    project = Path(__file__).resolve().parents[2]
+    others = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(folder)],
+            cwd=project,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    mine = TeamConfig.load(folder)  # read before the others refresh, as the window does
+    for other in others:
+        assert other.stdout.readline().strip() == "ready"  # each has read team.json too
+    for other in others:
+        other.stdin.write("go\n")
+        other.stdin.flush()
+    tokens = [access_token(mine, folder) for _ in range(5)]
+    for other in others:
+        out, err = other.communicate(timeout=60)
+        assert other.returncode == 0 and out.strip() == "ok", err[-2000:]
+    assert len(set(tokens)) == 5
+    assert access_token(TeamConfig.load(folder), folder)  # the stored login still works
