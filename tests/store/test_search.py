@@ -181,6 +181,17 @@ def test_every_email_and_phone_of_a_person_is_found_not_only_the_preferred(servi
     assert titles(services, "qiang.zhou") == []
 
 
+def _zhou_at_the_plant(services, second):
+    """An account with 周强, his preferred mobile and ``second`` (a detail beside it)."""
+    from desktop.domain.contact_details import Detail
+
+    plant = services.accounts.create(name="苏州工厂")
+    person = services.contacts.create(plant.id, name="周强", phone_mobile="13800000001")
+    details = [Detail("phone", "mobile", "13800000001", preferred=True), second]
+    services.contact_details.replace(person.id, details)
+    return plant, person
+
+
 def test_a_file_indexed_by_an_older_version_finds_everyone_after_the_upgrade(db_path):
     """A rep's file from before every phone was indexed: the second mobile number is in the
     person's details but not in the search entry. Opening it with this version rebuilds the
@@ -192,15 +203,7 @@ def test_a_file_indexed_by_an_older_version_finds_everyone_after_the_upgrade(db_
 
     db = open_database(db_path)
     services = Services.build(db, default_playbook())
-    plant = services.accounts.create(name="苏州工厂")
-    person = services.contacts.create(plant.id, name="周强", phone_mobile="13800000001")
-    services.contact_details.replace(
-        person.id,
-        [
-            Detail("phone", "mobile", "13800000001", preferred=True),
-            Detail("phone", "work", "+86 512 6666 7777"),
-        ],
-    )
+    plant, person = _zhou_at_the_plant(services, Detail("phone", "work", "+86 512 6666 7777"))
     # What the older version left: an entry with the preferred number only, and no version.
     with db.write() as s:
         conn = s.connection()
@@ -228,15 +231,7 @@ def test_a_file_indexed_by_an_older_version_finds_everyone_after_the_upgrade(db_
 def test_a_restored_backup_from_an_older_version_is_reindexed(services, tmp_path):
     from desktop.domain.contact_details import Detail
 
-    plant = services.accounts.create(name="苏州工厂")
-    person = services.contacts.create(plant.id, name="周强", phone_mobile="13800000001")
-    services.contact_details.replace(
-        person.id,
-        [
-            Detail("phone", "mobile", "13800000001", preferred=True),
-            Detail("email", "home", "qiang@example.org"),
-        ],
-    )
+    plant, _person = _zhou_at_the_plant(services, Detail("email", "home", "qiang@example.org"))
     with services.db.write() as s:
         s.connection().exec_driver_sql(f"DELETE FROM {search_index.FTS_TABLE}")
         s.connection().exec_driver_sql("PRAGMA user_version = 1")
