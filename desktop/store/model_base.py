@@ -24,6 +24,11 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
+# ``info`` of a column the database derives from other rows (a trigger writes it): not part of
+# an account's content, so bundles, team sync and the demo leave it out.
+DERIVED: dict[str, object] = {"derived": True}
+
+
 def utcnow() -> datetime:
     """Naive UTC, the form SQLite stores."""
     return datetime.now(UTC).replace(tzinfo=None)

@@ -9,14 +9,16 @@ duplicating, and a shared account's rows can be told apart wherever they were ma
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -24,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .model_base import NAMING, Base, Timestamped, new_uid, utcnow
+from .model_base import DERIVED, NAMING, Base, Timestamped, new_uid, utcnow
 
 
 class Setting(Base):
@@ -187,6 +189,18 @@ class Opportunity(Timestamped, Base):
     walk_away: Mapped[str] = mapped_column(Text, default="", server_default="")
     competitor_moves: Mapped[str] = mapped_column(Text, default="", server_default="")
     countermeasure: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The stall facts (revision 0011): written by SQLite triggers on decision points, visits and
+    # next steps, read by the pipeline's SQL. Derived, so never loaded, synced or exported.
+    maybe_phase: Mapped[str | None] = mapped_column(String(40), deferred=True, info=dict(DERIVED))
+    last_visit_at: Mapped[datetime | None] = mapped_column(
+        DateTime, deferred=True, info=dict(DERIVED)
+    )
+    open_step_due: Mapped[date | None] = mapped_column(Date, deferred=True, info=dict(DERIVED))
+    # The visit before the latest (revision 0012): a deal with one visit planned ahead is
+    # judged from it without looking up its visits.
+    prior_visit_at: Mapped[datetime | None] = mapped_column(
+        DateTime, deferred=True, info=dict(DERIVED)
+    )
 
     account: Mapped[Account] = relationship(back_populates="opportunities", lazy="raise")
     roles: Mapped[list[BuyingRole]] = relationship(
@@ -233,6 +247,37 @@ class Opportunity(Timestamped, Base):
         CheckConstraint(
             "probability_override IS NULL OR probability_override BETWEEN 0 AND 100",
             name="probability_range",
+        ),
+        # The pipeline's grouped pass reads every open deal from this alone, by stage and
+        # expected close (the order it sums them in: no sort).
+        Index(
+            "ix_opportunities_pipeline",
+            "stage",
+            "expected_close",
+            "maybe_phase",
+            "open_step_due",
+            "last_visit_at",
+            "prior_visit_at",
+            "deal_amount",
+            "probability_override",
+            "account_id",
+            "deal_currency",
+        ),
+        # Accounts with an open deal at each buying-cycle position, counted in index order.
+        Index("ix_opportunities_cycle", "buying_cycle_stage", "account_id", "stage"),
+        # The stalled list: each stage's largest deals first (read backwards), judged until
+        # enough are found.
+        Index(
+            "ix_opportunities_by_amount",
+            "stage",
+            "deal_amount",
+            "id",
+            "maybe_phase",
+            "open_step_due",
+            "last_visit_at",
+            "prior_visit_at",
+            "probability_override",
+            "account_id",
         ),
     )
 

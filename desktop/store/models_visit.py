@@ -33,9 +33,8 @@ class Visit(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
-    opportunity_id: Mapped[int] = mapped_column(
-        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
-    )
+    # Indexed with its start and status (ix_visits_held, revision 0011), below.
+    opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunities.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(String(200), default="")
     starts_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # local wall time
     timezone: Mapped[str] = mapped_column(String(64), default="")  # IANA name, e.g. Asia/Shanghai
@@ -109,7 +108,12 @@ class Visit(Timestamped, Base):
         order_by="NextStep.position",
     )
 
-    __table_args__ = (CheckConstraint("duration_min BETWEEN 5 AND 1440", name="duration_range"),)
+    __table_args__ = (
+        CheckConstraint("duration_min BETWEEN 5 AND 1440", name="duration_range"),
+        # A deal's visits, and whether one was held in a time window, read from the index alone
+        # (the pipeline's stall test probes it for deals whose latest visit is still to come).
+        Index("ix_visits_held", "opportunity_id", "starts_at", "status"),
+    )
 
 
 class VisitChild:
