@@ -106,13 +106,66 @@ def _spoil(rng: random.Random, cells: list[str], kind: int) -> None:
         cells[COL["Job Title"]] = "采购经理 Purchasing Manager, " * 6
 
 
+# Outlook's third e-mail, after the second one's columns (the full export has them).
+EMAIL_3 = ("E-mail 3 Address", "E-mail 3 Type", "E-mail 3 Display Name")
+FULL_HEADER = [
+    *HEADER[: COL["E-mail 2 Display Name"] + 1],
+    *EMAIL_3,
+    *HEADER[COL["E-mail 2 Display Name"] + 1 :],
+]
+
+
+def _landline(rng: random.Random) -> str:
+    return f"0512-6{rng.randint(0, 999):03d}-{rng.randint(0, 9999):04d}"
+
+
+def _fill_every_detail(rng: random.Random, cells: list[str], n: int) -> list[str]:
+    """The row in the full header, with every phone and e-mail column the import reads filled
+    as a well-kept Outlook has them: office lines, switchboard, home, the mobile again as
+    primary and car phone, three e-mails; the row's own values (and planted problems) kept.
+    Faxes, pager and Outlook's rarer phone columns stay empty: the import reads none of them,
+    and the file must stay under the import's 50 MB."""
+    mobile = cells[COL["Mobile Phone"]] or _spaced(_mobile(rng), rng.randint(0, 2))
+    office = cells[COL["Business Phone"]] or f"0512-6588-{rng.randint(1000, 9999)}"
+    filled = {
+        "Business Phone": office,
+        "Business Phone 2": f"0512-6588-{rng.randint(1000, 9999)}",
+        "Company Main Phone": "0512-6588-1000",
+        "Home Phone": _landline(rng),
+        "Home Phone 2": _landline(rng),
+        "Mobile Phone": mobile,
+        "Primary Phone": mobile,
+        "Car Phone": mobile,
+        "Other Phone": _spaced(_mobile(rng), rng.randint(0, 2)),
+    }
+    for column, value in filled.items():
+        if not cells[COL[column]]:
+            cells[COL[column]] = value
+    first = cells[COL["E-mail Address"]] or f"c{n}@hengyuan-precision.com.cn"
+    cells[COL["E-mail Address"]] = first
+    user = first.split("@")[0] or f"c{n}"
+    if not cells[COL["E-mail 2 Address"]]:
+        cells[COL["E-mail 2 Address"]] = f"{user}@hengyuan.cn"
+        cells[COL["E-mail 2 Type"]] = "SMTP"
+    third = [f"{user}{rng.randint(1, 99)}@163.com", "SMTP", ""]
+    at = COL["E-mail 2 Display Name"] + 1
+    return [*cells[:at], *third, *cells[at:]]
+
+
 def write_contacts_csv(
-    path: Path, rows: int, existing: Sequence[tuple[str, str, str]] = (), seed: int = 7
+    path: Path,
+    rows: int,
+    existing: Sequence[tuple[str, str, str]] = (),
+    seed: int = 7,
+    *,
+    every_detail: bool = False,
 ) -> dict[str, int]:
     """Write ``rows`` people to ``path`` (UTF-8 with BOM, CRLF, like Outlook).
 
     ``existing`` holds (name, e-mail, mobile) of people already at the target account; a few of
     them appear again in the file. Returns how many duplicates and bad rows were planted.
+    ``every_detail`` fills every phone and e-mail column (three e-mails, all 19 phones: the
+    file a well-kept Outlook exports); the people, duplicates and problems stay the same.
     """
     rng = random.Random(seed)
     planted = {"duplicates": 0, "account_duplicates": 0, "bad": 0}
@@ -148,8 +201,18 @@ def write_contacts_csv(
         if written and rng.random() < 0.3:  # reports to someone earlier in the file
             cells[COL["Manager's Name"]] = _full_name(rng.choice(written[-200:]))
         written.append(cells)
+    header = HEADER
+    if every_detail:  # its own random numbers: the people are those of the plain file
+        more = random.Random(seed + 1)
+        written = [_fill_every_detail(more, cells, n) for n, cells in enumerate(written)]
+        header = FULL_HEADER
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-        writer.writerow(HEADER)
+        # Outlook quotes every cell; the full file quotes only where needed, else 100k rows
+        # of it would pass the import's 50 MB limit.
+        if every_detail:
+            writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        else:
+            writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+        writer.writerow(header)
         writer.writerows(written)
     return planted

@@ -22,6 +22,8 @@ _CJK_CHAR = re.compile(f"([{_CJK}])")
 _QUERY_PARTS = re.compile(f"[{_CJK}]+|[^\\W_]+", re.UNICODE)
 _IS_CJK = re.compile(f"[{_CJK}]")
 _PHONE = re.compile(r"\+?\d[\d\s\-().]{5,}\d")
+_NOT_DIGIT = re.compile(r"\D")
+_INTERNATIONAL = re.compile(r"(\+|00)\d{1,3}[\s\-.()]+(.*)")
 
 
 def normalise(text: str) -> str:
@@ -41,10 +43,10 @@ def index_text(*parts: str | None) -> str:
 
 def _phone_forms(phone: str) -> list[str]:
     """The digits run together, and again without an international prefix (+86 138… → 138…)."""
-    forms = [re.sub(r"\D", "", phone)]
-    international = re.match(r"(\+|00)\d{1,3}[\s\-.()]+(.*)", phone)
+    forms = [_NOT_DIGIT.sub("", phone)]
+    international = _INTERNATIONAL.match(phone)
     if international:
-        forms.append(re.sub(r"\D", "", international.group(2)))
+        forms.append(_NOT_DIGIT.sub("", international.group(2)))
     return forms
 
 

@@ -79,10 +79,13 @@ class Node:
 
     @cached_property
     def mapped_columns(self) -> tuple[tuple[str, Column[Any]], ...]:
-        """(attribute key, column) for every column of the table, in table order."""
+        """(attribute key, column) for every column of the table, in table order, but those the
+        database derives (``DERIVED``): they are no part of an account's content."""
         mapper = sa_inspect(self.model)
         by_column: dict[Any, str] = {prop.columns[0]: prop.key for prop in mapper.column_attrs}
-        return tuple((by_column[col], col) for col in self.table.columns)
+        return tuple(
+            (by_column[col], col) for col in self.table.columns if not col.info.get("derived")
+        )
 
     @cached_property
     def plain_columns(self) -> tuple[tuple[str, Column[Any]], ...]:

@@ -24,6 +24,7 @@ from desktop.domain.playbook import Playbook
 from desktop.exchange.bundle_format import CONTACT_REF, LAYOUT, NEED_REF, Node, schema_path
 
 from .bundle_keys import KeyChecker
+from .bundle_schema import Check, Unsupported, compile_schema
 from .bundle_words import JsonPath, describe, format_path, out_of_range, parses, path_key, show
 
 _INT64 = (-(2**63), 2**63 - 1)
@@ -83,6 +84,9 @@ class Checker:
         return False
 
     def schema(self, doc: dict[str, Any]) -> None:
+        quick = _quick_check()
+        if quick is not None and quick(doc):
+            return  # valid: the full validator would find nothing (bundle_schema.py)
         for error in _validator().iter_errors(doc):
             for path, message in describe(error):
                 self.schema_paths.add(path)
@@ -223,11 +227,23 @@ class Checker:
 
 
 @cache
+def _schema() -> dict[str, Any]:
+    return dict(json.loads(schema_path().read_text(encoding="utf-8")))
+
+
+@cache
 def _validator() -> Any:
     import jsonschema  # only when importing: it is slow to load
 
-    schema = json.loads(schema_path().read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(_schema())
+
+
+@cache
+def _quick_check() -> Check | None:
+    try:
+        return compile_schema(_schema())
+    except Unsupported:  # a keyword it does not know: the full validator alone
+        return None
 
 
 def _unique_per_parent(node: Node, column: str) -> bool:

@@ -28,6 +28,29 @@ class ImportResult:
 
 
 def write_account(session: Session, doc: dict[str, Any]) -> ImportResult:
+    written = add_account(session, doc, {})
+    session.flush()
+    return written.result()
+
+
+@dataclass(frozen=True)
+class AddedAccount:
+    """An account added to the session, not flushed yet: its result once it is."""
+
+    account: Account
+    replaced: bool
+    counts: dict[str, int]
+
+    def result(self) -> ImportResult:
+        return ImportResult(self.account.id, self.account.name, self.replaced, self.counts)
+
+
+def add_account(
+    session: Session, doc: dict[str, Any], next_ids: dict[type[Any], int]
+) -> AddedAccount:
+    """Add a checked bundle's account to the session without flushing. ``next_ids`` carries
+    the next free id per table from one account to the next, so several accounts can be added
+    and flushed together (a sync batch): ids are then not read back from the file in between."""
     data = doc["account"]
     existing = session.scalar(select(Account.id).where(Account.uid == data["uid"]))
     if existing is not None:
@@ -35,22 +58,21 @@ def write_account(session: Session, doc: dict[str, Any]) -> ImportResult:
         session.execute(delete(Account).where(Account.id == existing))
     # Rows refer to each other by pre-assigned ids; check those references at commit.
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
-    builder = _Builder(session)
+    builder = _Builder(session, next_ids)
     builder.reserve_contacts(data.get("contacts", []))
     account = builder.build(LAYOUT, data, {})
     if existing is not None:
         account.id = existing  # keep the id, so open windows still find the account
     session.add(account)
-    session.flush()
-    return ImportResult(account.id, account.name, existing is not None, builder.counts)
+    return AddedAccount(account, existing is not None, builder.counts)
 
 
 class _Builder:
     """Turns checked bundle dicts into ORM objects, resolving uids and indexes to ids."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, next_ids: dict[type[Any], int]) -> None:
         self.session = session
-        self.next_ids: dict[type[Any], int] = {}
+        self.next_ids = next_ids
         self.contact_ids: dict[str, int] = {}
         self.counts: dict[str, int] = {key: 0 for node in LAYOUT.walk() for key, _ in node.children}
 

@@ -282,10 +282,7 @@ class Builder:
             notes = notes.replace("\r\n", "\n").replace("\r", "\n").strip()
             if notes:
                 values["relationship_notes"] = notes
-        details = [
-            replace(d, value=_TEL_PREFIX.sub("", d.value).strip()) if d.kind == "phone" else d
-            for d in details
-        ]
+        details = [_without_tel(d) if d.kind == "phone" else d for d in details]
         # Every e-mail and phone is checked as a detail; the columns hold the preferred ones.
         try:
             row.details = check_details(details, self.playbook)
@@ -326,6 +323,13 @@ class Builder:
                 problems += [Problem(e.message, str(role.get(e.field, ""))) for e in exc.errors]
         row.problems = problems
         return row
+
+
+def _without_tel(d: Detail) -> Detail:
+    """A phone without a "tel:" prefix (vCard 4.0 URIs) and stray blanks; the same detail
+    when it has neither (most do: no copy made)."""
+    value = _TEL_PREFIX.sub("", d.value).strip() if "tel:" in d.value.lower() else d.value.strip()
+    return d if value == d.value else replace(d, value=value)
 
 
 def _without_affixes(name: str, prefix: str, suffix: str) -> str:

@@ -5,12 +5,18 @@ applying another laptop's changes.
 service. A remote change is written like an imported bundle (checked the same way, search rows
 kept by the database's triggers) *together with* the document state that produced it, in one
 transaction, and announced with initiator ``Origin.SYNC`` so the mirror does not echo it back.
+
+``apply_batch`` does that for a whole batch of exchanged rooms in one transaction (a first sync
+of 1,000 accounts made 1,000 commits, each an fsync): every account is checked before the
+transaction, then all are written together (sync_batch.py); an account the checks refuse is
+left out whole, with its problems, while the others of the batch are written and announced.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import uuid4
@@ -27,9 +33,26 @@ from .whole_accounts import _AccountWriter
 if TYPE_CHECKING:
     from desktop.store.database import Database
 
-    from .bundle_import import ImportResult
+    from .bundle_import import BundleError, ImportResult
 
 LAPTOP_KEY, USER_KEY = "team.laptop", "team.user"  # settings rows, not shown in Preferences
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One room after its exchange, to be written by ``apply_batch``."""
+
+    uid: str
+    state: bytes  # the merged document
+    body: dict[str, Any] | None = None  # the rows to write; None: only the state changed
+    lost: Sequence[dict[str, Any]] = ()  # our values the merge replaced (conflicts.py)
+    acknowledged: int = 0  # the server stored our pending updates up to this id (0: none)
+
+
+@dataclass
+class BatchResult:
+    applied: dict[str, ImportResult] = field(default_factory=dict)  # by account uid
+    refused: dict[str, BundleError] = field(default_factory=dict)  # nothing of these written
 
 
 class TeamSyncService(_AccountWriter):
@@ -44,10 +67,44 @@ class TeamSyncService(_AccountWriter):
             row = session.get(SyncDocument, account_uid)
             return bytes(row.state) if row is not None else None
 
+    def states(self, account_uids: Sequence[str]) -> dict[str, tuple[bytes | None, int | None]]:
+        """For each uid: its document state (None if not shared) and its account id (None if
+        not received yet), in one read: a first sync asks for a whole batch at once."""
+        found: dict[str, tuple[bytes | None, int | None]] = {u: (None, None) for u in account_uids}
+        with self._db.read() as session:
+            for chunk in _chunks(list(account_uids)):
+                query = (
+                    select(SyncDocument.account_uid, SyncDocument.state, Account.id)
+                    .outerjoin(Account, Account.uid == SyncDocument.account_uid)
+                    .where(SyncDocument.account_uid.in_(chunk))
+                )
+                for uid, state, account_id in session.execute(query):
+                    found[uid] = (bytes(state), account_id)
+                missing = [u for u in chunk if found[u][0] is None]
+                if missing:
+                    ids = select(Account.uid, Account.id).where(Account.uid.in_(missing))
+                    for uid, account_id in session.execute(ids):
+                        found[uid] = (None, account_id)
+        return found
+
     def share(self, account_uid: str, permission: str, state: bytes) -> None:
         """Start (or update) mirroring ``account_uid`` with the document ``state``."""
         with self._db.write() as session:
             session.merge(SyncDocument(account_uid=account_uid, state=state, permission=permission))
+
+    def share_all(self, permissions: dict[str, str]) -> None:
+        """``share`` for many accounts at once (one transaction), each keeping its document."""
+        with self._db.write() as session:
+            rows: dict[str, SyncDocument] = {}
+            for chunk in _chunks(list(permissions)):  # one read, not one per account
+                query = select(SyncDocument).where(SyncDocument.account_uid.in_(chunk))
+                rows.update((row.account_uid, row) for row in session.scalars(query))
+            for account_uid, permission in permissions.items():
+                row = rows.get(account_uid)
+                if row is None:
+                    row = SyncDocument(account_uid=account_uid, state=b"", permission=permission)
+                    session.add(row)
+                row.permission = permission
 
     def record(self, account_uid: str, state: bytes, update: bytes) -> None:
         """A local change written into the document: its new state and the update to send."""
@@ -104,6 +161,19 @@ class TeamSyncService(_AccountWriter):
             query = select(func.max(SyncPending.id)).where(SyncPending.account_uid == account_uid)
             return int(session.scalar(query) or 0)
 
+    def last_pending_ids(self, account_uids: Sequence[str]) -> dict[str, int]:
+        """``last_pending_id`` of each uid that has pending updates, in one read."""
+        found: dict[str, int] = {}
+        with self._db.read() as session:
+            for chunk in _chunks(list(account_uids)):
+                query = (
+                    select(SyncPending.account_uid, func.max(SyncPending.id))
+                    .where(SyncPending.account_uid.in_(chunk))
+                    .group_by(SyncPending.account_uid)
+                )
+                found.update({uid: int(last) for uid, last in session.execute(query)})
+        return found
+
     def account_id(self, account_uid: str) -> int | None:
         with self._db.read() as session:
             return session.scalar(select(Account.id).where(Account.uid == account_uid))
@@ -128,32 +198,55 @@ class TeamSyncService(_AccountWriter):
         """Write another laptop's version of the account and the document state it came from,
         in one transaction; announced as ``Origin.SYNC``. BundleError (nothing written) if the
         merged rows do not pass the bundle checks."""
-        from .bundle_import import BundleError
-        from .bundle_match import conflicts
-        from .bundle_read import check_document
-        from .bundle_write import write_account
+        done = self.apply_batch([Incoming(account_uid, state, body, lost)])
+        if account_uid in done.refused:
+            raise done.refused[account_uid]
+        return done.applied[account_uid]
 
+    def apply_batch(self, batch: Sequence[Incoming]) -> BatchResult:
+        """Write a batch of exchanged rooms in one transaction: acknowledged updates dropped,
+        states saved, and each ``body`` written like an imported bundle (sync_batch.py). An
+        account whose rows fail the bundle checks (or whose uids belong to another
+        account) is refused whole: neither its rows nor its state are written, so the next
+        cycle receives it again. Every written account is announced as ``Origin.SYNC`` once
+        the transaction has committed; an error of the file itself (disk full…) rolls back
+        the whole batch."""
+        from .bundle_import import BundleError
+        from .bundle_read import check_document
+        from .sync_batch import REFUSED_SOURCE, write_batch
+
+        result = BatchResult()
+        checked = {}
         stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-        doc = {
-            "format": FORMAT,
-            "version": VERSION,
-            "exported_at": stamp,
-            "app_version": desktop.__version__,
-            "account": body,
-        }
-        checked = check_document(doc)
-        if checked.problems:
-            raise BundleError(checked.problems, "The team's version of the account")
+        for item in batch:  # outside the transaction: the window's writes need not wait
+            if item.body is None:
+                continue
+            found = check_document(_bundle(item.body, stamp))
+            if found.problems:
+                result.refused[item.uid] = BundleError(found.problems, REFUSED_SOURCE)
+            else:
+                checked[item.uid] = found
         with self._db.write() as session:
-            if clashes := conflicts(session, checked.uids):
-                raise BundleError(clashes, "The team's version of the account")
-            result = write_account(session, checked.doc)
-            row = session.get(SyncDocument, account_uid)
-            if row is not None:
-                row.state = state
-            _keep_lost(session, account_uid, lost)
+            result.applied, refused = write_batch(session, checked)
+            result.refused.update(refused)
+            query = select(SyncDocument).where(SyncDocument.account_uid.in_(u.uid for u in batch))
+            rows = {row.account_uid: row for row in session.scalars(query)}
+            for item in batch:
+                if item.acknowledged:
+                    session.execute(
+                        delete(SyncPending).where(
+                            SyncPending.account_uid == item.uid,
+                            SyncPending.id <= item.acknowledged,
+                        )
+                    )
+                if item.uid in result.refused:
+                    continue
+                if item.uid in rows:
+                    rows[item.uid].state = item.state
+                _keep_lost(session, item.uid, item.lost)
         with initiated_by(Origin.SYNC):
-            self._announce_account(result.account_id, Origin.SYNC)
+            for written in result.applied.values():
+                self._announce_account(written.account_id, Origin.SYNC)
         return result
 
     def remove(self, account_uid: str, *, keep_rows: bool = False) -> int | None:
@@ -178,6 +271,21 @@ class TeamSyncService(_AccountWriter):
                 Change(ChangeKind.ACCOUNT, frozenset({account_id}), account_id, True, initiator)
             )
         return account_id
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _bundle(body: dict[str, Any], stamp: str) -> dict[str, Any]:
+    """An account body as the whole bundle document the checks read."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": stamp,
+        "app_version": desktop.__version__,
+        "account": body,
+    }
 
 
 def _keep_lost(session: Any, account_uid: str, lost: Sequence[dict[str, Any]]) -> None:

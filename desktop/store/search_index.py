@@ -18,7 +18,7 @@ which encryption carries over (``crypto.encrypt_copy``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,19 +58,34 @@ def _entry(obj: Any, more: dict[int, list[str]] | None = None) -> tuple[int, str
     """(rowid, title text, body text, account id) for an indexed object; ``more`` holds each
     contact's searched detail values (``detail_values``)."""
     if isinstance(obj, Account):
-        return (
-            obj.id * 4,
-            index_text(obj.name, obj.alt_name),
-            index_text(obj.industry, obj.city, obj.main_business, obj.segment_code, obj.notes),
-            obj.id,
-        )
+        return (obj.id * 4, *account_entry_text(lambda name: getattr(obj, name)), obj.id)
     if isinstance(obj, Contact):
         values = (more or {}).get(obj.id, ())
         title, body = contact_entry_text(lambda name: getattr(obj, name), more=values)
         return (obj.id * 4 + 1, title, body, obj.account_id)
     if isinstance(obj, Opportunity):
-        return (obj.id * 4 + 2, index_text(obj.name), index_text(obj.pains), obj.account_id)
+        text_of = opportunity_entry_text(lambda name: getattr(obj, name))
+        return (obj.id * 4 + 2, *text_of, obj.account_id)
     return None
+
+
+def account_entry_text(value: Callable[[str], Any]) -> tuple[str, str]:
+    """(title, body) of an account's index entry, each field read with ``value(field name)``."""
+    return (
+        index_text(value("name"), value("alt_name")),
+        index_text(
+            value("industry"),
+            value("city"),
+            value("main_business"),
+            value("segment_code"),
+            value("notes"),
+        ),
+    )
+
+
+def opportunity_entry_text(value: Callable[[str], Any]) -> tuple[str, str]:
+    """(title, body) of an opportunity's index entry."""
+    return index_text(value("name")), index_text(value("pains"))
 
 
 def contact_index_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -120,7 +135,33 @@ def detail_values(conn: Connection, contact_ids: Iterable[int]) -> dict[int, lis
 def write_entries(conn: Connection, objects: list[Any]) -> None:
     contact_ids = [o.id for o in objects if isinstance(o, Contact)]
     more = detail_values(conn, contact_ids) if contact_ids else {}
-    rows = [e for e in (_entry(o, more) for o in objects) if e is not None]
+    _store(conn, [e for e in (_entry(o, more) for o in objects) if e is not None])
+
+
+def write_row_entries(
+    conn: Connection,
+    accounts: Sequence[Mapping[str, Any]],
+    contacts: Sequence[Mapping[str, Any]],
+    opportunities: Sequence[Mapping[str, Any]],
+) -> None:
+    """The entries of rows inserted without ORM objects (a first sync's new accounts,
+    desktop/services/sync_insert.py), from their column values by column name, with ``id``
+    and ``account_id``: the same text ``write_entries`` makes of the same rows as objects.
+    Their contacts' e-mails and phones are read back from the file, as ``write_entries`` does."""
+    more = detail_values(conn, [c["id"] for c in contacts]) if contacts else {}
+    rows = [(a["id"] * 4, *account_entry_text(a.get), a["id"]) for a in accounts]
+    parts = contact_index_fields()
+    for c in contacts:
+        title, body = contact_entry_text(c.get, parts, more.get(c["id"], ()))
+        rows.append((c["id"] * 4 + 1, title, body, c["account_id"]))
+    rows += [
+        (o["id"] * 4 + 2, *opportunity_entry_text(o.get), o["account_id"]) for o in opportunities
+    ]
+    _store(conn, rows)
+
+
+def _store(conn: Connection, rows: list[tuple[int, str, str, int]]) -> None:
+    """Write (rowid, title, body, account id) entries, replacing any with the same rowid."""
     if not rows:
         return
     params = [{"r": r, "t": t, "b": b, "a": a} for r, t, b, a in rows]
