@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import bench_core, bench_gui, bench_paper, bench_pipeline, bench_team
+from . import bench_core, bench_gui, bench_paper, bench_pipeline, bench_team, bench_team_memory
 from .generate import generate
 from .measure import Result
 
@@ -181,6 +181,8 @@ def main() -> None:
     if not args.no_team:
         # Its own sizes (quick: 20 accounts, else 1,000), a real PostgreSQL and server.
         results += bench_team.bench_team(args.quick)
+        # Server memory with rooms held open (quick: 200, else 10,000: about 10 minutes).
+        results += bench_team_memory.bench_team_memory(200 if args.quick else 10_000)
     text = table(results, sizes, thresholds=not args.quick)
     print(text)
     if args.quick or args.no_write:

@@ -45,11 +45,21 @@ class TeamEnv:
     ca_file: Path
     server_pid: int
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far (user + system)."""
+        fields = Path(f"/proc/{self.server_pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_mib(self) -> float:
         for line in Path(f"/proc/{self.server_pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
         return 0.0
+
+    def server_cpu(self) -> float:
+        """The server process's CPU time so far (user + system, all its threads), in seconds."""
+        fields = Path(f"/proc/{self.server_pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _public_folder() -> Path:
@@ -64,8 +74,9 @@ def _public_folder() -> Path:
 
 
 @contextlib.contextmanager
-def team_server(users: tuple[str, ...]) -> Iterator[TeamEnv]:
-    """A running server with ``users`` (password ``PASSWORD``); stopped and removed after."""
+def team_server(users: tuple[str, ...], extra_config: str = "") -> Iterator[TeamEnv]:
+    """A running server with ``users`` (password ``PASSWORD``); stopped and removed after.
+    ``extra_config``: more ``[server]`` settings, one ``key = value`` per line."""
     initdb = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
     if not initdb:
         raise SystemExit("bench_team needs PostgreSQL: apt-get install -y postgresql")
@@ -107,7 +118,7 @@ def team_server(users: tuple[str, ...]) -> Iterator[TeamEnv]:
         config.write_text(
             f'[server]\ndatabase_url = "{url}"\nport = {port}\n'
             f'tls_cert = "{own / "server.pem"}"\ntls_key = "{own / "server.key"}"\n'
-            'log_level = "WARNING"\n',
+            'log_level = "WARNING"\n' + extra_config,
             encoding="utf-8",
         )
         from server.cli import main as admin

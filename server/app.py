@@ -8,7 +8,8 @@ their permission for the room) that ``ASGIServer``'s ``on_connect`` cannot hand 
 HTTP routes:
   POST /auth/login    {"username", "password"} -> {"access_token", "refresh_token", "expires_in"}
                       (429 after too many failures for that name from that address)
-  POST /auth/refresh  {"refresh_token"} -> a new pair (the old refresh token is spent)
+  POST /auth/refresh  {"refresh_token", "next_refresh_token"?} -> a new pair (the old refresh
+                      token is spent; the proposed one, if any, is the new refresh token)
   GET  /accounts      the account uids the caller may open, with read/write
   POST /accounts/{account_uid}/grants  share an account (its owner only; server/sharing.py)
   DELETE /accounts/{account_uid}/grants/me  leave an account shared with you
@@ -41,20 +42,19 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
-from server.auth import Authority, Clock, permission_for, permissions, utc_now
+from server.auth import Authority, Clock, acceptable_proposal, permissions, utc_now
 from server.config import Config
-from server.db import WRITE, User
+from server.db import DB_CONNECTIONS, WRITE, User
 from server.limits import LoginLimiter
 from server.reviews import comment, mark, reviews_for
 from server.rooms import RoomChannel, RoomServer
 from server.sharing import leave, share
+from server.watch import CLOSE_FORBIDDEN, CLOSE_UNAUTHORISED, ConnectionWatch, Watched
 
 log = logging.getLogger("server.app")
 # An account uid as the laptops make them (uuid4 hex, with or without dashes); anything else is
 # refused before the database is asked.
 ROOM_NAME = re.compile(r"^[0-9a-fA-F-]{32,36}$")
-CLOSE_UNAUTHORISED = 4401
-CLOSE_FORBIDDEN = 4403
 
 
 def _bearer(headers: Mapping[str, str], query: Mapping[str, str]) -> str | None:
@@ -82,6 +82,7 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         clock=clock,
     )
     rooms = RoomServer(engine, compact_after_updates=config.compact_after_updates)
+    watch = ConnectionWatch(engine, authority, lambda: config.recheck_seconds)
     limiter = LoginLimiter(config.login_failures_per_minute, clock)
 
     async def caller(request: Request) -> User | None:
@@ -113,10 +114,14 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         return JSONResponse(pair.__dict__)
 
     async def refresh(request: Request) -> Response:
-        token = (await _json_body(request) or {}).get("refresh_token")
+        body = await _json_body(request) or {}
+        token, proposed = body.get("refresh_token"), body.get("next_refresh_token")
         if not isinstance(token, str):
             return JSONResponse({"error": "refresh_token is required"}, 400)
-        pair = await to_thread.run_sync(authority.refresh, token)
+        if proposed is not None and not acceptable_proposal(proposed):
+            error = "next_refresh_token must be 43 to 128 URL-safe characters"
+            return JSONResponse({"error": error}, 400)
+        pair = await to_thread.run_sync(authority.refresh, token, proposed)
         if pair is None:
             log.warning("refresh refused", extra={"event": "auth.refresh_refused"})
             return JSONResponse({"error": "refresh token expired or already used"}, 401)
@@ -220,43 +225,20 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
             return JSONResponse({"status": "unavailable", "database": "down"}, 503)
         return JSONResponse({"status": "ok", "database": "ok", "rooms": len(rooms.rooms)})
 
-    async def recheck(channel: RoomChannel, token: str, name: str, user: User) -> None:
-        """Close an open connection once its token expires or its grant is revoked.
-
-        A grant is checked at connect; a laptop may then stay connected for days, so the check
-        is repeated every ``recheck_seconds``. A grant lowered from write to read takes effect
-        on the connection too (its next change is refused).
-        """
-        while True:
-            await anyio.sleep(config.recheck_seconds)
-            if await to_thread.run_sync(authority.user_for, token) is None:
-                code, reason, event = CLOSE_UNAUTHORISED, "token expired", "room.expired"
-            else:
-                permission = await to_thread.run_sync(permission_for, engine, user.id, name)
-                if permission is not None:
-                    channel.can_write = permission == WRITE
-                    continue
-                code, reason, event = CLOSE_FORBIDDEN, "grant revoked", "room.revoked"
-            log.info(
-                "room closed: " + reason,
-                extra={"event": event, "room": name, "user": user.username},
-            )
-            await channel.close(code, reason)
-            return
-
     async def room(websocket: WebSocket) -> None:
         name = websocket.path_params["account_uid"]
         token = _bearer(websocket.headers, websocket.query_params)
-        user = await to_thread.run_sync(authority.user_for, token) if token else None
+        user, permission = None, None
+        if token and ROOM_NAME.match(name):
+            user, permission = await to_thread.run_sync(authority.room_access, token, name)
+        elif token:
+            user = await to_thread.run_sync(authority.user_for, token)
         if user is None or token is None:
             log.warning(
                 "room refused: no valid token", extra={"event": "room.unauthorised", "room": name}
             )
             await websocket.close(CLOSE_UNAUTHORISED)
             return
-        permission = None
-        if ROOM_NAME.match(name):
-            permission = await to_thread.run_sync(permission_for, engine, user.id, name)
         if permission is None:
             log.warning(
                 "room refused: no grant",
@@ -283,20 +265,24 @@ def create_app(config: Config, engine: Engine, *, clock: Clock = utc_now) -> Sta
         )
         ydoc_room = await rooms.open_room(name)
         channel.doc = ydoc_room.ydoc
+        watched = Watched(channel, token, name, user.id, user.username)
+        watch.add(watched)
         try:
-            async with anyio.create_task_group() as watching:
-                watching.start_soon(recheck, channel, token, name, user)
-                await ydoc_room.serve(channel)
-                watching.cancel_scope.cancel()
+            await ydoc_room.serve(channel)
         finally:
+            watch.discard(watched)
             await rooms.close_room(name)
             log.info("room left", extra={"event": "room.left", "room": name, "user": user.username})
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        async with rooms:
+        # No more database threads than pooled connections (server/db.py).
+        to_thread.current_default_thread_limiter().total_tokens = DB_CONNECTIONS
+        async with rooms, anyio.create_task_group() as background:
+            background.start_soon(watch.run)
             log.info("server started", extra={"event": "server.started"})
             yield
+            background.cancel_scope.cancel()
         engine.dispose()
 
     app = Starlette(

@@ -126,9 +126,19 @@ class RoomUpdate(Base):
     timestamp: Mapped[float] = mapped_column(Float)
 
 
+# The server's database work runs in worker threads (anyio's ``to_thread``), each on one pooled
+# connection; the app lets no more threads run than this (``app.py``), so a thread never waits
+# for a connection and a connection, once made, is kept. (A pool of 10 with 20 "overflow"
+# connections under 40 threads opened and closed a PostgreSQL connection for most room opens
+# once thousands were open; bench_team_memory.)
+DB_CONNECTIONS = 20
+
+
 def make_engine(database_url: str) -> Engine:
     """An engine with a pre-ping pool: a restarted PostgreSQL costs one retry, not an error."""
-    return create_engine(database_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(
+        database_url, pool_pre_ping=True, pool_size=DB_CONNECTIONS, max_overflow=DB_CONNECTIONS
+    )
 
 
 class ReviewComment(Base):

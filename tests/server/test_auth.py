@@ -123,3 +123,48 @@ def test_add_user_reads_the_password_from_stdin_never_from_argv(
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert server_cli(["--config", str(server_config), "add-user", "cy"]) == 1
     assert admin("add-user", "ana", password="another one 1") == 1  # the name is taken
+
+
+def test_a_proposed_refresh_token_becomes_the_next_one_only_if_strong_and_new(admin, call):
+    """A laptop writes the token it wants next to disk before asking, so a crash between our
+    answer and its save cannot lock it out; the proposal must be as strong as our own tokens
+    and not one that already exists."""
+    admin("add-user", "ana", password="correct horse 1")
+    pair = call("POST", "/auth/login", json={"username": "ana", "password": "correct horse 1"})
+    refresh = pair.json()["refresh_token"]
+    weak = call("POST", "/auth/refresh", json={"refresh_token": refresh, "next_refresh_token": "x"})
+    assert weak.status_code == 400 and "43 to 128" in weak.json()["error"]
+    taken = {"refresh_token": refresh, "next_refresh_token": refresh}  # already a token
+    assert call("POST", "/auth/refresh", json=taken).status_code == 401
+
+    proposed = "p" * 43
+    body = {"refresh_token": refresh, "next_refresh_token": proposed}
+    renewed = call("POST", "/auth/refresh", json=body)  # the refused tries left it unspent
+    assert renewed.status_code == 200 and renewed.json()["refresh_token"] == proposed
+    assert call("POST", "/auth/refresh", json={"refresh_token": refresh}).status_code == 401
+    assert call("POST", "/auth/refresh", json={"refresh_token": proposed}).status_code == 200
+
+
+def test_a_laptop_refreshing_every_round_for_a_day_leaves_the_token_table_small(
+    admin, call, clock, database_url
+):
+    """A laptop refreshes its login every sync round (every 30 s and after each save). The
+    tokens it spent used to stay in the table for the refresh lifetime, 30 days, until the next
+    login swept them: a team's table grew by millions of rows a day."""
+    admin("add-user", "ana", password="correct horse 1")
+    pair = call("POST", "/auth/login", json={"username": "ana", "password": "correct horse 1"})
+    refresh = pair.json()["refresh_token"]
+    for _round in range(200):  # a working day of rounds, 3 minutes apart
+        clock.now += timedelta(minutes=3)
+        renewed = call("POST", "/auth/refresh", json={"refresh_token": refresh})
+        assert renewed.status_code == 200
+        refresh = renewed.json()["refresh_token"]
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        kinds = connection.execute(text("SELECT kind, count(*) FROM tokens GROUP BY kind")).all()
+    engine.dispose()
+    # One refresh token, and the access tokens of the last 15 minutes (5 rounds, 6 with the
+    # one that expires this very minute).
+    assert dict(kinds)["refresh"] == 1
+    assert dict(kinds)["access"] <= 6
+    assert call("GET", "/accounts", token=renewed.json()["access_token"]).status_code == 200

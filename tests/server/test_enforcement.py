@@ -21,6 +21,7 @@ from team_helpers import login, open_room, wait_until, write_config
 
 from server.app import create_app
 from server.config import load_config
+from server.watch import FEW_ROOMS
 
 PASSWORD = "correct horse 1"
 ACCOUNT = str(uuid.uuid4())
@@ -91,6 +92,83 @@ def test_revoking_a_grant_closes_the_open_connection_with_4403(
     assert refused.json() == {"accounts": []}
     assert admin("revoke", ACCOUNT, "--territory", "shanghai") == 1
     assert admin("revoke", ACCOUNT, "--user", "nobody") == 1
+
+
+def test_revoking_one_of_a_reps_accounts_closes_only_that_room(
+    team, team_server, admin, client_ssl
+):
+    """The check reads each rep's grants once for every room the rep has open; the answer
+    for one room must not spill onto the rep's other rooms."""
+    second = str(uuid.uuid4())
+    assert admin("grant", second, "--user", "ana") == 0
+    ana = login(team_server, client_ssl, "ana", PASSWORD)
+    codes: list[int] = []
+
+    async def main() -> None:
+        async with open_room(team_server, client_ssl, ana, second) as doc:
+            async with anyio.create_task_group() as tasks:
+
+                async def first_room() -> None:
+                    codes.append(await _until_closed(team_server, client_ssl, ana, 20))
+
+                tasks.start_soon(first_room)
+                await anyio.sleep(1.5)
+                assert codes == []
+                await anyio.to_thread.run_sync(admin, "revoke", ACCOUNT, "--user", "ana")
+            await anyio.sleep(1.5)  # three more checks: the second room stays open and syncs
+            notes = doc.get("notes", type=Text)
+            notes += "second room"
+            async with open_room(team_server, client_ssl, ana, second) as check:
+                checked = check.get("notes", type=Text)
+                await wait_until(check, lambda: str(checked) == "second room")
+
+    anyio.run(main)
+    assert codes == [4403]
+
+
+def test_a_rep_with_many_rooms_open_loses_only_the_revoked_one(
+    team, team_server, admin, client_ssl
+):
+    """Past FEW_ROOMS open rooms the check reads all the rep's grants instead of naming the
+    rooms: the same answer, room by room."""
+    rooms = [str(uuid.uuid4()) for _ in range(FEW_ROOMS + 10)]
+    for room in rooms:
+        assert admin("grant", room, "--user", "ana") == 0
+    ana = login(team_server, client_ssl, "ana", PASSWORD)
+    closed: dict[str, int] = {}
+
+    async def main() -> None:
+        async with httpx.AsyncClient(verify=client_ssl) as client, anyio.create_task_group() as tg:
+            opened = anyio.Semaphore(0)
+
+            async def hold(room: str) -> None:
+                async with aconnect_ws(
+                    f"{team_server.base}/rooms/{room}",
+                    client,
+                    headers={"Authorization": f"Bearer {ana}"},
+                ) as websocket:
+                    await websocket.receive_bytes()  # the server's step 1: the room is open
+                    opened.release()
+                    try:
+                        while True:
+                            await websocket.receive_bytes()
+                    except WebSocketDisconnect as error:
+                        closed[room] = error.code
+
+            for room in rooms:
+                tg.start_soon(hold, room)
+            with anyio.fail_after(60):
+                for _ in rooms:
+                    await opened.acquire()
+            await anyio.to_thread.run_sync(admin, "revoke", rooms[7], "--user", "ana")
+            with anyio.fail_after(20):
+                while not closed:
+                    await anyio.sleep(0.1)
+            await anyio.sleep(1.5)  # three more checks: no other room is closed
+            tg.cancel_scope.cancel()
+
+    anyio.run(main)
+    assert closed == {rooms[7]: 4403}
 
 
 @pytest.mark.parametrize("server_config", [{"access_token_minutes": 0.05}], indirect=True)
