@@ -15,9 +15,9 @@ from typing import Any
 
 from desktop import paths
 from desktop.cli_parser import EXIT_USAGE
-from desktop.sync.client import TeamConfig, TeamError, access_token, grant, login
-from desktop.sync.engine import SyncEngine
-from desktop.sync.leaving import Removal, drop_lost, leave
+from desktop.sync import team_actions
+from desktop.sync.client import TeamConfig, TeamError, access_token
+from desktop.sync.leaving import Removal, drop_lost
 from desktop.sync.reviews import fetch_reviews, send_review
 from desktop.sync.worker import SyncStatus, SyncWorker, status_after, sync_cycle
 
@@ -34,7 +34,7 @@ def cmd_team(services: Any, args: argparse.Namespace) -> int:
     if args.what == "share":
         return _share(services, args)
     if args.what == "leave":
-        _tell(leave(services, _folder(args), args.account))
+        _tell(team_actions.leave_share(services, _folder(args), args.account))
         return EXIT_OK
     return _status(services, args)
 
@@ -44,25 +44,16 @@ def _join(args: argparse.Namespace) -> int:
         password = Path(args.password_file).read_text(encoding="utf-8").rstrip("\r\n")
     except OSError as error:
         raise TeamError(f"The password file cannot be read ({error.strerror}).") from error
-    ca_file = str(Path(args.ca_file).resolve()) if args.ca_file else None
-    config = login(args.url, args.user, password, ca_file)
-    config.save(_folder(args))
+    config = team_actions.join(_folder(args), args.url, args.user, password, args.ca_file)
     print(f"Joined {config.url} as {config.user}. Run callbrief sync to receive shared accounts.")
     return EXIT_OK
 
 
 def _share(services: Any, args: argparse.Namespace) -> int:
     folder = _folder(args)
-    config = TeamConfig.load(folder)
-    token = access_token(config, folder)
-    uid = SyncEngine(services.team_sync).start_sharing(args.account)
-    permission = "read" if args.read_only else "write"
-    try:
-        message = grant(config, token, uid, {"user": args.grantee, "permission": permission})
-    except TeamError as error:
-        if "no user named" not in str(error):
-            raise
-        message = grant(config, token, uid, {"team": args.grantee, "permission": permission})
+    message = team_actions.share(
+        services, folder, args.account, args.grantee, read_only=args.read_only
+    )
     print(f"Account {args.account} {message}. Run callbrief sync to send it.")
     return EXIT_OK
 
@@ -80,9 +71,10 @@ def _tell(removal: Removal) -> None:
 
 def _cycle(services: Any, folder: Path) -> Any:
     """One sync round: first the accounts whose grant was taken back leave, then the sync."""
-    _tell(drop_lost(services, folder))
-    report = sync_cycle(services.team_sync, folder)
-    fetch_reviews(services, folder)
+    token = access_token(TeamConfig.load(folder), folder)  # one refresh for the whole round
+    _tell(drop_lost(services, folder, token))
+    report = sync_cycle(services.team_sync, folder, token)
+    fetch_reviews(services, folder, token)
     return report
 
 
@@ -128,7 +120,7 @@ def cmd_sync(services: Any, args: argparse.Namespace) -> int:
         error: BaseException | None = None
         try:
             report = _cycle(services, folder)
-        except TeamError as caught:
+        except Exception as caught:  # the status says what stopped it (refused, offline…)
             error = caught
             raise
         finally:

@@ -1,8 +1,9 @@
 """Talking to the team server: the stored login, the HTTP calls, one room's exchange.
 
 The server's address and this laptop's refresh token live in ``team.json`` in the data folder
-(mode 0600: the token opens the user's accounts). Refresh tokens are one-use, so every new pair
-is written back before anything else is done with it.
+(mode 0600: the token opens the user's accounts). Refresh tokens are one-use, so the token we
+want next is written down before we ask for it (``access_token``): a laptop that dies while
+the server answers still holds the token the server registered.
 
 One exchange with a room is the y-websocket sync: we send our state vector (sync step 1), answer
 the server's step 1 with what it lacks (step 2), and apply what it sends. Then we send a second
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import ssl
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ LOCK_NAME = "team.lock"  # held while the single-use refresh token is exchanged
 LOCK_SECONDS = 60  # a refresh takes one request (30 s timeout at most)
 MAX_FRAME = 64 * 1024 * 1024  # a 10,000-person account is ~2 MB in one frame (64 KiB default)
 EXCHANGE_SECONDS = 60
+EMPTY_STATE = b"\x00"  # the state vector of a document with nothing in it
 CONNECTIONS = 8  # rooms exchanged at once in a cycle: overlaps the waits, spares the server
 
 
@@ -45,6 +48,18 @@ class TeamError(Exception):
 
 class AuthRefused(TeamError):
     """The server refused the stored login: join again."""
+
+
+class Unreachable(TeamError):
+    """No answer from the server (network, address, certificate): the cause is chained."""
+
+
+class ServerRefused(TeamError):
+    """The server answered with an error: ``status`` and its own words in ``reason``."""
+
+    def __init__(self, message: str, status: int, reason: str = "") -> None:
+        super().__init__(message)
+        self.status, self.reason = status, reason
 
 
 class GrantLost(TeamError):
@@ -58,6 +73,9 @@ class TeamConfig:
     user: str
     refresh_token: str
     ca_file: str | None = None
+    # Proposed to the server by a refresh that may not have finished: the server may have
+    # spent ``refresh_token`` and registered this one in its place.
+    next_refresh_token: str | None = None
 
     @classmethod
     def load(cls, folder: Path) -> TeamConfig:
@@ -74,6 +92,8 @@ class TeamConfig:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(asdict(self), handle)
+            handle.flush()
+            os.fsync(handle.fileno())  # the token must survive a power loss, not just a crash
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
 
@@ -87,11 +107,12 @@ def _post(url: str, body: dict[str, Any], verify: ssl.SSLContext | bool) -> dict
     try:
         response = httpx.post(url, json=body, verify=verify, timeout=30)
     except httpx.HTTPError as error:
-        raise TeamError(f"The team server at {url} cannot be reached ({error}).") from error
+        raise Unreachable(f"The team server at {url} cannot be reached ({error}).") from error
     if response.status_code == 401:
         raise AuthRefused("The team server refused the login; run callbrief team join again.")
     if response.status_code != 200:
-        raise TeamError(f"The team server answered {response.status_code}: {response.text}")
+        status = response.status_code
+        raise ServerRefused(f"The team server answered {status}: {response.text}", status)
     return dict(response.json())
 
 
@@ -110,16 +131,38 @@ def access_token(config: TeamConfig, folder: Path) -> str:
     A refresh token works once. The window's background sync, a share from its Team menu and
     a ``callbrief`` command in a terminal can all refresh at the same moment, so the refresh
     runs under an operating-system lock on ``team.lock`` (released if the process dies), and
-    starts from the token stored in the folder, not the one this process read earlier."""
+    starts from the token stored in the folder, not the one this process read earlier.
+
+    The process may die between the server spending the old token and our saving the answer
+    (SIGKILL, power loss). So we propose the next refresh token ourselves and write it down
+    before asking; after such a death, either the old token still works (the server never saw
+    the request) or the proposed one does (it did)."""
     with portalocker.Lock(folder / LOCK_NAME, mode="a", timeout=LOCK_SECONDS):
         stored = TeamConfig.load(folder)
         config.url, config.user, config.ca_file = stored.url, stored.user, stored.ca_file
-        verify = config.verify()
-        body = {"refresh_token": stored.refresh_token}
-        pair = _post(f"{config.url}/auth/refresh", body, verify)
-        config.refresh_token = pair["refresh_token"]
-        config.save(folder)
+        interrupted = stored.next_refresh_token
+        try:
+            pair = _rotate(config, folder, stored.refresh_token, interrupted)
+        except AuthRefused:
+            if interrupted is None:
+                raise
+            # The server spent the old token for the one we proposed: go on from that one.
+            pair = _rotate(config, folder, interrupted, None)
     return str(pair["access_token"])
+
+
+def _rotate(config: TeamConfig, folder: Path, current: str, proposed: str | None) -> dict[str, Any]:
+    """Trade ``current`` for a new pair, proposing ``proposed`` (or a fresh token) as the next
+    refresh token; it is saved before the request and the answer's token after it."""
+    config.refresh_token = current
+    config.next_refresh_token = proposed or secrets.token_urlsafe(32)
+    config.save(folder)
+    body = {"refresh_token": current, "next_refresh_token": config.next_refresh_token}
+    pair = _post(f"{config.url}/auth/refresh", body, config.verify())
+    # A server that ignores proposals answers with a token of its own: that one is the login.
+    config.refresh_token, config.next_refresh_token = pair["refresh_token"], None
+    config.save(folder)
+    return pair
 
 
 def granted(config: TeamConfig, token: str) -> dict[str, str]:
@@ -148,10 +191,13 @@ def grant(config: TeamConfig, token: str, uid: str, body: dict[str, str]) -> str
             timeout=30,
         )
     except httpx.HTTPError as error:
-        raise TeamError(f"The team server cannot be reached ({error}).") from error
+        raise Unreachable(f"The team server cannot be reached ({error}).") from error
     answer = response.json()
     if response.status_code != 200:
-        raise TeamError(f"The team server refused to share: {answer.get('error')}")
+        reason = str(answer.get("error"))
+        raise ServerRefused(
+            f"The team server refused to share: {reason}", response.status_code, reason
+        )
     return str(answer["message"])
 
 
@@ -215,7 +261,12 @@ async def _exchange(
 
 
 async def _sync(websocket: AsyncWebSocketSession, doc: Doc[Any]) -> None:
-    """Step 1, answer the server's step 1, then probe: the probe's answer acknowledges."""
+    """Step 1, answer the server's step 1, then probe: the probe's answer acknowledges.
+
+    An empty document (a room this laptop has never had: every room of a first sync) has
+    nothing to send and nothing to acknowledge: it is done once the server's step 2, the
+    whole room, is applied. That spares an answer, a probe and its reply for each room."""
+    empty = doc.get_state() == EMPTY_STATE
     with anyio.fail_after(EXCHANGE_SECONDS):
         await websocket.send_bytes(create_sync_message(doc))
         answered, probed = 0, False
@@ -223,6 +274,12 @@ async def _sync(websocket: AsyncWebSocketSession, doc: Doc[Any]) -> None:
             message = await websocket.receive_bytes()
             if len(message) < 2 or message[0] != YMessageType.SYNC:
                 continue  # awareness: not ours to track
+            if empty:  # the server's step 1 needs no answer: we have nothing it lacks
+                if message[1] != YSyncMessageType.SYNC_STEP1:
+                    handle_sync_message(message[1:], doc)  # its step 2, or a relayed update
+                if message[1] == YSyncMessageType.SYNC_STEP2:
+                    return
+                continue
             reply = handle_sync_message(message[1:], doc)
             if reply is not None:
                 await websocket.send_bytes(reply)

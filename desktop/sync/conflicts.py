@@ -44,6 +44,8 @@ class Lost:
 def lost_values(before: Doc, after: Doc, laptop: str) -> list[Lost]:
     """Our values in ``before`` that concurrent edits replaced in the merged ``after``."""
     old_root, new_root = before.get(ROOT, type=Map), after.get(ROOT, type=Map)
+    if not len(old_root):
+        return []  # nothing of ours before (a first sync): nothing replaced
     living = alive(new_root)
     names = _names(new_root)
     found: list[Lost] = []
@@ -72,6 +74,8 @@ def lost_values(before: Doc, after: Doc, laptop: str) -> list[Lost]:
 
 def from_notices(notices: list[Notice], doc: Doc) -> list[Lost]:
     """The repairs that set a value aside, as entries of the same list."""
+    if not any(notice.field for notice in notices):
+        return []  # the usual case: reading every person's name from Yrs would be wasted
     root = doc.get(ROOT, type=Map)
     names = _names(root)
     found: list[Lost] = []

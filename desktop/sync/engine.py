@@ -25,7 +25,7 @@ from pycrdt import Doc
 
 from desktop.export.bundle import bundle_dict
 from desktop.services.events import Change, Origin
-from desktop.services.team_sync import TeamSyncService
+from desktop.services.team_sync import BatchResult, Incoming, TeamSyncService
 
 from .conflicts import from_notices, lost_values
 from .invariants import Notice, repair
@@ -97,12 +97,53 @@ class SyncEngine:
         self.service.record(uid, doc.get_update(), update)
         return True
 
+    def join_all(self, permissions: dict[str, str]) -> None:
+        """``join`` for every account in ``permissions`` (uid -> read / write), at once."""
+        self.service.share_all(permissions)
+
     def receive(self, uid: str, doc: Doc[Any]) -> bool:
         """Bring the rows to the merged document ``doc``; True if rows were written. Values of
-        ours that the merge replaced or a repair set aside are kept with it (conflicts.py)."""
+        ours that the merge replaced or a repair set aside are kept with it (conflicts.py).
+        BundleError (nothing written) if the merged rows fail the bundle checks."""
+        done = self.receive_batch({uid: doc})
+        if uid in done.refused:
+            raise done.refused[uid]
+        return uid in done.applied
+
+    def receive_batch(
+        self, docs: dict[str, Doc[Any]], acknowledged: dict[str, int] | None = None
+    ) -> BatchResult:
+        """``receive`` for a batch of exchanged rooms, written in one transaction
+        (``TeamSyncService.apply_batch``); ``acknowledged``: the pending update ids the server
+        stored, by uid. An account the checks refuse is left out whole (in ``refused``)."""
+        acknowledged = acknowledged or {}
+        laptop = self.service.identity()[0]
+        known = self.service.states(list(docs))
+        batch = [
+            self._incoming(uid, doc, acknowledged.get(uid, 0), laptop, *known[uid])
+            for uid, doc in docs.items()
+        ]
+        done = self.service.apply_batch(batch)
+        for uid in done.applied:
+            log.info("sync: account %s updated from the team", uid)
+        for uid, error in done.refused.items():
+            log.warning("sync: account %s refused: %s", uid, error)
+        return done
+
+    def _incoming(
+        self,
+        uid: str,
+        doc: Doc[Any],
+        acknowledged: int,
+        laptop: str,
+        stored: bytes | None,
+        account_id: int | None,
+    ) -> Incoming:
+        """What the merged ``doc`` asks of the file: its state, and its rows if they differ
+        from the account's rows (``account_id``); ``stored``: the state before the exchange."""
         state = doc.get_update()
-        before = load_doc(self.service.state(uid))  # as it was before this exchange
-        lost = lost_values(before, doc, self.service.identity()[0])
+        before = load_doc(stored)
+        lost = lost_values(before, doc, laptop)
         body = read_rows(doc)
         if body is not None:
             body, notices = repair(body)
@@ -111,11 +152,7 @@ class SyncEngine:
             self.notices += notices
             lost += from_notices(notices, doc)
         kept = [entry.as_row() for entry in lost]
-        account_id = self.service.account_id(uid)
         current = account_body(self.service, account_id) if account_id is not None else None
-        if body is None or body == current:
-            self.service.save_state(uid, state, kept)
-            return False
-        self.service.apply(uid, body, state, kept)
-        log.info("sync: account %s updated from the team", uid)
-        return True
+        if body == current:
+            body = None
+        return Incoming(uid, state, body, kept, acknowledged)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from .client import TeamConfig, TeamError, access_token, granted
+from .client import ServerRefused, TeamConfig, TeamError, Unreachable, access_token, granted
 from .engine import WRITE, SyncEngine
 
 if TYPE_CHECKING:
@@ -51,10 +51,11 @@ def remove_accounts(services: Services, uids: list[str]) -> Removal:
     return result
 
 
-def drop_lost(services: Services, folder: Path) -> Removal:
-    """Remove the shared accounts the server no longer grants this user."""
+def drop_lost(services: Services, folder: Path, token: str | None = None) -> Removal:
+    """Remove the shared accounts the server no longer grants this user (``token``: an access
+    token this round already holds, else a new one)."""
     config = TeamConfig.load(folder)
-    token = access_token(config, folder)
+    token = token or access_token(config, folder)
     still = granted(config, token)
     shared = services.team_sync.shared()
     lost = [uid for uid in shared if uid not in still]
@@ -86,8 +87,9 @@ def leave(services: Services, folder: Path, account_id: int) -> Removal:
             timeout=30,
         )
     except httpx.HTTPError as error:
-        raise TeamError(f"The team server cannot be reached ({error}).") from error
+        raise Unreachable(f"The team server cannot be reached ({error}).") from error
     # 404: the server has no grant for us any more (taken back already): leave locally too.
     if response.status_code not in (200, 404):
-        raise TeamError(f"The team server refused: {response.json().get('error')}")
+        reason = str(response.json().get("error"))
+        raise ServerRefused(f"The team server refused: {reason}", response.status_code, reason)
     return remove_accounts(services, [uid])

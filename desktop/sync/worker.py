@@ -17,6 +17,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -79,38 +80,69 @@ class CycleReport:
     notices: list[Notice] = field(default_factory=list)  # merges repaired (invariants.py)
 
 
-def sync_cycle(service: TeamSyncService, folder: Path) -> CycleReport:
+def sync_cycle(service: TeamSyncService, folder: Path, token: str | None = None) -> CycleReport:
+    """One cycle over every shared account. An account whose merged rows the checks refuse is
+    left as it was and the others are synced; the cycle then raises BundleError naming it.
+    ``token``: an access token this round already holds (one refresh a round), else a new one."""
     config = TeamConfig.load(folder)
-    token = access_token(config, folder)
+    token = token or access_token(config, folder)
     if service.identity()[1] != config.user:
         service.set_user(config.user)
     engine = SyncEngine(service)
     shared = service.shared()
-    for uid, permission in granted(config, token).items():
-        if shared.get(uid) != permission:
-            engine.join(uid, permission)
+    joined = {uid: p for uid, p in granted(config, token).items() if shared.get(uid) != p}
+    if joined:
+        engine.join_all(joined)
     report = CycleReport()
     rooms = list(service.shared().items())
-    # A batch of rooms is exchanged over concurrent connections, then received one by one:
-    # a failure loses at most one batch's work, and a big team's documents are not all in
-    # memory at once.
-    for start in range(0, len(rooms), BATCH):
-        docs: dict[str, Doc[Any]] = {}
-        sent: dict[str, int] = {}
-        for uid, permission in rooms[start : start + BATCH]:
-            if permission == WRITE:
-                engine.capture(uid)
-                sent[uid] = service.last_pending_id(uid)
-            docs[uid] = load_doc(service.state(uid))
-        anyio.run(exchange_all, config, token, docs)
-        for uid, doc in docs.items():
-            if sent.get(uid):
-                service.acknowledged(uid, sent[uid])
-                report.sent += 1
-            report.received += engine.receive(uid, doc)
-            report.accounts += 1
+    batches = [rooms[start : start + BATCH] for start in range(0, len(rooms), BATCH)]
+    refused: list[BundleError] = []
+    # A batch of rooms is exchanged over concurrent connections, then written in one
+    # transaction: a failure loses at most one batch's work, and a big team's documents are
+    # not all in memory at once. The next batch's exchange runs on a thread of its own while
+    # this one is written, so the server's work overlaps ours.
+    with ThreadPoolExecutor(1, thread_name_prefix="callbrief-exchange") as network:
+
+        def start(batch: list[tuple[str, str]]) -> _Exchange:
+            uids = [uid for uid, _ in batch]
+            writable = [uid for uid, permission in batch if permission == WRITE]
+            received = service.states(writable)
+            for uid in writable:
+                if received[uid][1] is not None:  # not received yet: nothing local to send
+                    engine.capture(uid)
+            sent = service.last_pending_ids(writable)
+            known = service.states(uids)
+            docs = {uid: load_doc(known[uid][0]) for uid in uids}
+            return _Exchange(docs, sent, network.submit(_exchange_batch, config, token, docs))
+
+        running = start(batches[0]) if batches else None
+        for following in [*batches[1:], None][: len(batches)]:
+            assert running is not None  # one started per batch
+            running.done.result()  # the exchange's own error, if it failed
+            current, running = running, start(following) if following is not None else None
+            done = engine.receive_batch(current.docs, {u: n for u, n in current.sent.items() if n})
+            report.sent += sum(1 for n in current.sent.values() if n)
+            report.received += len(done.applied)
+            report.accounts += len(current.docs)
+            refused += done.refused.values()
     report.notices = engine.notices
+    if refused:
+        if len(refused) == 1:
+            raise refused[0]
+        problems = [p for error in refused for p in error.problems]
+        raise BundleError(problems, f"The team's version of {len(refused)} accounts")
     return report
+
+
+def _exchange_batch(config: TeamConfig, token: str, docs: dict[str, Doc[Any]]) -> None:
+    anyio.run(exchange_all, config, token, docs)
+
+
+@dataclass
+class _Exchange:
+    docs: dict[str, Doc[Any]]
+    sent: dict[str, int]  # the last pending update id sent, by uid (write grants)
+    done: Future[None]
 
 
 def status_after(service: TeamSyncService, error: BaseException | None) -> SyncStatus:

@@ -100,6 +100,7 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         self.upcoming: Any = None
         self.pipeline: Any = None
         self.sync_status: Any = None  # the team sync state (desktop/ui/sync_status.py)
+        self.team: Any = None  # the Team menu's actions (desktop/ui/team_menu.py)
 
         # Centre: navigation column and the stack of screens.
         centre = QWidget()
@@ -195,6 +196,11 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
         self.statusBar().insertPermanentWidget(0, self.sync_status.button)
         if self.sync_status.joined():  # this laptop joined a team: sync on a worker thread
             self.sync_status.start()
+        from .team_menu import TeamMenu
+
+        self.team = TeamMenu(
+            self, self.ctx, self.team_menu, self.sync_status, self._current_account_id
+        )
         # Backups after changes (at most every 10 minutes) and on exit, off the GUI thread.
         self._autobackup = AutoBackupTimer(
             self.ctx.services.backups, self.ctx.services.notifier, parent=self
@@ -436,8 +442,11 @@ class MainWindow(WindowNavigation, WindowMenus, Retranslating, QMainWindow):
             self.crm_import_action.retranslate()
             self.changed_action.retranslate()
             self.sync_status.retranslate()
+            self.team.retranslate()
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.go_menu.setTitle(self.tr("&Go"))
+        if self.team is None:
+            self.team_menu.setTitle(self.tr("&Team"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         name_inner_buttons(self.toolbar, self.tr("More tools"))

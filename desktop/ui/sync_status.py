@@ -4,9 +4,10 @@ When this laptop has joined a team (``team.json`` in the data folder), the windo
 ``SyncWorker`` (desktop/sync/worker.py): every cycle runs on the worker's own thread. The
 worker's report reaches the window only through ``reported``, a signal connected with
 ``Qt.QueuedConnection``: the label is changed on the window's thread, and the window never
-waits for the network. A local edit (any change not made by sync) wakes the worker so it is
-sent at once. The state is a button: clicking it (or Space when focused) opens the
-"changed by someone else" list, whose count it also shows.
+waits for the network. A local edit (any change not made by sync) wakes the worker, which
+writes it into its document before anything else (desktop/sync/local_edits.py), so it counts
+as waiting even offline, and sends it. The state is a button: clicking it (or Space when
+focused) opens the "changed by someone else" list, whose count it also shows.
 
 Each round first lets go of the accounts whose grant the team took back (the room is then
 closed with 4403), as ``callbrief sync`` does (desktop/sync/leaving.py: backed up, then
@@ -26,13 +27,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QToolButton, QWidget
 
-from desktop.services.events import Change, Origin
+from desktop.services.events import Change
 
 from .context import UiContext
 
 if TYPE_CHECKING:
     from desktop.sync.invariants import Notice
     from desktop.sync.leaving import Removal
+    from desktop.sync.local_edits import LocalEdits
     from desktop.sync.worker import SyncStatus, SyncWorker
 
 TEAM_CONFIG = "team.json"  # desktop/sync/client.py CONFIG_NAME; named here so that a laptop
@@ -54,6 +56,7 @@ class SyncIndicator(QObject):
         self.button.clicked.connect(lambda _c=False: on_click())
         self.button.hide()
         self.worker: SyncWorker | None = None
+        self._edits: LocalEdits | None = None  # set by start(): the sync stack loads lazily
         self.status: SyncStatus | None = None
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.removed.connect(self._tell_removed, Qt.ConnectionType.QueuedConnection)
@@ -61,8 +64,13 @@ class SyncIndicator(QObject):
         self.repaired.connect(self._tell_repaired, Qt.ConnectionType.QueuedConnection)
         self.repairs: list[Notice] = []  # the last merge's repairs, told in the tip too
         # A value restored or dismissed in the list: its count here follows.
-        ctx.hub.changed.connect(lambda _change: self.status and self.retranslate())
+        # A bound slot: the connection goes with this widget, the hub outlives it.
+        ctx.hub.changed.connect(self._on_change)
         self.retranslate()
+
+    def _on_change(self, _change: object) -> None:
+        if self.status:
+            self.retranslate()
 
     @property
     def folder(self) -> Path:
@@ -73,12 +81,17 @@ class SyncIndicator(QObject):
 
     def start(self, cycle: Callable[[], object] | None = None, **timing: float) -> None:
         """Start syncing on a worker thread (``cycle``: one round; the real one by default)."""
+        from desktop.sync.local_edits import LocalEdits
         from desktop.sync.worker import CycleReport, SyncWorker, status_after
 
         services = self._ctx.services
         one_round = cycle or self._round
+        self._edits = edits = LocalEdits(services.team_sync)
 
         def told() -> object:
+            # The rep's saves count as waiting before the server is asked anything, so a
+            # round that finds it unreachable says "offline · N changes waiting".
+            edits.capture()
             report = one_round()
             if isinstance(report, CycleReport) and report.notices:
                 self.repaired.emit(list(report.notices))  # queued to _tell_repaired
@@ -101,22 +114,24 @@ class SyncIndicator(QObject):
             self._ctx.services.notifier.unsubscribe(self._local_change)
 
     def _local_change(self, change: Change) -> None:
-        if self.worker is not None and change.touches_rows and change.initiator is not Origin.SYNC:
+        if self.worker is not None and self._edits is not None and self._edits.note(change):
             self.worker.wake()
 
     def _round(self) -> object:
         """One round on the worker thread: lost grants leave first, then the sync itself."""
-        from desktop.sync.client import GrantLost
+        from desktop.sync.client import GrantLost, TeamConfig, access_token
         from desktop.sync.leaving import drop_lost
         from desktop.sync.worker import sync_cycle
 
         services, folder = self._ctx.services, self.folder
+        # One refresh a round: each one is a write on the server (a spent token, a new pair).
+        token = access_token(TeamConfig.load(folder), folder)
         for attempt in (1, 2):
-            removal = drop_lost(services, folder)
+            removal = drop_lost(services, folder, token)
             if removal.removed or removal.kept:
                 self.removed.emit(removal)  # queued to _tell_removed on the window's thread
             try:
-                return sync_cycle(services.team_sync, folder)
+                return sync_cycle(services.team_sync, folder, token)
             except GrantLost:
                 if attempt == 2:  # taken back again at once: the next round will see
                     raise

@@ -127,6 +127,7 @@ class WindowMenus(WindowBase):
         go = (self.go_accounts_action, self.go_upcoming_action, self.go_pipeline_action)
         for action in (*go, self.back_action):
             self.go_menu.addAction(action)
+        self.team_menu = menus.addMenu("")  # its actions once the data file is open (team_menu.py)
         self.help_menu = menus.addMenu("")
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)

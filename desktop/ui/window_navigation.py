@@ -52,6 +52,7 @@ class WindowNavigation(WindowBase):
     upcoming: Any
     pipeline: Any
     bundles: Any
+    team: Any
     undo_stack: QUndoStack
     reporter: SaveReporter
     back_action: QAction
@@ -101,6 +102,7 @@ class WindowNavigation(WindowBase):
         self._update_back()
         if self.bundles is not None:
             self.bundles.update_enabled()
+            self.team.update_enabled()
 
     def _is_account_page(self, widget: QWidget | None) -> TypeGuard[AccountPage]:
         return any(widget is page for page in self._pages.values())

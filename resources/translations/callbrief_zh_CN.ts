@@ -2409,14 +2409,123 @@ Everything changed since then is taken out of use. Your current file is not dele
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/team_dialogs.py" line="+214"/>
+        <location line="+1"/>
+        <source>Join a team</source>
+        <translation>加入团队</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log in to your team&apos;s server to share accounts with teammates. Your password is not kept on this laptop.</source>
+        <translation>登录团队服务器，与同事共享客户。您的密码不会保存在本机。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Server address:</source>
+        <translation>服务器地址(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Certificate file (optional):</source>
+        <translation>证书文件（可选）(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only if your company gave you one</source>
+        <translation>仅当公司提供了证书时填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a certificate file</source>
+        <translation>选择证书文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter the team server&apos;s address.</source>
+        <translation>请输入团队服务器的地址。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not a team server&apos;s address.</source>
+        <translation>这不是有效的团队服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team server cannot be reached. Check the address and your network.</source>
+        <translation>无法连接团队服务器。请检查地址和网络。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s certificate was refused: this laptop does not trust it. Choose the certificate file your company gave you.</source>
+        <translation>服务器证书被拒绝：本机不信任该证书。请选择公司提供的证书文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This certificate file cannot be read.</source>
+        <translation>无法读取该证书文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many failed logins. Wait a few minutes and try again.</source>
+        <translation>登录失败次数过多。请等几分钟后再试。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+159"/>
+        <location filename="../../desktop/ui/main_window.py" line="+160"/>
         <source>Opening your data…</source>
         <translation>正在打开您的数据…</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>a field holds a value that cannot be saved</source>
         <translation>有字段的值无法保存</translation>
     </message>
@@ -2670,7 +2779,7 @@ Call planning for B2B field sales.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2678,6 +2787,11 @@ Call planning for B2B field sales.</source>
         <location line="+1"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3534,7 +3648,7 @@ Call planning for B2B field sales.</source>
         <translation>转介绍：已请求 {asked} 个，已获得 {received} 个</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <location line="+23"/>
         <source>Export the pipeline review</source>
         <translation>导出商机管道回顾</translation>
@@ -4559,6 +4673,70 @@ Nothing was deleted.</source>
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../desktop/ui/team_dialogs.py" line="+24"/>
+        <location line="+1"/>
+        <source>Share this account</source>
+        <translation>共享此客户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share “%1” and everything in it with a teammate or a whole team. They receive it at their next sync and can edit it, unless you choose read only.</source>
+        <translation>将“%1”及其全部内容共享给一位同事或整个团队。对方在下次同步时收到，可以编辑；选择“只读”则只能查看。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Teammate or team:</source>
+        <translation>同事或团队(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name or team name</source>
+        <translation>用户名或团队名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Read only: they see it but cannot change it</source>
+        <translation>只读：对方可以查看，但不能修改(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Share</source>
+        <translation>共享(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter a teammate&apos;s user name or a team&apos;s name.</source>
+        <translation>请输入同事的用户名或团队名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team server has no teammate or team named “%1”. Check the spelling.</source>
+        <translation>团队服务器上没有名为“%1”的同事或团队。请检查拼写。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the teammate who first shared this account may share it further.</source>
+        <translation>只有最先共享此客户的同事才能继续共享。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The team server cannot be reached. Check your network and try again.</source>
+        <translation>无法连接团队服务器。请检查网络后重试。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../desktop/ui/widgets/shortcuts.py" line="+22"/>
@@ -4643,7 +4821,7 @@ Nothing was deleted.</source>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="+218"/>
+        <location filename="../../desktop/ui/sync_status.py" line="+223"/>
         <source>Team sync state</source>
         <translation>团队同步状态</translation>
     </message>
@@ -4760,6 +4938,95 @@ Nothing was deleted.</source>
         <location line="+3"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMenu</name>
+    <message>
+        <location filename="../../desktop/ui/team_menu.py" line="+66"/>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Join a team…</source>
+        <translation>加入团队(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in to your team&apos;s server to share accounts</source>
+        <translation>登录团队服务器以共享客户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Share this account…</source>
+        <translation>共享此客户(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share the open account with a teammate or a team</source>
+        <translation>将当前打开的客户共享给同事或团队</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Leave this shared account…</source>
+        <translation>退出此共享客户(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop receiving the open shared account and remove it from this laptop</source>
+        <translation>不再接收当前打开的共享客户，并将其从本机移除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send your changes and receive the team&apos;s now</source>
+        <translation>立即发送您的更改并接收团队的更改</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Joined the team at %1 as %2.</source>
+        <translation>已以 %2 的身份加入 %1 的团队。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>“%1” is shared with %2; it is sent at this sync.</source>
+        <translation>“%1”已共享给 %2，本次同步时发送。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+42"/>
+        <source>Leave this shared account</source>
+        <translation>退出此共享客户</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Stop receiving “%1” from the team and remove it from this laptop? Your data file is backed up first; your teammates keep the account.</source>
+        <translation>不再从团队接收“%1”，并将其从本机移除？系统会先备份您的数据文件；同事仍保留该客户。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“%1” was removed from this laptop. A backup is at %2.</source>
+        <translation>“%1”已从本机移除。备份位于 %2。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>You shared this account first, so it cannot be left: it stays here.</source>
+        <translation>此客户是您最先共享的，因此无法退出：它仍保留在本机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The team server cannot be reached; the account stays here. Try again when you are online.</source>
+        <translation>无法连接团队服务器，该客户仍保留在本机。请在联网后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_dialogs.py" line="-283"/>
+        <source>The team server refused this laptop&apos;s login: join the team again (Team ▸ Join a team…).</source>
+        <translation>团队服务器拒绝了本机的登录：请重新加入团队（团队 ▸ 加入团队…）。</translation>
     </message>
 </context>
 <context>

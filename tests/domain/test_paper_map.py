@@ -108,3 +108,17 @@ def test_screen_and_paper_agree_on_loops_and_unknown_managers():
     assert sorted(printed) == [1, 2, 3, 4, 5]
     below_one = [s.boxes[2].y > s.boxes[1].y for s in sheets if 1 in s.boxes and 2 in s.boxes]
     assert below_one == [True]
+
+
+def test_a_chain_of_managers_deeper_than_the_page_still_fits_every_sheet():
+    """Nine levels of managers (a landscape page holds eight): found by Hypothesis in CI, where
+    the deepest branch was drawn under its whole chain on a sheet taller than the page."""
+    deep = [MapNode(0, None), *(MapNode(i, i - 1) for i in range(1, 12))]
+    forest_of = deep + [MapNode(100 + i, None) for i in range(70)]
+    for nodes in (deep, forest_of):
+        for page in (PORTRAIT, LANDSCAPE):
+            sheets = paginate(nodes, GEO, *page)
+            plain = [pid for s in sheets for pid, box in s.boxes.items() if not box.path]
+            assert sorted(plain) == sorted(n.id for n in nodes)
+            for sheet in sheets:
+                assert sheet.width <= page[0] + 0.01 and sheet.height <= page[1] + 0.01

@@ -91,7 +91,8 @@ con.execute("COMMIT")
 print("committed", flush=True)
 """
 
-# Well inside the store's busy timeout (10 s), far longer than the command takes alone.
+# Far longer than the command takes alone on a quiet machine, well inside the store's busy
+# timeout (10 s, counted from the command's first write, after its start-up).
 HOLD_S = 7.0
 
 
@@ -114,7 +115,9 @@ def test_a_command_beside_a_busy_writer_waits_instead_of_failing(demo_db, tmp_pa
     _, alone_err = alone.communicate(timeout=120)
     assert alone.returncode == 0, alone_err
     alone_s = time.monotonic() - began
-    assert alone_s < HOLD_S - 2, f"the command alone took {alone_s:.1f} s: no room to show a wait"
+    # A loaded machine (CI runs tests side by side) slows everything: hold the writer long past
+    # what the command took alone here and now, so "still running" can only mean "waiting".
+    hold_s = max(HOLD_S, alone_s + 2.5)
 
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(demo_db)],
@@ -125,7 +128,7 @@ def test_a_command_beside_a_busy_writer_waits_instead_of_failing(demo_db, tmp_pa
     try:
         assert holder.stdout.readline().strip() == "holding"
         command = run_demo(demo_db.parent)
-        time.sleep(HOLD_S)
+        time.sleep(hold_s)
         # Long past its own run time, the command is still there: waiting for the writer.
         assert command.poll() is None, command.communicate()
         holder.stdin.write("release\n")
@@ -142,4 +145,4 @@ def test_a_command_beside_a_busy_writer_waits_instead_of_failing(demo_db, tmp_pa
     assert con.execute("SELECT count(*) FROM accounts").fetchone() == (2,)
     assert con.execute("SELECT notes FROM accounts WHERE id = 1").fetchone()[0].endswith(".")
     con.close()
-    record("one_writer", command_waited_s=round(HOLD_S, 1), alone_s=round(alone_s, 1))
+    record("one_writer", command_waited_s=round(hold_s, 1), alone_s=round(alone_s, 1))

@@ -43,3 +43,34 @@ def exchange_directly(a: Services, b: Services, uid: str) -> None:
     doc_b.apply_update(doc_a.get_update(doc_b.get_state()))
     SyncEngine(a.team_sync).receive(uid, doc_a)
     SyncEngine(b.team_sync).receive(uid, doc_b)
+
+
+def open_window(qtbot: Any, folder: Path, lang: str) -> tuple[Services, Any]:
+    """The laptop in ``folder`` opened in the main window in ``lang`` (CJK font installed)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import i18n
+    from desktop.ui.context import UiContext
+    from desktop.ui.fonts import install_cjk_font
+    from desktop.ui.main_window import MainWindow
+
+    install_cjk_font(QApplication.instance())
+    services = open_laptop(folder)
+    i18n.install_translators(lang)
+    window = MainWindow(UiContext.build(services, lang))
+    window.show()
+    qtbot.waitExposed(window)
+    return services, window
+
+
+def close_window(qtbot: Any, services: Services, window: Any) -> None:
+    """Close the window, wait for its background sync to finish its round, close the file."""
+    from desktop.ui import i18n
+
+    window.close()  # stops the worker after its round
+    if window.sync_status.worker is not None:
+        window.sync_status.worker.join(30)
+    window.deleteLater()
+    qtbot.wait(1)
+    services.close()
+    i18n.install_translators("en")

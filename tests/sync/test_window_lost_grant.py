@@ -9,39 +9,16 @@ the rep is told in the status bar and in the sync state's tip.
 from __future__ import annotations
 
 import test_leaving
-from laptops import open_laptop
+from laptops import close_window, open_laptop, open_window
 from test_leaving import _accounts_in, _has
 
-from desktop.ui import i18n
-
 shared = test_leaving.shared  # the fixture: ana's account shared with bo, cy and dee
-
-
-def _open_window(qtbot, folder, lang: str):
-    from desktop.ui.context import UiContext
-    from desktop.ui.main_window import MainWindow
-
-    services = open_laptop(folder)
-    i18n.install_translators(lang)
-    window = MainWindow(UiContext.build(services, lang))
-    window.show()
-    qtbot.waitExposed(window)
-    return services, window
-
-
-def _close(qtbot, services, window) -> None:
-    window.close()  # stops the worker after its round
-    window.sync_status.worker.join(30)
-    window.deleteLater()
-    qtbot.wait(1)
-    services.close()
-    i18n.install_translators("en")
 
 
 def _lose_grant(qtbot, shared, admin, user: str, lang: str) -> str:
     """``user`` opens the account, the grant is taken back; what the status bar said."""
     folders, uid = shared
-    services, window = _open_window(qtbot, folders[user], lang)
+    services, window = open_window(qtbot, folders[user], lang)
     try:
         account_id = services.team_sync.account_id(uid)
         window.open_account(account_id)
@@ -56,7 +33,7 @@ def _lose_grant(qtbot, shared, admin, user: str, lang: str) -> str:
         assert said in window.sync_status.button.toolTip()
         assert services.team_sync.account_id(uid) is None
     finally:
-        _close(qtbot, services, window)
+        close_window(qtbot, services, window)
     assert not _has(folders[user], uid)
     # The backup named in the message holds the account as it was.
     assert "华东电力 East Power" in _accounts_in(window.sync_status.removal.backup)
@@ -105,7 +82,7 @@ def test_an_account_with_unsent_edits_stays_as_a_local_account_and_the_rep_is_to
     li = next(c for c in dee.contacts.for_account(account_id) if c.name == "Li Ming")
     dee.contacts.update(li.id, title="CIO and CISO")  # made offline: never sent
     dee.close()
-    services, window = _open_window(qtbot, folders["dee"], "zh")
+    services, window = open_window(qtbot, folders["dee"], "zh")
     try:
         qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=30_000)
         said = window.statusBar().currentMessage()
@@ -115,4 +92,4 @@ def test_an_account_with_unsent_edits_stays_as_a_local_account_and_the_rep_is_to
         assert titles["Li Ming"] == "CIO and CISO"  # nothing lost
         assert services.team_sync.shared() == {}  # no longer synced
     finally:
-        _close(qtbot, services, window)
+        close_window(qtbot, services, window)

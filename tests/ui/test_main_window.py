@@ -53,3 +53,31 @@ def test_opening_the_same_account_twice_reuses_its_page(qtbot, window, services)
     window.show_nav(0)
     assert window.open_account(account.id) is first
     assert isinstance(first, AccountPage)
+
+
+def test_a_save_after_a_window_closed_reaches_only_the_open_window(qtbot, ctx, services):
+    """The services and their change hub outlive a window (a second window, the CLI's writes
+    through the same services): a closed window's menus must not answer a later save."""
+    from PySide6.QtCore import QEvent
+
+    from desktop.ui.main_window import MainWindow
+
+    first = MainWindow(ctx)
+    first.show()
+    qtbot.waitExposed(first)
+    first.close()
+    first.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del first
+
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    # A save now: before, the closed window's Team menu and sync indicator still listened and
+    # raised "Internal C++ object already deleted" in the event loop on every change.
+    services.accounts.create(name="Acme")
+    second.accounts.refresh()
+    qtbot.waitUntil(lambda: second.accounts.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: second.team is not None)
+    assert second.team.share_action.isEnabled() is False  # not joined to a team

@@ -37,6 +37,40 @@ def test_a_joined_laptop_that_cannot_reach_its_server_says_offline(qtbot, ctx, s
         window.deleteLater()
 
 
+def test_a_save_made_offline_counts_as_waiting_at_once(qtbot, ctx, services):
+    """The rep edits a shared account with the server out of reach: the state says so at once,
+    "offline · 1 change waiting", and so does ``callbrief team status``. It used to stay
+    "offline" with nothing waiting until the server could be reached again."""
+    from PySide6.QtTest import QTest
+    from ui_actions import replace_text
+
+    from desktop.ui.main_window import MainWindow
+
+    folder = services.files.folder
+    account_id, _people = small_account(services)
+    uid = SyncEngine(services.team_sync).start_sharing(account_id)
+    services.team_sync.acknowledged(uid, 10**9)  # everything so far reached the team
+    config = {"url": "https://127.0.0.1:9", "user": "ana", "refresh_token": "t", "ca_file": None}
+    (folder / "team.json").write_text(json.dumps(config), encoding="utf-8")
+    window = MainWindow(ctx)
+    window.show()
+    qtbot.waitExposed(window)
+    button = window.sync_status.button
+    try:
+        qtbot.waitUntil(lambda: button.text() == "Team: offline", timeout=15_000)
+        revenue = window.open_account(account_id).profile.fields["annual_revenue"]
+        replace_text(revenue, "2000000")
+        QTest.keyClick(revenue, Qt.Key.Key_Tab)
+        assert services.accounts.get(account_id).annual_revenue == 2_000_000
+        qtbot.waitUntil(lambda: button.text() == "Team: offline · 1 change waiting", timeout=15_000)
+        saved = json.loads((folder / "team-status.json").read_text(encoding="utf-8"))
+        assert (saved["state"], saved["pending"]) == ("offline", 1)
+    finally:
+        window.close()
+        window.sync_status.worker.join(30)
+        window.deleteLater()
+
+
 def test_the_state_follows_the_worker_and_the_window_stays_responsive(qtbot, window, services):
     account_id, _people = small_account(services)
     SyncEngine(services.team_sync).start_sharing(account_id)  # one change not yet sent
