@@ -30,7 +30,7 @@ run: venv
 	$(BIN)/callbrief
 
 test: venv-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=30
 
 lint: venv-test
 	$(BIN)/ruff check .

@@ -186,6 +186,12 @@ class _Planner:
             out.append((chain, node, None, block))
             return
         kids = self.children[node]
+        g = self.g
+        if not self.fits(_Block(g.box_w, g.box_h, g.box_w / 2, {}, []), len(chain) + 1):
+            # A chain of managers deeper than the page: this manager gets a sheet of their own
+            # (under the chain so far), and their reports' sheets start again under them.
+            out.append((chain, node, [], self.block(node, [])))
+            chain = ()
         if all(not self.children[k] for k in kids):
             # A manager with too many direct reports for one page: their reports in slices.
             size = max(1, len(kids))
