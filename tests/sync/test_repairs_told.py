@@ -164,3 +164,37 @@ def test_both_reps_are_told_once_of_two_buying_roles_folded_into_one(
     finally:
         a.close()
         b.close()
+
+
+def test_a_read_only_teammate_who_sees_the_loop_is_told_once_and_records_nothing(
+    admin, team_server, ca, tmp_path, capsys
+):
+    """Cy may only read: her laptop cuts the loop it receives but writes nothing into the
+    document (the server would close the room), and hears of the cut once all the same."""
+    folders, uid = _two_laptops(admin, team_server, ca, tmp_path, capsys)
+    assert admin("add-user", "cy", password="cy-secret-333") == 0
+    folders["c"] = tmp_path / "laptop-c"
+    _join(folders["c"], team_server, _ca_file(ca, tmp_path), "cy", "cy-secret-333", tmp_path)
+    a = open_laptop(folders["a"])
+    account_id = str(a.team_sync.account_id(uid))
+    a.close()
+    share = ("team", "share", "--account", account_id, "--with", "cy", "--read-only")
+    assert _cli(folders["a"], *share) == 0
+    _sync_until_quiet(list(folders.values()), capsys)
+    a, b = open_laptop(folders["a"]), open_laptop(folders["b"])
+    on_a, on_b = _people(a, uid), _people(b, uid)
+    a.contacts.update(on_a["王建国"], reports_to_id=on_a["陈静"])
+    b.contacts.update(on_b["陈静"], reports_to_id=on_b["王建国"])
+    a.close()
+    b.close()
+    said = _sync_in_order(folders, "abc", capsys)  # Cy receives the loop before the cut
+
+    a, c = open_laptop(folders["a"]), open_laptop(folders["c"])
+    try:
+        assert rows(c, uid) == rows(a, uid)
+        for folder in folders.values():
+            assert said[folder].count(CUT) == 1, said[folder]
+        assert _status(folders["c"], capsys)["state"] == "synced"
+    finally:
+        a.close()
+        c.close()
