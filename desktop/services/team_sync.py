@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from .bundle_import import BundleError, ImportResult
 
 LAPTOP_KEY, USER_KEY = "team.laptop", "team.user"  # settings rows, not shown in Preferences
+# + an account uid: the ids of the repairs its rep has been told (desktop/sync/repairs.py), a
+# JSON list; a settings row too, kept and dropped with the account's document.
+TOLD_KEY = "team.told."
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Incoming:
     body: dict[str, Any] | None = None  # the rows to write; None: only the state changed
     lost: Sequence[dict[str, Any]] = ()  # our values the merge replaced (conflicts.py)
     acknowledged: int = 0  # the server stored our pending updates up to this id (0: none)
+    told: Sequence[str] = ()  # repairs the rep is told of now (desktop/sync/repairs.py)
 
 
 @dataclass
@@ -121,6 +125,16 @@ class TeamSyncService(_AccountWriter):
             if row is not None:
                 row.state = state
             _keep_lost(session, account_uid, lost)
+
+    def told_repairs(self, account_uids: Sequence[str]) -> dict[str, set[str]]:
+        """For each uid: the ids of the repairs its rep has been told (desktop/sync/repairs.py)."""
+        found: dict[str, set[str]] = {uid: set() for uid in account_uids}
+        with self._db.read() as session:
+            for chunk in _chunks(list(account_uids)):
+                keys = [TOLD_KEY + uid for uid in chunk]
+                for row in session.scalars(select(Setting).where(Setting.key.in_(keys))):
+                    found[row.key[len(TOLD_KEY) :]] = _told(row.value)
+        return found
 
     def identity(self) -> tuple[str, str]:
         """This data file's laptop id (made once; it marks our writes in the documents) and
@@ -244,6 +258,7 @@ class TeamSyncService(_AccountWriter):
                 if item.uid in rows:
                     rows[item.uid].state = item.state
                 _keep_lost(session, item.uid, item.lost)
+                _keep_told(session, item.uid, item.told)
         with initiated_by(Origin.SYNC):
             for written in result.applied.values():
                 self._announce_account(written.account_id, Origin.SYNC)
@@ -265,6 +280,7 @@ class TeamSyncService(_AccountWriter):
             session.execute(delete(SyncPending).where(SyncPending.account_uid == account_uid))
             session.execute(delete(SyncDocument).where(SyncDocument.account_uid == account_uid))
             session.execute(delete(SyncLostValue).where(SyncLostValue.account_uid == account_uid))
+            session.execute(delete(Setting).where(Setting.key == TOLD_KEY + account_uid))
         if account_id is not None:
             initiator = current_initiator() or Origin.SYNC
             self.notifier.publish(
@@ -293,3 +309,22 @@ def _keep_lost(session: Any, account_uid: str, lost: Sequence[dict[str, Any]]) -
     for entry in lost:
         values = {**entry, "value": json.dumps(entry["value"], ensure_ascii=False)}
         session.add(SyncLostValue(account_uid=account_uid, **values))
+
+
+def _told(value: str) -> set[str]:
+    try:
+        ids = json.loads(value)
+    except ValueError:
+        return set()
+    return {str(i) for i in ids} if isinstance(ids, list) else set()
+
+
+def _keep_told(session: Any, account_uid: str, told: Sequence[str]) -> None:
+    """Add repair ids the rep has now been told of (``TeamSyncService.told_repairs``)."""
+    if not told:
+        return
+    row = session.get(Setting, TOLD_KEY + account_uid)
+    if row is None:
+        row = Setting(key=TOLD_KEY + account_uid, value="[]")
+        session.add(row)
+    row.value = json.dumps(sorted(_told(row.value) | set(told)))

@@ -7,10 +7,12 @@
   first, which picks up edits made while nothing was listening (another process, an old run).
 * **Document -> local.** ``receive`` reads the merged document back into rows, restores the
   invariants a merge can break (desktop/sync/invariants.py: reporting cycles, duplicate buying
-  roles; each repair kept in ``notices`` for the rep) and, if they differ from the file,
-  writes them through ``TeamSyncService.apply`` (checked like a bundle, one transaction with
-  the document state, announced as ``Origin.SYNC``). The repaired rows reach the document at
-  the next capture; every laptop makes the same repair of the same merge, so they agree.
+  roles) and, if they differ from the file, writes them through ``TeamSyncService.apply``
+  (checked like a bundle, one transaction with the document state, announced as
+  ``Origin.SYNC``). The repaired rows reach the document at the next capture; every laptop
+  makes the same repair of the same merge, so they agree. Each repair is also recorded in the
+  document (desktop/sync/repairs.py), and every repair the rep has not been told of yet, made
+  here or recorded by another laptop, is kept in ``notices`` for the rep, once.
 
 A read-only account's local edits are never captured: the server would refuse them.
 """
@@ -21,7 +23,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from pycrdt import Doc
+from pycrdt import Doc, Map
 
 from desktop.export.bundle import bundle_dict
 from desktop.services.events import Change, Origin
@@ -29,7 +31,8 @@ from desktop.services.team_sync import BatchResult, Incoming, TeamSyncService
 
 from .conflicts import from_notices, lost_values
 from .invariants import Notice, repair
-from .mirror import Author, read_rows, write_rows
+from .mirror import ROOT, Author, read_rows, write_rows
+from .repairs import record, recorded, untold
 
 log = logging.getLogger(__name__)
 WRITE = "write"
@@ -50,7 +53,7 @@ def load_doc(state: bytes | None) -> Doc[Any]:
 class SyncEngine:
     def __init__(self, service: TeamSyncService) -> None:
         self.service = service
-        self.notices: list[Notice] = []  # repairs made while receiving, for the rep
+        self.notices: list[Notice] = []  # repairs the rep is to be told of (repairs.py)
 
     def attach(self) -> None:
         self.service.notifier.subscribe(self.on_change)
@@ -119,15 +122,23 @@ class SyncEngine:
         acknowledged = acknowledged or {}
         laptop = self.service.identity()[0]
         known = self.service.states(list(docs))
-        batch = [
-            self._incoming(uid, doc, acknowledged.get(uid, 0), laptop, *known[uid])
-            for uid, doc in docs.items()
-        ]
+        told = self.service.told_repairs(list(docs))
+        shared = self.service.shared()
+        batch, tell = [], {}
+        for uid, doc in docs.items():
+            writable = shared.get(uid) == WRITE
+            incoming, tell[uid] = self._incoming(
+                uid, doc, acknowledged.get(uid, 0), laptop, *known[uid], told[uid], writable
+            )
+            batch.append(incoming)
         done = self.service.apply_batch(batch)
         for uid in done.applied:
             log.info("sync: account %s updated from the team", uid)
         for uid, error in done.refused.items():
             log.warning("sync: account %s refused: %s", uid, error)
+        for uid in docs:  # a refused account is received again: its repairs told then
+            if uid not in done.refused:
+                self.notices += tell[uid]
         return done
 
     def _incoming(
@@ -138,21 +149,31 @@ class SyncEngine:
         laptop: str,
         stored: bytes | None,
         account_id: int | None,
-    ) -> Incoming:
-        """What the merged ``doc`` asks of the file: its state, and its rows if they differ
-        from the account's rows (``account_id``); ``stored``: the state before the exchange."""
-        state = doc.get_update()
+        told: set[str],
+        writable: bool,
+    ) -> tuple[Incoming, list[Notice]]:
+        """What the merged ``doc`` asks of the file: its state, its rows if they differ from
+        the account's rows (``account_id``) and the repairs now told; and those repairs, for
+        the rep. ``stored``: the state before the exchange; ``told``: the repairs told
+        before. A repair made here is recorded in ``doc`` (a write grant's only: the server
+        refuses a reader's changes), and reaches the server with the repaired rows."""
         before = load_doc(stored)
+        first = not len(before.get(ROOT, type=Map))  # nothing here before: edits are not ours
         lost = lost_values(before, doc, laptop)
         body = read_rows(doc)
+        made: list[Notice] = []
         if body is not None:
-            body, notices = repair(body)
-            for notice in notices:
+            body, made = repair(body)
+            for notice in made:
                 log.warning("sync: account %s: %s", uid, notice.text)
-            self.notices += notices
-            lost += from_notices(notices, doc)
+            if made and writable:
+                record(doc, made)
+        tell, silent = untold(made, recorded(doc), told, first)
+        lost += from_notices(list(tell.values()), doc)
         kept = [entry.as_row() for entry in lost]
         current = account_body(self.service, account_id) if account_id is not None else None
         if body == current:
             body = None
-        return Incoming(uid, state, body, kept, acknowledged)
+        state = doc.get_update()
+        incoming = Incoming(uid, state, body, kept, acknowledged, sorted(tell.keys() | silent))
+        return incoming, list(tell.values())

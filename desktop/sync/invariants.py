@@ -6,7 +6,9 @@ A CRDT merges field by field, so it can produce rows that neither laptop wrote o
   Li". Each edit was valid where it was made; merged, they loop. The cycle is cut by one rule
   every laptop applies to the same merged document: the person in the cycle with the *lowest
   uid* loses their manager link. Same input, same cut, so the laptops stay identical, and the
-  cut value is reported (``Notice``) so the reps can see what was undone.
+  cut value is reported (``Notice``) so the reps can see what was undone. Only the laptops
+  whose merge held the loop make the cut; desktop/sync/repairs.py records it in the shared
+  document, so that every rep is told.
 * **One buying role per person and deal.** Both laptops add the same person to the same deal:
   two role rows with different uids. They are folded into the row with the lowest uid (role
   keys and trust methods united, blank plain fields filled), the other row is dropped and
@@ -39,6 +41,7 @@ class Notice:
     lost: Any
     text: str  # English, for the log and the command line
     names: tuple[str, ...] = ()  # what ``text`` names, for the window to say in the rep's language
+    uids: tuple[str, ...] = ()  # the rows involved (the loop's people; both role rows), sorted
 
 
 def repair(body: dict[str, Any]) -> tuple[dict[str, Any], list[Notice]]:
@@ -87,7 +90,8 @@ def cut_cycles(contacts: list[dict[str, Any]]) -> list[Notice]:
             f"Two edits made the reporting lines loop ({said[0]}); "
             f"{said[1]} no longer reports to {said[2]}."
         )
-        notices.append(Notice(CYCLE, loser, "reports_to", boss, text, said))
+        involved = tuple(sorted(cycle))
+        notices.append(Notice(CYCLE, loser, "reports_to", boss, text, said, involved))
 
 
 def fold_roles(opportunity: dict[str, Any], names: dict[str, str]) -> list[Notice]:
@@ -112,13 +116,16 @@ def fold_roles(opportunity: dict[str, Any], names: dict[str, str]) -> list[Notic
                 "the two buying-role entries were merged into one."
             )
             deal = str(opportunity.get("name", ""))
-            notices.append(Notice(DUPLICATE_ROLE, kept["uid"], "", None, text, (who, deal)))
+            both = (str(kept["uid"]), str(other["uid"]))
+            notices.append(Notice(DUPLICATE_ROLE, kept["uid"], "", None, text, (who, deal), both))
             for field in _TEXTS:
                 words = str(other.get(field) or "")
                 if words and words not in str(kept.get(field) or ""):
                     aside = f"{who}'s {field.replace('_', ' ')} “{words}” was set aside."
                     said = (who, field, words)
-                    notices.append(Notice(DUPLICATE_ROLE, kept["uid"], field, words, aside, said))
+                    notices.append(
+                        Notice(DUPLICATE_ROLE, kept["uid"], field, words, aside, said, both)
+                    )
     opportunity["roles"] = [r for r in roles if r["uid"] not in dropped]
     return notices
 
