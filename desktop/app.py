@@ -43,12 +43,48 @@ def configure_logging(folder: Path) -> None:
     logs.configure(folder, lambda: crypto.is_marked(db_path))
 
 
-def load_playbook(options: Options) -> Playbook:
-    from desktop.domain.playbook import default_playbook, load_playbook
+@dataclass(frozen=True)
+class PlaybookChoice:
+    """The playbook this start uses, and where it came from: ``option`` (``--playbook``),
+    ``configured`` (``CALLBRIEF_PLAYBOOK``), ``team`` (the team server's, kept in the data
+    folder) or ``bundled``."""
 
-    cache = paths.cache_dir(paths.data_dir(options.data_dir))
-    chosen = options.playbook or paths.playbook_override()
-    return load_playbook(chosen, cache) if chosen else default_playbook(cache)
+    source: str
+    path: Path
+    playbook: Playbook
+
+
+def choose_playbook(options: Options) -> PlaybookChoice:
+    """The ``--playbook`` file, else the configured one, else the team's (if this laptop has
+    a parseable copy), else the bundled one. A named file that cannot be used is an error; a
+    team copy that cannot be used is logged and skipped, so it never stops the start."""
+    from desktop.domain.playbook import (
+        PlaybookError,
+        default_playbook,
+        default_playbook_path,
+        load_playbook,
+    )
+
+    folder = paths.data_dir(options.data_dir)
+    cache = paths.cache_dir(folder)  # keyed by path, size and modification time
+    if options.playbook:
+        return PlaybookChoice(
+            "option", Path(options.playbook), load_playbook(options.playbook, cache)
+        )
+    configured = paths.playbook_override()
+    if configured is not None:
+        return PlaybookChoice("configured", configured, load_playbook(configured, cache))
+    team = paths.team_playbook_path(folder)
+    if team.is_file():
+        try:
+            return PlaybookChoice("team", team, load_playbook(team, cache))
+        except PlaybookError as error:
+            log.warning("the team's playbook cannot be used, the bundled one is: %s", error)
+    return PlaybookChoice("bundled", default_playbook_path(), default_playbook(cache))
+
+
+def load_playbook(options: Options) -> Playbook:
+    return choose_playbook(options).playbook
 
 
 def open_services(options: Options, playbook: Playbook | None = None) -> Services:

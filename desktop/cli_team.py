@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop import paths
+from desktop.app import Options, choose_playbook
 from desktop.cli_parser import EXIT_USAGE
 from desktop.sync import team_actions
 from desktop.sync.client import TeamConfig, TeamError, access_token
 from desktop.sync.leaving import Removal, drop_lost
 from desktop.sync.reviews import fetch_reviews, send_review
+from desktop.sync.team_playbook import Fetched, TeamPlaybookState, fetch_playbook
 from desktop.sync.worker import SyncStatus, SyncWorker, status_after, sync_cycle
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -71,7 +73,14 @@ def _tell(removal: Removal) -> None:
 
 def _cycle(services: Any, folder: Path) -> Any:
     """One sync round: first the accounts whose grant was taken back leave, then the sync."""
-    token = access_token(TeamConfig.load(folder), folder)  # one refresh for the whole round
+    config = TeamConfig.load(folder)
+    token = access_token(config, folder)  # one refresh for the whole round
+    fetched = fetch_playbook(config, token, folder)  # skipped, never failing, when offline
+    if fetched is Fetched.UPDATED:
+        print("The team's playbook was updated; callbrief uses it from its next start.")
+    elif fetched is Fetched.REFUSED:
+        refused = TeamPlaybookState.load(folder).refused
+        print(f"The team's playbook was refused ({refused}); the previous one is kept.")
     _tell(drop_lost(services, folder, token))
     report = sync_cycle(services.team_sync, folder, token)
     fetch_reviews(services, folder, token)
@@ -102,6 +111,7 @@ def _status(services: Any, args: argparse.Namespace) -> int:
             }
             for uid, p in sorted(shared.items())
         ],
+        "playbook": _playbook(args, folder),
     }
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -110,7 +120,26 @@ def _status(services: Any, args: argparse.Namespace) -> int:
         others = report["changed_by_others"]
         changed = f", {others} values changed by someone else" if others else ""
         print(f"{config.user} @ {config.url}: {report['state']}{waiting}{changed}")
+        playbook = report["playbook"]
+        print(f"Playbook: {playbook['source']} ({playbook['file']})")
+        if playbook["refused"]:
+            why = playbook["refused"]
+            print(f"The team's playbook was refused ({why}); the previous one is kept.")
     return EXIT_OK
+
+
+def _playbook(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
+    """The playbook a start uses now, and what the team server last published."""
+    choice = choose_playbook(Options(data_dir=args.data_dir, playbook=args.playbook))
+    team = TeamPlaybookState.load(folder)
+    return {
+        "source": choice.source,  # option / configured / team / bundled
+        "file": str(choice.path),
+        "etag": team.etag,  # of the team's playbook kept here, if any
+        "received_at": team.received_at,
+        "refused": team.refused or None,  # why the server's latest was refused
+        "refused_at": team.refused_at,
+    }
 
 
 def cmd_sync(services: Any, args: argparse.Namespace) -> int:

@@ -15,6 +15,8 @@ APP_NAME = "Callbrief"
 ENV_HOME = "CALLBRIEF_HOME"
 ENV_PLAYBOOK = "CALLBRIEF_PLAYBOOK"
 DB_FILENAME = "callbrief.sqlite3"
+TEAM_PLAYBOOK = "team-playbook.toml"
+TEAM_PLAYBOOK_STATE = "team-playbook.json"
 
 
 def is_frozen() -> bool:
@@ -59,6 +61,17 @@ def playbook_override() -> Path | None:
     """An organisation's own playbook file, if one is configured."""
     env = os.environ.get(ENV_PLAYBOOK)
     return Path(env).expanduser() if env else None
+
+
+def team_playbook_path(folder: Path) -> Path:
+    """The organisation's playbook as its team server last published it (checked before it
+    was kept here; desktop/sync/team_playbook.py)."""
+    return folder / TEAM_PLAYBOOK
+
+
+def team_playbook_state_path(folder: Path) -> Path:
+    """The kept team playbook's ETag, and the last one refused (desktop/sync/team_playbook.py)."""
+    return folder / TEAM_PLAYBOOK_STATE
 
 
 def font_path() -> Path:

@@ -53,6 +53,7 @@ __all__ = [
     "Text",
     "default_playbook",
     "default_playbook_path",
+    "forget_cached",
     "load_playbook",
 ]
 
@@ -130,6 +131,16 @@ def _keep(source: Path, cache_dir: Path | None, data: dict[str, Any]) -> None:
             temporary.unlink(missing_ok=True)  # a full disk leaves no half-written copy
     except (OSError, ValueError):
         pass  # a cache is an optimisation: a read-only folder just parses each time
+
+
+def forget_cached(cache_dir: Path) -> None:
+    """Drop the parsed copy kept in ``cache_dir``: a file replaced within the file system's
+    timestamp resolution, with the same size, would otherwise be read from the old copy."""
+    try:
+        for old in cache_dir.glob("playbook-*.marshal"):
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # the next load parses the file whenever its key differs; a cache is optional
 
 
 def default_playbook_path() -> Path:

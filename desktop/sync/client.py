@@ -201,6 +201,39 @@ def grant(config: TeamConfig, token: str, uid: str, body: dict[str, str]) -> str
     return str(answer["message"])
 
 
+@dataclass(frozen=True)
+class Published:
+    """``GET /playbook``'s answer: the ETag, and the TOML bytes (None: a 304, one of ours)."""
+
+    etag: str
+    content: bytes | None
+
+
+def published_playbook(config: TeamConfig, token: str, known: list[str]) -> Published:
+    """The organisation's playbook, unless its ETag is one of ``known`` (If-None-Match).
+
+    Raises ``Unreachable`` (no answer), ``AuthRefused`` (401) or ``ServerRefused`` (e.g. 503
+    when the server cannot read its playbook file)."""
+    headers = {"Authorization": f"Bearer {token}"}
+    if known:
+        headers["If-None-Match"] = ", ".join(known)
+    try:
+        response = httpx.get(
+            f"{config.url}/playbook", headers=headers, verify=config.verify(), timeout=30
+        )
+    except httpx.HTTPError as error:
+        raise Unreachable(f"The team server cannot be reached ({error}).") from error
+    if response.status_code == 401:
+        raise AuthRefused("The team server refused the login; run callbrief team join again.")
+    etag = response.headers.get("etag", "")
+    if response.status_code == 304:
+        return Published(etag, None)
+    if response.status_code != 200 or not etag:
+        status = response.status_code
+        raise ServerRefused(f"The team server answered {status}: {response.text}", status)
+    return Published(etag, response.content)
+
+
 async def exchange(config: TeamConfig, token: str, uid: str, doc: Doc[Any]) -> None:
     """One sync of ``doc`` with its room; returns once the server has stored our updates."""
     async with httpx.AsyncClient(verify=config.verify()) as client:

@@ -14,7 +14,9 @@ closed with 4403), as ``callbrief sync`` does (desktop/sync/leaving.py: backed u
 removed; kept as a local account if it holds unsent edits). The removal announces a deleted
 account, so its open screens close; the rep is told in the status bar and the state's tip.
 Repairs a merge needed (a reporting loop cut, two buying roles folded: desktop/sync/invariants)
-are told the same way, in the rep's language.
+are told the same way, in the rep's language. So is a new playbook from the team server
+(desktop/sync/team_playbook.py): kept for the next start, since the open window keeps the
+playbook it started with; or refused, the previous one kept.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class SyncIndicator(QObject):
     reported = Signal(object)  # a SyncStatus, emitted on the worker's thread
     removed = Signal(object)  # a Removal (accounts whose grant was lost), from the worker
     repaired = Signal(object)  # list[Notice]: repairs of the last merge, from the worker
+    playbook_fetched = Signal(str)  # "updated" / "refused" (team_playbook.Fetched), from the worker
 
     def __init__(self, ctx: UiContext, on_click: Callable[[], object], parent: QWidget) -> None:
         super().__init__(parent)
@@ -63,6 +66,8 @@ class SyncIndicator(QObject):
         self.removal: Removal | None = None  # the last lost grants, told in the tip too
         self.repaired.connect(self._tell_repaired, Qt.ConnectionType.QueuedConnection)
         self.repairs: list[Notice] = []  # the last merge's repairs, told in the tip too
+        self.playbook_fetched.connect(self._tell_playbook, Qt.ConnectionType.QueuedConnection)
+        self.playbook_news = ""  # the team's playbook this session: "updated" / "refused"
         # A value restored or dismissed in the list: its count here follows.
         # A bound slot: the connection goes with this widget, the hub outlives it.
         ctx.hub.changed.connect(self._on_change)
@@ -121,11 +126,16 @@ class SyncIndicator(QObject):
         """One round on the worker thread: lost grants leave first, then the sync itself."""
         from desktop.sync.client import GrantLost, TeamConfig, access_token
         from desktop.sync.leaving import drop_lost
+        from desktop.sync.team_playbook import Fetched, fetch_playbook
         from desktop.sync.worker import sync_cycle
 
         services, folder = self._ctx.services, self.folder
         # One refresh a round: each one is a write on the server (a spent token, a new pair).
-        token = access_token(TeamConfig.load(folder), folder)
+        config = TeamConfig.load(folder)
+        token = access_token(config, folder)
+        fetched = fetch_playbook(config, token, folder)  # skipped, never failing, when offline
+        if fetched in (Fetched.UPDATED, Fetched.REFUSED):
+            self.playbook_fetched.emit(fetched.value)  # queued to _tell_playbook
         for attempt in (1, 2):
             removal = drop_lost(services, folder, token)
             if removal.removed or removal.kept:
@@ -152,6 +162,28 @@ class SyncIndicator(QObject):
         if isinstance(window, QMainWindow):  # stays until the next message
             window.statusBar().showMessage(" ".join(self.repair_lines()))
         self.retranslate()
+
+    @Slot(str)
+    def _tell_playbook(self, news: str) -> None:
+        self.playbook_news = news
+        window = self.parent()
+        if isinstance(window, QMainWindow):  # stays until the next message
+            window.statusBar().showMessage(" ".join(self.playbook_lines()))
+        self.retranslate()
+
+    def playbook_lines(self) -> list[str]:
+        """The team's playbook this session, in the current language: the window keeps the
+        playbook it started with (desktop/sync/team_playbook.py)."""
+        if self.playbook_news == "updated":
+            return [self.tr("The team's playbook was updated; restart Callbrief to use it.")]
+        if self.playbook_news == "refused":
+            return [
+                self.tr(
+                    "The team's new playbook could not be used; the previous one is kept"
+                    " (details: callbrief team status)."
+                )
+            ]
+        return []
 
     def repair_lines(self) -> list[str]:
         """The last merge's repairs, in the current language (the notice's own text is English)."""
@@ -234,7 +266,8 @@ class SyncIndicator(QObject):
         status = self.status
         if status is None:
             self.button.setText(self._team(self.tr("connecting…")))
-            self.button.setToolTip("\n".join(self.left_lines() + self.repair_lines()))
+            lines = self.left_lines() + self.repair_lines() + self.playbook_lines()
+            self.button.setToolTip("\n".join(lines))
             return
         from desktop.sync.worker import SyncState
 
@@ -260,7 +293,7 @@ class SyncIndicator(QObject):
             tip += "\n" + why
         if status.message:
             tip += "\n" + status.message  # the details, as the error said them
-        for line in self.left_lines() + self.repair_lines():
+        for line in self.left_lines() + self.repair_lines() + self.playbook_lines():
             tip += "\n" + line
         self.button.setToolTip(tip)
 

@@ -4821,7 +4821,7 @@ Nothing was deleted.</source>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="+223"/>
+        <location filename="../../desktop/ui/sync_status.py" line="+265"/>
         <source>Team sync state</source>
         <translation>团队同步状态</translation>
     </message>
@@ -4831,7 +4831,17 @@ Nothing was deleted.</source>
         <translation>两处修改使汇报关系形成了循环（%1）；%2 不再向 %3 汇报。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-18"/>
+        <source>The team&apos;s playbook was updated; restart Callbrief to use it.</source>
+        <translation>团队的销售手册已更新；重新启动 Callbrief 后生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team&apos;s new playbook could not be used; the previous one is kept (details: callbrief team status).</source>
+        <translation>团队的新销售手册无法使用，仍沿用之前的版本（详情：callbrief team status）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1&apos;s %2 “%3” was set aside.</source>
         <translation>%1 的“%2”内容“%3”已被搁置。</translation>
     </message>
@@ -4900,7 +4910,7 @@ Nothing was deleted.</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>synced</source>
         <translation>已同步</translation>
     </message>
