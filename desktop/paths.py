@@ -15,6 +15,10 @@ APP_NAME = "Callbrief"
 ENV_HOME = "CALLBRIEF_HOME"
 ENV_PLAYBOOK = "CALLBRIEF_PLAYBOOK"
 DB_FILENAME = "callbrief.sqlite3"
+# A laptop that joined a team keeps these beside its data file (desktop/sync).
+TEAM_CONFIG = "team.json"  # the server, the user and the login
+TEAM_LOCK = "team.lock"  # held while the single-use refresh token is exchanged
+TEAM_STATUS = "team-status.json"  # the last sync round's state, for `team status`
 TEAM_PLAYBOOK = "team-playbook.toml"
 TEAM_PLAYBOOK_STATE = "team-playbook.json"
 
@@ -80,8 +84,18 @@ def font_path() -> Path:
 
 
 # Files of a data folder besides the data file itself (and its -wal/-shm/-journal, its
-# .encrypted marker, its .replaced-/.damaged- copies, all named after it).
-OWN_FILES = ("callbrief.lock", "callbrief.claim", "callbrief.log")
+# .encrypted marker, its .replaced-/.damaged- copies, all named after it). An export over the
+# team files would log the rep out of the team or swap the organisation's playbook.
+OWN_FILES = (
+    "callbrief.lock",
+    "callbrief.claim",
+    "callbrief.log",
+    TEAM_CONFIG,
+    TEAM_LOCK,
+    TEAM_STATUS,
+    TEAM_PLAYBOOK,
+    TEAM_PLAYBOOK_STATE,
+)
 
 
 def is_managed(path: Path) -> bool:

@@ -28,6 +28,12 @@ def write_atomically(path: Path, write: Callable[[Path], Any]) -> None:
             f"{path} is one of Callbrief's own files (the data file, a backup, the log…); an "
             "export may not replace it. Choose another name."
         )
+    replace_own_file(path, write)
+
+
+def replace_own_file(path: Path, write: Callable[[Path], Any]) -> None:
+    """``write_atomically`` for one of Callbrief's own files (the team's playbook kept in the
+    data folder), which an export may not replace but Callbrief itself does."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OSError(f"the folder {folder} does not exist")

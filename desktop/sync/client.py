@@ -33,8 +33,10 @@ from httpx_ws import (
 )
 from pycrdt import Doc, YMessageType, YSyncMessageType, create_sync_message, handle_sync_message
 
-CONFIG_NAME = "team.json"
-LOCK_NAME = "team.lock"  # held while the single-use refresh token is exchanged
+from desktop import paths
+
+CONFIG_NAME = paths.TEAM_CONFIG
+LOCK_NAME = paths.TEAM_LOCK  # held while the single-use refresh token is exchanged
 LOCK_SECONDS = 60  # a refresh takes one request (30 s timeout at most)
 MAX_FRAME = 64 * 1024 * 1024  # a 10,000-person account is ~2 MB in one frame (64 KiB default)
 EXCHANGE_SECONDS = 60

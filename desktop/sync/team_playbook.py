@@ -4,7 +4,7 @@ Each round (``callbrief sync``'s and the window's, with the round's one access t
 ``GET /playbook`` with the ETag of the copy kept here in If-None-Match: an unchanged playbook
 costs a 304 and nothing is written. A new one is read by the playbook loader
 (desktop/domain/playbook.py) from a temporary file beside the kept copy, and only if it passes
-does it replace ``team-playbook.toml`` in the data folder (``write_atomically``), then its ETag
+does it replace ``team-playbook.toml`` in the data folder (``replace_own_file``), then its ETag
 is written to ``team-playbook.json``. One the loader refuses is logged and noted in
 ``team-playbook.json`` (``callbrief team status`` shows it); the kept copy stays, and its ETag
 is sent too, so the same refused file is not downloaded again each round. No answer, or an
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.domain.playbook import PlaybookError, forget_cached, load_playbook
-from desktop.export.atomic import write_atomically
+from desktop.export.atomic import replace_own_file
 
 from .client import TeamConfig, TeamError, published_playbook
 
@@ -61,7 +61,7 @@ class TeamPlaybookState:
 
     def save(self, folder: Path) -> None:
         text = json.dumps(asdict(self), ensure_ascii=False)
-        write_atomically(
+        replace_own_file(
             paths.team_playbook_state_path(folder),
             lambda tmp: tmp.write_text(text, encoding="utf-8"),
         )
@@ -93,7 +93,7 @@ def fetch_playbook(config: TeamConfig, token: str, folder: Path) -> Fetched:
         load_playbook(tmp)  # refused here: the temporary file goes, the kept copy stays
 
     try:
-        write_atomically(kept, checked)
+        replace_own_file(kept, checked)
     except PlaybookError as error:
         why = f"{error.key_path}: {error.problem}" if error.key_path else error.problem
         log.warning("team playbook %s refused, the previous one kept: %s", published.etag, why)

@@ -28,6 +28,7 @@ import anyio
 import httpx
 from pycrdt import Doc
 
+from desktop import paths
 from desktop.services.bundle_import import BundleError
 from desktop.services.team_sync import TeamSyncService
 
@@ -36,7 +37,7 @@ from .engine import WRITE, SyncEngine, load_doc
 from .invariants import Notice
 
 log = logging.getLogger(__name__)
-STATUS_NAME = "team-status.json"
+STATUS_NAME = paths.TEAM_STATUS
 BATCH = 50  # rooms exchanged (concurrently) before their rows are written
 
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QToolButton, QWidget
 
+from desktop import paths
 from desktop.services.events import Change
 
 from .context import UiContext
@@ -39,8 +40,9 @@ if TYPE_CHECKING:
     from desktop.sync.local_edits import LocalEdits
     from desktop.sync.worker import SyncStatus, SyncWorker
 
-TEAM_CONFIG = "team.json"  # desktop/sync/client.py CONFIG_NAME; named here so that a laptop
-# that never joined a team does not import the sync stack (httpx, pycrdt) at start-up
+# From paths (not desktop/sync/client.py) so that a laptop that never joined a team does not
+# import the sync stack (httpx, pycrdt) at start-up.
+TEAM_CONFIG = paths.TEAM_CONFIG
 
 
 class SyncIndicator(QObject):

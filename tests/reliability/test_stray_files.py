@@ -36,13 +36,26 @@ def own_files(data: Path) -> list[Path]:
         backup,
         data / "callbrief.log",
         data / "callbrief.claim",
+        # A laptop in a team: its login, lock, sync state and the organisation's playbook.
+        *(data / name for name in TEAM_FILES),
     ]
+
+
+TEAM_FILES = (
+    "team.json",
+    "team.lock",
+    "team-status.json",
+    "team-playbook.toml",
+    "team-playbook.json",
+)
 
 
 def test_no_export_writes_over_callbriefs_own_files(demo_db):
     data = demo_db.parent
     assert cli(data, "backup").returncode == 0
     (data / "callbrief.log").touch()
+    for name in TEAM_FILES:
+        (data / name).write_text("kept by Callbrief", encoding="utf-8")
     before = {p: p.read_bytes() for p in own_files(data) if p.exists()}
     tries = [(EXPORTS["bundle"], target) for target in own_files(data)]
     tries += [(args, demo_db) for kind, args in EXPORTS.items() if kind != "bundle"]
