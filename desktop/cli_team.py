@@ -116,9 +116,9 @@ def _status(services: Any, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
-        waiting = f", {pending} changes waiting" if pending else ""
+        waiting = f", {_count(pending, 'change')} waiting" if pending else ""
         others = report["changed_by_others"]
-        changed = f", {others} values changed by someone else" if others else ""
+        changed = f", {_count(others, 'value')} changed by someone else" if others else ""
         print(f"{config.user} @ {config.url}: {report['state']}{waiting}{changed}")
         playbook = report["playbook"]
         print(f"Playbook: {playbook['source']} ({playbook['file']})")
@@ -126,6 +126,11 @@ def _status(services: Any, args: argparse.Namespace) -> int:
             why = playbook["refused"]
             print(f"The team's playbook was refused ({why}); the previous one is kept.")
     return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 account", "2 accounts" (these lines are in English, like the rest of the CLI)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _playbook(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
@@ -154,10 +159,8 @@ def cmd_sync(services: Any, args: argparse.Namespace) -> int:
             raise
         finally:
             status_after(services.team_sync, error).save(folder)
-        print(
-            f"Synced {report.accounts} accounts: {report.received} updated from the team, "
-            f"{report.sent} sent."
-        )
+        accounts = _count(report.accounts, "account")
+        print(f"Synced {accounts}: {report.received} updated from the team, {report.sent} sent.")
         for notice in report.notices:
             print(f"Repaired after the merge: {notice.text}")
         return EXIT_OK
@@ -167,7 +170,7 @@ def cmd_sync(services: Any, args: argparse.Namespace) -> int:
 
     def show(status: SyncStatus) -> None:
         status.save(folder)
-        waiting = f" ({status.pending} changes waiting)" if status.pending else ""
+        waiting = f" ({_count(status.pending, 'change')} waiting)" if status.pending else ""
         print(f"{status.at} {status.state}{waiting} {status.message}".rstrip(), flush=True)
 
     worker = SyncWorker(

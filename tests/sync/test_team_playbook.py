@@ -176,7 +176,7 @@ def test_no_playbook_or_no_server_never_stops_the_sync_or_the_start(
     own.unlink()
     assert _cli(folder_b, "team", "share", "--account", str(account_id), "--with", "ana") == 0
     _sync(folder_b, capsys)
-    assert "Synced 1 accounts: 1 updated from the team" in _sync(laptop, capsys)
+    assert "Synced 1 account: 1 updated from the team" in _sync(laptop, capsys)
     assert _prepare(laptop) == "Prepare (ACME)"
     assert _status(laptop, capsys)["playbook"]["source"] == "team"
 
