@@ -185,9 +185,20 @@ def _team_commands(sub: Any) -> None:
     tj.add_argument("--user", required=True)
     tj.add_argument("--password-file", required=True, metavar="FILE")
     tj.add_argument("--ca-file", metavar="FILE", help="trust this CA (a company's own)")
-    ts = tm_sub.add_parser("share", help="share an account with a teammate or a team")
+    ts = tm_sub.add_parser("share", help="share an account with a teammate, team or territory")
     ts.add_argument("--account", type=_row_id, required=True, metavar="ID")
-    ts.add_argument("--with", dest="grantee", required=True, metavar="USER|TEAM")
+    whom = ts.add_mutually_exclusive_group(required=True)
+    whom.add_argument(
+        "--with",
+        dest="grantee",
+        metavar="NAME",
+        help="a teammate's user name, else a team's, else a territory's name",
+    )
+    whom.add_argument("--user", dest="share_user", metavar="USER", help="a teammate")
+    whom.add_argument("--team", dest="share_team", metavar="TEAM", help="everyone in a team")
+    whom.add_argument(
+        "--territory", dest="share_territory", metavar="TERRITORY", help="everyone in a territory"
+    )
     ts.add_argument("--read-only", action="store_true", help="they may read but not change it")
     tl = tm_sub.add_parser(
         "leave", help="stop sharing an account with the team and remove it here (backed up)"

@@ -52,9 +52,14 @@ def _join(args: argparse.Namespace) -> int:
 
 
 def _share(services: Any, args: argparse.Namespace) -> int:
+    """``--user``, ``--team`` or ``--territory`` names the kind; ``--with`` lets it be guessed."""
     folder = _folder(args)
+    kind, grantee = None, args.grantee
+    for named in team_actions.KINDS:
+        if getattr(args, f"share_{named}") is not None:
+            kind, grantee = named, getattr(args, f"share_{named}")
     message = team_actions.share(
-        services, folder, args.account, args.grantee, read_only=args.read_only
+        services, folder, args.account, grantee, read_only=args.read_only, kind=kind
     )
     print(f"Account {args.account} {message}. Run callbrief sync to send it.")
     return EXIT_OK

@@ -3,9 +3,10 @@
 
 Each refusal the rep can act on is a ``TeamRefused``: its English message for the terminal, a
 ``reason`` the window words in the rep's language, and the ``field`` of the dialog it concerns
-(the server's address, the password, the teammate's name…). A refused join or share writes
-nothing: ``team.json`` is saved only once the server accepted the login, and an account becomes
-shared on this laptop only once the server granted it to the teammate.
+(the server's address, the password, the name of the teammate, team or territory…). A refused
+join or share writes nothing: ``team.json`` is saved only once the server accepted the login, and
+an account becomes shared on this laptop only once the server granted it to the teammate, team or
+territory.
 """
 
 from __future__ import annotations
@@ -33,7 +34,16 @@ from .leaving import Removal, leave
 if TYPE_CHECKING:
     from desktop.services.registry import Services
 
-__all__ = ["Removal", "TeamRefused", "is_joined", "is_shared", "join", "leave_share", "share"]
+__all__ = [
+    "KINDS",
+    "Removal",
+    "TeamRefused",
+    "is_joined",
+    "is_shared",
+    "join",
+    "leave_share",
+    "share",
+]
 
 # Fields a refusal points at (the dialogs show the message next to that field).
 URL, USER, PASSWORD, CA_FILE, GRANTEE, ACCOUNT = (
@@ -124,15 +134,31 @@ def _unreachable(error: Unreachable, url: str) -> TeamRefused:
     return TeamRefused(str(error), "unreachable", URL, str(error.__cause__))
 
 
+# Whom an account can be shared with, in the order a bare name is tried (the server's body keys).
+KINDS = ("user", "team", "territory")
+_WORDS = {"user": "teammate", "team": "team", "territory": "territory"}
+
+
 def share(
-    services: Services, folder: Path, account_id: int, grantee: str, *, read_only: bool = False
+    services: Services,
+    folder: Path,
+    account_id: int,
+    grantee: str,
+    *,
+    read_only: bool = False,
+    kind: str | None = None,
 ) -> str:
-    """Share the account with the teammate (user name) or team named ``grantee``; the
-    server's words ("shared with user bo (write)"). The account is mirrored here only once the
-    server granted it; the next sync sends it."""
+    """Share the account with the teammate (user name), team or territory named ``grantee``;
+    the server's words ("shared with user bo (write)"). ``kind`` ("user", "team" or
+    "territory") says which; without it the name is tried as a user, then a team, then a
+    territory (the server's 404 moves on to the next). The account is mirrored here only once
+    the server granted it; the next sync sends it."""
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    kinds = KINDS if kind is None else (kind,)
     grantee = grantee.strip()
     if not grantee:
-        raise TeamRefused("Name a teammate or a team.", "grantee_missing", GRANTEE)
+        raise TeamRefused(_ask_for(kind), "grantee_missing", GRANTEE)
     uid = services.team_sync.account_uid(account_id)
     if uid is None:
         raise TeamRefused(f"There is no account with id {account_id}.", "no_account", ACCOUNT)
@@ -140,16 +166,12 @@ def share(
     token = access_token(config, folder)
     permission = "read" if read_only else "write"
     try:
-        try:
-            message = grant(config, token, uid, {"user": grantee, "permission": permission})
-        except ServerRefused as error:
-            if error.status != 404:
-                raise
-            message = grant(config, token, uid, {"team": grantee, "permission": permission})
+        message = _grant_first_known(config, token, uid, kinds, grantee, permission)
     except ServerRefused as error:
         if error.status == 404:
-            text = f"The team server has no teammate or team named {grantee}."
-            raise TeamRefused(text, "unknown_name", GRANTEE, error.reason) from error
+            text = f"The team server has no {_named(kind)} named {grantee}."
+            reason = "unknown_name" if kind is None else f"unknown_{kind}"
+            raise TeamRefused(text, reason, GRANTEE, error.reason) from error
         if error.status == 403:
             raise TeamRefused(str(error), "not_owner", ACCOUNT, error.reason) from error
         raise TeamRefused(str(error), "server", GRANTEE, error.reason) from error
@@ -157,6 +179,30 @@ def share(
         raise TeamRefused(str(error), "unreachable", GRANTEE, str(error.__cause__)) from error
     SyncEngine(services.team_sync).start_sharing(account_id)
     return message
+
+
+def _grant_first_known(
+    config: TeamConfig, token: str, uid: str, kinds: tuple[str, ...], name: str, permission: str
+) -> str:
+    """Grant to the first of ``kinds`` the server knows ``name`` as; its 404 for the last."""
+    for number, kind in enumerate(kinds):
+        try:
+            return grant(config, token, uid, {kind: name, "permission": permission})
+        except ServerRefused as error:
+            if error.status != 404 or number == len(kinds) - 1:
+                raise
+    raise AssertionError("no kind to try")  # kinds is never empty
+
+
+def _named(kind: str | None) -> str:
+    """How ``kind`` is said: teammate, team, territory, or all three for a name of any kind."""
+    return _WORDS[kind] if kind is not None else "teammate, team or territory"
+
+
+def _ask_for(kind: str | None) -> str:
+    if kind is None:
+        return "Name a teammate, a team or a territory."
+    return f"Name a {_WORDS[kind]}."
 
 
 def leave_share(services: Services, folder: Path, account_id: int) -> Removal:

@@ -1,4 +1,5 @@
-"""Team ▸ Join a team… and Team ▸ Share this account…: the dialogs of the Team menu.
+"""Team ▸ Join a team… and Team ▸ Share this account… (with a teammate, a team or a
+territory): the dialogs of the Team menu.
 
 Both send their request on a worker thread (desktop/ui/tasks.py) while the dialog stays open
 with its fields locked; the window never waits for the network. A refusal
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -265,7 +268,12 @@ class JoinDialog(_TeamDialog):
 
 
 class ShareDialog(_TeamDialog):
-    """The teammate's user name or the team's name, for the account on screen."""
+    """The name of a teammate (user name), a team or a territory, for the account on screen,
+    and whom to look for under that name: anyone (a user, else a team, else a territory, as the
+    server knows them) or only a teammate, a team or a territory. The choice is one row of radio
+    buttons: Tab reaches the chosen one, the arrow keys move the choice."""
+
+    KINDS: tuple[str | None, ...] = (None, "user", "team", "territory")  # Anyone first
 
     def __init__(
         self, ctx: UiContext, account_id: int, account_name: str, parent: QWidget | None = None
@@ -275,6 +283,26 @@ class ShareDialog(_TeamDialog):
         self._account_id, self._account_name = account_id, account_name
         self.grantee = QLineEdit()
         self.grantee_label = self._row("grantee", self.grantee)
+        self.look_for = QWidget()
+        self.look_for.setObjectName("shareLookFor")
+        line = QHBoxLayout(self.look_for)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[str | None, QRadioButton] = {}
+        for number, kind in enumerate(self.KINDS):
+            button = QRadioButton()
+            button.setObjectName(f"lookFor{(kind or 'anyone').capitalize()}")
+            self.kind_group.addButton(button, number)
+            self.kind_buttons[kind] = button
+            line.addWidget(button)
+        line.addStretch(1)
+        self.kind_buttons[None].setChecked(True)
+        self.look_for.setFocusProxy(self.kind_buttons[None])  # the label's mnemonic lands here
+        self.kind_group.idToggled.connect(self._kind_toggled)
+        self.look_for_label = FieldLabel()
+        self.look_for_label.setBuddy(self.look_for)
+        self.form.addRow(self.look_for_label, self.look_for)
+        self._fields["kind"] = self.look_for
         # A manager who reviews the plan, a colleague who should see but not change it.
         self.read_only = QCheckBox()
         self.form.addRow("", self.read_only)
@@ -283,17 +311,47 @@ class ShareDialog(_TeamDialog):
         self._retranslate()
         self.grantee.setFocus()
 
+    def kind(self) -> str | None:
+        """Whom the name is looked for as: "user", "team", "territory", or None for anyone."""
+        return self.KINDS[self.kind_group.checkedId()]
+
+    def _kind_toggled(self, number: int, checked: bool) -> None:
+        if checked:
+            self.look_for.setFocusProxy(self.kind_group.button(number))
+            self._placeholder()
+
+    def _placeholder(self) -> None:
+        self.grantee.setPlaceholderText(
+            {
+                None: self.tr("User name, team or territory"),
+                "user": self.tr("Teammate's user name"),
+                "team": self.tr("Team name"),
+                "territory": self.tr("Territory name"),
+            }[self.kind()]
+        )
+
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Share this account"))
         self.setAccessibleName(self.tr("Share this account"))
         self.intro.setText(
             self.tr(
-                "Share “%1” and everything in it with a teammate or a whole team. They receive"
-                " it at their next sync and can edit it, unless you choose read only."
+                "Share “%1” and everything in it with a teammate, a whole team or everyone in a"
+                " territory. They receive it at their next sync and can edit it, unless you"
+                " choose read only."
             ).replace("%1", self._account_name)
         )
-        self.grantee_label.setText(self.tr("&Teammate or team:"))
-        self.grantee.setPlaceholderText(self.tr("User name or team name"))
+        self.grantee_label.setText(self.tr("&Teammate, team or territory:"))
+        texts = {
+            None: (self.tr("A&nyone"), self.tr("Look for a teammate, team or territory")),
+            "user": (self.tr("Team&mate"), self.tr("Look for a teammate")),
+            "team": (self.tr("T&eam"), self.tr("Look for a team")),
+            "territory": (self.tr("Terr&itory"), self.tr("Look for a territory")),
+        }
+        for kind, (text, name) in texts.items():
+            self.kind_buttons[kind].setText(text)
+            self.kind_buttons[kind].setAccessibleName(name)
+        self.look_for_label.setText(self.tr("&Look for:"))  # after the buttons' own names
+        self._placeholder()
         self.read_only.setText(self.tr("&Read only: they see it but cannot change it"))
         self.read_only.setAccessibleName(self.tr("Read only"))
         self.ok.setText(self.tr("&Share"))
@@ -304,20 +362,37 @@ class ShareDialog(_TeamDialog):
 
         services = self._ctx.services
         folder = Path(services.files.folder)
-        account_id, grantee = self._account_id, self.grantee.text()
+        account_id, grantee, kind = self._account_id, self.grantee.text(), self.kind()
         read_only = self.read_only.isChecked()
-        return lambda: share(services, folder, account_id, grantee, read_only=read_only)
+        return lambda: share(services, folder, account_id, grantee, read_only=read_only, kind=kind)
 
     def _done(self, result: object) -> None:
         self.message = str(result)
 
     def _words(self, reason: str) -> str:
         name = self.grantee.text().strip()
-        return {
-            "grantee_missing": self.tr("Enter a teammate's user name or a team's name."),
+        unknown = {
             "unknown_name": self.tr(
-                "The team server has no teammate or team named “%1”. Check the spelling."
-            ).replace("%1", name),
+                "The team server has no teammate, team or territory named “%1”. Check the spelling."
+            ),
+            "unknown_user": self.tr(
+                "The team server has no teammate named “%1”. Check the spelling, or look for"
+                " anyone."
+            ),
+            "unknown_team": self.tr(
+                "The team server has no team named “%1”. Check the spelling, or look for anyone."
+            ),
+            "unknown_territory": self.tr(
+                "The team server has no territory named “%1”. Check the spelling, or look for"
+                " anyone."
+            ),
+        }
+        if reason in unknown:
+            return unknown[reason].replace("%1", name)
+        return {
+            "grantee_missing": self.tr(
+                "Enter a teammate's user name, a team's name or a territory's name."
+            ),
             "not_owner": self.tr(
                 "Only the teammate who first shared this account may share it further."
             ),

@@ -71,7 +71,7 @@ class TeamMenu(QObject):
             ),
             self.share_action: (
                 self.tr("&Share this account…"),
-                self.tr("Share the open account with a teammate or a team"),
+                self.tr("Share the open account with a teammate, a team or a territory"),
             ),
             self.leave_action: (
                 self.tr("&Leave this shared account…"),

@@ -2411,7 +2411,7 @@ Everything changed since then is taken out of use. Your current file is not dele
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="+214"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="+217"/>
         <location line="+1"/>
         <source>Join a team</source>
         <translation>加入团队</translation>
@@ -4675,28 +4675,88 @@ Nothing was deleted.</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="+24"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="+68"/>
         <location line="+1"/>
         <source>Share this account</source>
         <translation>共享此客户</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Share “%1” and everything in it with a teammate or a whole team. They receive it at their next sync and can edit it, unless you choose read only.</source>
-        <translation>将“%1”及其全部内容共享给一位同事或整个团队。对方在下次同步时收到，可以编辑；选择“只读”则只能查看。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Teammate or team:</source>
-        <translation>同事或团队(&amp;T)：</translation>
+        <location line="-9"/>
+        <source>User name, team or territory</source>
+        <translation>用户名、团队或区域</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>User name or team name</source>
-        <translation>用户名或团队名称</translation>
+        <source>Teammate&apos;s user name</source>
+        <translation>同事的用户名</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Team name</source>
+        <translation>团队名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Territory name</source>
+        <translation>区域名称</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Share “%1” and everything in it with a teammate, a whole team or everyone in a territory. They receive it at their next sync and can edit it, unless you choose read only.</source>
+        <translation>将“%1”及其全部内容共享给一位同事、整个团队或一个区域的所有人。对方在下次同步时收到，可以编辑；选择“只读”则只能查看。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Teammate, team or territory:</source>
+        <translation>同事、团队或区域(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;nyone</source>
+        <translation>任意(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Look for a teammate, team or territory</source>
+        <translation>查找同事、团队或区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team&amp;mate</source>
+        <translation>同事(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Look for a teammate</source>
+        <translation>查找同事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;eam</source>
+        <translation>团队(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Look for a team</source>
+        <translation>查找团队</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terr&amp;itory</source>
+        <translation>区域(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Look for a territory</source>
+        <translation>查找区域</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Look for:</source>
+        <translation>查找(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Read only: they see it but cannot change it</source>
         <translation>只读：对方可以查看，但不能修改(&amp;R)</translation>
     </message>
@@ -4716,14 +4776,29 @@ Nothing was deleted.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Enter a teammate&apos;s user name or a team&apos;s name.</source>
-        <translation>请输入同事的用户名或团队名称。</translation>
+        <location line="+18"/>
+        <source>The team server has no teammate, team or territory named “%1”. Check the spelling.</source>
+        <translation>团队服务器上没有名为“%1”的同事、团队或区域。请检查拼写。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The team server has no teammate or team named “%1”. Check the spelling.</source>
-        <translation>团队服务器上没有名为“%1”的同事或团队。请检查拼写。</translation>
+        <location line="+3"/>
+        <source>The team server has no teammate named “%1”. Check the spelling, or look for anyone.</source>
+        <translation>团队服务器上没有名为“%1”的同事。请检查拼写，或选择查找任意。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team server has no team named “%1”. Check the spelling, or look for anyone.</source>
+        <translation>团队服务器上没有名为“%1”的团队。请检查拼写，或选择查找任意。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The team server has no territory named “%1”. Check the spelling, or look for anyone.</source>
+        <translation>团队服务器上没有名为“%1”的区域。请检查拼写，或选择查找任意。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter a teammate&apos;s user name, a team&apos;s name or a territory&apos;s name.</source>
+        <translation>请输入同事的用户名、团队名称或区域名称。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4821,7 +4896,7 @@ Nothing was deleted.</source>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="+265"/>
+        <location filename="../../desktop/ui/sync_status.py" line="+267"/>
         <source>Team sync state</source>
         <translation>团队同步状态</translation>
     </message>
@@ -4974,8 +5049,8 @@ Nothing was deleted.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Share the open account with a teammate or a team</source>
-        <translation>将当前打开的客户共享给同事或团队</translation>
+        <source>Share the open account with a teammate, a team or a territory</source>
+        <translation>将当前打开的客户共享给同事、团队或区域</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5034,7 +5109,7 @@ Nothing was deleted.</source>
         <translation>无法连接团队服务器，该客户仍保留在本机。请在联网后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="-283"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="-355"/>
         <source>The team server refused this laptop&apos;s login: join the team again (Team ▸ Join a team…).</source>
         <translation>团队服务器拒绝了本机的登录：请重新加入团队（团队 ▸ 加入团队…）。</translation>
     </message>

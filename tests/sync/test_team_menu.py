@@ -5,7 +5,10 @@ first without her company's certificate, then with a wrong password, each refuse
 next to its field with nothing written — then shares her account: an unknown name is refused,
 bo is accepted, and bo's laptop receives the account at its next ``callbrief sync --once``.
 bo (Chinese, the ``shared`` set-up of test_leaving.py) is refused the same way in Chinese, then
-leaves the shared account: it is removed from his laptop and the backup holds it.
+leaves the shared account: it is removed from his laptop and the backup holds it. ana shares
+another account with the territory east, choosing Territory by keyboard in the dialog's
+"Look for" row: an unknown territory is refused next to the name, east is granted on the server,
+and bo (in east) receives the account while cy (not in it) does not.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import test_leaving
 from laptops import close_window, open_laptop, open_window, small_account
 from team_cli import _ca_file, _cli, _join
 from test_leaving import _accounts_in, _has
+from test_share_with_territory import server_grants
 from ui_actions import OFFSCREEN_POPUPS, click, replace_text, when_dialog
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_POPUPS)
@@ -105,7 +109,7 @@ def test_join_and_share_from_the_team_menu(qtbot, qapp, admin, team_server, ca, 
         when_dialog(ShareDialog, share, timeout_ms=60_000)
         team.share_action.trigger()
         assert said["unknown"] == (
-            "The team server has no teammate or team named “nobody”. Check the spelling."
+            "The team server has no teammate, team or territory named “nobody”. Check the spelling."
         )
         assert said["shared"] == "{}"  # refused: the account was not made shared
         uid = services.team_sync.account_uid(account_id)
@@ -183,6 +187,82 @@ def test_refusals_in_chinese_then_leaving_removes_the_account_after_a_backup(qtb
     backups = [p for p in (folders["bo"] / "backups").rglob("*before-leave*")]
     assert backups and str(backups[0]) in message
     assert "华东电力 East Power" in _accounts_in(backups[0])
+
+
+def test_share_with_a_territory_chosen_by_keyboard(
+    qtbot, qapp, admin, team_server, ca, database_url, tmp_path, capsys
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.ui.team_dialogs import ShareDialog
+
+    users = {"ana": "ana-secret-1", "bo": "bo-secret-22", "cy": "cy-secret-333"}
+    for user, password in users.items():
+        assert admin("add-user", user, password=password) == 0
+    assert admin("add-territory", "east", "--member", "bo") == 0
+    folders = {user: tmp_path / f"laptop-{user}" for user in users}
+    laptop = open_laptop(folders["ana"])
+    account_id, _people = small_account(laptop)
+    laptop.close()
+    ca_file = _ca_file(ca, tmp_path)
+    for user, password in users.items():
+        _join(folders[user], team_server, ca_file, user, password, tmp_path)
+    services, window = open_window(qtbot, folders["ana"], "en")
+    said: dict[str, object] = {}
+    try:
+        window.open_account(account_id)
+
+        def share(dialog: ShareDialog) -> None:
+            dialog.activateWindow()  # the arrow keys move the choice in the active window only
+            qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+            said["label"] = dialog.grantee_label.text()
+            said["names"] = [b.accessibleName() for b in dialog.kind_buttons.values()]
+            said["first"] = dialog.kind()
+            replace_text(dialog.grantee, "west")
+            # Tab from the name to the choice (on Anyone), then the arrow keys to Territory.
+            QTest.keyClick(dialog.grantee, Qt.Key.Key_Tab)
+            for _ in range(3):
+                QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Right)
+            said["focus"] = dialog.focusWidget()
+            said["kind"] = dialog.kind()
+            said["unknown"] = _send_and_wait(qtbot, dialog, dialog.grantee, "grantee")
+            said["shared"] = dict(services.team_sync.shared())
+            _shot(dialog, "share-territory-refused-en")
+            replace_text(dialog.grantee, "east")
+            QTest.keyClick(dialog.grantee, Qt.Key.Key_Return)  # Enter sends
+
+        when_dialog(ShareDialog, share, timeout_ms=60_000)
+        window.team.share_action.trigger()
+        assert said["label"] == "&Teammate, team or territory:"
+        assert said["names"] == [
+            "Look for a teammate, team or territory",
+            "Look for a teammate",
+            "Look for a team",
+            "Look for a territory",
+        ]
+        assert said["first"] is None  # Anyone, unless the rep chooses
+        assert said["kind"] == "territory"
+        assert getattr(said["focus"], "objectName", lambda: "")() == "lookForTerritory"
+        assert said["unknown"] == (
+            "The team server has no territory named “west”. Check the spelling, or look for anyone."
+        )
+        assert said["shared"] == {}  # refused: the account was not made shared
+        uid = services.team_sync.account_uid(account_id)
+        assert uid in services.team_sync.shared()
+        assert "“华东电力 East Power” is shared with east" in window.statusBar().currentMessage()
+        assert server_grants(database_url) == {
+            (uid, "user", "ana", "write"),
+            (uid, "territory", "east", "write"),
+        }
+        qtbot.waitUntil(lambda: services.team_sync.pending() == 0, timeout=30_000)
+    finally:
+        close_window(qtbot, services, window)
+
+    for user in ("bo", "cy"):
+        assert _cli(folders[user], "sync", "--once") == 0
+    assert _has(folders["bo"], uid)
+    assert not _has(folders["cy"], uid)
 
 
 def _login(folder) -> tuple[str, str, str]:

@@ -50,7 +50,8 @@ def when_dialog(kind: type, act: Callable[[QWidget], None], timeout_ms: int = 50
     """Answer the next dialog of ``kind`` with ``act`` once it is showing.
 
     If it never shows up, nothing happens; if it shows but ``act`` leaves it open, it is
-    closed after the timeout so a broken test fails instead of hanging.
+    closed after the timeout so a broken test fails instead of hanging (at once if ``act``
+    raises).
     """
     waited = {"ms": 0}
 
@@ -64,7 +65,11 @@ def when_dialog(kind: type, act: Callable[[QWidget], None], timeout_ms: int = 50
         dialog = showing()
         if dialog is not None and not waited.get("acted"):
             waited["acted"] = True
-            act(dialog)
+            try:
+                act(dialog)
+            except BaseException:
+                dialog.reject()  # the test fails with the error instead of hanging in exec()
+                raise
         if waited.get("acted") and showing() is None:
             return
         waited["ms"] += 20
