@@ -4,6 +4,8 @@
     callbrief-server --config server.toml add-user NAME [--password-file FILE]   # else stdin
     callbrief-server --config server.toml add-team NAME [--member USER]... [--manager USER]...
     callbrief-server --config server.toml add-territory NAME [--team TEAM] [--member USER]...
+    callbrief-server --config server.toml add-member USER (--team T [--manager] | --territory X)
+    callbrief-server --config server.toml remove-member USER (--team T | --territory X)
     callbrief-server --config server.toml grant ACCOUNT_UID (--user U | --team T | --territory X)
                                           [--permission read|write]
     callbrief-server --config server.toml revoke ACCOUNT_UID (--user U | --team T | --territory X)
@@ -82,6 +84,27 @@ def _parser() -> argparse.ArgumentParser:
     territory.add_argument("name")
     territory.add_argument("--team")
     territory.add_argument("--member", action="append", default=[])
+    add_member = commands.add_parser(
+        "add-member",
+        allow_abbrev=False,
+        help="add a user to an existing team or territory (or make a member a team manager)",
+    )
+    add_member.add_argument("username")
+    into = add_member.add_mutually_exclusive_group(required=True)
+    into.add_argument("--team")
+    into.add_argument("--territory")
+    add_member.add_argument(
+        "--manager", action="store_true", help="as a manager of the team (reads its accounts)"
+    )
+    remove_member = commands.add_parser(
+        "remove-member",
+        allow_abbrev=False,
+        help="take a user out of a team or territory; connections it allowed close within seconds",
+    )
+    remove_member.add_argument("username")
+    out_of = remove_member.add_mutually_exclusive_group(required=True)
+    out_of.add_argument("--team")
+    out_of.add_argument("--territory")
     grant = commands.add_parser(
         "grant", allow_abbrev=False, help="share one account with a user, team or territory"
     )
@@ -183,6 +206,10 @@ def _change(session: Session, args: argparse.Namespace) -> str:
         return f"Territory {args.name} added."
     if args.command == "revoke":
         return _revoke(session, args)
+    if args.command == "add-member":
+        return _add_member(session, args)
+    if args.command == "remove-member":
+        return _remove_member(session, args)
     assert args.command == "grant"
     grant = Grant(account_uid=args.account_uid, permission=args.permission)
     if args.user:
@@ -194,6 +221,44 @@ def _change(session: Session, args: argparse.Namespace) -> str:
     session.add(grant)
     who = args.user or args.team or args.territory
     return f"Account {args.account_uid} shared with {who} ({args.permission})."
+
+
+def _membership(
+    session: Session, args: argparse.Namespace
+) -> tuple[User, int, TeamMember | TerritoryMember | None, str]:
+    """The user, the id of the team or territory named, the user's membership of it (None if
+    not a member), and how to name that group in a message."""
+    user = _user(session, args.username)
+    if args.team:
+        team_id = _named(session, Team, args.team, "team").id
+        return user, team_id, session.get(TeamMember, (team_id, user.id)), f"team {args.team}"
+    territory_id = _named(session, Territory, args.territory, "territory").id
+    in_territory = session.get(TerritoryMember, (territory_id, user.id))
+    return user, territory_id, in_territory, f"territory {args.territory}"
+
+
+def _add_member(session: Session, args: argparse.Namespace) -> str:
+    if args.manager and not args.team:
+        raise CommandError("--manager goes with --team: a territory has members only.")
+    user, group_id, member, where = _membership(session, args)
+    if isinstance(member, TeamMember) and args.manager and not member.is_manager:
+        member.is_manager = True
+        return f"{args.username} is now a manager of {where}."
+    if member is not None:
+        raise CommandError(f"{args.username} is already a member of {where}.")
+    if args.team:
+        session.add(TeamMember(team_id=group_id, user_id=user.id, is_manager=args.manager))
+    else:
+        session.add(TerritoryMember(territory_id=group_id, user_id=user.id))
+    return f"{args.username} is now {'a manager' if args.manager else 'a member'} of {where}."
+
+
+def _remove_member(session: Session, args: argparse.Namespace) -> str:
+    _user_row, _group_id, member, where = _membership(session, args)
+    if member is None:
+        raise CommandError(f"{args.username} is not a member of {where}.")
+    session.delete(member)
+    return f"{args.username} is no longer a member of {where}."
 
 
 def _revoke(session: Session, args: argparse.Namespace) -> str:

@@ -222,3 +222,63 @@ def test_five_wrong_passwords_in_a_minute_lock_that_name_from_that_address(admin
         assert attempt(PASSWORD).status_code == 200
     finally:
         engine.dispose()
+
+
+def _accounts(server, context, token: str) -> dict[str, str]:
+    answer = httpx.get(
+        f"{server.base}/accounts", headers={"Authorization": f"Bearer {token}"}, verify=context
+    )
+    return {a["uid"]: a["permission"] for a in answer.json()["accounts"]}
+
+
+def test_a_rep_taken_out_of_the_territory_is_closed_out_and_can_be_put_back(
+    team, team_server, admin, client_ssl, capsys
+):
+    """A rep moves territory: the admin changes the membership, not every grant."""
+    bo = login(team_server, client_ssl, "bo", PASSWORD)
+    codes: list[int] = []
+
+    async def main() -> None:
+        async with anyio.create_task_group() as tasks:
+
+            async def bo_connected() -> None:
+                codes.append(await _until_closed(team_server, client_ssl, bo, 20))
+
+            tasks.start_soon(bo_connected)
+            await anyio.sleep(1.5)
+            assert codes == []
+            removed = await anyio.to_thread.run_sync(
+                lambda: admin("remove-member", "bo", "--territory", "shanghai")
+            )
+            assert removed == 0
+
+    anyio.run(main)
+    assert codes == [4403]
+    assert "bo is no longer a member of territory shanghai." in capsys.readouterr().out
+    assert _accounts(team_server, client_ssl, bo) == {}
+    assert admin("remove-member", "bo", "--territory", "shanghai") == 1
+    assert "bo is not a member of territory shanghai." in capsys.readouterr().err
+
+    assert admin("add-member", "bo", "--territory", "shanghai") == 0
+    assert _accounts(team_server, client_ssl, bo) == {ACCOUNT: "write"}
+    assert admin("add-member", "bo", "--territory", "shanghai") == 1
+    assert "bo is already a member of territory shanghai." in capsys.readouterr().err
+    assert admin("add-member", "bo", "--territory", "shanghai", "--manager") == 1
+    assert "--manager goes with --team" in capsys.readouterr().err
+    assert admin("add-member", "cy", "--territory", "shanghai") == 1
+    assert "No user named 'cy'" in capsys.readouterr().err
+
+
+def test_a_member_made_manager_of_the_team_reads_its_members_accounts(
+    team, team_server, admin, client_ssl, capsys
+):
+    assert admin("add-user", "mia", password=PASSWORD) == 0
+    assert admin("add-team", "east", "--member", "ana") == 0
+    mia = login(team_server, client_ssl, "mia", PASSWORD)
+    assert admin("add-member", "mia", "--team", "east") == 0
+    assert _accounts(team_server, client_ssl, mia) == {}  # a member sees only what is granted
+    assert admin("add-member", "mia", "--team", "east", "--manager") == 0
+    assert "mia is now a manager of team east." in capsys.readouterr().out
+    assert _accounts(team_server, client_ssl, mia) == {ACCOUNT: "read"}  # ana's account, read
+    assert admin("remove-member", "mia", "--team", "east") == 0
+    assert _accounts(team_server, client_ssl, mia) == {}
