@@ -166,3 +166,43 @@ def test_imported_people_are_found_by_every_email_and_phone(services, account):
     with services.db.write() as s:
         search_index.rebuild(s.connection())
     assert entries() == written
+
+
+@pytest.mark.parametrize("variables", [7, 20, 999])  # 1, 2 (and a short last one), 142 a time
+def test_details_written_in_multi_row_statements_are_all_stored_in_order(
+    services, monkeypatch, variables
+):
+    """The details go in as multi-row INSERTs (``_insert_rows``): however many rows a statement
+    holds, every person gets the same details as when each row has a statement of its own."""
+    from desktop.services import contact_import_writing as writing
+
+    def stored(account_id: int) -> list[tuple]:
+        people = sorted(services.contacts.for_account(account_id), key=lambda c: c.name)
+        return [
+            (c.name, [(d.kind, d.type, d.value, d.preferred) for d in details])
+            for c in people
+            for details in [services.contact_details.details(c.id)]
+        ]
+
+    monkeypatch.setattr(writing, "_MAX_VARIABLES", 7)
+    one = services.accounts.create(name="One row a statement").id
+    commit_import(services, preview_import(services, DATA / "google_multi_values.csv", one), one)
+    monkeypatch.setattr(writing, "_MAX_VARIABLES", variables)
+    many = services.accounts.create(name="Several rows a statement").id
+    commit_import(services, preview_import(services, DATA / "google_multi_values.csv", many), many)
+    assert stored(many) == stored(one)
+    assert sum(len(d) for _, d in stored(many)) > 3  # enough rows to span statements
+
+
+def test_multi_row_insert_still_checks_the_details_constraints(services):
+    import sqlalchemy.exc
+
+    from desktop.services.contact_import_writing import _insert_rows
+
+    account = services.accounts.create(name="Checks")
+    person = services.contacts.create(account_id=account.id, name="王建国")
+    names = ("uid", "contact_id", "kind", "type", "value", "preferred", "position")
+    good = ("a" * 32, person.id, "phone", "work", "1", 0, 0)
+    bad = ("b" * 32, person.id, "fax", "work", "2", 0, 1)  # not a kind the table takes
+    with pytest.raises(sqlalchemy.exc.IntegrityError), services.db.write() as s:
+        _insert_rows(s.connection(), "contact_details", names, [good, bad])
