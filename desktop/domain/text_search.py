@@ -13,6 +13,7 @@ digit is the prefix of a large share of all words, so it is searched differently
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -33,12 +34,42 @@ def normalise(text: str) -> str:
 
 def index_text(*parts: str | None) -> str:
     """The text to store in the index for the given fields."""
-    given = [normalise(p) for p in parts if p]
-    text = " ".join(given)
-    # Numbers are looked for field by field: two phones side by side are not one long number.
-    extra = [d for p in given for m in _PHONE.finditer(p) for d in _phone_forms(m.group())]
-    text = _CJK_CHAR.sub(r" \1 ", text)
+    pieces: list[str] = []
+    extra: list[str] = []
+    for part in parts:
+        if part:
+            spaced, forms = _indexed_part(part) if len(part) <= _CACHED_LENGTH else _index(part)
+            pieces.append(spaced)
+            extra += forms
+    # Each CJK character stands alone, and numbers are looked for field by field (two phones
+    # side by side are not one long number): so a field's text does not depend on the others.
+    text = " ".join(pieces)
     return " ".join([text, *extra]) if extra else text
+
+
+# Fields up to this long are remembered: an import of 100k people indexes the same titles,
+# departments and companies again and again. Longer text (notes) is rarely repeated.
+_CACHED_LENGTH = 200
+
+
+def _index(part: str) -> tuple[str, tuple[str, ...]]:
+    """One field's indexed text (folded, CJK characters spaced out) and its phone forms."""
+    if part.isascii():  # e-mails and phones: NFKC leaves ASCII as it is, casefold lowers it
+        given = spaced = part.lower()
+    else:
+        given = normalise(part)
+        spaced = given if given.isascii() else _CJK_CHAR.sub(_spaced, given)
+    found = _PHONE.findall(given)
+    return spaced, tuple(d for phone in found for d in _phone_forms(phone)) if found else ()
+
+
+# A pure function of the text, so a remembered answer cannot go stale.
+_indexed_part = functools.lru_cache(maxsize=16384)(_index)
+
+
+def _spaced(match: re.Match[str]) -> str:
+    # A function, not the template r" \1 ": Python expands a template for every match.
+    return f" {match.group(1)} "
 
 
 def _phone_forms(phone: str) -> list[str]:
