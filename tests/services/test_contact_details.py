@@ -111,3 +111,35 @@ def test_a_value_longer_than_its_column_is_refused(services, person):
     with pytest.raises(ValidationError) as err:
         services.contact_details.replace(person.id, [Detail("phone", "work", "1" * 41)])
     assert "41" in err.value.by_field()["details.0"]
+
+
+def test_remembered_phones_and_addresses_clean_as_the_field_rules_do(playbook):
+    """Phones and addresses are cleaned once per (kind, type, value) and remembered: a value
+    seen again, under another type or kind, or after it failed, gets what the rules give."""
+    from desktop.services import contact_details as service
+    from desktop.services.field_values import Bad, clean_one
+
+    service._CLEANED.clear()
+    values = ["0512-6588-1001", " 13915542088 ", "苏州", "x" * 401, "call me", "+86 139 1554 2088"]
+    details = [
+        Detail(kind, kind_type, value)
+        for value in values
+        for kind, kind_type in (("phone", "work"), ("phone", "mobile"), ("address", "work"))
+    ]
+
+    def expected(d: Detail) -> str | tuple:
+        spec = service._TYPED_SPECS.get((d.kind, d.type)) or service._SPECS[d.kind]
+        try:
+            return str(clean_one(spec, d.value, service._MAX_LEN[d.kind], playbook)[0])
+        except Bad as bad:
+            return (bad.code, bad.params)
+
+    for _ in range(3):  # the first time fills the cache, the others read it
+        for d in details:
+            spec = service._TYPED_SPECS.get((d.kind, d.type)) or service._SPECS[d.kind]
+            try:
+                got: str | tuple = service._clean_detail(spec, d)
+            except Bad as bad:
+                got = (bad.code, bad.params)
+            assert got == expected(d), d
+    assert service._CLEANED  # they were remembered
