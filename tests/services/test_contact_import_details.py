@@ -197,12 +197,12 @@ def test_details_written_in_multi_row_statements_are_all_stored_in_order(
 def test_multi_row_insert_still_checks_the_details_constraints(services):
     import sqlalchemy.exc
 
-    from desktop.services.contact_import_writing import _insert_rows
+    from desktop.services.contact_import_writing import _DETAIL_COLUMNS, _insert_rows
+    from desktop.store.models import ContactDetail
 
     account = services.accounts.create(name="Checks")
     person = services.contacts.create(account_id=account.id, name="王建国")
-    names = ("uid", "contact_id", "kind", "type", "value", "preferred", "position")
-    good = ("a" * 32, person.id, "phone", "work", "1", 0, 0)
-    bad = ("b" * 32, person.id, "fax", "work", "2", 0, 1)  # not a kind the table takes
+    good = ("a" * 32, person.id, "phone", "work", "1", False, 0)
+    bad = ("b" * 32, person.id, "fax", "work", "2", False, 1)  # not a kind the table takes
     with pytest.raises(sqlalchemy.exc.IntegrityError), services.db.write() as s:
-        _insert_rows(s.connection(), "contact_details", names, [good, bad])
+        _insert_rows(s.connection(), ContactDetail.__table__, _DETAIL_COLUMNS, [good, bad])
