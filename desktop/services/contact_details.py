@@ -87,11 +87,14 @@ class ContactDetailService(Service):
 # Neither depends on the playbook. Emptied when full, so it stays small.
 _CLEANED: dict[tuple[str, str, str], str | Bad] = {}
 _CLEANED_MAX = 200_000
+_CLEANED_LENGTH = 80
 
 
 def _clean_detail(spec: Spec, d: cd.Detail) -> str:
     # Every detail spec is of a text kind: ``clean_text`` is what ``clean_one`` would run.
-    if d.kind == "email":  # cheap to check, and mostly different each time
+    # E-mails are cheap to check and mostly different each time; long values (addresses of up
+    # to 400 characters) are not kept: at most 200k short values, as phones alone were.
+    if d.kind == "email" or len(d.value) > _CLEANED_LENGTH:
         return clean_text(spec, d.value, _MAX_LEN[d.kind])
     key = (d.kind, d.type, d.value)
     found = _CLEANED.get(key)
