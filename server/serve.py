@@ -8,6 +8,7 @@ from server.app import create_app
 from server.config import Config
 from server.db import make_engine
 from server.logs import configure_logging
+from server.ws_protocol import ShutdownTolerantProtocol
 
 
 def serve(config: Config) -> None:
@@ -21,7 +22,7 @@ def serve(config: Config) -> None:
         ssl_certfile=str(config.tls_cert) if config.tls_cert else None,
         ssl_keyfile=str(config.tls_key) if config.tls_key else None,
         log_config=None,  # keep our JSON handler (configure_logging) for uvicorn's loggers too
-        ws="websockets-sansio",
+        ws=ShutdownTolerantProtocol,  # uvicorn's "websockets-sansio", mended at shutdown
         ws_max_size=64 * 1024 * 1024,  # a 10,000-person account is ~1.2 MB; leave room to grow
         lifespan="on",
     )

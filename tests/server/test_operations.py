@@ -62,8 +62,10 @@ def test_the_log_is_json_and_holds_no_password_or_token(ana, team_server, client
     anyio.run(main)
     team_server.stop()
 
-    entries = [json.loads(line) for line in team_server.log]  # every line is one JSON object
     text = "\n".join(team_server.log)
+    plain = [line for line in team_server.log if not line.startswith("{")]
+    assert not plain, text  # every line is one JSON object (a traceback would show here whole)
+    entries = [json.loads(line) for line in team_server.log]
     for secret in secrets:
         assert secret not in text
     events = {entry.get("event") for entry in entries}
