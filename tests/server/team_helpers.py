@@ -116,6 +116,14 @@ class ServerProcess:
         self._process.stderr.close()
 
 
+def granted_accounts(server: ServerProcess, context: ssl.SSLContext, token: str) -> dict[str, str]:
+    """What ``GET /accounts`` tells this user: account uid -> read / write."""
+    answer = httpx.get(
+        f"{server.base}/accounts", headers={"Authorization": f"Bearer {token}"}, verify=context
+    )
+    return {a["uid"]: a["permission"] for a in answer.json()["accounts"]}
+
+
 def login(server: ServerProcess, context: ssl.SSLContext, user: str, password: str) -> str:
     """An access token for ``user`` (POST /auth/login over TLS)."""
     response = httpx.post(

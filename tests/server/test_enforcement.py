@@ -17,7 +17,7 @@ import pytest
 from httpx_ws import WebSocketDisconnect, aconnect_ws
 from pycrdt import Doc, Text, create_sync_message
 from sqlalchemy import create_engine
-from team_helpers import login, open_room, wait_until, write_config
+from team_helpers import granted_accounts, login, open_room, wait_until, write_config
 
 from server.app import create_app
 from server.config import load_config
@@ -224,13 +224,6 @@ def test_five_wrong_passwords_in_a_minute_lock_that_name_from_that_address(admin
         engine.dispose()
 
 
-def _accounts(server, context, token: str) -> dict[str, str]:
-    answer = httpx.get(
-        f"{server.base}/accounts", headers={"Authorization": f"Bearer {token}"}, verify=context
-    )
-    return {a["uid"]: a["permission"] for a in answer.json()["accounts"]}
-
-
 def test_a_rep_taken_out_of_the_territory_is_closed_out_and_can_be_put_back(
     team, team_server, admin, client_ssl, capsys
 ):
@@ -255,12 +248,12 @@ def test_a_rep_taken_out_of_the_territory_is_closed_out_and_can_be_put_back(
     anyio.run(main)
     assert codes == [4403]
     assert "bo is no longer a member of territory shanghai." in capsys.readouterr().out
-    assert _accounts(team_server, client_ssl, bo) == {}
+    assert granted_accounts(team_server, client_ssl, bo) == {}
     assert admin("remove-member", "bo", "--territory", "shanghai") == 1
     assert "bo is not a member of territory shanghai." in capsys.readouterr().err
 
     assert admin("add-member", "bo", "--territory", "shanghai") == 0
-    assert _accounts(team_server, client_ssl, bo) == {ACCOUNT: "write"}
+    assert granted_accounts(team_server, client_ssl, bo) == {ACCOUNT: "write"}
     assert admin("add-member", "bo", "--territory", "shanghai") == 1
     assert "bo is already a member of territory shanghai." in capsys.readouterr().err
     assert admin("add-member", "bo", "--territory", "shanghai", "--manager") == 1
@@ -276,9 +269,10 @@ def test_a_member_made_manager_of_the_team_reads_its_members_accounts(
     assert admin("add-team", "east", "--member", "ana") == 0
     mia = login(team_server, client_ssl, "mia", PASSWORD)
     assert admin("add-member", "mia", "--team", "east") == 0
-    assert _accounts(team_server, client_ssl, mia) == {}  # a member sees only what is granted
+    # A member sees only what is granted to them or their team; a manager reads the members'.
+    assert granted_accounts(team_server, client_ssl, mia) == {}
     assert admin("add-member", "mia", "--team", "east", "--manager") == 0
     assert "mia is now a manager of team east." in capsys.readouterr().out
-    assert _accounts(team_server, client_ssl, mia) == {ACCOUNT: "read"}  # ana's account, read
+    assert granted_accounts(team_server, client_ssl, mia) == {ACCOUNT: "read"}  # ana's, read
     assert admin("remove-member", "mia", "--team", "east") == 0
-    assert _accounts(team_server, client_ssl, mia) == {}
+    assert granted_accounts(team_server, client_ssl, mia) == {}

@@ -4,7 +4,7 @@ only its owner may share it further; the grantee then sees it in /accounts."""
 from __future__ import annotations
 
 import httpx
-from team_helpers import login
+from team_helpers import granted_accounts, login
 
 ACCOUNT = "0123456789abcdef0123456789abcdef"
 
@@ -18,26 +18,19 @@ def _share(server, context, token, body):
     )
 
 
-def _accounts(server, context, token):
-    answer = httpx.get(
-        f"{server.base}/accounts", headers={"Authorization": f"Bearer {token}"}, verify=context
-    )
-    return {a["uid"]: a["permission"] for a in answer.json()["accounts"]}
-
-
 def test_only_the_owner_shares_and_grantees_see_the_account(admin, team_server, client_ssl):
     for name in ("ana", "bo", "cy"):
         assert admin("add-user", name, password=f"{name}-password") == 0
     ana, bo, cy = (login(team_server, client_ssl, n, f"{n}-password") for n in ("ana", "bo", "cy"))
 
     assert _share(team_server, client_ssl, ana, {"user": "bo"}).status_code == 200
-    assert _accounts(team_server, client_ssl, ana) == {ACCOUNT: "write"}  # the owner
-    assert _accounts(team_server, client_ssl, bo) == {ACCOUNT: "write"}
+    assert granted_accounts(team_server, client_ssl, ana) == {ACCOUNT: "write"}  # the owner
+    assert granted_accounts(team_server, client_ssl, bo) == {ACCOUNT: "write"}
 
     refused = _share(team_server, client_ssl, bo, {"user": "cy"})  # bo writes but does not own
     assert refused.status_code == 403
-    assert _accounts(team_server, client_ssl, cy) == {}
+    assert granted_accounts(team_server, client_ssl, cy) == {}
     assert _share(team_server, client_ssl, ana, {"user": "cy", "permission": "read"}).is_success
-    assert _accounts(team_server, client_ssl, cy) == {ACCOUNT: "read"}
+    assert granted_accounts(team_server, client_ssl, cy) == {ACCOUNT: "read"}
     assert _share(team_server, client_ssl, ana, {"user": "nobody"}).status_code == 404
     assert _share(team_server, client_ssl, "forged", {"user": "cy"}).status_code == 401
